@@ -1,0 +1,23 @@
+// Stage 4, link: candidates -> entities.
+//
+// In: every recogniser's candidates. Out: one Entity per distinct thing,
+// sorted by first mention, with all its mentions and surface forms.
+// Overlapping candidates of the same family (names; legal references; dates;
+// money) resolve to the longest, then the highest priority; families may
+// overlap each other ("loi du 6 janvier 1978" is a LEGAL_REF and holds a
+// DATE). Persons named later by surname only join the full name.
+//
+// Thread-safety: pure function of its inputs.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "lexfr/segment.h"
+
+namespace lexfr {
+
+std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<Candidate> candidates);
+
+}  // namespace lexfr

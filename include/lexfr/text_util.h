@@ -1,0 +1,42 @@
+// Small helpers over UTF-8 text shared by the stages: folding for lookups,
+// code point counting, line-oriented parsing of the embedded data files.
+//
+// Thread-safety: free functions with no shared state.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lexfr {
+
+// Lower-cases, strips accents and maps typographic apostrophes/quotes and
+// dashes to ASCII, for dictionary lookups: "Conseil d’État" -> "conseil d'etat".
+// Only for keys: never for offsets.
+std::string Fold(std::string_view utf8);
+
+// Decodes the code point at s[i] (valid UTF-8) and advances i.
+char32_t NextCodePoint(std::string_view s, size_t* i);
+
+// Number of code points in valid UTF-8.
+size_t CountCodePoints(std::string_view s);
+
+bool IsUpperInitial(std::string_view word);  // first code point is upper-case
+bool IsAllUpper(std::string_view word);      // has letters, none lower-case
+bool IsAsciiDigits(std::string_view s);
+
+// The lines of a data file, with comments ('#' first) and blank lines dropped
+// and a trailing CR removed. Each entry keeps its 1-based line number.
+struct DataLine {
+  size_t number;
+  std::string_view text;
+};
+std::vector<DataLine> DataLines(std::string_view file);
+
+// Splits on `sep`, keeping empty fields.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+
+std::string_view Trim(std::string_view s);
+
+}  // namespace lexfr

@@ -1,0 +1,49 @@
+#include "lexfr/analyze.h"
+
+#include "lexfr/entities.h"
+#include "lexfr/legal_refs.h"
+#include "lexfr/link.h"
+#include "lexfr/money.h"
+#include "lexfr/sha256.h"
+
+namespace lexfr {
+
+Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources* out) {
+  return LoadGazetteer(user_gazetteers, &out->gazetteer);
+}
+
+Status Analyze(std::string_view bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
+               Document* out) {
+  out->path = std::move(path);
+  out->bytes = bytes.size();
+  out->sha256 = Sha256Hex(bytes);
+
+  // decode
+  Status s = Decode(bytes, &out->decoded);
+  if (!s.ok()) return s;
+  out->diagnostics = out->decoded.diagnostics;
+  const std::string_view text = out->decoded.text;
+
+  // segment
+  out->segmentation = Segment(text);
+  const Segmentation& seg = out->segmentation;
+
+  // recognise: names and dates first, since legal references read them
+  std::vector<Candidate> candidates = FindNames(text, seg, resources.gazetteer);
+  std::vector<Candidate> dates = FindDates(text, seg, options.dates);
+  candidates.insert(candidates.end(), dates.begin(), dates.end());
+  std::vector<Candidate> refs = FindLegalRefs(text, seg, candidates);
+  std::vector<Candidate> money = FindMoney(text, seg);
+  candidates.insert(candidates.end(), refs.begin(), refs.end());
+  candidates.insert(candidates.end(), money.begin(), money.end());
+
+  // link
+  out->entities = Link(text, seg, std::move(candidates));
+
+  // summarise
+  out->recourse = Summarise(text, seg, out->entities);
+  out->quotes = FindQuotes(text, seg, out->entities);
+  return Status::Ok();
+}
+
+}  // namespace lexfr

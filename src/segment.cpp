@@ -1,0 +1,247 @@
+#include "lexfr/segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <memory>
+#include <unordered_set>
+
+#include "lexfr/embedded.h"
+#include "lexfr/text_util.h"
+
+namespace lexfr {
+namespace {
+
+struct RawToken {
+  uint32_t byte_start, byte_end;
+  TokenKind kind;
+  bool abbreviation;  // keeps its period; never ends a sentence
+};
+
+const std::unordered_set<std::string_view>& Abbreviations() {
+  static const auto* set = [] {
+    auto* s = new std::unordered_set<std::string_view>;
+    for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/abbreviations.tsv"))) {
+      s->insert(Trim(Split(line.text, '\t')[0]));
+    }
+    return s;
+  }();
+  return *set;
+}
+
+// One pair of ICU iterators per thread: creating them costs far more than
+// resetting their text.
+struct Iterators {
+  std::unique_ptr<icu::BreakIterator> words, sentences;
+};
+
+Iterators& ThreadIterators() {
+  thread_local Iterators it = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    Iterators i;
+    i.words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getFrench(), err));
+    i.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getFrench(), err));
+    return i;
+  }();
+  return it;
+}
+
+bool IsSpaceOnly(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (!u_isUWhiteSpace(static_cast<UChar32>(NextCodePoint(s, &i)))) return false;
+  }
+  return true;
+}
+
+TokenKind KindOf(std::string_view s, int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
+  if (rule_status >= UBRK_WORD_LETTER) {
+    return (s[0] >= '0' && s[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord;
+  }
+  size_t i = 0;
+  const auto c = static_cast<UChar32>(NextCodePoint(s, &i));
+  if (u_isalpha(c)) return TokenKind::kWord;  // e.g. "º"
+  return u_ispunct(c) ? TokenKind::kPunct : TokenKind::kSymbol;
+}
+
+// Length in bytes of a French elided prefix with its apostrophe ("l’", "qu'"),
+// when `word` starts with one and goes on after it; 0 otherwise.
+size_t ElisionLength(std::string_view word) {
+  static constexpr std::string_view kPrefixes[] = {"jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j",
+                                                   "m",     "n",      "s",      "t",      "c"};
+  for (std::string_view p : kPrefixes) {
+    if (word.size() <= p.size()) continue;
+    bool same = true;
+    for (size_t k = 0; k < p.size() && same; ++k) same = (word[k] | 0x20) == p[k];
+    if (!same) continue;
+    const std::string_view rest = word.substr(p.size());
+    size_t apostrophe = 0;
+    if (rest.starts_with("'")) apostrophe = 1;
+    if (rest.starts_with("\u2019") || rest.starts_with("\u02BC")) apostrophe = rest.starts_with("\u2019") ? 3 : 2;
+    if (apostrophe != 0 && rest.size() > apostrophe) return p.size() + apostrophe;
+  }
+  return 0;
+}
+
+bool IsGroupSeparator(std::string_view s) {
+  return s == " " || s == "\u00A0" || s == "\u202F" || s == "\u2009";
+}
+
+// "000" or "200,50": a three-digit group, optionally with decimals.
+bool IsThousandsGroup(std::string_view s) {
+  if (s.size() < 3 || !IsAsciiDigits(s.substr(0, 3))) return false;
+  if (s.size() == 3) return true;
+  return (s[3] == ',' || s[3] == '.') && IsAsciiDigits(s.substr(4));
+}
+
+std::vector<RawToken> WordTokens(std::string_view text) {
+  std::vector<RawToken> out;
+  out.reserve(text.size() / 5 + 8);
+  UErrorCode err = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &err);
+  icu::BreakIterator& words = *ThreadIterators().words;
+  words.setText(&ut, err);
+  int32_t prev = words.first();
+  for (int32_t next = words.next(); next != icu::BreakIterator::DONE; prev = next, next = words.next()) {
+    const std::string_view piece = text.substr(prev, next - prev);
+    if (IsSpaceOnly(piece)) continue;
+    const TokenKind kind = KindOf(piece, words.getRuleStatus());
+    if (kind == TokenKind::kWord) {
+      if (size_t n = ElisionLength(piece)) {
+        out.push_back({static_cast<uint32_t>(prev), static_cast<uint32_t>(prev + n), TokenKind::kWord, false});
+        const std::string_view rest = piece.substr(n);
+        out.push_back({static_cast<uint32_t>(prev + n), static_cast<uint32_t>(next),
+                       (rest[0] >= '0' && rest[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord, false});
+        continue;
+      }
+    }
+    out.push_back({static_cast<uint32_t>(prev), static_cast<uint32_t>(next), kind, false});
+  }
+  utext_close(&ut);
+  return out;
+}
+
+// Merges what ICU splits but a French reader reads as one token.
+std::vector<RawToken> MergeTokens(std::string_view text, std::vector<RawToken> raw) {
+  const auto str = [&](const RawToken& t) { return text.substr(t.byte_start, t.byte_end - t.byte_start); };
+  std::vector<RawToken> out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    RawToken t = raw[i];
+    const bool has_next = i + 1 < raw.size();
+    const bool next_adjacent = has_next && raw[i + 1].byte_start == t.byte_end;
+    const std::string_view s = str(t);
+    if (t.kind == TokenKind::kWord && next_adjacent && str(raw[i + 1]) == "." &&
+        (Abbreviations().contains(s) || (IsUpperInitial(s) && CountCodePoints(s) == 1) ||
+         (s.find('.') != std::string_view::npos && IsAllUpper(s)))) {
+      t.byte_end = raw[++i].byte_end;  // "M" + "." -> "M.", "J.O" + "." -> "J.O."
+      t.abbreviation = true;
+    } else if (t.kind == TokenKind::kWord && (s == "n" || s == "N") && next_adjacent && str(raw[i + 1]) == "°") {
+      t.byte_end = raw[++i].byte_end;  // "n" + "°" -> "n°"
+      t.abbreviation = true;
+    } else if (t.kind == TokenKind::kNumber && s.size() <= 3 && IsAsciiDigits(s)) {
+      // "150" + " " + "000" -> "150 000"; every further group must have 3 digits.
+      while (i + 1 < raw.size() && raw[i + 1].kind == TokenKind::kNumber &&
+             IsGroupSeparator(text.substr(t.byte_end, raw[i + 1].byte_start - t.byte_end)) &&
+             IsThousandsGroup(str(raw[i + 1])) &&
+             text.substr(t.byte_start, t.byte_end - t.byte_start).find(',') == std::string_view::npos) {
+        t.byte_end = raw[++i].byte_end;
+      }
+    }
+    out.push_back(t);
+  }
+  return out;
+}
+
+// Sentence starts (byte offsets) from ICU, without the false breaks after
+// abbreviations and initials.
+std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<RawToken>& tokens) {
+  std::vector<uint32_t> starts;
+  UErrorCode err = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &err);
+  icu::BreakIterator& sentences = *ThreadIterators().sentences;
+  sentences.setText(&ut, err);
+  size_t tok = 0;
+  for (int32_t b = sentences.first(); b != icu::BreakIterator::DONE; b = sentences.next()) {
+    const auto boundary = static_cast<uint32_t>(b);
+    while (tok < tokens.size() && tokens[tok].byte_end <= boundary) ++tok;
+    if (tok > 0 && tok < tokens.size() && tokens[tok - 1].abbreviation) {
+      // Keep the break only when a line break separates the two tokens.
+      const std::string_view gap =
+          text.substr(tokens[tok - 1].byte_end, tokens[tok].byte_start - tokens[tok - 1].byte_end);
+      if (gap.find_first_of("\n\r") == std::string_view::npos) continue;
+    }
+    starts.push_back(boundary);
+  }
+  utext_close(&ut);
+  return starts;
+}
+
+}  // namespace
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kPunct: return "punct";
+    case TokenKind::kSymbol: return "symbol";
+  }
+  return "word";
+}
+
+Segmentation Segment(std::string_view text) {
+  Segmentation seg;
+  if (text.empty()) return seg;
+  const std::vector<RawToken> raw = MergeTokens(text, WordTokens(text));
+  const std::vector<uint32_t> starts = SentenceStarts(text, raw);
+
+  seg.tokens.reserve(raw.size());
+  uint32_t byte_pos = 0, cp_pos = 0;
+  const auto advance_to = [&](uint32_t byte) {
+    for (; byte_pos < byte; ++byte_pos) cp_pos += (static_cast<uint8_t>(text[byte_pos]) & 0xC0) != 0x80;
+    return cp_pos;
+  };
+  size_t next_start = 0;  // index into starts of the next sentence start
+  uint32_t prev_end = 0;
+  for (const RawToken& r : raw) {
+    bool new_sentence = seg.sentences.empty();
+    while (next_start < starts.size() && starts[next_start] <= r.byte_start) {
+      new_sentence = true;
+      ++next_start;
+    }
+    if (new_sentence) {
+      if (!seg.sentences.empty()) seg.sentences.back().end_token = static_cast<uint32_t>(seg.tokens.size());
+      Sentence s;
+      s.first_token = static_cast<uint32_t>(seg.tokens.size());
+      seg.sentences.push_back(s);
+    }
+    Token t;
+    t.byte_start = r.byte_start;
+    t.byte_end = r.byte_end;
+    t.start = advance_to(r.byte_start);
+    t.end = advance_to(r.byte_end);
+    t.kind = r.kind;
+    t.sentence = static_cast<uint32_t>(seg.sentences.size() - 1);
+    const std::string_view gap = text.substr(prev_end, r.byte_start - prev_end);
+    t.space_before = !gap.empty();
+    t.newline_before = gap.find_first_of("\n\r") != std::string_view::npos;
+    prev_end = r.byte_end;
+    seg.tokens.push_back(t);
+  }
+  if (!seg.sentences.empty()) seg.sentences.back().end_token = static_cast<uint32_t>(seg.tokens.size());
+  for (Sentence& s : seg.sentences) {
+    const Token& first = seg.tokens[s.first_token];
+    const Token& last = seg.tokens[s.end_token - 1];
+    s.byte_start = first.byte_start;
+    s.byte_end = last.byte_end;
+    s.start = first.start;
+    s.end = last.end;
+  }
+  return seg;
+}
+
+}  // namespace lexfr
