@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include "lexfr/segment.h"
+
+namespace lexfr {
+namespace {
+
+std::vector<std::string> Texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Segment(text).tokens) out.emplace_back(TokenText(text, t));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("French elisions are split with either apostrophe", "[segment]") {
+  CHECK(Texts("l’Internet Society") == V{"l’", "Internet", "Society"});
+  CHECK(Texts("l'Internet") == V{"l'", "Internet"});
+  CHECK(Texts("d’annuler qu’il jusqu’à lorsqu’on puisqu’elle quoiqu’il") ==
+        V{"d’", "annuler", "qu’", "il", "jusqu’", "à", "lorsqu’", "on", "puisqu’", "elle", "quoiqu’", "il"});
+  CHECK(Texts("L’Internet s’interroge c’est n’a j’ai m’a t’a") ==
+        V{"L’", "Internet", "s’", "interroge", "c’", "est", "n’", "a", "j’", "ai", "m’", "a", "t’", "a"});
+  // Not an elision: the word goes on with its apostrophe.
+  CHECK(Texts("aujourd’hui") == V{"aujourd’hui"});
+}
+
+TEST_CASE("abbreviations keep their period and do not end a sentence", "[segment]") {
+  const std::string text = "Il a vu M. Dupont et Mme Durand. Me France Charruyer plaide. Fin.";
+  const Segmentation seg = Segment(text);
+  CHECK(Texts(text) == V{"Il", "a", "vu", "M.", "Dupont", "et", "Mme", "Durand", ".", "Me", "France", "Charruyer",
+                         "plaide", ".", "Fin", "."});
+  REQUIRE(seg.sentences.size() == 3);
+  CHECK(seg.tokens[4].sentence == 0);  // Dupont stays with "M."
+  CHECK(seg.tokens[9].sentence == 1);  // Me
+  CHECK(seg.tokens[14].sentence == 2);
+}
+
+TEST_CASE("legal citations stay in one sentence", "[segment]") {
+  const std::string text = "Voir l’art. L. 1111-8 du CSP, cf. Cass. civ. 1re, n° 444937. Suite.";
+  const Segmentation seg = Segment(text);
+  CHECK(Texts(text) == V{"Voir", "l’", "art.", "L.", "1111", "-", "8", "du", "CSP", ",", "cf.", "Cass.", "civ.",
+                         "1re", ",", "n°", "444937", ".", "Suite", "."});
+  REQUIRE(seg.sentences.size() == 2);
+  CHECK(seg.tokens[16].sentence == 0);
+}
+
+TEST_CASE("numbers grouped by spaces are one number token", "[segment]") {
+  CHECK(Texts("150 000 €") == V{"150 000", "€"});
+  CHECK(Texts("1 200,50 euros") == V{"1 200,50", "euros"});
+  CHECK(Texts("1\u202F000\u202F000 €") == V{"1\u202F000\u202F000", "€"});
+  // Not groups: a four-digit year, then a count.
+  CHECK(Texts("en 2015 100 pays") == V{"en", "2015", "100", "pays"});
+  CHECK(Texts("les 5, 15 et 19 mars") == V{"les", "5", ",", "15", "et", "19", "mars"});
+  const Segmentation seg = Segment("150 000 €");
+  CHECK(seg.tokens[0].kind == TokenKind::kNumber);
+  CHECK(seg.tokens[1].kind == TokenKind::kSymbol);
+}
+
+TEST_CASE("offsets are code points and bytes into the text", "[segment]") {
+  const std::string text = "État – « Cnil »";
+  const Segmentation seg = Segment(text);
+  REQUIRE(seg.tokens.size() == 5);
+  const Token& cnil = seg.tokens[3];
+  CHECK(TokenText(text, cnil) == "Cnil");
+  CHECK(cnil.start == 9);
+  CHECK(cnil.end == 13);
+  CHECK(cnil.byte_start == 13);
+  CHECK(cnil.byte_end == 17);
+  CHECK(seg.tokens[1].kind == TokenKind::kPunct);
+}
+
+TEST_CASE("line breaks end sentences (titles, paragraphs)", "[segment]") {
+  const Segmentation seg = Segment("Un titre sans point\n\nLe texte commence ici.\r\nEt continue.");
+  CHECK(seg.sentences.size() == 3);
+}
+
+TEST_CASE("empty and blank texts have no tokens", "[segment]") {
+  CHECK(Segment("").tokens.empty());
+  CHECK(Segment("  \n\t ").tokens.empty());
+  CHECK(Segment("  \n\t ").sentences.empty());
+}
+
+}  // namespace lexfr
