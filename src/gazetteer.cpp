@@ -104,10 +104,10 @@ const GazetteerEntry* Gazetteer::Find(std::string_view canonical) const {
 
 namespace {
 
-CaseRule RuleFor(std::string_view token, bool single_token_alias) {
+CaseRule RuleFor(std::string_view token, bool single_token_alias, bool first_token) {
   const size_t letters = CountCodePoints(token);
   if (IsAllUpper(token) && letters <= 3) return CaseRule::kExact;
-  if (!single_token_alias) return CaseRule::kFolded;
+  if (!single_token_alias) return first_token && IsUpperInitial(token) ? CaseRule::kUpperInitial : CaseRule::kFolded;
   if (IsAllUpper(token)) return CaseRule::kUpperInitial;
   return CaseRule::kSameInitial;
 }
@@ -137,7 +137,7 @@ void Gazetteer::Compile() {
       for (const Token& t : seg.tokens) {
         const std::string_view surface = TokenText(name, t);
         term.surface.emplace_back(surface);
-        term.rules.push_back(RuleFor(surface, seg.tokens.size() == 1));
+        term.rules.push_back(RuleFor(surface, seg.tokens.size() == 1, term.rules.empty()));
         const std::string key = Fold(surface);
         auto it = trie_->nodes[node].next.find(key);
         if (it == trie_->nodes[node].next.end()) {

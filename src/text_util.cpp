@@ -74,6 +74,21 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+namespace {
+
+template <typename Map>
+std::string MapCodePoints(std::string_view s, Map map) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) AppendUtf8(static_cast<char32_t>(map(static_cast<UChar32>(NextCodePoint(s, &i)))), &out);
+  return out;
+}
+
+}  // namespace
+
+std::string ToLower(std::string_view s) { return MapCodePoints(s, [](UChar32 c) { return u_tolower(c); }); }
+std::string ToUpper(std::string_view s) { return MapCodePoints(s, [](UChar32 c) { return u_toupper(c); }); }
+
 bool IsUpperInitial(std::string_view word) {
   if (word.empty()) return false;
   size_t i = 0;

@@ -16,6 +16,10 @@ namespace lexfr {
 // Only for keys: never for offsets.
 std::string Fold(std::string_view utf8);
 
+// Case mappings per code point (ICU), accents kept: "ÉTAT" -> "état".
+std::string ToLower(std::string_view utf8);
+std::string ToUpper(std::string_view utf8);
+
 // Decodes the code point at s[i] (valid UTF-8) and advances i.
 char32_t NextCodePoint(std::string_view s, size_t* i);
 

@@ -1,0 +1,132 @@
+#include <catch2/catch.hpp>
+
+#include "lexfr/analyze.h"
+
+namespace lexfr {
+namespace {
+
+const Resources& Shared() {
+  static const Resources* r = [] {
+    auto* res = new Resources;
+    REQUIRE(LoadResources({}, res).ok());
+    return res;
+  }();
+  return *r;
+}
+
+std::vector<Entity> EntitiesOf(std::string_view text) {
+  Document doc;
+  REQUIRE(Analyze(text, "t", Shared(), {}, &doc).ok());
+  return doc.entities;
+}
+
+const Entity* Find(const std::vector<Entity>& es, EntityType type, std::string_view canonical) {
+  for (const Entity& e : es) {
+    if (e.type == type && e.canonical == canonical) return &e;
+  }
+  return nullptr;
+}
+
+size_t CountOfType(const std::vector<Entity>& es, EntityType type) {
+  return std::count_if(es.begin(), es.end(), [&](const Entity& e) { return e.type == type; });
+}
+
+}  // namespace
+
+TEST_CASE("acronym definitions in both orders make one entity", "[names]") {
+  auto es = EntitiesOf("Le Conseil national du logiciel libre (CNLL) a saisi le juge. Le CNLL estime que non.");
+  const Entity* cnll = Find(es, EntityType::kOrg, "Conseil national du logiciel libre");
+  REQUIRE(cnll != nullptr);
+  CHECK(cnll->mentions.size() == 3);
+  CHECK(std::find(cnll->aliases.begin(), cnll->aliases.end(), "CNLL") != cnll->aliases.end());
+
+  es = EntitiesOf("le syndicat national des journalistes (SNJ) proteste.");
+  CHECK(Find(es, EntityType::kOrg, "Syndicat national des journalistes") != nullptr);
+
+  // Listed long form: the gazetteer's canonical names both.
+  es = EntitiesOf("la Commission nationale de l'informatique et des libertés (CNIL) a sanctionné Google.");
+  const Entity* cnil = Find(es, EntityType::kOrg, "CNIL");
+  REQUIRE(cnil != nullptr);
+  CHECK(cnil->mentions.size() == 2);
+  CHECK(cnil->fields.subtype == "regulator");
+}
+
+TEST_CASE("an acronym of a common phrase is not an organisation", "[names]") {
+  const auto es = EntitiesOf("Les systèmes d'intelligence artificielle (IA) se multiplient.");
+  CHECK(CountOfType(es, EntityType::kOrg) == 0);
+}
+
+TEST_CASE("organisation cues introduce names no list holds", "[names]") {
+  auto es = EntitiesOf("l'association Ploss Rhônes-Alpes, la société Nexedi et l'association les Actupiennes");
+  CHECK(Find(es, EntityType::kOrg, "Ploss Rhônes-Alpes") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "Nexedi") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "Les Actupiennes") != nullptr);
+  es = EntitiesOf("Me Dupont, du cabinet d'avocats ZORBLAX, porte le recours.");
+  const Entity* firm = Find(es, EntityType::kOrg, "ZORBLAX");
+  REQUIRE(firm != nullptr);
+  CHECK(firm->fields.subtype == "law_firm");
+  es = EntitiesOf("Le sondage a été réalisé pour Quorvex, société de conseil.");
+  CHECK(Find(es, EntityType::kOrg, "Quorvex") != nullptr);
+}
+
+TEST_CASE("organisation heads with their complements", "[names]") {
+  auto es = EntitiesOf("Le Syndicat de la médecine générale et l'Union française pour une médecine libre agissent.");
+  CHECK(Find(es, EntityType::kOrg, "Syndicat de la médecine générale") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "Union française pour une médecine libre") != nullptr);
+  // A head alone is not an entity, and a rule never stretches a listed name.
+  es = EntitiesOf("La Commission a estimé que le Conseil d'État statuant au contentieux était saisi.");
+  CHECK(Find(es, EntityType::kOrg, "Conseil d'État") != nullptr);
+  CHECK(CountOfType(es, EntityType::kOrg) == 1);
+}
+
+TEST_CASE("persons: titles, given names, surnames linked back", "[names]") {
+  auto es = EntitiesOf(
+      "« C'est grave » réagit Me France Charruyer, avocate associée du cabinet ALTIJ. "
+      "Pour Charruyer, le recours est utile.");
+  const Entity* fc = Find(es, EntityType::kPerson, "France Charruyer");
+  REQUIRE(fc != nullptr);
+  CHECK(fc->fields.title == "Me");
+  CHECK(fc->fields.role == "avocate associée");
+  CHECK(fc->mentions.size() == 2);
+  // Context beats lists: France here is a given name, not the country.
+  CHECK(Find(es, EntityType::kLoc, "France") == nullptr);
+
+  es = EntitiesOf("Le chapitre est présidé par Nicolas Chagny depuis 2015. M. Dupont approuve.");
+  CHECK(Find(es, EntityType::kPerson, "Nicolas Chagny") != nullptr);
+  const Entity* dupont = Find(es, EntityType::kPerson, "Dupont");
+  REQUIRE(dupont != nullptr);
+  CHECK(dupont->fields.title == "M.");
+
+  es = EntitiesOf("Siégeaient : M. Alexandre LINDEN, président, et M. Bertrand du MARAIS.");
+  const Entity* linden = Find(es, EntityType::kPerson, "Alexandre Linden");
+  REQUIRE(linden != nullptr);
+  CHECK(linden->fields.role == "président");
+  CHECK(Find(es, EntityType::kPerson, "Bertrand du Marais") != nullptr);
+}
+
+TEST_CASE("anonymised initials are not persons", "[names]") {
+  const auto es = EntitiesOf("Mme B... I..., M. C... A... et M. H... J... demandent.");
+  CHECK(CountOfType(es, EntityType::kPerson) == 0);
+}
+
+TEST_CASE("Internet Society France is an organisation, France alone a place", "[names]") {
+  const auto es = EntitiesOf("L’Internet Society France agit en France et aux États-Unis.");
+  CHECK(Find(es, EntityType::kOrg, "Internet Society France") != nullptr);
+  CHECK(Find(es, EntityType::kLoc, "France") != nullptr);
+  CHECK(Find(es, EntityType::kLoc, "États-Unis") != nullptr);
+}
+
+TEST_CASE("accent- and case-insensitive where safe", "[names]") {
+  const auto es = EntitiesOf("Le Conseil d'Etat a suspendu la délibération de la Cnil.");
+  CHECK(Find(es, EntityType::kOrg, "Conseil d'État") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "CNIL") != nullptr);
+}
+
+TEST_CASE("the UE of an act's number is not the Union", "[names]") {
+  const auto es = EntitiesOf("Le règlement (UE) 2016/679 s'applique dans l'Union européenne.");
+  const Entity* ue = Find(es, EntityType::kLoc, "Union européenne");
+  REQUIRE(ue != nullptr);
+  CHECK(ue->mentions.size() == 1);
+}
+
+}  // namespace lexfr

@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include "lexfr/analyze.h"
+#include "lexfr/embedded.h"
+#include "lexfr/text_util.h"
+
+namespace lexfr {
+
+TEST_CASE("every embedded gazetteer row parses", "[gazetteer]") {
+  size_t files = 0;
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    if (!f.path.starts_with("data/gazetteers/") || !f.path.ends_with(".tsv")) continue;
+    ++files;
+    Gazetteer g;
+    const Status s = g.AddTsv(f.path, f.bytes);
+    INFO(s.ToString());
+    CHECK(s.ok());
+    CHECK(g.entries().size() > 100);
+  }
+  CHECK(files >= 2);
+}
+
+TEST_CASE("no alias points at two canonicals of the same type", "[gazetteer]") {
+  Gazetteer g;
+  REQUIRE(LoadGazetteer({}, &g).ok());
+  std::map<std::pair<EntityType, std::string>, std::set<std::string>> owners;  // (type, folded name) -> canonicals
+  for (const GazetteerEntry& e : g.entries()) {
+    owners[{e.type, Fold(e.canonical)}].insert(e.canonical);
+    for (const std::string& a : e.aliases) owners[{e.type, Fold(a)}].insert(e.canonical);
+  }
+  for (const auto& [key, canonicals] : owners) {
+    INFO(key.second);
+    CHECK(canonicals.size() == 1);
+  }
+}
+
+TEST_CASE("a malformed user gazetteer names its file and line", "[gazetteer]") {
+  Gazetteer g;
+  Status s = g.AddTsv("mine.tsv", "# a comment\nACME\tcompany\tAcme\n\nBroken line without tabs\n");
+  CHECK(s.exit_code() == ExitCode::kConfig);
+  CHECK(s.message().find("mine.tsv:4") != std::string::npos);
+  s = g.AddTsv("mine.tsv", "ACME\tspaceship\n");
+  CHECK(s.exit_code() == ExitCode::kConfig);
+  CHECK(s.message().find("unknown subtype") != std::string::npos);
+}
+
+TEST_CASE("the matcher finds names by folded tokens with case rules", "[gazetteer]") {
+  Gazetteer g;
+  REQUIRE(g.AddTsv("t.tsv",
+                   "Conseil d'État\tcourt\t\n"
+                   "CNIL\tregulator\tCommission nationale de l'informatique et des libertés\n"
+                   "Orange\tcompany\t\n"
+                   "Autorité des marchés financiers\tregulator\tAMF\n")
+              .ok());
+  g.Compile();
+  const auto canonicals = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Candidate& c : g.Match(text, Segment(text))) out.push_back(c.canonical);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(canonicals("le Conseil d’Etat et la Cnil") == V{"Conseil d'État", "CNIL"});
+  CHECK(canonicals("la Commission nationale de l’informatique et des libertés") == V{"CNIL"});
+  CHECK(canonicals("une orange pressée") == V{});  // a common word is not the company
+  CHECK(canonicals("Orange a été sanctionnée") == V{"Orange"});
+  CHECK(canonicals("l'AMF et l'amf") == V{"Autorité des marchés financiers"});  // short acronyms: exact case
+  CHECK(canonicals("cnil") == V{});
+}
+
+}  // namespace lexfr
