@@ -1,9 +1,391 @@
 #include "lexfr/recourse.h"
 
-namespace lexfr {
+#include <algorithm>
+#include <set>
 
-std::optional<Recourse> Summarise(std::string_view, const Segmentation&, const std::vector<Entity>&) {
-  return std::nullopt;
+#include "lexfr/cues.h"
+#include "lexfr/embedded.h"
+#include "lexfr/text_util.h"
+
+namespace lexfr {
+namespace {
+
+constexpr std::string_view kCjeu = "Cour de justice de l'Union européenne";
+
+const CueSet& Cues() {
+  static const CueSet* cues = new CueSet(EmbeddedFileOrEmpty("data/cues/recourse.tsv"));
+  return *cues;
+}
+
+struct Placed {  // one mention of one entity
+  const Entity* entity;
+  const Mention* mention;
+};
+
+// What every field's rule reads: tokens, cue hits, mentions in text order.
+struct Context {
+  std::string_view text;
+  const Segmentation& seg;
+  std::vector<std::string> folded;
+  std::vector<CueHit> hits;
+  std::vector<Placed> mentions;
+
+  Context(std::string_view t, const Segmentation& s, const std::vector<Entity>& entities)
+      : text(t), seg(s), folded(FoldedTokens(t, s)) {
+    hits = Cues().Match(folded, seg);
+    for (const Entity& e : entities) {
+      for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
+    }
+    std::sort(mentions.begin(), mentions.end(),
+              [](const Placed& a, const Placed& b) { return a.mention->first_token < b.mention->first_token; });
+  }
+
+  std::vector<const CueHit*> HitsOf(std::string_view field) const {
+    std::vector<const CueHit*> out;
+    for (const CueHit& h : hits) {
+      if (h.cue->field == field) out.push_back(&h);
+    }
+    return out;
+  }
+  std::string_view Str(size_t i) const { return TokenText(text, seg.tokens[i]); }
+};
+
+bool IsParty(const Entity& e) {
+  return (e.type == EntityType::kOrg && e.fields.subtype != "court" && e.fields.subtype != "law_firm") ||
+         (e.type == EntityType::kPerson && e.fields.title != "Me" && e.fields.role.find("avocat") == std::string::npos);
+}
+
+bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype == "court"; }
+
+void AddUnique(std::vector<std::string>* list, const std::string& name) {
+  if (std::find(list->begin(), list->end(), name) == list->end()) list->push_back(name);
+}
+
+void AddEvidence(Recourse* r, const std::string& field, uint32_t sentence) {
+  std::vector<uint32_t>& v = r->evidence[field];
+  if (std::find(v.begin(), v.end(), sentence) == v.end()) v.push_back(sentence);
+}
+
+// The value with the highest summed weight among the hits of `field`, and
+// the sentences it came from; empty when no hit reaches `min_weight`.
+std::string BestValue(const Context& c, std::string_view field, int min_weight, std::vector<uint32_t>* sentences) {
+  std::map<std::string, int> score;
+  for (const CueHit* h : c.HitsOf(field)) score[h->cue->value] += h->cue->weight;
+  std::string best;
+  int best_score = min_weight - 1;
+  for (const auto& [value, s] : score) {
+    if (s > best_score) {
+      best = value;
+      best_score = s;
+    }
+  }
+  for (const CueHit* h : c.HitsOf(field)) {
+    if (h->cue->value == best) sentences->push_back(h->sentence);
+  }
+  return best;
+}
+
+// A référé is told by the CJA article it is brought under.
+std::string KindFromLegalBasis(const Context& c, std::vector<uint32_t>* sentences) {
+  for (const Placed& p : c.mentions) {
+    if (p.entity->type != EntityType::kLegalRef || p.entity->fields.instrument != "CJA") continue;
+    const std::string& art = p.entity->fields.article;
+    if (art == "L521-2") {
+      sentences->push_back(p.mention->sentence);
+      return "liberty_injunction";
+    }
+    if (art == "L521-1") {
+      sentences->push_back(p.mention->sentence);
+      return "suspension";
+    }
+  }
+  return {};
+}
+
+// The court seized: the court named right after a seizing cue, else the one
+// named most (titles count double).
+std::string FindCourt(const Context& c, const std::string& kind, std::vector<uint32_t>* sentences) {
+  if (kind == "preliminary_ruling") return std::string(kCjeu);
+  if (kind == "sanction") {
+    for (const Placed& p : c.mentions) {
+      if (p.entity->type == EntityType::kOrg && p.entity->fields.subtype == "regulator") {
+        sentences->push_back(p.mention->sentence);
+        return p.entity->canonical;
+      }
+    }
+  }
+  std::map<const Entity*, int> score;
+  for (const Placed& p : c.mentions) {
+    if (!IsCourt(*p.entity)) continue;
+    score[p.entity] += p.mention->sentence < 3 ? 2 : 1;
+    for (const CueHit* h : c.HitsOf("seize")) {
+      if (h->end_token <= p.mention->first_token && p.mention->first_token <= h->end_token + 2) {
+        score[p.entity] += 4;
+      }
+    }
+  }
+  const Entity* best = nullptr;
+  int best_score = 0;
+  for (const Placed& p : c.mentions) {  // text order breaks ties
+    if (score.count(p.entity) && score[p.entity] > best_score) {
+      best = p.entity;
+      best_score = score[p.entity];
+    }
+  }
+  if (best == nullptr) return {};
+  for (const Placed& p : c.mentions) {
+    if (p.entity == best) sentences->push_back(p.mention->sentence);
+  }
+  return best->canonical;
+}
+
+// A mention read as the genitive of something else ("la délibération de la
+// Cnil") is not the subject of the sentence.
+bool IsGenitive(const Context& c, const Mention& m) {
+  if (m.first_token == 0) return false;
+  const std::string& prev = c.folded[m.first_token - 1];
+  if (prev == "du" || prev == "des" || prev == "d'" || prev == "de") return true;
+  return m.first_token >= 2 && (prev == "la" || prev == "l'") && c.folded[m.first_token - 2] == "de";
+}
+
+void FindParties(const Context& c, Recourse* r) {
+  // "X contre Y", "X / Y": the parties right before and right after.
+  for (const CueHit* h : c.HitsOf("claim")) {
+    if (h->cue->value != "against") continue;
+    const auto adjacent = [&](const Placed& p) {
+      return p.mention->sentence == h->sentence && IsParty(*p.entity) &&
+             (p.mention->end_token == h->first_token || p.mention->first_token == h->end_token ||
+              p.mention->first_token == h->end_token + 1 || p.mention->first_token == h->end_token + 2);
+    };
+    if (std::none_of(c.mentions.begin(), c.mentions.end(), [&](const Placed& p) {
+          return adjacent(p) && p.mention->end_token == h->first_token;
+        }) ||
+        std::none_of(c.mentions.begin(), c.mentions.end(),
+                     [&](const Placed& p) { return adjacent(p) && p.mention->first_token >= h->end_token; })) {
+      continue;
+    }
+    for (const Placed& p : c.mentions) {
+      if (p.mention->sentence != h->sentence || !IsParty(*p.entity)) continue;
+      AddUnique(p.mention->end_token <= h->first_token ? &r->claimants : &r->respondents, p.entity->canonical);
+    }
+    AddEvidence(r, "claimants", h->sentence);
+    AddEvidence(r, "respondents", h->sentence);
+    return;
+  }
+  if (r->kind == "sanction") {
+    // The authority acts of its own motion; the parties are the companies it
+    // targets, named as subject or object of the sanction.
+    for (const CueHit* h : c.HitsOf("sanction")) {
+      for (const Placed& p : c.mentions) {
+        if (p.mention->sentence != h->sentence || IsGenitive(c, *p.mention)) continue;
+        if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype != "company") continue;
+        AddUnique(&r->respondents, p.entity->canonical);
+        AddEvidence(r, "respondents", h->sentence);
+      }
+    }
+    // "Google" and "Google LLC" both named: the sanctioned ones are the
+    // companies, not the group.
+    const std::vector<std::string> all = r->respondents;
+    std::erase_if(r->respondents, [&](const std::string& name) {
+      return std::any_of(all.begin(), all.end(),
+                         [&](const std::string& other) { return other.size() > name.size() + 1 && other.starts_with(name + " "); });
+    });
+    return;
+  }
+  // "[parties] demandent au juge…": the parties before the verb are the
+  // claimants; a party after "demande au/à la" is asked, so a respondent.
+  for (const CueHit* h : c.HitsOf("claim")) {
+    if (h->cue->value != "verb") continue;
+    bool found = false;
+    for (const Placed& p : c.mentions) {
+      if (p.mention->sentence != h->sentence || !IsParty(*p.entity)) continue;
+      if (p.mention->end_token <= h->first_token && !IsGenitive(c, *p.mention)) {
+        AddUnique(&r->claimants, p.entity->canonical);
+        found = true;
+      } else if (p.mention->first_token >= h->end_token && p.mention->first_token <= h->end_token + 2 &&
+                 (c.folded[p.mention->first_token - 1] == "au" || c.folded[p.mention->first_token - 1] == "a")) {
+        AddUnique(&r->respondents, p.entity->canonical);
+        AddEvidence(r, "respondents", h->sentence);
+      }
+    }
+    if (found) AddEvidence(r, "claimants", h->sentence);
+  }
+}
+
+void FindCounsel(const Context& c, Recourse* r) {
+  for (const Placed& p : c.mentions) {
+    const Entity& e = *p.entity;
+    if (e.type != EntityType::kPerson) continue;
+    if (e.fields.title != "Me" && e.fields.role.find("avocat") == std::string::npos) continue;
+    if (std::any_of(r->counsel.begin(), r->counsel.end(), [&](const Counsel& k) { return k.name == e.canonical; })) {
+      continue;
+    }
+    Counsel counsel{e.canonical, ""};
+    for (const Placed& q : c.mentions) {
+      if (q.mention->sentence == p.mention->sentence && q.entity->type == EntityType::kOrg &&
+          q.entity->fields.subtype == "law_firm") {
+        counsel.firm = q.entity->canonical;
+        break;
+      }
+    }
+    r->counsel.push_back(counsel);
+    AddEvidence(r, "counsel", p.mention->sentence);
+  }
+}
+
+std::string ActType(std::string_view instrument) {
+  if (instrument.starts_with("DELIB:")) return "délibération";
+  if (instrument.starts_with("DECRET:")) return "décret";
+  if (instrument.starts_with("ARRETE:")) return "arrêté";
+  if (instrument.starts_with("DECISION:") || instrument.starts_with("EU_DEC:")) return "décision";
+  if (instrument.starts_with("ORD:")) return "ordonnance";
+  if (instrument.starts_with("CIRC:")) return "circulaire";
+  return {};
+}
+
+bool IsIsoDate(std::string_view s) {
+  return s.size() == 10 && IsAsciiDigits(s.substr(0, 4)) && s[4] == '-' && s[7] == '-';
+}
+
+// The first DATE mention from `from` within `span` tokens, same sentence.
+const Entity* DateNear(const Context& c, uint32_t from, uint32_t span, uint32_t sentence) {
+  for (const Placed& p : c.mentions) {
+    if (p.entity->type != EntityType::kDate || p.mention->sentence != sentence) continue;
+    if (p.mention->first_token >= from && p.mention->first_token <= from + span) return p.entity;
+  }
+  return nullptr;
+}
+
+void FindChallengedAct(const Context& c, Recourse* r) {
+  if (r->kind == "sanction" || r->kind == "preliminary_ruling") return;
+  std::set<uint32_t> action_sentences;  // where the act is attacked
+  for (const CueHit* h : c.HitsOf("annul")) action_sentences.insert(h->sentence);
+  for (const CueHit* h : c.HitsOf("kind")) action_sentences.insert(h->sentence);
+  const Placed* chosen = nullptr;
+  for (const Placed& p : c.mentions) {
+    if (p.entity->type != EntityType::kLegalRef || ActType(p.entity->fields.instrument).empty()) continue;
+    if (action_sentences.count(p.mention->sentence)) {
+      chosen = &p;
+      break;
+    }
+    if (chosen == nullptr) chosen = &p;
+  }
+  if (chosen == nullptr) return;
+  const std::string& key = chosen->entity->fields.instrument;
+  ChallengedAct act;
+  act.type = ActType(key);
+  act.reference = key;
+  const std::vector<std::string_view> parts = Split(key, ':');
+  if (parts.size() >= 3 && (parts[0] == "DELIB" || parts[0] == "DECISION")) act.author = std::string(parts[1]);
+  if (IsIsoDate(parts.back())) {
+    act.date = std::string(parts.back());
+  } else if (const Entity* d = DateNear(c, chosen->mention->first_token, chosen->mention->end_token -
+                                                                              chosen->mention->first_token + 3,
+                                        chosen->mention->sentence)) {
+    if (d->fields.precision == "day") act.date = d->fields.value;
+  }
+  for (const CueHit* h : c.HitsOf("published")) {
+    if (const Entity* d = DateNear(c, h->end_token, 3, h->sentence)) {
+      act.published = d->fields.value;
+      AddEvidence(r, "challenged_act", h->sentence);
+      break;
+    }
+  }
+  AddEvidence(r, "challenged_act", chosen->mention->sentence);
+  r->challenged_act = act;
+}
+
+// A clause ends at ";" or at the end of its sentence.
+uint32_t ClauseEnd(const Context& c, uint32_t from) {
+  const Sentence& s = c.seg.sentences[c.seg.tokens[from].sentence];
+  for (uint32_t i = from; i < s.end_token; ++i) {
+    if (c.Str(i) == ";") return i;
+  }
+  return s.end_token;
+}
+
+void FindGrounds(const Context& c, Recourse* r) {
+  const std::vector<const CueHit*> hits = c.HitsOf("ground");
+  for (size_t k = 0; k < hits.size(); ++k) {
+    const CueHit* h = hits[k];
+    if (k > 0 && hits[k - 1]->end_token > h->first_token) continue;  // inside the previous cue
+    uint32_t end = ClauseEnd(c, h->first_token);
+    if (k + 1 < hits.size() && hits[k + 1]->first_token < end) {
+      end = hits[k + 1]->first_token;  // the next ground starts here
+      // "… et sur l'atteinte": leave the joining words out
+      while (end > h->end_token && (c.folded[end - 1] == "sur" || c.folded[end - 1] == "et" ||
+                                    c.folded[end - 1] == "l'" || c.folded[end - 1] == "la" ||
+                                    c.folded[end - 1] == "le" || c.folded[end - 1] == "," ||
+                                    c.folded[end - 1] == "une" || c.folded[end - 1] == "d'" ||
+                                    c.folded[end - 1] == "de" || c.folded[end - 1] == "existence")) {
+        --end;
+      }
+    }
+    while (end > h->end_token && (c.Str(end - 1) == "." || c.Str(end - 1) == ",")) --end;
+    Ground g;
+    g.category = h->cue->value;
+    for (const Placed& p : c.mentions) {
+      if (p.entity->type == EntityType::kLegalRef && p.mention->first_token >= h->first_token &&
+          p.mention->end_token <= end) {
+        AddUnique(&g.refs, p.entity->canonical);
+      }
+    }
+    // A "violation" with no legal text named is a data breach, not a ground.
+    if (g.category == "violation_of_law" && g.refs.empty()) continue;
+    const Token& first = c.seg.tokens[h->first_token];
+    const Token& last = c.seg.tokens[end - 1];
+    g.text = std::string(c.text.substr(first.byte_start, last.byte_end - first.byte_start));
+    g.start = first.start;
+    g.end = last.end;
+    g.sentence = first.sentence;
+    AddEvidence(r, "grounds", g.sentence);
+    r->grounds.push_back(std::move(g));
+  }
+}
+
+}  // namespace
+
+std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities) {
+  if (seg.tokens.empty()) return std::nullopt;
+  const Context c(text, seg, entities);
+  Recourse r;
+  std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
+  r.kind = KindFromLegalBasis(c, &kind_sentences);
+  if (r.kind.empty()) r.kind = BestValue(c, "kind", 3, &kind_sentences);
+  r.status = BestValue(c, "status", 3, &status_sentences);
+  if (r.status.empty()) r.status = "unknown";
+  // Decided beats filed: a decision text also names the request it decides.
+  int decided = 0;
+  for (const CueHit* h : c.HitsOf("status")) decided += h->cue->value == "decided" ? h->cue->weight : 0;
+  if (decided >= 4 && r.status != "announced") {
+    r.status = "decided";
+    status_sentences.clear();
+    for (const CueHit* h : c.HitsOf("status")) {
+      if (h->cue->value == "decided") status_sentences.push_back(h->sentence);
+    }
+  }
+  r.court = FindCourt(c, r.kind, &court_sentences);
+  // Without a kind, only a court's decision or a filed case is a recourse.
+  if (r.kind.empty()) {
+    if (r.court.empty() || (r.status != "decided" && r.status != "filed" && r.status != "pending")) {
+      return std::nullopt;
+    }
+    r.kind = "other";
+  }
+  for (uint32_t s : kind_sentences) AddEvidence(&r, "kind", s);
+  for (uint32_t s : status_sentences) AddEvidence(&r, "status", s);
+  for (uint32_t s : court_sentences) AddEvidence(&r, "court", s);
+  if (r.status == "decided") {
+    std::vector<uint32_t> outcome_sentences;
+    r.outcome = BestValue(c, "outcome", 4, &outcome_sentences);
+    for (uint32_t s : outcome_sentences) AddEvidence(&r, "outcome", s);
+  }
+  FindParties(c, &r);
+  FindCounsel(c, &r);
+  FindChallengedAct(c, &r);
+  FindGrounds(c, &r);
+  for (auto& [field, sentences] : r.evidence) std::sort(sentences.begin(), sentences.end());
+  return r;
 }
 
 }  // namespace lexfr

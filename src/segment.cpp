@@ -169,7 +169,16 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<Ra
   for (int32_t b = sentences.first(); b != icu::BreakIterator::DONE; b = sentences.next()) {
     const auto boundary = static_cast<uint32_t>(b);
     while (tok < tokens.size() && tokens[tok].byte_end <= boundary) ++tok;
-    if (tok > 0 && tok < tokens.size() && tokens[tok - 1].abbreviation) {
+    // "Mme B... I..., M. C..." (anonymised names): the ellipsis after an
+    // initial does not end the sentence either.
+    const auto text_of = [&](size_t k) { return text.substr(tokens[k].byte_start, tokens[k].byte_end - tokens[k].byte_start); };
+    bool initial_ellipsis = false;
+    if (tok > 0 && tok < tokens.size()) {
+      size_t k = tok - 1;
+      while (k > 0 && (text_of(k) == "." || text_of(k) == ".." || text_of(k) == "..." || text_of(k) == "…")) --k;
+      initial_ellipsis = k + 1 < tok && tokens[k].abbreviation;
+    }
+    if (tok > 0 && tok < tokens.size() && (tokens[tok - 1].abbreviation || initial_ellipsis)) {
       // Keep the break only when a line break separates the two tokens.
       const std::string_view gap =
           text.substr(tokens[tok - 1].byte_end, tokens[tok].byte_start - tokens[tok - 1].byte_end);

@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include "lexfr/analyze.h"
+
+namespace lexfr {
+namespace {
+
+const Resources& Shared() {
+  static const Resources* r = [] {
+    auto* res = new Resources;
+    REQUIRE(LoadResources({}, res).ok());
+    return res;
+  }();
+  return *r;
+}
+
+Document Run(std::string_view text) {
+  Document doc;
+  REQUIRE(Analyze(text, "t", Shared(), {}, &doc).ok());
+  return doc;
+}
+
+bool Has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("no legal action, no recourse", "[recourse]") {
+  CHECK_FALSE(Run("La CNIL publie sept recommandations sur l'intelligence artificielle.").recourse);
+  CHECK_FALSE(Run("Les Français protègent peu leurs données, selon un sondage OpinionWay.").recourse);
+  CHECK_FALSE(Run("").recourse);
+}
+
+TEST_CASE("kind, court, claimants of an annulment request", "[recourse]") {
+  const Document d = Run(
+      "L'Internet Society France demande au Conseil d'État d'annuler la délibération de la CNIL du 21 décembre 2023, "
+      "publiée au Journal officiel le 31 janvier 2024.");
+  REQUIRE(d.recourse);
+  const Recourse& r = *d.recourse;
+  CHECK(r.kind == "annulment");
+  CHECK(r.court == "Conseil d'État");
+  CHECK(r.claimants == std::vector<std::string>{"Internet Society France"});
+  CHECK(r.status == "filed");
+  REQUIRE(r.challenged_act);
+  CHECK(r.challenged_act->type == "délibération");
+  CHECK(r.challenged_act->author == "CNIL");
+  CHECK(r.challenged_act->date == "2023-12-21");
+  CHECK(r.challenged_act->published == "2024-01-31");
+  CHECK(r.evidence.at("kind") == std::vector<uint32_t>{0});
+}
+
+TEST_CASE("the référé is told by its CJA article", "[recourse]") {
+  const Document d = Run(
+      "L'association Zorblax demande au juge des référés du Conseil d'État, sur le fondement de l'article L. 521-2 "
+      "du code de justice administrative, d'ordonner la suspension du traitement.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "liberty_injunction");
+  CHECK(d.recourse->court == "Conseil d'État");
+  CHECK(Has(d.recourse->claimants, "Zorblax"));
+}
+
+TEST_CASE("status: announcements and negations", "[recourse]") {
+  Document d = Run("La Quadrature du Net entend saisir le Conseil d'État d'une demande d'annulation du décret.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->status == "announced");
+  d = Run("L'association n'a pas encore saisi le Conseil d'État mais prépare un recours pour excès de pouvoir.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->status == "announced");
+  CHECK(d.recourse->kind == "annulment");
+}
+
+TEST_CASE("status and outcome of a decision", "[recourse]") {
+  const Document d = Run(
+      "Par une ordonnance du 13 octobre 2020, le juge des référés du Conseil d'État a rejeté la requête en "
+      "référé-liberté de l'association Zorblax.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "liberty_injunction");
+  CHECK(d.recourse->status == "decided");
+  CHECK(d.recourse->outcome == "rejected");
+}
+
+TEST_CASE("a sanction names its authority and the companies it targets", "[recourse]") {
+  const Document d = Run(
+      "La CNIL sanctionne les sociétés Google LLC et Google Ireland Limited d'une amende de 150 millions d'euros "
+      "pour violation de l'article 82 de la loi Informatique et Libertés.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "sanction");
+  CHECK(d.recourse->court == "CNIL");
+  CHECK(d.recourse->status == "decided");
+  CHECK(d.recourse->respondents == std::vector<std::string>{"Google LLC", "Google Ireland Limited"});
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].category == "violation_of_law");
+  CHECK(d.recourse->grounds[0].refs == std::vector<std::string>{"LIL art. 82"});
+}
+
+TEST_CASE("parties on either side of « contre » or « / »", "[recourse]") {
+  const Document d = Run(
+      "Arrêt de la Cour du 16 juillet 2020 (demande de décision préjudicielle) – Data Protection Commissioner / "
+      "Facebook Ireland Limited, Maximillian Schrems");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "preliminary_ruling");
+  CHECK(d.recourse->court == "Cour de justice de l'Union européenne");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Data Protection Commissioner"});
+  CHECK(Has(d.recourse->respondents, "Facebook Ireland Limited"));
+  CHECK(Has(d.recourse->respondents, "Maximillian Schrems"));
+}
+
+TEST_CASE("counsel and grounds of the seed article's kind", "[recourse]") {
+  const Document d = Run(
+      "L'association Zorblax demande l'annulation du décret n° 2019-536 devant le Conseil d'État. "
+      "Elle soulève l'absence de compétence du ministre ; la violation de l'article 48 du RGPD ; une erreur "
+      "manifeste d'appréciation et une atteinte disproportionnée à la vie privée. "
+      "« Ce texte est illégal » réagit Me France Charruyer, avocate associée du cabinet d'avocats ALTIJ.");
+  REQUIRE(d.recourse);
+  const Recourse& r = *d.recourse;
+  REQUIRE(r.counsel.size() == 1);
+  CHECK(r.counsel[0].name == "France Charruyer");
+  CHECK(r.counsel[0].firm == "ALTIJ");
+  std::vector<std::string> categories;
+  for (const Ground& g : r.grounds) categories.push_back(g.category);
+  CHECK(categories == std::vector<std::string>{"incompetence", "violation_of_law", "manifest_error", "proportionality"});
+  CHECK(r.grounds[1].refs == std::vector<std::string>{"GDPR art. 48"});
+  REQUIRE(r.challenged_act);
+  CHECK(r.challenged_act->type == "décret");
+  CHECK(r.challenged_act->reference == "DECRET:2019-536");
+}
+
+TEST_CASE("quotes and their speakers", "[quotes]") {
+  const Document d = Run(
+      "« Les regrets de la CNIL interpellent » réagit Me France Charruyer. « On peut imaginer toutes les dérives » "
+      "poursuit-elle. Selon l'avocate, rien n'est joué.");
+  REQUIRE(d.quotes.size() == 2);
+  CHECK(d.quotes[0].text == "Les regrets de la CNIL interpellent");
+  CHECK(d.quotes[0].speaker == "France Charruyer");
+  CHECK(d.quotes[0].speaker_type == "PERSON");
+  CHECK(d.quotes[1].speaker == "France Charruyer");  // « poursuit-elle »: the last speaker named
+  CHECK(d.quotes[0].start == 2);
+}
+
+}  // namespace lexfr
