@@ -310,8 +310,10 @@ void FindGrounds(const Context& c, Recourse* r) {
     const CueHit* h = hits[k];
     if (k > 0 && hits[k - 1]->end_token > h->first_token) continue;  // inside the previous cue
     uint32_t end = ClauseEnd(c, h->first_token);
-    if (k + 1 < hits.size() && hits[k + 1]->first_token < end) {
-      end = hits[k + 1]->first_token;  // the next ground starts here
+    size_t next = k + 1;
+    while (next < hits.size() && hits[next]->first_token < h->end_token) ++next;  // cues inside this one
+    if (next < hits.size() && hits[next]->first_token < end) {
+      end = hits[next]->first_token;  // the next ground starts here
       // "… et sur l'atteinte": leave the joining words out
       while (end > h->end_token && (c.folded[end - 1] == "sur" || c.folded[end - 1] == "et" ||
                                     c.folded[end - 1] == "l'" || c.folded[end - 1] == "la" ||
@@ -339,7 +341,15 @@ void FindGrounds(const Context& c, Recourse* r) {
     g.end = last.end;
     g.sentence = first.sentence;
     AddEvidence(r, "grounds", g.sentence);
-    r->grounds.push_back(std::move(g));
+    // A heading that announces a ground the text then develops is one ground:
+    // same category, same legal texts cited; the fuller wording stays.
+    auto same = std::find_if(r->grounds.begin(), r->grounds.end(),
+                             [&](const Ground& o) { return o.category == g.category && o.refs == g.refs; });
+    if (same == r->grounds.end()) {
+      r->grounds.push_back(std::move(g));
+    } else if (g.text.size() > same->text.size()) {
+      *same = std::move(g);
+    }
   }
 }
 
