@@ -389,19 +389,18 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
 // Later mentions by surname alone join the full name ("Charruyer").
 void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
   std::unordered_map<std::string, std::string> by_surname;  // folded surname -> canonical
-  std::vector<std::pair<size_t, size_t>> full;              // spans of full names
+  std::vector<bool> in_full_name(v.size(), false);
   for (const Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;
     by_surname.emplace(v.folded[c.end_token - 1], c.canonical);
-    full.emplace_back(c.first_token, c.end_token);
+    std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
   }
   if (by_surname.empty()) return;
   for (size_t i = 0; i < v.size(); ++i) {
     if (!v.Cap(i)) continue;
     auto it = by_surname.find(v.folded[i]);
     if (it == by_surname.end()) continue;
-    const bool inside = std::any_of(full.begin(), full.end(), [&](auto& f) { return i >= f.first && i < f.second; });
-    if (!inside) out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", kSurnamePriority));
+    if (!in_full_name[i]) out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", kSurnamePriority));
   }
 }
 
@@ -414,15 +413,17 @@ std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg,
   // Acronym definitions make one entity of both names, and teach the
   // acronym for its later mentions.
   std::unordered_map<std::string, Candidate> defined;  // acronym as written -> template
+  std::unordered_map<uint64_t, size_t> listed;         // (first, end) of a listed name -> index in out
+  const auto span_key = [](size_t first, size_t end) { return (static_cast<uint64_t>(first) << 32) | end; };
+  for (size_t k = 0; k < out.size(); ++k) listed.emplace(span_key(out[k].first_token, out[k].end_token), k);
   for (const AcronymDefinition& d : FindAcronymDefinitions(v)) {
     std::string canonical, subtype;
     EntityType type = EntityType::kOrg;
-    for (const Candidate& g : out) {  // a listed name on either side names the entity
-      if ((g.first_token == d.long_first && g.end_token == d.long_end) ||
-          (g.first_token == d.acr_first && g.end_token == d.acr_end)) {
-        canonical = g.canonical;
-        subtype = g.fields.subtype;
-        type = g.type;
+    for (const uint64_t key : {span_key(d.long_first, d.long_end), span_key(d.acr_first, d.acr_end)}) {
+      if (auto it = listed.find(key); it != listed.end()) {  // a listed name on either side names the entity
+        canonical = out[it->second].canonical;
+        subtype = out[it->second].fields.subtype;
+        type = out[it->second].type;
       }
     }
     if (canonical.empty()) {
@@ -451,11 +452,12 @@ std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg,
   FindAppositions(v, &rules);
   // A rule never stretches a listed name: "Conseil d'État statuant …" stays
   // "Conseil d'État".
+  std::vector<bool> listed_start(v.size(), false);
+  for (const Candidate& g : out) {
+    if (g.priority >= 10) listed_start[g.first_token] = true;
+  }
   for (Candidate& r : rules) {
-    const bool starts_listed = std::any_of(out.begin(), out.end(), [&](const Candidate& g) {
-      return g.priority >= 10 && g.first_token == r.first_token && g.end_token < r.end_token;
-    });
-    if (!starts_listed) out.push_back(std::move(r));
+    if (!listed_start[r.first_token]) out.push_back(std::move(r));
   }
   // "règlement (UE) 2016/679": the UE of an act's number is not the Union.
   std::erase_if(out, [&](const Candidate& c) {

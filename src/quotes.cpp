@@ -17,31 +17,23 @@ const CueSet& SpeechVerbs() {
 bool IsOpening(std::string_view s) { return s == "«" || s == "“" || s == "\""; }
 bool IsClosing(std::string_view s) { return s == "»" || s == "”" || s == "\""; }
 
-struct Speaker {
-  const Entity* entity = nullptr;
-};
-
-// The PERSON or ORG whose mention starts within [from, from + span) in the
-// sentence.
-const Entity* EntityAt(const std::vector<Entity>& entities, uint32_t from, uint32_t span, uint32_t sentence) {
+// PERSON and ORG mentions of each sentence, in text order.
+std::vector<std::vector<const Mention*>> PartiesBySentence(const std::vector<Entity>& entities, size_t sentences,
+                                                           std::vector<const Entity*>* owner_of_first_token,
+                                                           size_t tokens) {
+  std::vector<std::vector<const Mention*>> out(sentences);
+  owner_of_first_token->assign(tokens, nullptr);
   for (const Entity& e : entities) {
     if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
     for (const Mention& m : e.mentions) {
-      if (m.sentence == sentence && m.first_token >= from && m.first_token < from + span) return &e;
+      out[m.sentence].push_back(&m);
+      (*owner_of_first_token)[m.first_token] = &e;
     }
   }
-  return nullptr;
-}
-
-// The PERSON or ORG whose mention ends right before `end` in the sentence.
-const Entity* EntityEndingAt(const std::vector<Entity>& entities, uint32_t end, uint32_t sentence) {
-  for (const Entity& e : entities) {
-    if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
-    for (const Mention& m : e.mentions) {
-      if (m.sentence == sentence && m.end_token <= end && m.end_token + 2 >= end) return &e;
-    }
+  for (auto& list : out) {
+    std::sort(list.begin(), list.end(), [](const Mention* a, const Mention* b) { return a->first_token < b->first_token; });
   }
-  return nullptr;
+  return out;
 }
 
 }  // namespace
@@ -52,6 +44,23 @@ std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, co
   if (tokens.empty()) return quotes;
   const std::vector<std::string> folded = FoldedTokens(text, seg);
   const std::vector<CueHit> verbs = SpeechVerbs().Match(folded, seg);
+  std::vector<const Entity*> owner;  // the entity whose mention starts at a token
+  const auto parties = PartiesBySentence(entities, seg.sentences.size(), &owner, tokens.size());
+  // The PERSON or ORG whose mention starts within [from, from + span).
+  const auto entity_at = [&](uint32_t from, uint32_t span) -> const Entity* {
+    for (uint32_t k = from; k < from + span && k < tokens.size(); ++k) {
+      if (owner[k] != nullptr) return owner[k];
+    }
+    return nullptr;
+  };
+  // The PERSON or ORG whose mention ends at most two tokens before `end`.
+  const auto entity_ending_at = [&](uint32_t end, uint32_t sentence) -> const Entity* {
+    for (const Mention* m : parties[sentence]) {
+      if (m->end_token <= end && m->end_token + 2 >= end) return owner[m->first_token];
+    }
+    return nullptr;
+  };
+  size_t next_verb = 0;  // verbs are in text order; quotes too
   const Entity* last_speaker = nullptr;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view open = TokenText(text, tokens[i]);
@@ -76,9 +85,11 @@ std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, co
     q.sentence = first.sentence;
     // Who speaks: « … » réagit X / poursuit-elle; X estime que « … ».
     const Entity* speaker = nullptr;
-    for (const CueHit& h : verbs) {
+    while (next_verb < verbs.size() && verbs[next_verb].end_token + 2 < i) ++next_verb;
+    for (size_t v = next_verb; v < verbs.size() && verbs[v].first_token <= close + 2; ++v) {
+      const CueHit& h = verbs[v];
       if (h.cue->value == "after" && h.first_token > close && h.first_token <= close + 2) {
-        speaker = EntityAt(entities, h.end_token, 4, h.sentence);
+        speaker = entity_at(h.end_token, 4);
         const bool pronoun = h.end_token + 1 < tokens.size() &&
                              (folded[h.end_token] == "-elle" || folded[h.end_token] == "-il" ||
                               folded[h.end_token + 1] == "elle" || folded[h.end_token + 1] == "il");
@@ -86,7 +97,7 @@ std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, co
         if (speaker != nullptr) break;
       }
       if (h.cue->value == "before" && h.end_token <= i && h.end_token + 2 >= i) {
-        speaker = EntityEndingAt(entities, h.first_token, h.sentence);
+        speaker = entity_ending_at(h.first_token, h.sentence);
         if (speaker != nullptr) break;
       }
     }

@@ -29,24 +29,29 @@ struct Context {
   std::vector<std::string> folded;
   std::vector<CueHit> hits;
   std::vector<Placed> mentions;
+  std::vector<std::vector<Placed>> by_sentence;  // mentions of each sentence, in text order
+  std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
 
   Context(std::string_view t, const Segmentation& s, const std::vector<Entity>& entities)
-      : text(t), seg(s), folded(FoldedTokens(t, s)) {
+      : text(t), seg(s), folded(FoldedTokens(t, s)), by_sentence(s.sentences.size()) {
     hits = Cues().Match(folded, seg);
+    for (const CueHit& h : hits) by_field[h.cue->field].push_back(&h);
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
     }
     std::sort(mentions.begin(), mentions.end(),
               [](const Placed& a, const Placed& b) { return a.mention->first_token < b.mention->first_token; });
+    for (const Placed& p : mentions) by_sentence[p.mention->sentence].push_back(p);
   }
 
-  std::vector<const CueHit*> HitsOf(std::string_view field) const {
-    std::vector<const CueHit*> out;
-    for (const CueHit& h : hits) {
-      if (h.cue->field == field) out.push_back(&h);
-    }
-    return out;
+  // Every lookup below goes through these indexes, so the stage stays linear
+  // in the text however many cues and mentions it holds.
+  const std::vector<const CueHit*>& HitsOf(std::string_view field) const {
+    static const std::vector<const CueHit*> kNone;
+    auto it = by_field.find(field);
+    return it == by_field.end() ? kNone : it->second;
   }
+  const std::vector<Placed>& In(uint32_t sentence) const { return by_sentence[sentence]; }
   std::string_view Str(size_t i) const { return TokenText(text, seg.tokens[i]); }
 };
 
@@ -57,13 +62,20 @@ bool IsParty(const Entity& e) {
 
 bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype == "court"; }
 
+// A summary lists at most this many parties, grounds or refs: enough for any
+// real action, and it keeps a pathological input linear.
+constexpr size_t kMaxListed = 100;
+
 void AddUnique(std::vector<std::string>* list, const std::string& name) {
-  if (std::find(list->begin(), list->end(), name) == list->end()) list->push_back(name);
+  if (list->size() < kMaxListed && std::find(list->begin(), list->end(), name) == list->end()) {
+    list->push_back(name);
+  }
 }
 
+// Sorted and deduplicated at the end of Summarise.
 void AddEvidence(Recourse* r, const std::string& field, uint32_t sentence) {
   std::vector<uint32_t>& v = r->evidence[field];
-  if (std::find(v.begin(), v.end(), sentence) == v.end()) v.push_back(sentence);
+  if (v.empty() || v.back() != sentence) v.push_back(sentence);
 }
 
 // The value with the highest summed weight among the hits of `field`, and
@@ -114,15 +126,15 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
       }
     }
   }
+  std::vector<bool> after_seize(c.seg.tokens.size() + 3, false);
+  for (const CueHit* h : c.HitsOf("seize")) {
+    for (uint32_t k = h->end_token; k <= h->end_token + 2; ++k) after_seize[k] = true;
+  }
   std::map<const Entity*, int> score;
   for (const Placed& p : c.mentions) {
     if (!IsCourt(*p.entity)) continue;
     score[p.entity] += p.mention->sentence < 3 ? 2 : 1;
-    for (const CueHit* h : c.HitsOf("seize")) {
-      if (h->end_token <= p.mention->first_token && p.mention->first_token <= h->end_token + 2) {
-        score[p.entity] += 4;
-      }
-    }
+    if (after_seize[p.mention->first_token]) score[p.entity] += 4;
   }
   const Entity* best = nullptr;
   int best_score = 0;
@@ -152,20 +164,20 @@ void FindParties(const Context& c, Recourse* r) {
   // "X contre Y", "X / Y": the parties right before and right after.
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value != "against") continue;
+    const std::vector<Placed>& in = c.In(h->sentence);
     const auto adjacent = [&](const Placed& p) {
-      return p.mention->sentence == h->sentence && IsParty(*p.entity) &&
+      return IsParty(*p.entity) &&
              (p.mention->end_token == h->first_token || p.mention->first_token == h->end_token ||
               p.mention->first_token == h->end_token + 1 || p.mention->first_token == h->end_token + 2);
     };
-    if (std::none_of(c.mentions.begin(), c.mentions.end(), [&](const Placed& p) {
-          return adjacent(p) && p.mention->end_token == h->first_token;
-        }) ||
-        std::none_of(c.mentions.begin(), c.mentions.end(),
+    if (std::none_of(in.begin(), in.end(),
+                     [&](const Placed& p) { return adjacent(p) && p.mention->end_token == h->first_token; }) ||
+        std::none_of(in.begin(), in.end(),
                      [&](const Placed& p) { return adjacent(p) && p.mention->first_token >= h->end_token; })) {
       continue;
     }
-    for (const Placed& p : c.mentions) {
-      if (p.mention->sentence != h->sentence || !IsParty(*p.entity)) continue;
+    for (const Placed& p : in) {
+      if (!IsParty(*p.entity)) continue;
       AddUnique(p.mention->end_token <= h->first_token ? &r->claimants : &r->respondents, p.entity->canonical);
     }
     AddEvidence(r, "claimants", h->sentence);
@@ -176,8 +188,8 @@ void FindParties(const Context& c, Recourse* r) {
     // The authority acts of its own motion; the parties are the companies it
     // targets, named as subject or object of the sanction.
     for (const CueHit* h : c.HitsOf("sanction")) {
-      for (const Placed& p : c.mentions) {
-        if (p.mention->sentence != h->sentence || IsGenitive(c, *p.mention)) continue;
+      for (const Placed& p : c.In(h->sentence)) {
+        if (IsGenitive(c, *p.mention)) continue;
         if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype != "company") continue;
         AddUnique(&r->respondents, p.entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
@@ -197,8 +209,8 @@ void FindParties(const Context& c, Recourse* r) {
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value != "verb") continue;
     bool found = false;
-    for (const Placed& p : c.mentions) {
-      if (p.mention->sentence != h->sentence || !IsParty(*p.entity)) continue;
+    for (const Placed& p : c.In(h->sentence)) {
+      if (!IsParty(*p.entity)) continue;
       if (p.mention->end_token <= h->first_token && !IsGenitive(c, *p.mention)) {
         AddUnique(&r->claimants, p.entity->canonical);
         found = true;
@@ -221,8 +233,8 @@ void FindCounsel(const Context& c, Recourse* r) {
       continue;
     }
     Counsel counsel{e.canonical, ""};
-    for (const Placed& q : c.mentions) {
-      if (q.mention->sentence == p.mention->sentence && q.entity->type == EntityType::kOrg &&
+    for (const Placed& q : c.In(p.mention->sentence)) {
+      if (q.entity->type == EntityType::kOrg &&
           q.entity->fields.subtype == "law_firm") {
         counsel.firm = q.entity->canonical;
         break;
@@ -249,8 +261,8 @@ bool IsIsoDate(std::string_view s) {
 
 // The first DATE mention from `from` within `span` tokens, same sentence.
 const Entity* DateNear(const Context& c, uint32_t from, uint32_t span, uint32_t sentence) {
-  for (const Placed& p : c.mentions) {
-    if (p.entity->type != EntityType::kDate || p.mention->sentence != sentence) continue;
+  for (const Placed& p : c.In(sentence)) {
+    if (p.entity->type != EntityType::kDate) continue;
     if (p.mention->first_token >= from && p.mention->first_token <= from + span) return p.entity;
   }
   return nullptr;
@@ -305,8 +317,8 @@ uint32_t ClauseEnd(const Context& c, uint32_t from) {
 }
 
 void FindGrounds(const Context& c, Recourse* r) {
-  const std::vector<const CueHit*> hits = c.HitsOf("ground");
-  for (size_t k = 0; k < hits.size(); ++k) {
+  const std::vector<const CueHit*>& hits = c.HitsOf("ground");
+  for (size_t k = 0; k < hits.size() && r->grounds.size() < kMaxListed; ++k) {
     const CueHit* h = hits[k];
     if (k > 0 && hits[k - 1]->end_token > h->first_token) continue;  // inside the previous cue
     uint32_t end = ClauseEnd(c, h->first_token);
@@ -326,7 +338,7 @@ void FindGrounds(const Context& c, Recourse* r) {
     while (end > h->end_token && (c.Str(end - 1) == "." || c.Str(end - 1) == ",")) --end;
     Ground g;
     g.category = h->cue->value;
-    for (const Placed& p : c.mentions) {
+    for (const Placed& p : c.In(h->sentence)) {
       if (p.entity->type == EntityType::kLegalRef && p.mention->first_token >= h->first_token &&
           p.mention->end_token <= end) {
         AddUnique(&g.refs, p.entity->canonical);
@@ -394,7 +406,10 @@ std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg
   FindCounsel(c, &r);
   FindChallengedAct(c, &r);
   FindGrounds(c, &r);
-  for (auto& [field, sentences] : r.evidence) std::sort(sentences.begin(), sentences.end());
+  for (auto& [field, sentences] : r.evidence) {
+    std::sort(sentences.begin(), sentences.end());
+    sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
+  }
   return r;
 }
 
