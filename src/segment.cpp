@@ -96,6 +96,25 @@ bool IsThousandsGroup(std::string_view s) {
   return (s[3] == ',' || s[3] == '.') && IsAsciiDigits(s.substr(4));
 }
 
+constexpr std::string_view kNarrowNoBreakSpace = "\u202F";
+
+// Appends the token `piece` starting at byte `at`, split after a French
+// elided prefix ("l’" + "Internet").
+void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<RawToken>* out) {
+  const auto start = static_cast<uint32_t>(at);
+  const auto end = static_cast<uint32_t>(at + piece.size());
+  if (kind == TokenKind::kWord) {
+    if (size_t n = ElisionLength(piece)) {
+      const std::string_view rest = piece.substr(n);
+      out->push_back({start, static_cast<uint32_t>(start + n), TokenKind::kWord, false});
+      out->push_back({static_cast<uint32_t>(start + n), end,
+                      (rest[0] >= '0' && rest[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord, false});
+      return;
+    }
+  }
+  out->push_back({start, end, kind, false});
+}
+
 std::vector<RawToken> WordTokens(std::string_view text) {
   std::vector<RawToken> out;
   out.reserve(text.size() / 5 + 8);
@@ -108,17 +127,26 @@ std::vector<RawToken> WordTokens(std::string_view text) {
   for (int32_t next = words.next(); next != icu::BreakIterator::DONE; prev = next, next = words.next()) {
     const std::string_view piece = text.substr(prev, next - prev);
     if (IsSpaceOnly(piece)) continue;
-    const TokenKind kind = KindOf(piece, words.getRuleStatus());
-    if (kind == TokenKind::kWord) {
-      if (size_t n = ElisionLength(piece)) {
-        out.push_back({static_cast<uint32_t>(prev), static_cast<uint32_t>(prev + n), TokenKind::kWord, false});
-        const std::string_view rest = piece.substr(n);
-        out.push_back({static_cast<uint32_t>(prev + n), static_cast<uint32_t>(next),
-                       (rest[0] >= '0' && rest[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord, false});
-        continue;
+    const int32_t status = words.getRuleStatus();
+    // ICU joins words across U+202F (it counts as ExtendNumLet), but French
+    // typography puts that narrow space before « : ; % € » and between a
+    // preposition and a number: split there; MergeTokens rejoins digit
+    // groups such as "150 000".
+    if (piece.find(kNarrowNoBreakSpace) != std::string_view::npos) {
+      size_t from = 0;
+      for (;;) {
+        const size_t at = piece.find(kNarrowNoBreakSpace, from);
+        const std::string_view part = piece.substr(from, at == std::string_view::npos ? at : at - from);
+        if (!part.empty()) {
+          const bool digit = part[0] >= '0' && part[0] <= '9';
+          PushWord(prev + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), &out);
+        }
+        if (at == std::string_view::npos) break;
+        from = at + kNarrowNoBreakSpace.size();
       }
+      continue;
     }
-    out.push_back({static_cast<uint32_t>(prev), static_cast<uint32_t>(next), kind, false});
+    PushWord(prev, piece, KindOf(piece, status), &out);
   }
   utext_close(&ut);
   return out;

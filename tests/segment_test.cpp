@@ -58,6 +58,14 @@ TEST_CASE("numbers grouped by spaces are one number token", "[segment]") {
   CHECK(seg.tokens[1].kind == TokenKind::kSymbol);
 }
 
+TEST_CASE("the narrow no-break space of French typography separates words", "[segment]") {
+  CHECK(Texts("en\u202F2020") == V{"en", "2020"});
+  CHECK(Texts("150\u202Fmillions") == V{"150", "millions"});
+  CHECK(Texts("30\u202F%") == V{"30", "%"});
+  CHECK(Texts("5\u202F000\u202FEUR") == V{"5\u202F000", "EUR"});
+  CHECK(Texts("le 13\u202Foctobre\u202F2020\u202F:") == V{"le", "13", "octobre", "2020", ":"});
+}
+
 TEST_CASE("offsets are code points and bytes into the text", "[segment]") {
   const std::string text = "État – « Cnil »";
   const Segmentation seg = Segment(text);
