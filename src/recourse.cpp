@@ -317,7 +317,12 @@ uint32_t ClauseEnd(const Context& c, uint32_t from) {
 }
 
 void FindGrounds(const Context& c, Recourse* r) {
-  const std::vector<const CueHit*>& hits = c.HitsOf("ground");
+  std::vector<const CueHit*> hits = c.HitsOf("ground");
+  if (r->kind == "sanction") {
+    const std::vector<const CueHit*>& basis = c.HitsOf("basis");
+    hits.insert(hits.end(), basis.begin(), basis.end());
+    std::sort(hits.begin(), hits.end(), [](const CueHit* a, const CueHit* b) { return a->first_token < b->first_token; });
+  }
   for (size_t k = 0; k < hits.size() && r->grounds.size() < kMaxListed; ++k) {
     const CueHit* h = hits[k];
     if (k > 0 && hits[k - 1]->end_token > h->first_token) continue;  // inside the previous cue

@@ -137,3 +137,26 @@ TEST_CASE("quotes and their speakers", "[quotes]") {
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("a sanction's legal basis is the breach found", "[recourse]") {
+  const Document d = Run(
+      "La CNIL inflige une amende de 60 millions d'euros à la société Microsoft Ireland Operations Limited. "
+      "Elle s'appuie sur la loi « Informatique et Libertés » et notamment son article 82.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].category == "violation_of_law");
+  CHECK(std::find(d.recourse->grounds[0].refs.begin(), d.recourse->grounds[0].refs.end(), "LIL art. 82") !=
+        d.recourse->grounds[0].refs.end());
+}
+
+TEST_CASE("a procedural basis is not a ground outside sanctions", "[recourse]") {
+  const Document d = Run(
+      "L'association Zorblax demande au juge des référés du Conseil d'État, sur le fondement de l'article L. 521-2 "
+      "du code de justice administrative, de suspendre le traitement.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->grounds.empty());
+}
+
+}  // namespace lexfr
