@@ -410,6 +410,11 @@ std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg
   FindParties(c, &r);
   FindCounsel(c, &r);
   FindChallengedAct(c, &r);
+  // An act is attacked in the person of its author when no one else is named.
+  if (r.respondents.empty() && r.challenged_act && !r.challenged_act->author.empty()) {
+    r.respondents.push_back(r.challenged_act->author);
+    for (uint32_t s : r.evidence["challenged_act"]) AddEvidence(&r, "respondents", s);
+  }
   FindGrounds(c, &r);
   for (auto& [field, sentences] : r.evidence) {
     std::sort(sentences.begin(), sentences.end());
