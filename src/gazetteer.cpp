@@ -134,10 +134,15 @@ void Gazetteer::Compile() {
       if (seg.tokens.empty()) continue;
       Trie::Terminal term{i, {}, {}};
       uint32_t node = 0;
+      // A name whose words after the first are all lower-case reads like a
+      // common phrase (« autorité de protection des données »): it must then
+      // start with a capital. « cour d'appel de Paris » need not.
+      bool distinctive = false;
+      for (size_t k = 1; k < seg.tokens.size(); ++k) distinctive |= IsUpperInitial(TokenText(name, seg.tokens[k]));
       for (const Token& t : seg.tokens) {
         const std::string_view surface = TokenText(name, t);
         term.surface.emplace_back(surface);
-        term.rules.push_back(RuleFor(surface, seg.tokens.size() == 1, term.rules.empty()));
+        term.rules.push_back(RuleFor(surface, seg.tokens.size() == 1, term.rules.empty() && !distinctive));
         const std::string key = Fold(surface);
         auto it = trie_->nodes[node].next.find(key);
         if (it == trie_->nodes[node].next.end()) {

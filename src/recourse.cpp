@@ -126,20 +126,25 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
       }
     }
   }
+  // A complaint goes to a regulator as often as to a court.
+  const bool regulator_judges = kind == "complaint";
+  const auto judges = [&](const Entity& e) {
+    return IsCourt(e) || (regulator_judges && e.type == EntityType::kOrg && e.fields.subtype == "regulator");
+  };
   std::vector<bool> after_seize(c.seg.tokens.size() + 3, false);
   for (const CueHit* h : c.HitsOf("seize")) {
     for (uint32_t k = h->end_token; k <= h->end_token + 2; ++k) after_seize[k] = true;
   }
   std::map<const Entity*, int> score;
   for (const Placed& p : c.mentions) {
-    if (!IsCourt(*p.entity)) continue;
+    if (!judges(*p.entity)) continue;
     score[p.entity] += p.mention->sentence < 3 ? 2 : 1;
     if (after_seize[p.mention->first_token]) score[p.entity] += 4;
   }
   const Entity* best = nullptr;
   int best_score = 0;
   for (const Placed& p : c.mentions) {  // text order breaks ties
-    if (score.count(p.entity) && score[p.entity] > best_score) {
+    if (judges(*p.entity) && score[p.entity] > best_score) {
       best = p.entity;
       best_score = score[p.entity];
     }
@@ -156,29 +161,33 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
 bool IsGenitive(const Context& c, const Mention& m) {
   if (m.first_token == 0) return false;
   const std::string& prev = c.folded[m.first_token - 1];
-  if (prev == "du" || prev == "des" || prev == "d'" || prev == "de") return true;
+  if (prev == "du" || prev == "des" || prev == "d'" || prev == "de" || prev == "par") return true;
   return m.first_token >= 2 && (prev == "la" || prev == "l'") && c.folded[m.first_token - 2] == "de";
 }
 
+// The first party whose mention starts within `span` tokens after `from`.
+const Placed* PartyAfter(const Context& c, uint32_t from, uint32_t span, uint32_t sentence, const Recourse& r) {
+  for (const Placed& p : c.In(sentence)) {
+    if (p.mention->first_token < from) continue;
+    if (p.mention->first_token > from + span) break;
+    if (IsParty(*p.entity) && p.entity->canonical != r.court) return &p;
+  }
+  return nullptr;
+}
+
 void FindParties(const Context& c, Recourse* r) {
-  // "X contre Y", "X / Y": the parties right before and right after.
+  const auto party = [&](const Placed& p) { return IsParty(*p.entity) && p.entity->canonical != r->court; };
+  // "X / Y", "X contre Y" with a party on both sides (a case's title): the
+  // whole sentence splits into claimants and respondents.
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value != "against") continue;
     const std::vector<Placed>& in = c.In(h->sentence);
-    const auto adjacent = [&](const Placed& p) {
-      return IsParty(*p.entity) &&
-             (p.mention->end_token == h->first_token || p.mention->first_token == h->end_token ||
-              p.mention->first_token == h->end_token + 1 || p.mention->first_token == h->end_token + 2);
-    };
-    if (std::none_of(in.begin(), in.end(),
-                     [&](const Placed& p) { return adjacent(p) && p.mention->end_token == h->first_token; }) ||
-        std::none_of(in.begin(), in.end(),
-                     [&](const Placed& p) { return adjacent(p) && p.mention->first_token >= h->end_token; })) {
-      continue;
-    }
+    const bool before = std::any_of(in.begin(), in.end(), [&](const Placed& p) {
+      return party(p) && p.mention->end_token == h->first_token;
+    });
+    if (!before || PartyAfter(c, h->end_token, 2, h->sentence, *r) == nullptr) continue;
     for (const Placed& p : in) {
-      if (!IsParty(*p.entity)) continue;
-      AddUnique(p.mention->end_token <= h->first_token ? &r->claimants : &r->respondents, p.entity->canonical);
+      if (party(p)) AddUnique(p.mention->end_token <= h->first_token ? &r->claimants : &r->respondents, p.entity->canonical);
     }
     AddEvidence(r, "claimants", h->sentence);
     AddEvidence(r, "respondents", h->sentence);
@@ -199,29 +208,48 @@ void FindParties(const Context& c, Recourse* r) {
     // companies, not the group.
     const std::vector<std::string> all = r->respondents;
     std::erase_if(r->respondents, [&](const std::string& name) {
-      return std::any_of(all.begin(), all.end(),
-                         [&](const std::string& other) { return other.size() > name.size() + 1 && other.starts_with(name + " "); });
+      return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
+        return other.size() > name.size() + 1 && other.starts_with(name + " ");
+      });
     });
     return;
   }
-  // "[parties] demandent au juge…": the parties before the verb are the
-  // claimants; a party after "demande au/à la" is asked, so a respondent.
   for (const CueHit* h : c.HitsOf("claim")) {
-    if (h->cue->value != "verb") continue;
-    bool found = false;
-    for (const Placed& p : c.In(h->sentence)) {
-      if (!IsParty(*p.entity)) continue;
-      if (p.mention->end_token <= h->first_token && !IsGenitive(c, *p.mention)) {
-        AddUnique(&r->claimants, p.entity->canonical);
-        found = true;
-      } else if (p.mention->first_token >= h->end_token && p.mention->first_token <= h->end_token + 2 &&
-                 (c.folded[p.mention->first_token - 1] == "au" || c.folded[p.mention->first_token - 1] == "a")) {
-        AddUnique(&r->respondents, p.entity->canonical);
+    if (h->cue->value == "by") {
+      // "saisi par M. X", "le pourvoi formé par la société Y"
+      if (const Placed* p = PartyAfter(c, h->end_token, 3, h->sentence, *r)) {
+        AddUnique(&r->claimants, p->entity->canonical);
+        AddEvidence(r, "claimants", h->sentence);
+      }
+    } else if (h->cue->value == "against") {
+      // "une plainte contre la société Criteo"
+      if (const Placed* p = PartyAfter(c, h->end_token, 3, h->sentence, *r)) {
+        AddUnique(&r->respondents, p->entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
       }
+    } else if (h->cue->value == "verb") {
+      // "[parties] demandent au juge…": the parties before the verb are the
+      // claimants; a party right after "demande au/à la" is asked, so a
+      // respondent.
+      bool found = false;
+      for (const Placed& p : c.In(h->sentence)) {
+        if (!party(p)) continue;
+        if (p.mention->end_token <= h->first_token && !IsGenitive(c, *p.mention)) {
+          AddUnique(&r->claimants, p.entity->canonical);
+          found = true;
+        } else if (p.mention->first_token >= h->end_token && p.mention->first_token <= h->end_token + 2 &&
+                   (c.folded[p.mention->first_token - 1] == "au" || c.folded[p.mention->first_token - 1] == "a")) {
+          AddUnique(&r->respondents, p.entity->canonical);
+          AddEvidence(r, "respondents", h->sentence);
+        }
+      }
+      if (found) AddEvidence(r, "claimants", h->sentence);
     }
-    if (found) AddEvidence(r, "claimants", h->sentence);
   }
+  // Whoever brings the action is not also its target.
+  std::erase_if(r->respondents, [&](const std::string& name) {
+    return std::find(r->claimants.begin(), r->claimants.end(), name) != r->claimants.end();
+  });
 }
 
 void FindCounsel(const Context& c, Recourse* r) {

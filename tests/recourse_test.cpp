@@ -160,3 +160,61 @@ TEST_CASE("a procedural basis is not a ground outside sanctions", "[recourse]") 
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("a complaint goes to a regulator, against whom it is lodged", "[recourse]") {
+  const Document d = Run(
+      "L'association noyb, fondée par Max Schrems, a déposé une plainte auprès de la CNIL contre la société "
+      "Criteo.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "complaint");
+  CHECK(d.recourse->court == "CNIL");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"noyb"});  // not the founder named with « par »
+  CHECK(d.recourse->respondents == std::vector<std::string>{"Criteo"});
+  CHECK(d.recourse->status == "filed");
+}
+
+TEST_CASE("a pourvoi « formé par » names its claimant; lower-case court names", "[recourse]") {
+  const Document d = Run(
+      "La Cour de cassation a rejeté le pourvoi formé par la société Orange contre l'arrêt de la cour d'appel "
+      "de Paris du 12 mai 2021.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "cassation");
+  CHECK(d.recourse->court == "Cour de cassation");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Orange"});
+  CHECK(d.recourse->outcome == "rejected");
+  bool appeal_court = false;
+  for (const Entity& e : d.entities) appeal_court |= e.canonical == "Cour d'appel de Paris";
+  CHECK(appeal_court);
+}
+
+TEST_CASE("a tribunal's judgment annulling an arrêté", "[recourse]") {
+  const Document d = Run(
+      "Par un jugement du 5 juillet 2023, le tribunal administratif de Paris a annulé l'arrêté du 18 avril 2022 "
+      "autorisant l'usage de drones, entaché d'incompétence. La Ligue des droits de l'Homme, qui avait saisi le "
+      "tribunal, s'en félicite.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "annulment");
+  CHECK(d.recourse->court == "Tribunal administratif de Paris");
+  CHECK(d.recourse->status == "decided");
+  CHECK(d.recourse->outcome == "granted");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Ligue des droits de l'Homme"});
+  REQUIRE(d.recourse->challenged_act);
+  CHECK(d.recourse->challenged_act->reference == "ARRETE:2022-04-18");
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].category == "incompetence");
+}
+
+TEST_CASE("an announced annulment names who will act", "[recourse]") {
+  const Document d = Run(
+      "La Quadrature du Net a annoncé qu'elle allait saisir le Conseil d'État afin d'obtenir l'annulation du "
+      "décret n° 2021-1402 du 29 octobre 2021.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "annulment");
+  CHECK(d.recourse->status == "announced");
+  CHECK(d.recourse->court == "Conseil d'État");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"La Quadrature du Net"});
+}
+
+}  // namespace lexfr
