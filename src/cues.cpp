@@ -28,16 +28,17 @@ CueSet::CueSet(std::string_view tsv) {
   }
 }
 
-std::vector<CueHit> CueSet::Match(const std::vector<std::string>& folded, const Segmentation& seg) const {
+std::vector<CueHit> CueSet::Match(const Segmentation& seg) const {
   std::vector<CueHit> hits;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    auto it = by_first_token_.find(folded[i]);
+  const size_t n = seg.tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    auto it = by_first_token_.find(FoldedText(seg, i));
     if (it == by_first_token_.end()) continue;
     for (size_t index : it->second) {
       const Cue& cue = cues_[index];
-      if (i + cue.tokens.size() > folded.size()) continue;
+      if (i + cue.tokens.size() > n) continue;
       bool same = true;
-      for (size_t k = 1; k < cue.tokens.size() && same; ++k) same = folded[i + k] == cue.tokens[k];
+      for (size_t k = 1; k < cue.tokens.size() && same; ++k) same = FoldedText(seg, i + k) == cue.tokens[k];
       if (same) {
         hits.push_back({&cue, static_cast<uint32_t>(i), static_cast<uint32_t>(i + cue.tokens.size()),
                         seg.tokens[i].sentence});
@@ -45,12 +46,6 @@ std::vector<CueHit> CueSet::Match(const std::vector<std::string>& folded, const 
     }
   }
   return hits;
-}
-
-std::vector<std::string> FoldedTokens(std::string_view text, const Segmentation& seg) {
-  std::vector<std::string> out(seg.tokens.size());
-  for (size_t i = 0; i < seg.tokens.size(); ++i) out[i] = Fold(TokenText(text, seg.tokens[i]));
-  return out;
 }
 
 }  // namespace lexfr

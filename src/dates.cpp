@@ -160,7 +160,7 @@ uint16_t YearValue(std::string_view s) {
 class DateScanner {
  public:
   DateScanner(std::string_view text, const Segmentation& seg)
-      : text_(text), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(Lexicon()) {
+      : text_(text), seg_(seg), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(Lexicon()) {
     Classify();
   }
 
@@ -198,7 +198,7 @@ class DateScanner {
         t.year = YearValue(s);
         continue;
       }
-      if (s.size() <= kMaxCueBytes) t.folded = Fold(s);
+      if (s.size() <= kMaxCueBytes) t.folded = FoldedText(seg_, i);
       if (tokens_[i].kind != TokenKind::kWord || t.folded.empty()) continue;
       if (auto it = lex_.months.find(t.folded); it != lex_.months.end()) {
         t.month = static_cast<uint8_t>(it->second);
@@ -518,6 +518,7 @@ class DateScanner {
   }
 
   std::string_view text_;
+  const Segmentation& seg_;
   const std::vector<Token>& tokens_;
   size_t n_;
   const DateLexicon& lex_;

@@ -19,12 +19,12 @@ constexpr int kPersonPriority = 7;
 constexpr int kSurnamePriority = 4;
 
 struct NameLexicon {
-  std::unordered_map<std::string, std::string> org_cues;   // folded cue -> subtype
-  std::unordered_map<std::string, std::string> org_heads;  // head as written -> subtype
-  std::unordered_map<std::string, std::string> titles;     // surface -> title
-  std::unordered_set<std::string> roles;                   // folded, may be two words
-  std::unordered_set<std::string> connectors, particles, adjectives;  // folded
-  std::unordered_set<std::string> stops;                   // as written
+  StringMap<std::string> org_cues;   // folded cue -> subtype
+  StringMap<std::string> org_heads;  // head as written -> subtype
+  StringMap<std::string> titles;     // surface -> title
+  StringSet roles;                   // folded, may be two words
+  StringSet connectors, particles, adjectives;  // folded
+  StringSet stops;                   // as written
 };
 
 const NameLexicon& Lexicon() {
@@ -56,10 +56,10 @@ const NameLexicon& Lexicon() {
 struct View {
   std::string_view text;
   const std::vector<Token>& tokens;
-  std::vector<std::string> folded;
+  std::vector<std::string_view> folded;  // views into the segmentation's folded tokens
 
   View(std::string_view t, const Segmentation& seg) : text(t), tokens(seg.tokens), folded(seg.tokens.size()) {
-    for (size_t i = 0; i < tokens.size(); ++i) folded[i] = Fold(Str(i));
+    for (size_t i = 0; i < tokens.size(); ++i) folded[i] = FoldedText(seg, i);
   }
   size_t size() const { return tokens.size(); }
   std::string_view Str(size_t i) const { return TokenText(text, tokens[i]); }
@@ -92,7 +92,7 @@ bool IsActWord(std::string_view folded) {
 
 bool LooksAdjective(const View& v, size_t i) {
   if (!v.Word(i) || v.Cap(i)) return false;
-  const std::string& f = v.folded[i];
+  const std::string_view f = v.folded[i];
   if (Lexicon().adjectives.contains(f)) return true;
   static constexpr std::string_view kEndings[] = {"al",  "ale", "aux",  "ales", "ais",  "aise", "aises", "ien",
                                                   "ienne", "iens", "iennes", "ique", "iques", "el",  "elle",
@@ -353,7 +353,7 @@ std::string RoleAfter(const View& v, size_t end) {
   if (IsDeterminer(v.folded[k])) ++k;
   if (k >= v.size() || !Lexicon().roles.contains(v.folded[k])) return {};
   std::string role(v.Str(k));
-  if (k + 1 < v.size() && Lexicon().roles.contains(v.folded[k] + " " + v.folded[k + 1])) {
+  if (k + 1 < v.size() && Lexicon().roles.contains(std::string(v.folded[k]) + " " + std::string(v.folded[k + 1]))) {
     role += " " + std::string(v.Str(k + 1));
   } else if (k + 1 < v.size() && (v.folded[k + 1] == "associee" || v.folded[k + 1] == "associe")) {
     role += " " + std::string(v.Str(k + 1));
@@ -388,7 +388,7 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
 
 // Later mentions by surname alone join the full name ("Charruyer").
 void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
-  std::unordered_map<std::string, std::string> by_surname;  // folded surname -> canonical
+  StringMap<std::string> by_surname;  // folded surname -> canonical
   std::vector<bool> in_full_name(v.size(), false);
   for (const Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;

@@ -29,10 +29,6 @@ enum class CaseRule : uint8_t {
   kExact,         // byte-identical (short acronyms: "AMF", "HAS")
 };
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 }  // namespace
 
@@ -43,7 +39,7 @@ struct Gazetteer::Trie {
     std::vector<CaseRule> rules;
   };
   struct Node {
-    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> next;
+    StringMap<uint32_t> next;
     std::vector<Terminal> terminals;
   };
   std::vector<Node> nodes{1};
@@ -159,8 +155,6 @@ void Gazetteer::Compile() {
 std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentation& seg) const {
   std::vector<Candidate> out;
   const std::vector<Token>& tokens = seg.tokens;
-  std::vector<std::string> folded(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) folded[i] = Fold(TokenText(text, tokens[i]));
   for (uint32_t start = 0; start < tokens.size(); ++start) {
     uint32_t node = 0;
     const Trie::Terminal* best = nullptr;
@@ -168,7 +162,7 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
     for (uint32_t k = start; k < tokens.size(); ++k) {
       if (k > start && tokens[k].sentence != tokens[start].sentence) break;
       const auto& next = trie_->nodes[node].next;
-      auto it = next.find(std::string_view(folded[k]));
+      auto it = next.find(FoldedText(seg, k));
       if (it == next.end()) break;
       node = it->second;
       for (const Trie::Terminal& term : trie_->nodes[node].terminals) {

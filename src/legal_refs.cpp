@@ -410,7 +410,6 @@ class Scanner {
  public:
   Scanner(std::string_view text, const Segmentation& seg, const std::vector<Candidate>& names_and_dates)
       : text_(text), seg_(seg), tables_(GetTables()), n_(static_cast<uint32_t>(seg.tokens.size())) {
-    FoldTokens();
     IndexDates(names_and_dates);
     FindAuthorities(names_and_dates);
   }
@@ -434,7 +433,7 @@ class Scanner {
   uint32_t size() const { return n_; }
   uint32_t Sentence(uint32_t j) const { return j < n_ ? seg_.tokens[j].sentence : UINT32_MAX; }
   std::string_view F(uint32_t j) const {
-    return j < n_ ? std::string_view(folded_).substr(fold_off_[j], fold_off_[j + 1] - fold_off_[j]) : "";
+    return j < n_ ? FoldedText(seg_, j) : "";
   }
 
  private:
@@ -451,15 +450,6 @@ class Scanner {
     return f == "n°" || f == "n\u00BA" || f == "numero" || (f == "no" && IsNumber(j + 1));
   }
 
-  void FoldTokens() {
-    fold_off_.reserve(n_ + 1);
-    folded_.reserve(text_.size() + n_);
-    for (uint32_t j = 0; j < n_; ++j) {
-      fold_off_.push_back(static_cast<uint32_t>(folded_.size()));
-      folded_ += Fold(TokenText(text_, seg_.tokens[j]));
-    }
-    fold_off_.push_back(static_cast<uint32_t>(folded_.size()));
-  }
 
   // Day-precision DATE candidates by first token, when the DATE recogniser ran.
   void IndexDates(const std::vector<Candidate>& cands) {
@@ -1490,8 +1480,6 @@ class Scanner {
   const Segmentation& seg_;
   const Tables& tables_;
   const uint32_t n_;
-  std::string folded_;              // every token folded, back to back
-  std::vector<uint32_t> fold_off_;  // token j is folded_[fold_off_[j], fold_off_[j + 1])
   std::vector<int32_t> date_at_;    // first token -> index of a day DATE candidate
   const std::vector<Candidate>* dates_ = nullptr;
   std::vector<AuthorityMention> mentions_;

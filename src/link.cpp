@@ -21,25 +21,36 @@ int FamilyOf(EntityType t) {
 // Keeps, per family, the longest then highest-priority candidates that do not
 // overlap one already kept.
 std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates, size_t token_count) {
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+  // Sort indices, not candidates: a Candidate carries a dozen strings.
+  std::vector<uint32_t> order(candidates.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Candidate& a = candidates[x];
+    const Candidate& b = candidates[y];
     const uint32_t la = a.end_token - a.first_token, lb = b.end_token - b.first_token;
     if (la != lb) return la > lb;
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.first_token < b.first_token;
   });
   std::vector<std::vector<bool>> taken(4, std::vector<bool>(token_count, false));
-  std::vector<Candidate> kept;
-  for (Candidate& c : candidates) {
+  std::vector<uint32_t> kept;
+  for (uint32_t index : order) {
+    const Candidate& c = candidates[index];
     if (c.end_token <= c.first_token || c.end_token > token_count) continue;
     std::vector<bool>& used = taken[FamilyOf(c.type)];
     if (std::any_of(used.begin() + c.first_token, used.begin() + c.end_token, [](bool b) { return b; })) continue;
     std::fill(used.begin() + c.first_token, used.begin() + c.end_token, true);
-    kept.push_back(std::move(c));
+    kept.push_back(index);
   }
-  std::stable_sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
+  std::stable_sort(kept.begin(), kept.end(), [&](uint32_t x, uint32_t y) {
+    const Candidate& a = candidates[x];
+    const Candidate& b = candidates[y];
     return a.first_token != b.first_token ? a.first_token < b.first_token : FamilyOf(a.type) < FamilyOf(b.type);
   });
-  return kept;
+  std::vector<Candidate> out;
+  out.reserve(kept.size());
+  for (uint32_t index : kept) out.push_back(std::move(candidates[index]));
+  return out;
 }
 
 }  // namespace

@@ -166,7 +166,7 @@ class MoneyScanner {
     for (size_t i = 0; i < n_; ++i) {
       const std::string_view s = TokenText(text_, tokens_[i]);
       // Cue words are short; folding only those keeps each string in its small buffer.
-      if (s.size() <= 15 && tokens_[i].kind != TokenKind::kNumber) folded_[i] = Fold(s);
+      if (s.size() <= 15 && tokens_[i].kind != TokenKind::kNumber) folded_[i] = FoldedText(seg, i);
       if (lex_.sanction_words.contains(folded_[i])) about_sanction_[tokens_[i].sentence] = true;
     }
   }

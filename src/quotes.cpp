@@ -42,8 +42,8 @@ std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, co
   std::vector<Quote> quotes;
   const std::vector<Token>& tokens = seg.tokens;
   if (tokens.empty()) return quotes;
-  const std::vector<std::string> folded = FoldedTokens(text, seg);
-  const std::vector<CueHit> verbs = SpeechVerbs().Match(folded, seg);
+  const auto folded = [&](size_t k) { return FoldedText(seg, k); };
+  const std::vector<CueHit> verbs = SpeechVerbs().Match(seg);
   std::vector<const Entity*> owner;  // the entity whose mention starts at a token
   const auto parties = PartiesBySentence(entities, seg.sentences.size(), &owner, tokens.size());
   // The PERSON or ORG whose mention starts within [from, from + span).
@@ -91,8 +91,8 @@ std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, co
       if (h.cue->value == "after" && h.first_token > close && h.first_token <= close + 2) {
         speaker = entity_at(h.end_token, 4);
         const bool pronoun = h.end_token + 1 < tokens.size() &&
-                             (folded[h.end_token] == "-elle" || folded[h.end_token] == "-il" ||
-                              folded[h.end_token + 1] == "elle" || folded[h.end_token + 1] == "il");
+                             (folded(h.end_token) == "-elle" || folded(h.end_token) == "-il" ||
+                              folded(h.end_token + 1) == "elle" || folded(h.end_token + 1) == "il");
         if (speaker == nullptr && pronoun) speaker = last_speaker;
         if (speaker != nullptr) break;
       }

@@ -26,15 +26,16 @@ struct Placed {  // one mention of one entity
 struct Context {
   std::string_view text;
   const Segmentation& seg;
-  std::vector<std::string> folded;
+  std::vector<std::string_view> folded;  // views into seg.folded
   std::vector<CueHit> hits;
   std::vector<Placed> mentions;
   std::vector<std::vector<Placed>> by_sentence;  // mentions of each sentence, in text order
   std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
 
   Context(std::string_view t, const Segmentation& s, const std::vector<Entity>& entities)
-      : text(t), seg(s), folded(FoldedTokens(t, s)), by_sentence(s.sentences.size()) {
-    hits = Cues().Match(folded, seg);
+      : text(t), seg(s), folded(s.tokens.size()), by_sentence(s.sentences.size()) {
+    for (size_t i = 0; i < folded.size(); ++i) folded[i] = FoldedText(s, i);
+    hits = Cues().Match(seg);
     for (const CueHit& h : hits) by_field[h.cue->field].push_back(&h);
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
@@ -160,7 +161,7 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
 // Cnil") is not the subject of the sentence.
 bool IsGenitive(const Context& c, const Mention& m) {
   if (m.first_token == 0) return false;
-  const std::string& prev = c.folded[m.first_token - 1];
+  const std::string_view prev = c.folded[m.first_token - 1];
   if (prev == "du" || prev == "des" || prev == "d'" || prev == "de" || prev == "par") return true;
   return m.first_token >= 2 && (prev == "la" || prev == "l'") && c.folded[m.first_token - 2] == "de";
 }

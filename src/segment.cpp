@@ -270,6 +270,12 @@ Segmentation Segment(std::string_view text) {
     seg.tokens.push_back(t);
   }
   if (!seg.sentences.empty()) seg.sentences.back().end_token = static_cast<uint32_t>(seg.tokens.size());
+  seg.folded.reserve(text.size());
+  seg.folded_end.reserve(seg.tokens.size());
+  for (const Token& t : seg.tokens) {
+    FoldAppend(TokenText(text, t), &seg.folded);
+    seg.folded_end.push_back(static_cast<uint32_t>(seg.folded.size()));
+  }
   for (Sentence& s : seg.sentences) {
     const Token& first = seg.tokens[s.first_token];
     const Token& last = seg.tokens[s.end_token - 1];

@@ -57,6 +57,12 @@ size_t CountCodePoints(std::string_view s) {
 std::string Fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  FoldAppend(s, &out);
+  return out;
+}
+
+void FoldAppend(std::string_view s, std::string* out_ptr) {
+  std::string& out = *out_ptr;
   for (size_t i = 0; i < s.size();) {
     const auto b = static_cast<uint8_t>(s[i]);
     if (b < 0x80) {
@@ -71,7 +77,6 @@ std::string Fold(std::string_view s) {
       AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)), &out);
     }
   }
-  return out;
 }
 
 namespace {

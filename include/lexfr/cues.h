@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lexfr/segment.h"
+#include "lexfr/text_util.h"
 
 namespace lexfr {
 
@@ -36,14 +37,11 @@ class CueSet {
   explicit CueSet(std::string_view tsv);
   // Every phrase found in the tokens, in text order (longest first at a
   // position; overlapping phrases are all reported).
-  std::vector<CueHit> Match(const std::vector<std::string>& folded_tokens, const Segmentation& seg) const;
+  std::vector<CueHit> Match(const Segmentation& seg) const;
 
  private:
   std::vector<Cue> cues_;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_token_;
+  StringMap<std::vector<size_t>> by_first_token_;
 };
-
-// The tokens of `text`, folded (lexfr/text_util.h Fold), for CueSet::Match.
-std::vector<std::string> FoldedTokens(std::string_view text, const Segmentation& seg);
 
 }  // namespace lexfr

@@ -44,14 +44,25 @@ struct Sentence {
 struct Segmentation {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // Every token folded once (lexfr/text_util.h Fold: lower case, no accents,
+  // ’ as '), in one buffer, so recognisers compare words without folding
+  // them again: token i is folded[folded_end[i - 1] .. folded_end[i]).
+  std::string folded;
+  std::vector<uint32_t> folded_end;
 };
 
 // Segments `text` (valid UTF-8, at most 4 GiB).
 Segmentation Segment(std::string_view text);
 
-// The text of a token or of a token range [first, end).
+// The text of a token.
 inline std::string_view TokenText(std::string_view text, const Token& t) {
   return text.substr(t.byte_start, t.byte_end - t.byte_start);
+}
+
+// The folded text of token i.
+inline std::string_view FoldedText(const Segmentation& seg, size_t i) {
+  const uint32_t from = i == 0 ? 0 : seg.folded_end[i - 1];
+  return std::string_view(seg.folded).substr(from, seg.folded_end[i] - from);
 }
 
 }  // namespace lexfr

@@ -5,8 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace lexfr {
@@ -15,6 +18,18 @@ namespace lexfr {
 // dashes to ASCII, for dictionary lookups: "Conseil d’État" -> "conseil d'etat".
 // Only for keys: never for offsets.
 std::string Fold(std::string_view utf8);
+// Fold, appending to `out` (no allocation when `out` has room).
+void FoldAppend(std::string_view utf8, std::string* out);
+
+// Hash for unordered containers keyed by std::string that accept
+// std::string_view lookups without building a string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 // Case mappings per code point (ICU), accents kept: "ÉTAT" -> "état".
 std::string ToLower(std::string_view utf8);
