@@ -62,7 +62,8 @@ struct View {
     for (size_t i = 0; i < tokens.size(); ++i) folded[i] = FoldedText(seg, i);
   }
   size_t size() const { return tokens.size(); }
-  std::string_view Str(size_t i) const { return TokenText(text, tokens[i]); }
+  // Empty past the last token, so look-ahead needs no bounds check.
+  std::string_view Str(size_t i) const { return i < size() ? TokenText(text, tokens[i]) : std::string_view(); }
   bool Word(size_t i) const { return i < size() && tokens[i].kind == TokenKind::kWord; }
   bool Cap(size_t i) const { return Word(i) && IsUpperInitial(Str(i)); }
   bool Is(size_t i, std::string_view folded_word) const { return i < size() && folded[i] == folded_word; }
