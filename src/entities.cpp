@@ -369,7 +369,15 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
     size_t s = i;
     const auto t = lex.titles.find(std::string(v.Str(i)));
     const bool titled = t != lex.titles.end() && IsSurname(v, i + 1);
-    const bool given = v.Cap(i) && gazetteer.IsGivenName(v.Str(i)) && IsSurname(v, i + 1);
+    // "Marie-Laure Denis": a compound given name is one name.
+    size_t after_given = i;
+    if (v.Cap(i) && gazetteer.IsGivenName(v.Str(i))) {
+      after_given = i + 1;
+      while (v.Str(after_given) == "-" && v.Glued(after_given) && v.Cap(after_given + 1) && v.Glued(after_given + 1)) {
+        after_given += 2;
+      }
+    }
+    const bool given = after_given > i && IsSurname(v, after_given);
     if (!titled && !given) continue;
     if (titled) {
       title = t->second;

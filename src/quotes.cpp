@@ -85,7 +85,7 @@ std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, co
     q.sentence = first.sentence;
     // Who speaks: « … » réagit X / poursuit-elle; X estime que « … ».
     const Entity* speaker = nullptr;
-    while (next_verb < verbs.size() && verbs[next_verb].end_token + 2 < i) ++next_verb;
+    while (next_verb < verbs.size() && verbs[next_verb].end_token + 12 < i) ++next_verb;
     for (size_t v = next_verb; v < verbs.size() && verbs[v].first_token <= close + 2; ++v) {
       const CueHit& h = verbs[v];
       if (h.cue->value == "after" && h.first_token > close && h.first_token <= close + 2) {
@@ -94,6 +94,10 @@ std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, co
                              (folded(h.end_token) == "-elle" || folded(h.end_token) == "-il" ||
                               folded(h.end_token + 1) == "elle" || folded(h.end_token + 1) == "il");
         if (speaker == nullptr && pronoun) speaker = last_speaker;
+        if (speaker != nullptr) break;
+      }
+      if (h.cue->value == "intro" && h.end_token < i && h.end_token + 12 >= i && h.sentence == q.sentence) {
+        speaker = entity_at(h.end_token, 3);
         if (speaker != nullptr) break;
       }
       if (h.cue->value == "before" && h.end_token <= i && h.end_token + 2 >= i) {

@@ -176,6 +176,21 @@ const Placed* PartyAfter(const Context& c, uint32_t from, uint32_t span, uint32_
   return nullptr;
 }
 
+// The parties listed from `from` on: "par la LDH et par l'association X,
+// la société Y …", each within a few tokens of the one before.
+std::vector<const Placed*> PartiesListedAfter(const Context& c, uint32_t from, uint32_t sentence, const Recourse& r) {
+  std::vector<const Placed*> out;
+  uint32_t reach = from + 3;
+  for (const Placed& p : c.In(sentence)) {
+    if (p.mention->first_token < from) continue;
+    if (p.mention->first_token > reach) break;
+    if (!IsParty(*p.entity) || p.entity->canonical == r.court) continue;
+    out.push_back(&p);
+    reach = p.mention->end_token + 4;
+  }
+  return out;
+}
+
 void FindParties(const Context& c, Recourse* r) {
   const auto party = [&](const Placed& p) { return IsParty(*p.entity) && p.entity->canonical != r->court; };
   // "X / Y", "X contre Y" with a party on both sides (a case's title): the
@@ -217,14 +232,14 @@ void FindParties(const Context& c, Recourse* r) {
   }
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value == "by") {
-      // "saisi par M. X", "le pourvoi formé par la société Y"
-      if (const Placed* p = PartyAfter(c, h->end_token, 3, h->sentence, *r)) {
+      // "saisi par M. X", "le pourvoi formé par la société Y et par Z"
+      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r)) {
         AddUnique(&r->claimants, p->entity->canonical);
         AddEvidence(r, "claimants", h->sentence);
       }
     } else if (h->cue->value == "against") {
       // "une plainte contre la société Criteo"
-      if (const Placed* p = PartyAfter(c, h->end_token, 3, h->sentence, *r)) {
+      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r)) {
         AddUnique(&r->respondents, p->entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
       }

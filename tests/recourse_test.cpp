@@ -218,3 +218,28 @@ TEST_CASE("an announced annulment names who will act", "[recourse]") {
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("every party listed after « saisi par » is a claimant", "[recourse]") {
+  const Document d = Run(
+      "Saisi par la Ligue des droits de l'Homme et par l'association La Quadrature du Net, le Conseil d'État a "
+      "rejeté les recours contre le décret n° 2020-1511 du 2 décembre 2020, qui selon elles méconnaissait "
+      "l'article 9 du RGPD.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "annulment");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Ligue des droits de l'Homme", "La Quadrature du Net"});
+  CHECK(d.recourse->outcome == "rejected");
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].refs == std::vector<std::string>{"GDPR art. 9"});
+}
+
+TEST_CASE("« Selon X, « … » » attributes the quote to X", "[quotes]") {
+  const Document d = Run(
+      "Selon Marie-Laure Denis, présidente de la CNIL, « la sanction est proportionnée ». Les manquements au "
+      "RGPD, notamment aux articles 7 et 26, sont établis.");
+  REQUIRE(d.quotes.size() == 1);
+  CHECK(d.quotes[0].speaker == "Marie-Laure Denis");
+}
+
+}  // namespace lexfr
