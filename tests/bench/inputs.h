@@ -1,0 +1,42 @@
+// What each stage reads, computed once per corpus size and kept, so that a
+// benchmark times its own stage and nothing upstream of it.
+//
+// In: the corpus text of each scale (1 = the corpus, 2 = twice its size).
+// Out: the decoded text and segmentation (Segmented), and the candidates,
+// entities, recourse and quotes of the whole pipeline (Analysed), produced by
+// the same calls in the same order as src/analyze.cpp.
+//
+// Thread-safety: none; the benchmarks run on one thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lexfr/analyze.h"
+#include "lexfr/entity.h"
+
+namespace lexfr_bench {
+
+struct StageInputs {
+  std::string raw;                                // the corpus bytes, valid UTF-8
+  lexfr::Document doc;                            // decoded, segmentation; after Analysed() all the rest
+  std::vector<lexfr::Candidate> names_and_dates;  // what FindLegalRefs reads
+  std::vector<lexfr::Candidate> all;              // what Link reads
+  bool analysed = false;
+};
+
+// The gazetteers, loaded once as the CLI does at start-up.
+const lexfr::Resources& SharedResources();
+
+void SetCorpus(int scale, std::string text);
+const std::string& Corpus(int scale);
+
+// The corpus of `scale`, decoded and segmented.
+const StageInputs& Segmented(int scale);
+// The same with every later stage run too.
+const StageInputs& Analysed(int scale);
+
+// Frees every scale's inputs (before the process measurements).
+void DropInputs();
+
+}  // namespace lexfr_bench

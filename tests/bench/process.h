@@ -1,0 +1,34 @@
+// Running the real `lexfr` binary as a whole process, for what only a process
+// shows: start-up time and peak resident memory.
+//
+// In: an argument vector (argv[0] is the binary). Out: the wall time from
+// posix_spawn to the child's exit, its exit status and its peak RSS from
+// wait4's rusage. Standard output and error go to /dev/null, so the figures
+// include writing the JSON but not a terminal's speed.
+//
+// Thread-safety: call from one thread (it waits for its own child only).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lexfr_bench {
+
+struct ProcessRun {
+  bool started = false;    // posix_spawn succeeded
+  bool timed_out = false;  // killed after the time limit
+  int exit_code = -1;      // when it exited normally; -1 otherwise
+  double seconds = 0;      // wall time, spawn to exit
+  double cpu_seconds = 0;  // user + system time of the child
+  uint64_t max_rss_bytes = 0;
+  std::string error;  // why it did not start or did not finish
+};
+
+// Runs `argv` and waits at most `limit_seconds` (then kills it with SIGKILL).
+ProcessRun RunProcess(const std::vector<std::string>& argv, double limit_seconds);
+
+// Writes `bytes` to `path`; false (and the reason in `error`) on failure.
+bool WriteFile(const std::string& path, const std::string& bytes, std::string* error);
+
+}  // namespace lexfr_bench
