@@ -1,18 +1,28 @@
 #include "cli.h"
 
+#include <signal.h>
+#include <spdlog/fmt/fmt.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <csignal>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "lexfr/analyze.h"
+#include "lexfr/batch.h"
 #include "lexfr/embedded.h"
 #include "lexfr/files.h"
 #include "lexfr/writer.h"
@@ -22,18 +32,23 @@ namespace {
 
 constexpr const char* kExitCodes = R"(Exit codes:
   0   success (also when the reader of a pipe goes away, as in `| head`)
-  1   a --fail-on condition was met
+  1   a --fail-on condition was met (and no input failed)
   64  usage error (bad option or argument)
-  65  an input is binary, undecodable or larger than --max-bytes
-  66  an input is missing, unreadable or a folder
+  65  an input is binary, undecodable or larger than --max-bytes;
+      in a batch run (several inputs, a folder, --files-from): any input failed
+  66  the one input is missing or unreadable
   70  internal error (please report it)
   73  the output file cannot be created
   74  write error (disk full, /dev/full)
-  78  a --gazetteer file is malformed)";
+  78  a --gazetteer file is malformed
+  130 interrupted (SIGINT, SIGTERM): the lines written are complete)";
 
 constexpr const char* kExamples = R"(Examples:
   lexfr analyze article.txt                   one JSON document on stdout
   lexfr analyze a.txt b.txt -o out.jsonl      JSON Lines, one document a line
+  lexfr analyze corpus/ > corpus.jsonl        every *.txt below corpus/, in path order
+  lexfr analyze corpus/ -o out/               one out/<path>.json per file
+  git ls-files -z '*.txt' | lexfr analyze --files-from - -0 --fail-on error,no-entities
   cat article.txt | lexfr analyze -           read standard input
   lexfr analyze article.txt | jq '.entities[] | select(.type=="LEGAL_REF") | .canonical'
   lexfr tokens article.txt | jq -r .text      check the segmentation
@@ -47,6 +62,16 @@ struct Invocation {
   std::vector<std::string> gazetteers;
   std::string ref_date;
   size_t max_bytes = kDefaultMaxBytes;
+  bool quiet = false;  // global -q: no summary line, no progress
+  // analyze, batch runs
+  std::vector<std::string> include, exclude;
+  bool follow_symlinks = false;
+  std::string files_from;
+  bool null_separated = false;
+  unsigned jobs = 0;  // 0: one per core
+  std::string shard;
+  std::vector<std::string> fail_on;
+  std::string summary;
 };
 
 using Handler = int (*)(const Invocation&);
@@ -89,16 +114,66 @@ void AddInputOptions(CLI::App* app, Invocation* inv) {
       ->type_name("N");
 }
 
+void AddBatchOptions(CLI::App* app, Invocation* inv) {
+  const char* group = "Folders and batches";
+  app->add_option("--include", inv->include,
+                  "Analyze the files of a folder whose name or relative path matches GLOB (default *.txt); "
+                  "repeatable")
+      ->allow_extra_args(false)
+      ->type_name("GLOB")
+      ->group(group);
+  app->add_option("--exclude", inv->exclude,
+                  "Skip the files and folders whose name or relative path matches GLOB; repeatable")
+      ->allow_extra_args(false)
+      ->type_name("GLOB")
+      ->group(group);
+  app->add_flag("--follow-symlinks", inv->follow_symlinks,
+                "Follow symlinks inside folders (default: skip them); loops are reported, not followed")
+      ->group(group);
+  app->add_option("--files-from", inv->files_from,
+                  "Also analyze the paths listed in FILE ('-': standard input), one a line, after the PATHs")
+      ->type_name("FILE")
+      ->group(group);
+  app->add_flag("-0,--null", inv->null_separated, "--files-from is NUL-separated (find -print0, git ls-files -z)")
+      ->group(group);
+  app->add_option("-j,--jobs", inv->jobs, "Analyze N files at a time (default: one per core); same output")
+      ->check(CLI::PositiveNumber)
+      ->type_name("N")
+      ->group(group);
+  app->add_option("--shard", inv->shard,
+                  "Analyze only part K of N of the files (1 <= K <= N), chosen by a stable hash of their path")
+      ->type_name("K/N")
+      ->group(group);
+  app->add_option("--fail-on", inv->fail_on,
+                  "Exit 1 and name the files when a document has: error, diagnostic, no-entities, no-recourse "
+                  "(comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember({"error", "diagnostic", "no-entities", "no-recourse"}))
+      ->type_name("WHAT")
+      ->group(group);
+  app->add_option("--summary", inv->summary,
+                  "Write the counts of the run (files, bytes, failures, entities, recourses, diagnostics) to FILE "
+                  "as JSON")
+      ->type_name("FILE")
+      ->group(group);
+}
+
 void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
-  app->add_option("PATH", inv->inputs, "Files to analyze; '-' or nothing (with a pipe) reads standard input");
+  app->add_option("PATH", inv->inputs,
+                  "Files and folders to analyze (folders: every *.txt below, in path order); '-' or nothing (with "
+                  "a pipe) reads standard input");
   AddInputOptions(app, inv);
   app->add_option("--format", inv->format,
                   "auto: one JSON object for one input, JSON Lines for several; json; jsonl")
       ->check(CLI::IsMember({"auto", "json", "jsonl"}))
       ->type_name("FORMAT");
   app->add_flag("--pretty", inv->pretty, "Indent the JSON (default when one document goes to a terminal)");
+  // One value per occurrence: otherwise CLI11 lets a list option swallow the
+  // PATHs that follow it.
   app->add_option("--gazetteer", inv->gazetteers,
                   "Add the names in FILE (TSV: canonical, subtype, aliases, notes); repeatable")
+      ->allow_extra_args(false)
       ->type_name("FILE");
   app->add_option("--ref-date", inv->ref_date,
                   "YYYY-MM-DD against which relative dates (hier, lundi dernier) resolve")
@@ -107,6 +182,7 @@ void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
         return ok ? "" : "--ref-date wants YYYY-MM-DD";
       })
       ->type_name("DATE");
+  AddBatchOptions(app, inv);
 }
 
 void ConfigureTokens(CLI::App* app, Invocation* inv) {
@@ -117,9 +193,187 @@ void ConfigureTokens(CLI::App* app, Invocation* inv) {
 
 void ConfigureSchema(CLI::App*, Invocation*) {}
 
+// --- analyze: planning a run --------------------------------------------------
+
+// Set by SIGINT/SIGTERM during a batch run: no new file is taken, the lines
+// in flight are finished, and the run exits 130.
+std::atomic<bool> g_stop{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
+
+void OnStopSignal(int) { g_stop.store(true); }
+
+void InstallStopHandlers() {
+  struct sigaction sa {};
+  sa.sa_handler = OnStopSignal;
+  sigemptyset(&sa.sa_mask);
+  // SA_RESTART: a read or open in flight is not cut short with EINTR (it
+  // would become a bogus error record). SA_RESETHAND: a second ^C kills.
+  sa.sa_flags = SA_RESTART | SA_RESETHAND;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+struct Plan {
+  std::vector<BatchInput> inputs;  // in output order, after --shard
+  bool batch = false;              // several inputs, a folder, --files-from or -o DIR
+  std::string output_dir;          // -o DIR: one file per input
+};
+
+// -o names a folder when it ends with '/' or is one already.
+bool IsOutputFolder(const std::string& output) {
+  return output != "-" && (output.back() == '/' || IsFolder(output));
+}
+
+// The PATHs, then the --files-from entries; standard input when neither.
+Status CollectArguments(const Invocation& inv, std::vector<std::string>* args) {
+  *args = inv.inputs;
+  if (!inv.files_from.empty()) {
+    if (inv.files_from == "-" && std::find(args->begin(), args->end(), "-") != args->end()) {
+      return Status::Error(ExitCode::kUsage, "usage", "--files-from - and the input - cannot both read standard input");
+    }
+    std::string list;
+    Status s = DiskReader().Read(inv.files_from, SIZE_MAX, &list);
+    if (!s.ok()) return Status::Error(ExitCode::kUsage, "usage", "--files-from " + s.message());
+    for (std::string& p : SplitPathList(list, inv.null_separated)) args->push_back(std::move(p));
+    return Status::Ok();
+  }
+  return ResolveInputs(inv, args);
+}
+
+// Two inputs must not write the same -o DIR file (x.txt in two folders given).
+Status CheckOutputNames(const std::vector<BatchInput>& inputs, const std::string& dir) {
+  std::map<std::string, const BatchInput*> seen;
+  for (const BatchInput& in : inputs) {
+    const auto [it, fresh] = seen.emplace(OutputPathFor(in, dir), &in);
+    if (!fresh) {
+      return Status::Error(ExitCode::kUsage, "usage",
+                           "-o " + dir + ": " + it->second->path + " and " + in.path + " would both be written to " +
+                               it->first + "; give them in separate runs");
+    }
+  }
+  return Status::Ok();
+}
+
+Status MakePlan(const Invocation& inv, Plan* plan) {
+  if (inv.summary == "-" && inv.output == "-") {
+    return Status::Error(ExitCode::kUsage, "usage",
+                         "--summary - would mix the summary into the documents on standard output: give -o too");
+  }
+  Shard shard;
+  if (!inv.shard.empty()) {
+    if (Status s = ParseShard(inv.shard, &shard); !s.ok()) return s;
+  }
+  std::vector<std::string> args;
+  if (Status s = CollectArguments(inv, &args); !s.ok()) return s;
+  const bool to_folder = IsOutputFolder(inv.output);
+  plan->batch = args.size() > 1 || !inv.files_from.empty() || to_folder ||
+                std::any_of(args.begin(), args.end(), [](const std::string& a) { return IsFolder(a); });
+  if (plan->batch) InstallStopHandlers();  // walking a big tree can be interrupted too
+
+  const WalkOptions walk{inv.include, inv.exclude, inv.follow_symlinks};
+  std::vector<BatchInput> all;
+  for (const std::string& arg : args) {
+    const size_t before = all.size();
+    ExpandInput(arg, walk, &g_stop, &all);
+    if (all.size() == before && !g_stop.load()) spdlog::warn("{}: no file matches --include", arg);
+  }
+  // In place: the path list is the one thing that grows with the run.
+  std::erase_if(all, [&](const BatchInput& in) { return !InShard(in.rel, shard); });
+  all.shrink_to_fit();
+  plan->inputs = std::move(all);
+  if (to_folder) {
+    plan->output_dir = inv.output;
+    if (Status s = CheckOutputNames(plan->inputs, inv.output); !s.ok()) return s;
+    if (Status s = MakeFolders(inv.output); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// --- analyze: running it --------------------------------------------------------
+
+// "done/total, MB/s, ETA" on stderr, redrawn in place; only on a terminal.
+class Progress {
+ public:
+  Progress(bool enabled, uint64_t total) : enabled_(enabled), total_(total) {}
+  ~Progress() { Clear(); }
+  void Show(const BatchSummary& summary, double seconds) {
+    if (!enabled_) return;
+    fmt::print(stderr, "\r{}\x1b[K", FormatProgress(summary.files, total_, summary.bytes, seconds));
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  // Before any other line goes to stderr.
+  void Clear() {
+    if (!shown_) return;
+    std::fputs("\r\x1b[K", stderr);
+    std::fflush(stderr);
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  uint64_t total_;
+  bool shown_ = false;
+};
+
+// What the emitting side of a run gathers, in input order.
+struct Outcome {
+  BatchSummary summary;
+  Status first_failure;                                   // of an input
+  Status write_failure;                                   // of the output: ends the run
+  std::map<std::string, std::vector<std::string>> met;   // --fail-on condition -> paths
+};
+
+// Decoding errors do not name the file; reading errors do.
+std::string Named(const std::string& path, const std::string& message) {
+  return message.rfind(path + ": ", 0) == 0 ? message : path + ": " + message;
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+Status WriteSummary(const std::string& path, const BatchSummary& summary) {
+  std::unique_ptr<Output> out;
+  Status s = Output::Open(path, &out);
+  if (s.ok()) s = out->Write(Dump(summary.ToJson(), true) + "\n");
+  if (s.ok()) s = out->Flush();
+  return s;
+}
+
+// The exit code, chosen at the end: 130 interrupted; then any failed input
+// (65 in a batch, the input's own code for one input); then 1 for --fail-on;
+// else 0.
+int ExitCodeOf(const Plan& plan, const Outcome& outcome) {
+  if (outcome.summary.interrupted) return static_cast<int>(ExitCode::kInterrupted);
+  if (!outcome.first_failure.ok()) {
+    return plan.batch ? static_cast<int>(ExitCode::kDataErr) : ExitOf(outcome.first_failure);
+  }
+  return outcome.met.empty() ? 0 : static_cast<int>(ExitCode::kConditionMet);
+}
+
+// After the run: the summary file, the line on stderr, the files that met a
+// --fail-on condition, and the exit code.
+int Finish(const Invocation& inv, const Plan& plan, const Outcome& outcome, double seconds) {
+  if (!outcome.write_failure.ok()) return WriteFailure(outcome.write_failure);
+  if (!inv.summary.empty()) {
+    if (Status s = WriteSummary(inv.summary, outcome.summary); !s.ok()) {
+      spdlog::error("--summary {}", s.message());
+      return ExitOf(s);
+    }
+  }
+  // Straight to stderr: spdlog's default level (warn) would hide an info line.
+  if (plan.batch && !inv.quiet) fmt::print(stderr, "lexfr: {}\n", outcome.summary.OneLine(seconds));
+  for (const auto& [condition, paths] : outcome.met) {
+    for (const std::string& p : paths) spdlog::error("--fail-on {}: {}", condition, p);
+  }
+  return ExitCodeOf(plan, outcome);
+}
+
 int RunAnalyze(const Invocation& inv) {
-  std::vector<std::string> inputs;
-  if (Status s = ResolveInputs(inv, &inputs); !s.ok()) {
+  const auto start = std::chrono::steady_clock::now();
+  FailOn fail_on;
+  if (Status s = ParseFailOn(inv.fail_on, &fail_on); !s.ok()) {
     spdlog::error("{}", s.message());
     return ExitOf(s);
   }
@@ -128,39 +382,64 @@ int RunAnalyze(const Invocation& inv) {
     spdlog::error("{}", s.message());
     return ExitOf(s);
   }
+  Plan plan;
+  if (Status s = MakePlan(inv, &plan); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return ExitOf(s);
+  }
   AnalyzeOptions options;
   if (!inv.ref_date.empty()) options.dates.ref_date = inv.ref_date;
 
   std::unique_ptr<Output> out;
-  if (Status s = Output::Open(inv.output, &out); !s.ok()) {
-    spdlog::error("{}", s.message());
-    return ExitOf(s);
-  }
-  const bool single = inputs.size() == 1 && inv.format != "jsonl";
-  const bool pretty = inv.format != "jsonl" && (inv.pretty || (single && inv.format == "auto" && out->is_terminal()));
-  std::unique_ptr<Sink> sink = MakeJsonSink(out.get(), pretty);
-
-  const DiskReader reader;
-  int exit_code = 0;
-  for (const std::string& path : inputs) {
-    std::string bytes;
-    Status s = reader.Read(path, inv.max_bytes, &bytes);
-    Document doc;
-    if (s.ok()) s = Analyze(bytes, path, resources, options, &doc);
-    Status written;
-    if (s.ok()) {
-      for (const Diagnostic& d : doc.diagnostics) spdlog::info("{}: {}: {}", path, d.code, d.message);
-      written = sink->Add(doc);
-    } else {
+  if (plan.output_dir.empty()) {
+    if (Status s = Output::Open(inv.output, &out); !s.ok()) {
       spdlog::error("{}", s.message());
-      if (exit_code == 0) exit_code = ExitOf(s);
-      // One input: the error is the whole answer. Several: keep one line per input.
-      if (!single) written = sink->AddError(path, s);
+      return ExitOf(s);
     }
-    if (!written.ok()) return WriteFailure(written);
   }
-  if (Status s = sink->Finish(); !s.ok()) return WriteFailure(s);
-  return exit_code;
+  const bool single = !plan.batch;
+  ProcessOptions process;
+  process.max_bytes = inv.max_bytes;
+  process.output_dir = plan.output_dir;
+  process.pretty = inv.format != "jsonl" &&
+                   (inv.pretty || (single && inv.format == "auto" && out != nullptr && out->is_terminal()));
+
+  Outcome outcome;
+  outcome.summary.planned = plan.inputs.size();
+  Progress progress(plan.batch && !inv.quiet && isatty(STDERR_FILENO) == 1, plan.inputs.size());
+  OrderedOptions ordered;
+  const size_t jobs = inv.jobs != 0 ? inv.jobs : std::max(1u, std::thread::hardware_concurrency());
+  ordered.jobs = static_cast<unsigned>(std::clamp<size_t>(plan.inputs.size(), 1, std::min<size_t>(jobs, 1024)));
+  ordered.stop = &g_stop;
+  ordered.tick = [&] { progress.Show(outcome.summary, SecondsSince(start)); };
+  // Flushing whenever the next file is not ready yet lets a reader (jq, a
+  // test) see the lines as they come, without a write per line when busy.
+  ordered.idle = [&] {
+    if (out && outcome.write_failure.ok()) outcome.write_failure = out->Flush();
+  };
+  const DiskReader reader;
+  const auto work = [&](size_t i) { return ProcessInput(plan.inputs[i], reader, resources, options, process); };
+  const auto emit = [&](size_t i, FileResult& r) {
+    const BatchInput& in = plan.inputs[i];
+    if (!r.status.ok() || (!r.diagnostics.empty() && spdlog::should_log(spdlog::level::info))) progress.Clear();
+    if (!r.status.ok()) {
+      spdlog::error("{}", Named(in.path, r.status.message()));
+      if (outcome.first_failure.ok()) outcome.first_failure = r.status;
+    }
+    for (const Diagnostic& d : r.diagnostics) spdlog::info("{}: {}: {}", in.path, d.code, d.message);
+    outcome.summary.Add(r);
+    for (const std::string& c : ConditionsMet(fail_on, r)) outcome.met[c].push_back(in.path);
+    if (outcome.write_failure.ok()) outcome.write_failure = r.write;
+    // One input: the error is the whole answer. Several: one line per input.
+    if (out && outcome.write_failure.ok() && (r.status.ok() || !single)) outcome.write_failure = out->Write(r.record);
+    return outcome.write_failure.ok();
+  };
+  RunOrdered<FileResult>(plan.inputs.size(), ordered, work, emit);
+  progress.Clear();
+  // A signal after the last file changes nothing: the output is whole.
+  outcome.summary.interrupted = g_stop.load() && outcome.summary.files < outcome.summary.planned;
+  if (out && outcome.write_failure.ok()) outcome.write_failure = out->Flush();
+  return Finish(inv, plan, outcome, SecondsSince(start));
 }
 
 int RunTokens(const Invocation& inv) {
@@ -211,8 +490,10 @@ const Command kCommands[] = {
 
 void SetUpLogging(int verbosity, bool quiet, const std::string& level_name) {
   const bool color = std::getenv("NO_COLOR") == nullptr && isatty(STDERR_FILENO);
+  // Thread-safe sinks: a batch analyses on several threads, and a stage that
+  // logs from one must not interleave with the main thread's lines.
   std::shared_ptr<spdlog::logger> logger =
-      color ? spdlog::stderr_color_st("lexfr") : spdlog::stderr_logger_st("lexfr");
+      color ? spdlog::stderr_color_mt("lexfr") : spdlog::stderr_logger_mt("lexfr");
   logger->set_pattern(color ? "lexfr: %^%l%$: %v" : "lexfr: %l: %v");
   spdlog::set_default_logger(logger);
   spdlog::level::level_enum level = spdlog::level::warn;
@@ -235,14 +516,13 @@ int RunCli(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   int verbosity = 0;
-  bool quiet = false;
   std::string log_level;
+  Invocation inv;
   app.add_flag("-v,--verbose", verbosity, "More logs on stderr (-v info, -vv debug)");
-  app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+  app.add_flag("-q,--quiet", inv.quiet, "Only errors on stderr (no summary line, no progress)");
   app.add_option("--log-level", log_level, "Log level: trace, debug, info, warn, error, off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
 
-  Invocation inv;
   std::vector<std::pair<CLI::App*, Handler>> handlers;
   for (const Command& c : kCommands) {
     CLI::App* sub = app.add_subcommand(c.name, c.description);
@@ -258,7 +538,7 @@ int RunCli(int argc, char** argv) {
     app.exit(e);
     return static_cast<int>(ExitCode::kUsage);
   }
-  SetUpLogging(verbosity, quiet, log_level);
+  SetUpLogging(verbosity, inv.quiet, log_level);
   try {
     for (auto& [sub, run] : handlers) {
       if (sub->parsed()) return run(inv);

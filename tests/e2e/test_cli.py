@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 import unittest
 
-from lexfr_e2e import BIN, SAMPLE, Case, analyze, parse_documents, run
+from lexfr_e2e import BIN, CORPUS, SAMPLE, Case, analyze, parse_documents, run
 
 
 class AnalyzeOutput(Case):
@@ -49,6 +49,13 @@ class AnalyzeOutput(Case):
         self.assertEqual(r.returncode, 0)
         lines = r.stdout.decode().splitlines()
         self.assertEqual([json.loads(l)["source"]["path"] for l in lines], [str(f) for f in files])
+
+    def test_folder_gives_json_lines_of_its_txt_files_in_path_order(self):
+        # A folder used to be exit 66 (is_directory); it is now walked (more in test_batch.py).
+        r = run("analyze", CORPUS)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        paths = [d["source"]["path"] for d in parse_documents(r.stdout)]
+        self.assertEqual(paths, sorted(str(p) for p in CORPUS.glob("*.txt")))
 
     def test_format_jsonl_for_one_input_is_one_line(self):
         r = run("analyze", "--format", "jsonl", "--pretty", SAMPLE)
@@ -176,8 +183,9 @@ class Failures(Case):
         self.assertEqual(run().returncode, 64)
 
     def test_one_bad_input_among_several_gives_an_error_record(self):
+        # Several inputs make a batch run: any failure is exit 65 (test_batch.py).
         r = run("analyze", SAMPLE, "/nonexistent.txt", SAMPLE)
-        self.assertEqual(r.returncode, 66)
+        self.assertEqual(r.returncode, 65)
         docs = parse_documents(r.stdout)
         self.assertEqual(len(docs), 3)
         self.assertEqual(docs[1]["error"]["code"], "not_found")
