@@ -1,5 +1,8 @@
 #include "lexfr/gazetteer.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -118,6 +121,35 @@ bool TokenAgrees(std::string_view alias_token, std::string_view text_token, Case
   return true;
 }
 
+// The tokens of a listed name, as the segmenter makes them. Most names are
+// letters and single spaces, which ICU's word rules split at the spaces and
+// nowhere else: those are split here without ICU, which keeps start-up
+// cheap; anything else (apostrophes, hyphens, dots, digits) goes through the
+// segmenter itself.
+std::vector<std::string_view> NameTokens(std::string_view name) {
+  std::vector<std::string_view> words;
+  bool simple = !name.empty() && name.front() != ' ' && name.back() != ' ';
+  for (size_t i = 0; i < name.size() && simple;) {
+    const auto b = static_cast<uint8_t>(name[i]);
+    if (b == ' ') {
+      simple = i + 1 < name.size() && name[i + 1] != ' ';
+      ++i;
+    } else if (b < 0x80) {
+      simple = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+      ++i;
+    } else {
+      // Latin letters only: ICU splits other scripts (Han, Thai) by dictionary.
+      const auto c = static_cast<UChar32>(NextCodePoint(name, &i));
+      UErrorCode err = U_ZERO_ERROR;
+      simple = u_isalpha(c) && uscript_getScript(c, &err) == USCRIPT_LATIN;
+    }
+  }
+  if (simple) return Split(name, ' ');
+  const Segmentation seg = Segment(name);
+  for (const Token& t : seg.tokens) words.push_back(TokenText(name, t));
+  return words;
+}
+
 }  // namespace
 
 void Gazetteer::Compile() {
@@ -126,19 +158,18 @@ void Gazetteer::Compile() {
     std::vector<std::string> names = {entries_[i].canonical};
     names.insert(names.end(), entries_[i].aliases.begin(), entries_[i].aliases.end());
     for (const std::string& name : names) {
-      const Segmentation seg = Segment(name);
-      if (seg.tokens.empty()) continue;
+      const std::vector<std::string_view> words = NameTokens(name);
+      if (words.empty()) continue;
       Trie::Terminal term{i, {}, {}};
       uint32_t node = 0;
       // A name whose words after the first are all lower-case reads like a
       // common phrase (« autorité de protection des données »): it must then
       // start with a capital. « cour d'appel de Paris » need not.
       bool distinctive = false;
-      for (size_t k = 1; k < seg.tokens.size(); ++k) distinctive |= IsUpperInitial(TokenText(name, seg.tokens[k]));
-      for (const Token& t : seg.tokens) {
-        const std::string_view surface = TokenText(name, t);
+      for (size_t k = 1; k < words.size(); ++k) distinctive |= IsUpperInitial(words[k]);
+      for (const std::string_view surface : words) {
         term.surface.emplace_back(surface);
-        term.rules.push_back(RuleFor(surface, seg.tokens.size() == 1, term.rules.empty() && !distinctive));
+        term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty() && !distinctive));
         const std::string key = Fold(surface);
         auto it = trie_->nodes[node].next.find(key);
         if (it == trie_->nodes[node].next.end()) {

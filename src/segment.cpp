@@ -196,10 +196,32 @@ std::vector<RawToken> MergeTokens(std::string_view text, std::vector<RawToken> r
   return out;
 }
 
+// ICU's sentence rules break only after a terminal mark (. ! ? and the other
+// Sentence_Terminal characters) or a paragraph separator: a text with neither
+// (a name, a cue phrase) is one sentence, and needs no sentence pass. This
+// keeps start-up, which segments every gazetteer alias, cheap.
+bool MayEndSentence(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<uint8_t>(text[i]);
+    if (b < 0x80) {
+      if (b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r' || b == '\v' || b == '\f') return true;
+      ++i;
+      continue;
+    }
+    const auto c = static_cast<UChar32>(NextCodePoint(text, &i));
+    if (c == 0x85 || c == 0x2028 || c == 0x2029 || u_hasBinaryProperty(c, UCHAR_S_TERM) ||
+        u_hasBinaryProperty(c, UCHAR_TERMINAL_PUNCTUATION)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Sentence starts (byte offsets) from ICU, without the false breaks after
 // abbreviations and initials.
 std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<RawToken>& tokens) {
   std::vector<uint32_t> starts;
+  if (!MayEndSentence(text)) return starts;
   UErrorCode err = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &err);

@@ -71,3 +71,28 @@ TEST_CASE("the matcher finds names by folded tokens with case rules", "[gazettee
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("every listed name is found whole in a text that says it", "[gazetteer]") {
+  // Guards the start-up shortcut that splits plain names without ICU: the
+  // trie must hold exactly the tokens the segmenter makes of the text.
+  Gazetteer g;
+  REQUIRE(LoadGazetteer({}, &g).ok());
+  size_t checked = 0;
+  for (const GazetteerEntry& e : g.entries()) {
+    std::vector<std::string> names = {e.canonical};
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+    for (const std::string& name : names) {
+      const Segmentation seg = Segment(name);
+      bool whole = false;
+      for (const Candidate& c : g.Match(name, seg)) whole |= c.first_token == 0 && c.end_token == seg.tokens.size();
+      INFO(e.source << ": " << name);
+      CHECK(whole);
+      ++checked;
+    }
+  }
+  CHECK(checked > 2000);
+}
+
+}  // namespace lexfr
