@@ -18,6 +18,10 @@ constexpr int kHeadPriority = 6;
 constexpr int kPersonPriority = 7;
 constexpr int kSurnamePriority = 4;
 
+// No organisation or person name runs longer than this many tokens; the
+// bound keeps a text of nothing but capitalised words linear.
+constexpr size_t kMaxNameTokens = 12;
+
 struct NameLexicon {
   StringMap<std::string> org_cues;   // folded cue -> subtype
   StringMap<std::string> org_heads;  // head as written -> subtype
@@ -217,7 +221,7 @@ std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
 // International", "Les Licornes Célestes".
 size_t CapitalisedRunEnd(const View& v, size_t i) {
   size_t end = i;
-  while (end < v.size() && v.SameSentence(i, end)) {
+  while (end < v.size() && end < i + kMaxNameTokens && v.SameSentence(i, end)) {
     if (v.Cap(end) || (end > i && v.tokens[end].kind == TokenKind::kNumber && v.Glued(end))) {
       ++end;
     } else if (end > i && (v.Str(end) == "-" || v.Str(end) == "." || v.Str(end) == "&") && v.Glued(end) &&
@@ -238,7 +242,7 @@ size_t CapitalisedRunEnd(const View& v, size_t i) {
 size_t HeadedNameEnd(const View& v, size_t head) {
   size_t end = head + 1;
   bool after_complement = false;
-  while (end < v.size() && v.SameSentence(head, end)) {
+  while (end < v.size() && end < head + kMaxNameTokens && v.SameSentence(head, end)) {
     if (v.Cap(end) && !Lexicon().stops.contains(std::string(v.Str(end)))) {
       ++end;
     } else if (LooksAdjective(v, end)) {
@@ -293,7 +297,7 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
     auto cue = lex.org_cues.find(v.folded[i + 1]);
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
-    while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < 5) --s;
+    while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
     if (s == i || Lexicon().stops.contains(std::string(v.Str(s)))) continue;
     out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, kCuePriority));
   }
@@ -324,11 +328,14 @@ bool IsSurname(const View& v, size_t i) {
 // there is none.
 size_t PersonNameEnd(const View& v, size_t i) {
   size_t end = i;
-  while (end < v.size() && v.SameSentence(i, end)) {
+  while (end < v.size() && end < i + kMaxNameTokens && v.SameSentence(i, end)) {
     if (IsSurname(v, end)) {
       ++end;
       // "Jean-Yves", "Philippe-Pierre"
-      while (v.Str(end) == "-" && v.Glued(end) && IsSurname(v, end + 1) && v.Glued(end + 1)) end += 2;
+      while (end < i + kMaxNameTokens && v.Str(end) == "-" && v.Glued(end) && IsSurname(v, end + 1) &&
+             v.Glued(end + 1)) {
+        end += 2;
+      }
     } else if (end > i && Lexicon().particles.contains(v.folded[end]) && IsSurname(v, end + 1)) {
       end += 2;
     } else {
@@ -373,7 +380,8 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
     size_t after_given = i;
     if (v.Cap(i) && gazetteer.IsGivenName(v.Str(i))) {
       after_given = i + 1;
-      while (v.Str(after_given) == "-" && v.Glued(after_given) && v.Cap(after_given + 1) && v.Glued(after_given + 1)) {
+      while (after_given < i + kMaxNameTokens && v.Str(after_given) == "-" && v.Glued(after_given) &&
+             v.Cap(after_given + 1) && v.Glued(after_given + 1)) {
         after_given += 2;
       }
     }
