@@ -253,25 +253,43 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
       r.bytes = bytes.size();
       r.entities = doc.entities.size();
       for (const Entity& e : doc.entities) ++r.entity_types[EntityTypeName(e.type)];
-      if (doc.recourse) r.recourse = doc.recourse->kind;
+      if (doc.recourse) {
+        r.recourse = doc.recourse->kind;
+        r.court = doc.recourse->court;
+        r.recourse_status = doc.recourse->status;
+      }
       r.diagnostics = doc.diagnostics;
-      json = DocumentToJson(doc);
+      if (options.html) {
+        r.record = RenderHtmlPage(doc);
+      } else {
+        json = DocumentToJson(doc);
+      }
     }
   }
-  if (!r.status.ok()) json = ErrorToJson(input.path, r.status);
-  std::string record = Dump(json, options.pretty);
-  record += '\n';
+  std::string record;
+  if (options.html) {
+    record = r.status.ok() ? std::move(r.record) : RenderHtmlErrorPage(input.path, r.status);
+  } else {
+    if (!r.status.ok()) json = ErrorToJson(input.path, r.status);
+    record = Dump(json, options.pretty);
+    record += '\n';
+  }
   if (options.output_dir.empty()) {
     r.record = std::move(record);
   } else {
-    r.write = WriteFileAtomically(OutputPathFor(input, options.output_dir), record);
+    r.record.clear();
+    r.write = WriteFileAtomically(OutputPathFor(input, options.output_dir, options.html ? ".html" : ".json"), record);
   }
   return r;
 }
 
-std::string OutputPathFor(const BatchInput& input, const std::string& dir) {
+std::string OutputNameFor(const BatchInput& input, std::string_view extension) {
   const std::string name = input.walked ? input.rel : input.path == "-" ? "stdin" : std::string(BaseName(input.path));
-  return Join(dir, name + ".json");
+  return name + std::string(extension);
+}
+
+std::string OutputPathFor(const BatchInput& input, const std::string& dir, std::string_view extension) {
+  return Join(dir, OutputNameFor(input, extension));
 }
 
 Status MakeFolders(const std::string& folder) {

@@ -48,6 +48,8 @@ constexpr const char* kExamples = R"(Examples:
   lexfr analyze a.txt b.txt -o out.jsonl      JSON Lines, one document a line
   lexfr analyze corpus/ > corpus.jsonl        every *.txt below corpus/, in path order
   lexfr analyze corpus/ -o out/               one out/<path>.json per file
+  lexfr analyze --format html article.txt -o report.html   a page to look at
+  lexfr analyze --format html corpus/ -o out/ one out/<path>.html per file, and out/index.html
   git ls-files -z '*.txt' | lexfr analyze --files-from - -0 --fail-on error,no-entities
   cat article.txt | lexfr analyze -           read standard input
   lexfr analyze article.txt | jq '.entities[] | select(.type=="LEGAL_REF") | .canonical'
@@ -165,8 +167,9 @@ void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
                   "a pipe) reads standard input");
   AddInputOptions(app, inv);
   app->add_option("--format", inv->format,
-                  "auto: one JSON object for one input, JSON Lines for several; json; jsonl")
-      ->check(CLI::IsMember({"auto", "json", "jsonl"}))
+                  "auto: one JSON object for one input, JSON Lines for several; json; jsonl; html: a "
+                  "self-contained page (several inputs: with -o DIR/, plus DIR/index.html)")
+      ->check(CLI::IsMember({"auto", "json", "jsonl", "html"}))
       ->type_name("FORMAT");
   app->add_flag("--pretty", inv->pretty, "Indent the JSON (default when one document goes to a terminal)");
   // One value per occurrence: otherwise CLI11 lets a list option swallow the
@@ -241,10 +244,10 @@ Status CollectArguments(const Invocation& inv, std::vector<std::string>* args) {
 }
 
 // Two inputs must not write the same -o DIR file (x.txt in two folders given).
-Status CheckOutputNames(const std::vector<BatchInput>& inputs, const std::string& dir) {
+Status CheckOutputNames(const std::vector<BatchInput>& inputs, const std::string& dir, std::string_view extension) {
   std::map<std::string, const BatchInput*> seen;
   for (const BatchInput& in : inputs) {
-    const auto [it, fresh] = seen.emplace(OutputPathFor(in, dir), &in);
+    const auto [it, fresh] = seen.emplace(OutputPathFor(in, dir, extension), &in);
     if (!fresh) {
       return Status::Error(ExitCode::kUsage, "usage",
                            "-o " + dir + ": " + it->second->path + " and " + in.path + " would both be written to " +
@@ -281,9 +284,16 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
   std::erase_if(all, [&](const BatchInput& in) { return !InShard(in.rel, shard); });
   all.shrink_to_fit();
   plan->inputs = std::move(all);
+  // Pages do not concatenate: several go to a folder, one each.
+  if (inv.format == "html" && plan->batch && !to_folder) {
+    return Status::Error(ExitCode::kUsage, "usage",
+                         "--format html writes one page per input: give -o DIR/ for several inputs or a folder");
+  }
   if (to_folder) {
     plan->output_dir = inv.output;
-    if (Status s = CheckOutputNames(plan->inputs, inv.output); !s.ok()) return s;
+    if (Status s = CheckOutputNames(plan->inputs, inv.output, inv.format == "html" ? ".html" : ".json"); !s.ok()) {
+      return s;
+    }
     if (Status s = MakeFolders(inv.output); !s.ok()) return s;
   }
   return Status::Ok();
@@ -370,6 +380,22 @@ int Finish(const Invocation& inv, const Plan& plan, const Outcome& outcome, doub
   return ExitCodeOf(plan, outcome);
 }
 
+std::string IndexPath(const std::string& dir) { return dir + (dir.back() == '/' ? "" : "/") + "index.html"; }
+
+// What index.html says of one input.
+HtmlIndexRow IndexRow(const BatchInput& in, const FileResult& r) {
+  HtmlIndexRow row;
+  row.path = in.path;
+  row.link = OutputNameFor(in, ".html");
+  if (!r.status.ok()) row.error = Named(in.path, r.status.message());
+  row.kind = r.recourse.value_or("");
+  row.court = r.court;
+  row.status = r.recourse_status;
+  row.entities = r.entities;
+  row.entity_types = r.entity_types;
+  return row;
+}
+
 int RunAnalyze(const Invocation& inv) {
   const auto start = std::chrono::steady_clock::now();
   FailOn fail_on;
@@ -401,10 +427,12 @@ int RunAnalyze(const Invocation& inv) {
   ProcessOptions process;
   process.max_bytes = inv.max_bytes;
   process.output_dir = plan.output_dir;
+  process.html = inv.format == "html";
   process.pretty = inv.format != "jsonl" &&
                    (inv.pretty || (single && inv.format == "auto" && out != nullptr && out->is_terminal()));
 
   Outcome outcome;
+  std::vector<HtmlIndexRow> index;  // -o DIR/ --format html: a few strings per input
   outcome.summary.planned = plan.inputs.size();
   Progress progress(plan.batch && !inv.quiet && isatty(STDERR_FILENO) == 1, plan.inputs.size());
   OrderedOptions ordered;
@@ -428,6 +456,7 @@ int RunAnalyze(const Invocation& inv) {
     }
     for (const Diagnostic& d : r.diagnostics) spdlog::info("{}: {}: {}", in.path, d.code, d.message);
     outcome.summary.Add(r);
+    if (process.html && !plan.output_dir.empty()) index.push_back(IndexRow(in, r));
     for (const std::string& c : ConditionsMet(fail_on, r)) outcome.met[c].push_back(in.path);
     if (outcome.write_failure.ok()) outcome.write_failure = r.write;
     // One input: the error is the whole answer. Several: one line per input.
@@ -439,6 +468,10 @@ int RunAnalyze(const Invocation& inv) {
   // A signal after the last file changes nothing: the output is whole.
   outcome.summary.interrupted = g_stop.load() && outcome.summary.files < outcome.summary.planned;
   if (out && outcome.write_failure.ok()) outcome.write_failure = out->Flush();
+  if (process.html && !plan.output_dir.empty() && outcome.write_failure.ok()) {
+    outcome.write_failure =
+        WriteFileAtomically(IndexPath(plan.output_dir), RenderHtmlIndex(outcome.summary.ToJson(), index));
+  }
   return Finish(inv, plan, outcome, SecondsSince(start));
 }
 

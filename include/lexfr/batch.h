@@ -146,6 +146,9 @@ size_t RunOrdered(size_t count, const OrderedOptions& options, Work work, Emit e
 struct ProcessOptions {
   size_t max_bytes = kDefaultMaxBytes;  // larger inputs are "too_large" errors
   bool pretty = false;                  // indent the JSON record
+  // The record is an HTML page (RenderHtmlPage) instead of JSON (default
+  // false); -o DIR then writes DIR/<rel>.html.
+  bool html = false;
   // When set, the record is written to its own file under this folder
   // (OutputPathFor) instead of being returned in FileResult::record.
   std::string output_dir;
@@ -161,6 +164,7 @@ struct FileResult {
   size_t entities = 0;
   std::map<std::string, uint64_t> entity_types;  // "ORG" -> count
   std::optional<std::string> recourse;           // its kind, or none (recourse null)
+  std::string court, recourse_status;             // of the recourse, for index.html
   std::vector<Diagnostic> diagnostics;
 };
 
@@ -171,8 +175,11 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
 
 // Where -o DIR puts the record of `input`: DIR/<rel>.json for a walked file
 // ("a/b.txt" -> "DIR/a/b.txt.json"), DIR/<file name>.json for a file given
-// explicitly, DIR/stdin.json for "-".
-std::string OutputPathFor(const BatchInput& input, const std::string& dir);
+// explicitly, DIR/stdin.json for "-". `extension` is ".html" for pages.
+std::string OutputPathFor(const BatchInput& input, const std::string& dir, std::string_view extension = ".json");
+
+// The same path relative to DIR ("a/b.txt.html"): the link index.html gives.
+std::string OutputNameFor(const BatchInput& input, std::string_view extension = ".json");
 
 // mkdir -p: makes `folder` and its parents (kCantCreate). A folder that
 // exists already, or is made meanwhile by another thread, is fine.

@@ -18,10 +18,13 @@
 // Thread-safety: one Sink and one Output per thread of writing.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -76,6 +79,37 @@ class Sink {
 // when `pretty`. With one document this is plain JSON; with several, JSON
 // Lines (when not pretty).
 std::unique_ptr<Sink> MakeJsonSink(Output* out, bool pretty);
+
+// One self-contained HTML page per document (inline CSS and JS, nothing
+// fetched, works from file://): the recourse card, the text with every mention
+// highlighted by type, the entities and the quotes. A page is one document, so
+// this sink is for one document per output; batches write one page per file
+// (-o DIR/) plus RenderHtmlIndex(). The input text is HTML-escaped everywhere.
+//
+// Anchors a reader (or a test) can rely on: sentence N is the element
+// `#s-N`; mention j of entity i is `<mark class="m m-TYPE" data-mention=
+// "m-i-j">`, whose first (usually only) segment has id `m-i-j`. When two
+// mentions overlap without nesting, the inner one is split into segments
+// sharing one data-mention; count distinct data-mention values.
+std::unique_ptr<Sink> MakeHtmlSink(Output* out);
+
+// The page MakeHtmlSink writes for a document, and for an input that failed.
+std::string RenderHtmlPage(const Document& doc);
+std::string RenderHtmlErrorPage(const std::string& path, const Status& error);
+
+// One row of a batch's index.html: a document, or an input that failed.
+struct HtmlIndexRow {
+  std::string path;   // source.path
+  std::string link;   // its page, relative to the index ("a/b.txt.html")
+  std::string error;  // not empty: the input failed with this message
+  std::string kind, court, status;  // of the recourse; empty when none
+  uint64_t entities = 0;
+  std::map<std::string, uint64_t> entity_types;  // "ORG" -> count
+};
+
+// index.html of a batch: `summary` is BatchSummary::ToJson(), then one row
+// per input in input order.
+std::string RenderHtmlIndex(const nlohmann::ordered_json& summary, const std::vector<HtmlIndexRow>& rows);
 
 // The tokens of one document as JSON Lines (the `tokens` subcommand).
 Status WriteTokens(const Document& doc, Output* out);
