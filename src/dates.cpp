@@ -315,6 +315,10 @@ class DateScanner {
     size_t j = i;
     if (info_[j].weekday != 0) ++j;
     if (j >= n_ || info_[j].day == 0 || GluedBefore(j) || FollowsNumbering(j)) return 0;
+    // A day inside a list already found to end without a month ends there
+    // too: without this, « le 1er et le 2 et le 3 … » rescans the list from
+    // every day.
+    if (j < list_without_month_end_) return 0;
     std::array<uint32_t, 31> day_tokens{};
     size_t count = 0;
     day_tokens[count++] = static_cast<uint32_t>(j);
@@ -325,7 +329,10 @@ class DateScanner {
       day_tokens[count++] = static_cast<uint32_t>(next);
       k = next + 1;
     }
-    if (k >= n_ || info_[k].month == 0 || tokens_[k].newline_before) return 0;
+    if (k >= n_ || info_[k].month == 0 || tokens_[k].newline_before) {
+      if (count < day_tokens.size()) list_without_month_end_ = k;
+      return 0;
+    }
     const int month = info_[k].month;
     k += info_[k].month_tokens;
     int year = 0;
@@ -519,6 +526,7 @@ class DateScanner {
 
   std::string_view text_;
   const Segmentation& seg_;
+  size_t list_without_month_end_ = 0;  // see DayMonthGroup
   const std::vector<Token>& tokens_;
   size_t n_;
   const DateLexicon& lex_;

@@ -307,11 +307,12 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameLexicon& lex = Lexicon();
   for (size_t i = 0; i < v.size(); ++i) {
     if (!v.Cap(i)) continue;
-    auto head = lex.org_heads.find(std::string(v.Str(i)));
+    auto head = lex.org_heads.find(v.Str(i));
     if (head == lex.org_heads.end()) continue;
     const size_t end = HeadedNameEnd(v, i);
     if (end <= i + 1) continue;
     out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), head->second, kHeadPriority));
+    i = end - 1;  // a head inside this name does not start another
   }
 }
 

@@ -38,6 +38,7 @@
 #include <string_view>
 #include <vector>
 
+#include "adversarial.h"
 #include "corpus.h"
 #include "inputs.h"
 #include "lexfr/analyze.h"
@@ -535,6 +536,10 @@ int main(int argc, char** argv) {
   DropInputs();
   if (options.processes) MeasureProcesses(options, Figures(), &summary);
   PrintSummary(summary, Figures());
+  {
+    std::string error;
+    MeasureAdversarial(BuildCorpus(Paragraphs(&error), size_t{1} << 20, 7));
+  }
   benchmark::Shutdown();
   return 0;
 }
