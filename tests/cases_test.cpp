@@ -16,19 +16,11 @@
 #include <sstream>
 
 #include "lexfr/analyze.h"
+#include "test_support.h"
 #include "lexfr/text_util.h"
 
 namespace lexfr {
 namespace {
-
-const Resources& SharedResources() {
-  static const Resources* r = [] {
-    auto* res = new Resources;
-    REQUIRE(LoadResources({}, res).ok());
-    return res;
-  }();
-  return *r;
-}
 
 std::string Unescape(std::string_view s) {
   std::string out;

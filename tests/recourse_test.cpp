@@ -1,22 +1,14 @@
 #include <catch2/catch.hpp>
 
 #include "lexfr/analyze.h"
+#include "test_support.h"
 
 namespace lexfr {
 namespace {
 
-const Resources& Shared() {
-  static const Resources* r = [] {
-    auto* res = new Resources;
-    REQUIRE(LoadResources({}, res).ok());
-    return res;
-  }();
-  return *r;
-}
-
 Document Run(std::string_view text) {
   Document doc;
-  REQUIRE(Analyze(text, "t", Shared(), {}, &doc).ok());
+  REQUIRE(Analyze(text, "t", SharedResources(), {}, &doc).ok());
   return doc;
 }
 
