@@ -539,6 +539,7 @@ int main(int argc, char** argv) {
   {
     std::string error;
     MeasureAdversarial(BuildCorpus(Paragraphs(&error), size_t{1} << 20, 7));
+    MeasureGazetteerLoad();
   }
   benchmark::Shutdown();
   return 0;
