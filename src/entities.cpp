@@ -228,7 +228,7 @@ size_t CapitalisedRunEnd(const View& v, size_t i) {
                v.Cap(end + 1) && v.Glued(end + 1)) {
       end += 2;
     } else if (end > i && IsConnector(v, end) && v.Cap(end + 1) &&
-               !Lexicon().stops.contains(std::string(v.Str(end + 1)))) {
+               !Lexicon().stops.contains(v.Str(end + 1))) {
       end += 2;
     } else {
       break;
@@ -243,7 +243,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
   size_t end = head + 1;
   bool after_complement = false;
   while (end < v.size() && end < head + kMaxNameTokens && v.SameSentence(head, end)) {
-    if (v.Cap(end) && !Lexicon().stops.contains(std::string(v.Str(end)))) {
+    if (v.Cap(end) && !Lexicon().stops.contains(v.Str(end))) {
       ++end;
     } else if (LooksAdjective(v, end)) {
       ++end;
@@ -278,7 +278,7 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
       end = CapitalisedRunEnd(v, s + 1);  // "l'association les Actupiennes"
     } else if (!v.Cap(s)) {
       continue;
-    } else if (lex.org_heads.contains(std::string(v.Str(s)))) {
+    } else if (lex.org_heads.contains(v.Str(s))) {
       end = HeadedNameEnd(v, s);
     } else {
       end = CapitalisedRunEnd(v, s);
@@ -298,7 +298,7 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
     while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
-    if (s == i || Lexicon().stops.contains(std::string(v.Str(s)))) continue;
+    if (s == i || Lexicon().stops.contains(v.Str(s))) continue;
     out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, kCuePriority));
   }
 }
@@ -320,7 +320,7 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
 
 // A surname token: capitalised, two letters or more, not a sentence word.
 bool IsSurname(const View& v, size_t i) {
-  if (!v.Cap(i) || v.Str(i).ends_with(".") || Lexicon().stops.contains(std::string(v.Str(i)))) return false;
+  if (!v.Cap(i) || v.Str(i).ends_with(".") || Lexicon().stops.contains(v.Str(i))) return false;
   return CountCodePoints(v.Str(i)) >= 2;  // "B..." in anonymised decisions is not a name
 }
 
@@ -375,7 +375,7 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
   for (size_t i = 0; i < v.size(); ++i) {
     std::string title;
     size_t s = i;
-    const auto t = lex.titles.find(std::string(v.Str(i)));
+    const auto t = lex.titles.find(v.Str(i));
     const bool titled = t != lex.titles.end() && IsSurname(v, i + 1);
     // "Marie-Laure Denis": a compound given name is one name.
     size_t after_given = i;
@@ -430,7 +430,7 @@ std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg,
 
   // Acronym definitions make one entity of both names, and teach the
   // acronym for its later mentions.
-  std::unordered_map<std::string, Candidate> defined;  // acronym as written -> template
+  StringMap<Candidate> defined;  // acronym as written -> template
   std::unordered_map<uint64_t, size_t> listed;         // (first, end) of a listed name -> index in out
   const auto span_key = [](size_t first, size_t end) { return (static_cast<uint64_t>(first) << 32) | end; };
   for (size_t k = 0; k < out.size(); ++k) listed.emplace(span_key(out[k].first_token, out[k].end_token), k);
@@ -456,7 +456,7 @@ std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg,
     defined.emplace(v.Span(d.acr_first, d.acr_end), out.back());
   }
   for (size_t i = 0; i < v.size() && !defined.empty(); ++i) {
-    auto it = defined.find(std::string(v.Str(i)));
+    auto it = defined.find(v.Str(i));
     if (it == defined.end()) continue;
     Candidate c = it->second;
     c.first_token = static_cast<uint32_t>(i);
