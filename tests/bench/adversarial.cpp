@@ -1,6 +1,6 @@
 #include "adversarial.h"
 
-#include <time.h>
+#include "process.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -20,12 +20,6 @@ namespace {
 constexpr size_t kBytes = 1 << 20;
 constexpr double kTarget = 2.0;
 
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 std::string Repeat(const std::string& piece) {
   std::string out;
   out.reserve(kBytes + piece.size());
@@ -40,10 +34,10 @@ double Time(const std::string& text, const Recogniser& recognise) {
   const lexfr::Segmentation seg = lexfr::Segment(text);
   double best = 1e9;
   for (int i = 0; i < 3; ++i) {
-    const double start = CpuSeconds();
+    const double start = ThreadCpuSeconds();
     volatile size_t found = recognise(text, seg);
     (void)found;
-    best = std::min(best, CpuSeconds() - start);
+    best = std::min(best, ThreadCpuSeconds() - start);
   }
   return best;
 }
@@ -102,9 +96,9 @@ bool MeasureGazetteerLoad() {
   std::vector<double> ms;
   for (int i = 0; i < 10; ++i) {
     lexfr::Gazetteer gazetteer;
-    const double start = CpuSeconds();
+    const double start = ThreadCpuSeconds();
     lexfr::LoadGazetteer({}, &gazetteer);
-    ms.push_back((CpuSeconds() - start) * 1e3);
+    ms.push_back((ThreadCpuSeconds() - start) * 1e3);
   }
   std::sort(ms.begin(), ms.end());
   const bool pass = ms[ms.size() / 2] < 10.0;

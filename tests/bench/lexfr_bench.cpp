@@ -94,12 +94,6 @@ Lap& CurrentLap() {
   return lap;
 }
 
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // Runs `work` once per iteration with only `work` timed: `setup` makes what
 // the stage consumes (a copy, for stages that take their input by value), and
 // the stage's output is freed outside the timing too, since in the pipeline

@@ -1,5 +1,7 @@
 #include "process.h"
 
+#include <time.h>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -94,6 +96,12 @@ bool WriteFile(const std::string& path, const std::string& bytes, std::string* e
   const bool closed = std::fclose(f) == 0;
   if (!ok || !closed) *error = path + ": write failed";
   return ok && closed;
+}
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 }  // namespace lexfr_bench

@@ -28,6 +28,10 @@ struct ProcessRun {
 // Runs `argv` and waits at most `limit_seconds` (then kills it with SIGKILL).
 ProcessRun RunProcess(const std::vector<std::string>& argv, double limit_seconds);
 
+// CPU time of the calling thread, in seconds: what every in-process timing of
+// the bench reads, so another job on the machine does not count.
+double ThreadCpuSeconds();
+
 // Writes `bytes` to `path`; false (and the reason in `error`) on failure.
 bool WriteFile(const std::string& path, const std::string& bytes, std::string* error);
 
