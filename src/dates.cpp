@@ -600,6 +600,12 @@ bool ResolveRelative(const Ymd& ref, RawDate* d) {
 
 }  // namespace
 
+int MonthNumber(std::string_view folded_word) {
+  const auto& months = Lexicon().months;
+  const auto it = months.find(std::string(folded_word));
+  return it == months.end() ? 0 : it->second;
+}
+
 std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const DateOptions& options) {
   DateScanner scanner(text, seg);
   std::vector<RawDate> raw = scanner.Scan();

@@ -25,6 +25,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "lexfr/dates.h"
 #include "lexfr/embedded.h"
 #include "lexfr/text_util.h"
 
@@ -183,7 +184,6 @@ struct Tables {
   PhraseTrie authority_trie;
   std::unordered_map<std::string, uint32_t> authority_by_name;  // Fold(name) -> authority
 
-  std::unordered_map<std::string, int> months;  // Fold(word) -> 1..12
 };
 
 // Tokenises a name the way texts are tokenised, and records the capitals it
@@ -298,22 +298,11 @@ void LoadAuthorities(Tables* t) {
   }
 }
 
-void LoadMonths(Tables* t) {
-  // Shared with the DATE recogniser: name  month number
-  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/months.tsv"))) {
-    const std::vector<std::string_view> cols = Split(line.text, '\t');
-    const std::string_view number = Column(cols, 1);
-    if (cols.size() < 2 || !IsAsciiDigits(number)) continue;
-    t->months.emplace(Fold(Column(cols, 0)), std::stoi(std::string(number)));
-  }
-}
-
 const Tables& GetTables() {
   static const Tables* tables = [] {
     auto* t = new Tables;
     LoadInstruments(t);
     LoadAuthorities(t);
-    LoadMonths(t);
     return t;
   }();
   return *tables;
@@ -607,13 +596,13 @@ class Scanner {
     }
     const int day = DayNumber(F(j));
     if (day == 0) return std::nullopt;
-    const auto month = tables_.months.find(std::string(F(j + 1)));
-    if (month == tables_.months.end()) return std::nullopt;
+    const int month = MonthNumber(F(j + 1));
+    if (month == 0) return std::nullopt;
     const std::string_view year = T(j + 2);
     if (!IsNumber(j + 2) || year.size() != 4 || !IsAsciiDigits(year)) return std::nullopt;
     *end = j + 3;
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%.4s-%02d-%02d", year.data(), month->second, day);
+    std::snprintf(buf, sizeof buf, "%.4s-%02d-%02d", year.data(), month, day);
     return std::string(buf);
   }
 

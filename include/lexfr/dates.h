@@ -26,6 +26,10 @@ struct DateOptions {
   std::optional<std::string> ref_date;
 };
 
+// The month a folded word names ("decembre", "dec." -> 12), or 0; from
+// data/cues/months.tsv, for other recognisers that read a date themselves.
+int MonthNumber(std::string_view folded_word);
+
 std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const DateOptions& options);
 
 }  // namespace lexfr
