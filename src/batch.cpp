@@ -242,7 +242,7 @@ Status ParseShard(std::string_view text, Shard* out) {
 FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const Resources& resources,
                         const AnalyzeOptions& analyze, const ProcessOptions& options) {
   FileResult r;
-  nlohmann::ordered_json json;
+  std::string record;
   r.status = input.error;
   if (r.status.ok()) {
     std::string bytes;
@@ -260,20 +260,21 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
       }
       r.diagnostics = doc.diagnostics;
       if (options.html) {
-        r.record = RenderHtmlPage(doc);
+        record = RenderHtmlPage(doc);
       } else {
-        json = DocumentToJson(doc);
+        AppendDocumentJson(doc, options.pretty, &record);
       }
     }
   }
-  std::string record;
-  if (options.html) {
-    record = r.status.ok() ? std::move(r.record) : RenderHtmlErrorPage(input.path, r.status);
-  } else {
-    if (!r.status.ok()) json = ErrorToJson(input.path, r.status);
-    record = Dump(json, options.pretty);
-    record += '\n';
+  if (!r.status.ok()) {
+    record.clear();
+    if (options.html) {
+      record = RenderHtmlErrorPage(input.path, r.status);
+    } else {
+      AppendErrorJson(input.path, r.status, options.pretty, &record);
+    }
   }
+  if (!options.html) record += '\n';
   if (options.output_dir.empty()) {
     r.record = std::move(record);
   } else {

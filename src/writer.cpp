@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "lexfr/json_writer.h"
 #include "lexfr/text_util.h"
 
 namespace lexfr {
@@ -15,71 +16,150 @@ using Json = nlohmann::ordered_json;
 
 constexpr size_t kFlushAt = 1 << 16;
 
-void PutIfSet(Json& j, const char* key, const std::string& value) {
-  if (!value.empty()) j[key] = value;
-}
-
-Json NullIfEmpty(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
-Json EntityToJson(const Entity& e, std::string_view text) {
-  Json j;
-  j["type"] = EntityTypeName(e.type);
-  j["canonical"] = e.canonical;
+void WriteEntity(const Entity& e, std::string_view text, JsonWriter& w) {
+  w.BeginObject();
+  w.Field("type", EntityTypeName(e.type));
+  w.Field("canonical", e.canonical);
   const EntityFields& f = e.fields;
   switch (e.type) {
     case EntityType::kOrg:
-    case EntityType::kLoc: PutIfSet(j, "subtype", f.subtype); break;
+    case EntityType::kLoc: w.FieldIfSet("subtype", f.subtype); break;
     case EntityType::kPerson:
-      PutIfSet(j, "title", f.title);
-      PutIfSet(j, "role", f.role);
+      w.FieldIfSet("title", f.title);
+      w.FieldIfSet("role", f.role);
       break;
     case EntityType::kLegalRef:
-      j["instrument"] = f.instrument;
-      j["article"] = NullIfEmpty(f.article);
-      PutIfSet(j, "url", f.url);
+      w.Field("instrument", f.instrument);
+      w.Key("article");
+      w.StringOrNull(f.article);
+      w.FieldIfSet("url", f.url);
       break;
     case EntityType::kDate:
-      j["value"] = f.value;
-      j["precision"] = f.precision;
+      w.Field("value", f.value);
+      w.Field("precision", f.precision);
       break;
     case EntityType::kMoney:
-      j["amount"] = f.amount;
-      j["currency"] = f.currency;
+      w.Key("amount");
+      w.Double(f.amount);
+      w.Field("currency", f.currency);
       break;
   }
-  j["aliases"] = e.aliases;
-  Json mentions = Json::array();
+  w.StringArray("aliases", e.aliases);
+  w.Key("mentions");
+  w.BeginArray();
   for (const Mention& m : e.mentions) {
-    mentions.push_back({{"text", text.substr(m.byte_start, m.byte_end - m.byte_start)},
-                        {"start", m.start},
-                        {"end", m.end},
-                        {"byte_start", m.byte_start},
-                        {"byte_end", m.byte_end},
-                        {"sentence", m.sentence}});
+    w.BeginObject();
+    w.Field("text", text.substr(m.byte_start, m.byte_end - m.byte_start));
+    w.Field("start", m.start);
+    w.Field("end", m.end);
+    w.Field("byte_start", m.byte_start);
+    w.Field("byte_end", m.byte_end);
+    w.Field("sentence", m.sentence);
+    w.EndObject();
   }
-  j["mentions"] = std::move(mentions);
-  return j;
+  w.EndArray();
+  w.EndObject();
 }
 
-Json QuoteToJson(const Quote& q) {
-  return {{"text", q.text},           {"start", q.start},       {"end", q.end},
-          {"byte_start", q.byte_start}, {"byte_end", q.byte_end}, {"sentence", q.sentence},
-          {"speaker", NullIfEmpty(q.speaker)}, {"speaker_type", NullIfEmpty(q.speaker_type)}};
+void WriteQuote(const Quote& q, JsonWriter& w) {
+  w.BeginObject();
+  w.Field("text", q.text);
+  w.Field("start", q.start);
+  w.Field("end", q.end);
+  w.Field("byte_start", q.byte_start);
+  w.Field("byte_end", q.byte_end);
+  w.Field("sentence", q.sentence);
+  w.Key("speaker");
+  w.StringOrNull(q.speaker);
+  w.Key("speaker_type");
+  w.StringOrNull(q.speaker_type);
+  w.EndObject();
+}
+
+void WriteRecourse(const Recourse& r, JsonWriter& w) {
+  const auto nullable = [&w](std::string_view key, const std::string& value) {
+    w.Key(key);
+    w.StringOrNull(value);
+  };
+  w.BeginObject();
+  w.Field("kind", r.kind);
+  nullable("court", r.court);
+  w.StringArray("claimants", r.claimants);
+  w.StringArray("respondents", r.respondents);
+  w.Key("counsel");
+  w.BeginArray();
+  for (const Counsel& c : r.counsel) {
+    w.BeginObject();
+    nullable("name", c.name);
+    nullable("firm", c.firm);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("challenged_act");
+  if (r.challenged_act) {
+    const ChallengedAct& a = *r.challenged_act;
+    w.BeginObject();
+    nullable("type", a.type);
+    nullable("author", a.author);
+    nullable("date", a.date);
+    nullable("published", a.published);
+    nullable("reference", a.reference);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("grounds");
+  w.BeginArray();
+  for (const Ground& g : r.grounds) {
+    w.BeginObject();
+    w.Field("category", g.category);
+    w.Field("text", g.text);
+    w.Field("start", g.start);
+    w.Field("end", g.end);
+    w.Field("sentence", g.sentence);
+    w.StringArray("refs", g.refs);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Field("status", r.status);
+  nullable("outcome", r.outcome);
+  w.Key("evidence");
+  w.BeginObject();
+  for (const auto& [field, sentences] : r.evidence) {
+    w.Key(field);
+    w.BeginArray();
+    for (uint32_t sentence : sentences) w.Uint(sentence);
+    w.EndArray();
+  }
+  w.EndObject();
+  w.Key("related");
+  w.BeginArray();
+  for (const Recourse& other : r.related) WriteRecourse(other, w);
+  w.EndArray();
+  w.EndObject();
 }
 
 class JsonSink : public Sink {
  public:
   JsonSink(Output* out, bool pretty) : out_(out), pretty_(pretty) {}
-  Status Add(const Document& doc) override { return Emit(DocumentToJson(doc)); }
-  Status AddError(const std::string& path, const Status& error) override { return Emit(ErrorToJson(path, error)); }
+  Status Add(const Document& doc) override {
+    record_.clear();
+    AppendDocumentJson(doc, pretty_, &record_);
+    return Emit();
+  }
+  Status AddError(const std::string& path, const Status& error) override {
+    record_.clear();
+    AppendErrorJson(path, error, pretty_, &record_);
+    return Emit();
+  }
   Status Finish() override { return out_->Flush(); }
 
  private:
-  Status Emit(const Json& j) {
-    Status s = out_->Write(Dump(j, pretty_));
-    if (s.ok()) s = out_->Write("\n");
-    return s;
+  Status Emit() {
+    record_ += '\n';
+    return out_->Write(record_);
   }
+  std::string record_;
   Output* out_;
   bool pretty_;
 };
@@ -135,90 +215,88 @@ std::string Dump(const Json& j, bool pretty) {
   return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
 
-Json RecourseToJson(const Recourse& r) {
-  Json j;
-  j["kind"] = r.kind;
-  j["court"] = NullIfEmpty(r.court);
-  j["claimants"] = r.claimants;
-  j["respondents"] = r.respondents;
-  Json counsel = Json::array();
-  for (const Counsel& c : r.counsel) counsel.push_back({{"name", NullIfEmpty(c.name)}, {"firm", NullIfEmpty(c.firm)}});
-  j["counsel"] = std::move(counsel);
-  if (r.challenged_act) {
-    const ChallengedAct& a = *r.challenged_act;
-    j["challenged_act"] = {{"type", NullIfEmpty(a.type)},
-                           {"author", NullIfEmpty(a.author)},
-                           {"date", NullIfEmpty(a.date)},
-                           {"published", NullIfEmpty(a.published)},
-                           {"reference", NullIfEmpty(a.reference)}};
-  } else {
-    j["challenged_act"] = nullptr;
-  }
-  Json grounds = Json::array();
-  for (const Ground& g : r.grounds) {
-    grounds.push_back({{"category", g.category},
-                       {"text", g.text},
-                       {"start", g.start},
-                       {"end", g.end},
-                       {"sentence", g.sentence},
-                       {"refs", g.refs}});
-  }
-  j["grounds"] = std::move(grounds);
-  j["status"] = r.status;
-  j["outcome"] = NullIfEmpty(r.outcome);
-  Json evidence = Json::object();
-  for (const auto& [field, sentences] : r.evidence) evidence[field] = sentences;
-  j["evidence"] = std::move(evidence);
-  Json related = Json::array();
-  for (const Recourse& other : r.related) related.push_back(RecourseToJson(other));
-  j["related"] = std::move(related);
-  return j;
-}
-
-Json DocumentToJson(const Document& doc) {
+void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   const std::string_view text = doc.decoded.text;
-  Json j;
-  j["schema"] = kSchemaVersion;
-  j["source"] = {{"path", doc.path},
-                 {"bytes", doc.bytes},
-                 {"sha256", doc.sha256},
-                 {"encoding", doc.decoded.encoding},
-                 {"bom", doc.decoded.had_bom}};
-  j["language"] = "fr";
-  j["stats"] = {{"sentences", doc.segmentation.sentences.size()},
-                {"tokens", doc.segmentation.tokens.size()},
-                {"characters", CountCodePoints(text)},
-                {"entities", doc.entities.size()}};
-  Json entities = Json::array();
-  for (const Entity& e : doc.entities) entities.push_back(EntityToJson(e, text));
-  j["entities"] = std::move(entities);
-  j["recourse"] = doc.recourse ? RecourseToJson(*doc.recourse) : Json(nullptr);
-  Json quotes = Json::array();
-  for (const Quote& q : doc.quotes) quotes.push_back(QuoteToJson(q));
-  j["quotes"] = std::move(quotes);
-  Json diagnostics = Json::array();
-  for (const Diagnostic& d : doc.diagnostics) diagnostics.push_back({{"code", d.code}, {"message", d.message}});
-  j["diagnostics"] = std::move(diagnostics);
-  return j;
+  JsonWriter w(out, pretty);
+  w.BeginObject();
+  w.Field("schema", kSchemaVersion);
+  w.Key("source");
+  w.BeginObject();
+  w.Field("path", doc.path);
+  w.Field("bytes", doc.bytes);
+  w.Field("sha256", doc.sha256);
+  w.Field("encoding", doc.decoded.encoding);
+  w.Field("bom", doc.decoded.had_bom);
+  w.EndObject();
+  w.Field("language", "fr");
+  w.Key("stats");
+  w.BeginObject();
+  w.Field("sentences", uint64_t{doc.segmentation.sentences.size()});
+  w.Field("tokens", uint64_t{doc.segmentation.tokens.size()});
+  w.Field("characters", uint64_t{CountCodePoints(text)});
+  w.Field("entities", uint64_t{doc.entities.size()});
+  w.EndObject();
+  w.Key("entities");
+  w.BeginArray();
+  for (const Entity& e : doc.entities) WriteEntity(e, text, w);
+  w.EndArray();
+  w.Key("recourse");
+  if (doc.recourse) {
+    WriteRecourse(*doc.recourse, w);
+  } else {
+    w.Null();
+  }
+  w.Key("quotes");
+  w.BeginArray();
+  for (const Quote& q : doc.quotes) WriteQuote(q, w);
+  w.EndArray();
+  w.Key("diagnostics");
+  w.BeginArray();
+  for (const Diagnostic& d : doc.diagnostics) {
+    w.BeginObject();
+    w.Field("code", d.code);
+    w.Field("message", d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
 }
 
-Json ErrorToJson(const std::string& path, const Status& status) {
-  return {{"schema", kSchemaVersion},
-          {"source", {{"path", path}}},
-          {"error", {{"code", status.code()}, {"message", status.message()}}}};
+void AppendErrorJson(const std::string& path, const Status& status, bool pretty, std::string* out) {
+  JsonWriter w(out, pretty);
+  w.BeginObject();
+  w.Field("schema", kSchemaVersion);
+  w.Key("source");
+  w.BeginObject();
+  w.Field("path", path);
+  w.EndObject();
+  w.Key("error");
+  w.BeginObject();
+  w.Field("code", status.code());
+  w.Field("message", status.message());
+  w.EndObject();
+  w.EndObject();
 }
 
 std::unique_ptr<Sink> MakeJsonSink(Output* out, bool pretty) { return std::make_unique<JsonSink>(out, pretty); }
 
 Status WriteTokens(const Document& doc, Output* out) {
   const std::string_view text = doc.decoded.text;
+  std::string line;
   for (const Token& t : doc.segmentation.tokens) {
-    const Json j = {{"text", TokenText(text, t)}, {"kind", TokenKindName(t.kind)}, {"start", t.start},
-                    {"end", t.end},               {"byte_start", t.byte_start},     {"byte_end", t.byte_end},
-                    {"sentence", t.sentence}};
-    Status s = out->Write(Dump(j, false));
-    if (s.ok()) s = out->Write("\n");
-    if (!s.ok()) return s;
+    line.clear();
+    JsonWriter w(&line, false);
+    w.BeginObject();
+    w.Field("text", TokenText(text, t));
+    w.Field("kind", TokenKindName(t.kind));
+    w.Field("start", t.start);
+    w.Field("end", t.end);
+    w.Field("byte_start", t.byte_start);
+    w.Field("byte_end", t.byte_end);
+    w.Field("sentence", t.sentence);
+    w.EndObject();
+    line += '\n';
+    if (Status s = out->Write(line); !s.ok()) return s;
   }
   return out->Flush();
 }

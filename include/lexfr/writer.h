@@ -59,12 +59,14 @@ class Output {
   Status failed_;
 };
 
-nlohmann::ordered_json DocumentToJson(const Document& doc);
-nlohmann::ordered_json ErrorToJson(const std::string& path, const Status& status);
-nlohmann::ordered_json RecourseToJson(const Recourse& recourse);
+// Append one document, or one error record, to `out` in the wire format above
+// (no trailing newline), streamed field by field: no JSON tree is built, so
+// the output costs only its own bytes (lexfr/json_writer.h).
+void AppendDocumentJson(const Document& doc, bool pretty, std::string* out);
+void AppendErrorJson(const std::string& path, const Status& status, bool pretty, std::string* out);
 
-// Serialises without ever failing: invalid UTF-8 (only possible in paths) is
-// replaced by U+FFFD.
+// Serialises small trees (the batch summary) without ever failing: invalid
+// UTF-8 (only possible in paths) is replaced by U+FFFD.
 std::string Dump(const nlohmann::ordered_json& j, bool pretty);
 
 class Sink {

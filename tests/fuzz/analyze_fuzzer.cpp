@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (m.byte_end > doc.decoded.text.size() || m.byte_start >= m.byte_end) std::abort();
     }
   }
-  const std::string json = lexfr::Dump(lexfr::DocumentToJson(doc), false);
+  std::string json;
+  lexfr::AppendDocumentJson(doc, false, &json);
   if (json.empty()) std::abort();
   return 0;
 }

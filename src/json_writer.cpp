@@ -1,0 +1,113 @@
+#include "lexfr/json_writer.h"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "lexfr/source.h"
+
+namespace lexfr {
+
+void AppendJsonString(std::string_view value, std::string* out) {
+  if (!IsValidUtf8(value)) {
+    // Only paths can be invalid; nlohmann's replacement rules, exactly.
+    out->append(nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t plain_from = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(value.data() + plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\t': out->append("\\t"); break;
+      case '\n': out->append("\\n"); break;
+      case '\f': out->append("\\f"); break;
+      case '\r': out->append("\\r"); break;
+      default: {
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out->append(escaped, sizeof escaped);
+      }
+    }
+  }
+  out->append(value.data() + plain_from, value.size() - plain_from);
+  out->push_back('"');
+}
+
+void JsonWriter::NewLine() {
+  out_->push_back('\n');
+  out_->append(2 * empty_.size(), ' ');
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_->push_back(',');
+  empty_.back() = false;
+  if (pretty_) NewLine();
+}
+
+void JsonWriter::Open(char bracket) {
+  BeforeValue();
+  out_->push_back(bracket);
+  empty_.push_back(true);
+}
+
+void JsonWriter::Close(char bracket) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (pretty_ && !was_empty) NewLine();
+  out_->push_back(bracket);
+}
+
+void JsonWriter::Key(std::string_view key) {
+  BeforeValue();
+  AppendJsonString(key, out_);
+  out_->append(pretty_ ? ": " : ":");
+  after_key_ = true;
+}
+
+void JsonWriter::String(std::string_view value) {
+  BeforeValue();
+  AppendJsonString(value, out_);
+}
+
+void JsonWriter::Uint(uint64_t value) {
+  BeforeValue();
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out_->append(digits, end);
+}
+
+void JsonWriter::Double(double value) {
+  BeforeValue();
+  out_->append(nlohmann::json(value).dump());  // nlohmann's shortest round-trip form ("150000.0")
+}
+
+void JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_->append(value ? "true" : "false");
+}
+
+void JsonWriter::Null() {
+  BeforeValue();
+  out_->append("null");
+}
+
+void JsonWriter::StringArray(std::string_view key, const std::vector<std::string>& values) {
+  Key(key);
+  BeginArray();
+  for (const std::string& v : values) String(v);
+  EndArray();
+}
+
+}  // namespace lexfr
