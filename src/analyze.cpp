@@ -14,12 +14,17 @@ Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources*
 
 Status Analyze(std::string_view bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
                Document* out) {
+  return Analyze(std::string(bytes), std::move(path), resources, options, out);
+}
+
+Status Analyze(std::string&& bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
+               Document* out) {
   out->path = std::move(path);
   out->bytes = bytes.size();
   out->sha256 = Sha256Hex(bytes);
 
   // decode
-  Status s = Decode(bytes, &out->decoded);
+  Status s = Decode(std::move(bytes), &out->decoded);
   if (!s.ok()) return s;
   out->diagnostics = out->decoded.diagnostics;
   const std::string_view text = out->decoded.text;
@@ -29,13 +34,11 @@ Status Analyze(std::string_view bytes, std::string path, const Resources& resour
   const Segmentation& seg = out->segmentation;
 
   // recognise: names and dates first, since legal references read them
-  std::vector<Candidate> candidates = FindNames(text, seg, resources.gazetteer);
-  std::vector<Candidate> dates = FindDates(text, seg, options.dates);
-  candidates.insert(candidates.end(), dates.begin(), dates.end());
-  std::vector<Candidate> refs = FindLegalRefs(text, seg, candidates);
-  std::vector<Candidate> money = FindMoney(text, seg);
-  candidates.insert(candidates.end(), refs.begin(), refs.end());
-  candidates.insert(candidates.end(), money.begin(), money.end());
+  std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
+  candidates[0] = FindNames(text, seg, resources.gazetteer);
+  candidates[1] = FindDates(text, seg, options.dates);
+  candidates[2] = FindLegalRefs(text, seg, candidates[0], candidates[1]);
+  candidates[3] = FindMoney(text, seg);
 
   // link
   out->entities = Link(text, seg, std::move(candidates));

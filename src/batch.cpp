@@ -248,9 +248,9 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
     std::string bytes;
     Document doc;
     r.status = reader.Read(input.path, options.max_bytes, &bytes);
-    if (r.status.ok()) r.status = Analyze(bytes, input.path, resources, analyze, &doc);
+    r.bytes = bytes.size();
+    if (r.status.ok()) r.status = Analyze(std::move(bytes), input.path, resources, analyze, &doc);
     if (r.status.ok()) {
-      r.bytes = bytes.size();
       r.entities = doc.entities.size();
       for (const Entity& e : doc.entities) ++r.entity_types[EntityTypeName(e.type)];
       if (doc.recourse) {

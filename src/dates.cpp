@@ -6,8 +6,6 @@
 #include <cstdio>
 #include <optional>
 #include <tuple>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "lexfr/embedded.h"
 #include "lexfr/text_util.h"
@@ -26,10 +24,10 @@ namespace {
 // ------------------------------------------------------------ the cue lists
 
 struct DateLexicon {
-  std::unordered_map<std::string, int> months;                        // folded ("dec.") -> 1..12
-  std::unordered_map<std::string, int> weekdays;                      // folded -> 1 (lundi) .. 7
-  std::unordered_map<std::string, int> number_words;                  // folded "deux" -> 2
-  std::unordered_set<std::string> year_cues, quantities, numberings;  // folded
+  StringMap<int> months;                        // folded ("dec.") -> 1..12
+  StringMap<int> weekdays;                      // folded -> 1 (lundi) .. 7
+  StringMap<int> number_words;                  // folded "deux" -> 2
+  StringSet year_cues, quantities, numberings;  // folded
 };
 
 int ToInt(std::string_view s) {
@@ -130,18 +128,12 @@ struct RawDate {
 // ------------------------------------------------------------ the scanner
 
 struct TokenInfo {
-  std::string folded;        // folded text; empty for tokens too long to be a cue
   uint8_t month = 0;         // 1..12 when the token names a month
   uint8_t month_tokens = 0;  // 1, or 2 for "jan" + "." written as two tokens
   uint8_t weekday = 0;       // 1 (lundi) .. 7
   uint8_t day = 0;           // 1..31 for "4", "04", "1er"
   uint16_t year = 0;         // 1000..2100 for a bare four-digit number
-  uint32_t line = 0;         // 0-based line of the token
 };
-
-// Tokens longer than this are never cue words; not folding them keeps every
-// folded string within the small-string buffer.
-constexpr size_t kMaxCueBytes = 15;
 
 // The number of days in "1er", "1ᵉʳ", "04" or "31"; 0 otherwise.
 uint8_t DayValue(std::string_view s) {
@@ -156,6 +148,9 @@ uint16_t YearValue(std::string_view s) {
   const int v = ToInt(s);
   return v >= 1000 && v <= 2100 ? static_cast<uint16_t>(v) : 0;
 }
+
+// A date alone on one of the first lines is the document's own date.
+constexpr uint32_t kHeadingLines = 6;
 
 class DateScanner {
  public:
@@ -191,37 +186,37 @@ class DateScanner {
     for (size_t i = 0; i < n_; ++i) {
       TokenInfo& t = info_[i];
       const std::string_view s = Text(i);
-      if (tokens_[i].newline_before) ++line;
-      t.line = line;
+      if (tokens_[i].newline_before && ++line == kHeadingLines) heading_end_ = i;
       if (tokens_[i].kind == TokenKind::kNumber) {
         t.day = DayValue(s);
         t.year = YearValue(s);
         continue;
       }
-      if (s.size() <= kMaxCueBytes) t.folded = FoldedText(seg_, i);
-      if (tokens_[i].kind != TokenKind::kWord || t.folded.empty()) continue;
-      if (auto it = lex_.months.find(t.folded); it != lex_.months.end()) {
+      const std::string_view folded = Folded(i);
+      if (tokens_[i].kind != TokenKind::kWord || folded.empty()) continue;
+      if (auto it = lex_.months.find(folded); it != lex_.months.end()) {
         t.month = static_cast<uint8_t>(it->second);
         t.month_tokens = 1;
       } else if (i + 1 < n_ && !tokens_[i + 1].space_before && Text(i + 1) == ".") {
         // An abbreviation the segmenter did not join to its period ("jan" ".").
-        if (auto dotted = lex_.months.find(t.folded + "."); dotted != lex_.months.end()) {
+        if (auto dotted = lex_.months.find(std::string(folded) + "."); dotted != lex_.months.end()) {
           t.month = static_cast<uint8_t>(dotted->second);
           t.month_tokens = 2;
         }
       }
-      if (auto it = lex_.weekdays.find(t.folded); it != lex_.weekdays.end()) {
+      if (auto it = lex_.weekdays.find(folded); it != lex_.weekdays.end()) {
         t.weekday = static_cast<uint8_t>(it->second);
       }
     }
   }
 
   std::string_view Text(size_t i) const { return TokenText(text_, tokens_[i]); }
-  bool Is(size_t i, std::string_view folded) const { return i < n_ && info_[i].folded == folded; }
+  std::string_view Folded(size_t i) const { return FoldedText(seg_, i); }
+  bool Is(size_t i, std::string_view folded) const { return i < n_ && Folded(i) == folded; }
   bool IsOneOf(size_t i, std::initializer_list<std::string_view> words) const {
     if (i >= n_) return false;
     for (std::string_view w : words) {
-      if (info_[i].folded == w) return true;
+      if (Folded(i) == w) return true;
     }
     return false;
   }
@@ -262,11 +257,11 @@ class DateScanner {
     return i < n_ && info_[i].year != 0 && !tokens_[i].newline_before && !GluedBefore(i) && !GluedAfter(i);
   }
   bool IsQuantityNext(size_t i) const {
-    return i < n_ && (lex_.quantities.contains(info_[i].folded) || Text(i) == "%");
+    return i < n_ && (lex_.quantities.contains(Folded(i)) || Text(i) == "%");
   }
   // "article 15", "n° 13/10/2020": the number is a reference, whatever follows.
   bool FollowsNumbering(size_t i) const {
-    return i > 0 && !tokens_[i].newline_before && lex_.numberings.contains(info_[i - 1].folded);
+    return i > 0 && !tokens_[i].newline_before && lex_.numberings.contains(Folded(i - 1));
   }
 
   void Add(RawDate d) { dates_.push_back(d); }
@@ -392,7 +387,7 @@ class DateScanner {
     }
     if (Is(i, "mi") && Is(i + 1, "-") && Adjacent(i + 1) && Adjacent(i + 2)) {
       j = i + 2;
-    } else if (lex_.year_cues.contains(info_[i].folded) || raw == "dès" || raw == "Dès" || raw == "DÈS") {
+    } else if (lex_.year_cues.contains(Folded(i)) || raw == "dès" || raw == "Dès" || raw == "DÈS") {
       j = i + 1;
     } else if (Is(i, "de") && i > 0 && Is(i - 1, "partir")) {
       j = i + 1;  // "à partir de 2020"
@@ -472,7 +467,7 @@ class DateScanner {
       d.end = static_cast<uint32_t>(i + 2);
     } else if (Is(i, "il") && Is(i + 1, "y") && Is(i + 2, "a") && i + 4 < n_) {
       int count = 0;
-      if (auto it = lex_.number_words.find(info_[i + 3].folded); it != lex_.number_words.end()) {
+      if (auto it = lex_.number_words.find(Folded(i + 3)); it != lex_.number_words.end()) {
         count = it->second;
       } else if (tokens_[i + 3].kind == TokenKind::kNumber && Text(i + 3).size() <= 3 && IsAsciiDigits(Text(i + 3))) {
         count = ToInt(Text(i + 3));
@@ -518,10 +513,9 @@ class DateScanner {
         (first == 3 || tokens_[first - 3].newline_before || (Is(first - 4, "a") && Is(first - 5, "fait")))) {
       return true;
     }
-    constexpr uint32_t kHeadingLines = 6;
     const bool starts_line = first == 0 || tokens_[first].newline_before;
     const bool ends_line = end >= n_ || tokens_[end].newline_before;
-    return starts_line && ends_line && info_[first].line < kHeadingLines;
+    return starts_line && ends_line && first < heading_end_;
   }
 
   std::string_view text_;
@@ -531,6 +525,7 @@ class DateScanner {
   size_t n_;
   const DateLexicon& lex_;
   std::vector<TokenInfo> info_;
+  size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
   std::vector<RawDate> dates_;
 };
 
@@ -602,7 +597,7 @@ bool ResolveRelative(const Ymd& ref, RawDate* d) {
 
 int MonthNumber(std::string_view folded_word) {
   const auto& months = Lexicon().months;
-  const auto it = months.find(std::string(folded_word));
+  const auto it = months.find(folded_word);
   return it == months.end() ? 0 : it->second;
 }
 
@@ -652,9 +647,9 @@ std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg,
     c.type = EntityType::kDate;
     c.first_token = d.first;
     c.end_token = d.end;
-    c.fields.value = Format(d.value, d.precision);
-    c.fields.precision = PrecisionName(d.precision);
-    c.canonical = c.fields.value;
+    c.fields.value() = Format(d.value, d.precision);
+    c.fields.precision() = PrecisionName(d.precision);
+    c.canonical = c.fields.value();
     out.push_back(std::move(c));
   }
   return out;

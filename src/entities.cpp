@@ -59,18 +59,17 @@ const NameLexicon& Lexicon() {
 // again, computed once.
 struct View {
   std::string_view text;
+  const Segmentation& seg;
   const std::vector<Token>& tokens;
-  std::vector<std::string_view> folded;  // views into the segmentation's folded tokens
 
-  View(std::string_view t, const Segmentation& seg) : text(t), tokens(seg.tokens), folded(seg.tokens.size()) {
-    for (size_t i = 0; i < tokens.size(); ++i) folded[i] = FoldedText(seg, i);
-  }
+  View(std::string_view t, const Segmentation& s) : text(t), seg(s), tokens(s.tokens) {}
   size_t size() const { return tokens.size(); }
+  std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
   // Empty past the last token, so look-ahead needs no bounds check.
   std::string_view Str(size_t i) const { return i < size() ? TokenText(text, tokens[i]) : std::string_view(); }
   bool Word(size_t i) const { return i < size() && tokens[i].kind == TokenKind::kWord; }
   bool Cap(size_t i) const { return Word(i) && IsUpperInitial(Str(i)); }
-  bool Is(size_t i, std::string_view folded_word) const { return i < size() && folded[i] == folded_word; }
+  bool Is(size_t i, std::string_view folded_word) const { return i < size() && Folded(i) == folded_word; }
   bool SameSentence(size_t a, size_t b) const {
     return a < size() && b < size() && tokens[a].sentence == tokens[b].sentence;
   }
@@ -87,7 +86,7 @@ bool IsDeterminer(std::string_view folded) {
 
 // "à" folds to "a", which is also the verb: only the accented word joins.
 bool IsConnector(const View& v, size_t i) {
-  return i < v.size() && Lexicon().connectors.contains(v.folded[i]) && v.Str(i) != "a" && v.Str(i) != "A";
+  return i < v.size() && Lexicon().connectors.contains(v.Folded(i)) && v.Str(i) != "a" && v.Str(i) != "A";
 }
 
 bool IsActWord(std::string_view folded) {
@@ -97,7 +96,7 @@ bool IsActWord(std::string_view folded) {
 
 bool LooksAdjective(const View& v, size_t i) {
   if (!v.Word(i) || v.Cap(i)) return false;
-  const std::string_view f = v.folded[i];
+  const std::string_view f = v.Folded(i);
   if (Lexicon().adjectives.contains(f)) return true;
   static constexpr std::string_view kEndings[] = {"al",  "ale", "aux",  "ales", "ais",  "aise", "aises", "ien",
                                                   "ienne", "iens", "iennes", "ique", "iques", "el",  "elle",
@@ -134,7 +133,7 @@ Candidate Make(EntityType type, size_t first, size_t end, std::string canonical,
   c.first_token = static_cast<uint32_t>(first);
   c.end_token = static_cast<uint32_t>(end);
   c.canonical = std::move(canonical);
-  c.fields.subtype = std::move(subtype);
+  if (type != EntityType::kPerson) c.fields.subtype() = std::move(subtype);  // a person's slot 0 is its title
   c.priority = priority;
   return c;
 }
@@ -147,7 +146,7 @@ std::string AcronymLetters(const View& v, size_t first, size_t end) {
   std::string letters;
   for (size_t i = first; i < end; ++i) {
     if (v.Word(i) && IsAllUpper(v.Str(i))) {
-      letters += v.folded[i];
+      letters += v.Folded(i);
     } else if (v.Str(i) != "-") {
       return {};
     }
@@ -160,11 +159,11 @@ std::string AcronymLetters(const View& v, size_t first, size_t end) {
 std::string Initials(const View& v, size_t first, size_t end) {
   std::string out;
   for (size_t i = first; i < end; ++i) {
-    if (!v.Word(i) || Lexicon().connectors.contains(v.folded[i])) continue;
+    if (!v.Word(i) || Lexicon().connectors.contains(v.Folded(i))) continue;
     if (IsAllUpper(v.Str(i)) && CountCodePoints(v.Str(i)) >= 2) {
-      out += v.folded[i];
+      out += v.Folded(i);
     } else {
-      out += v.folded[i][0];
+      out += v.Folded(i)[0];
     }
   }
   return out;
@@ -176,7 +175,7 @@ size_t LongFormStart(const View& v, size_t end, const std::string& letters) {
   for (size_t back = 1; back <= 16 && back <= end; ++back) {
     const size_t s = end - back;
     if (!v.SameSentence(s, end - 1) || v.Str(s) == "(" || v.Str(s) == ")" || v.Str(s) == ";") break;
-    if (!v.Word(s) || Lexicon().connectors.contains(v.folded[s])) continue;
+    if (!v.Word(s) || Lexicon().connectors.contains(v.Folded(s))) continue;
     if (Initials(v, s, end) == letters) return s;
   }
   return end;
@@ -185,7 +184,7 @@ size_t LongFormStart(const View& v, size_t end, const std::string& letters) {
 bool LooksLikeOrganisationName(const View& v, size_t first) {
   const NameLexicon& lex = Lexicon();
   const std::string head = UpperFirst(std::string(v.Str(first)));
-  return lex.org_heads.contains(head) || lex.org_cues.contains(v.folded[first]);
+  return lex.org_heads.contains(head) || lex.org_cues.contains(v.Folded(first));
 }
 
 struct AcronymDefinition {
@@ -247,11 +246,11 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       ++end;
     } else if (LooksAdjective(v, end)) {
       ++end;
-    } else if (IsConnector(v, end) && v.folded[end] != "et") {
+    } else if (IsConnector(v, end) && v.Folded(end) != "et") {
       size_t k = end + 1;
-      if (k < v.size() && IsDeterminer(v.folded[k])) ++k;  // "de la médecine", "pour une"
-      if (k < v.size() && (v.folded[k] == "une" || v.folded[k] == "un")) ++k;
-      if (!v.Word(k) || !v.SameSentence(head, k) || Lexicon().connectors.contains(v.folded[k])) break;
+      if (k < v.size() && IsDeterminer(v.Folded(k))) ++k;  // "de la médecine", "pour une"
+      if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
+      if (!v.Word(k) || !v.SameSentence(head, k) || Lexicon().connectors.contains(v.Folded(k))) break;
       end = k + 1;
       after_complement = true;
     } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
@@ -267,11 +266,11 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameLexicon& lex = Lexicon();
   for (size_t i = 0; i + 1 < v.size(); ++i) {
     if (!v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
-    auto cue = lex.org_cues.find(v.folded[i]);
+    auto cue = lex.org_cues.find(v.Folded(i));
     if (cue == lex.org_cues.end()) continue;
     size_t s = i + 1;
     if (v.Is(s, "d'") && (v.Is(s + 1, "avocats") || v.Is(s + 1, "avocat"))) s += 2;  // cabinet d'avocats X
-    if (s < v.size() && IsDeterminer(v.folded[s]) && !(v.Is(s, "les") && v.Cap(s + 1))) ++s;
+    if (s < v.size() && IsDeterminer(v.Folded(s)) && !(v.Is(s, "les") && v.Cap(s + 1))) ++s;
     if (!v.SameSentence(i, s)) continue;
     size_t end = 0;
     if (v.Is(s, "les") && v.Cap(s + 1)) {
@@ -294,7 +293,7 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
   const NameLexicon& lex = Lexicon();
   for (size_t i = 1; i + 2 < v.size(); ++i) {
     if (v.Str(i) != "," || !v.SameSentence(i, i + 1)) continue;
-    auto cue = lex.org_cues.find(v.folded[i + 1]);
+    auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
     while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
@@ -337,7 +336,7 @@ size_t PersonNameEnd(const View& v, size_t i) {
              v.Glued(end + 1)) {
         end += 2;
       }
-    } else if (end > i && Lexicon().particles.contains(v.folded[end]) && IsSurname(v, end + 1)) {
+    } else if (end > i && Lexicon().particles.contains(v.Folded(end)) && IsSurname(v, end + 1)) {
       end += 2;
     } else {
       break;
@@ -359,12 +358,12 @@ std::string PersonCanonical(const View& v, size_t first, size_t end) {
 std::string RoleAfter(const View& v, size_t end) {
   if (end + 1 >= v.size() || v.Str(end) != ",") return {};
   size_t k = end + 1;
-  if (IsDeterminer(v.folded[k])) ++k;
-  if (k >= v.size() || !Lexicon().roles.contains(v.folded[k])) return {};
+  if (IsDeterminer(v.Folded(k))) ++k;
+  if (k >= v.size() || !Lexicon().roles.contains(v.Folded(k))) return {};
   std::string role(v.Str(k));
-  if (k + 1 < v.size() && Lexicon().roles.contains(std::string(v.folded[k]) + " " + std::string(v.folded[k + 1]))) {
+  if (k + 1 < v.size() && Lexicon().roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
     role += " " + std::string(v.Str(k + 1));
-  } else if (k + 1 < v.size() && (v.folded[k + 1] == "associee" || v.folded[k + 1] == "associe")) {
+  } else if (k + 1 < v.size() && (v.Folded(k + 1) == "associee" || v.Folded(k + 1) == "associe")) {
     role += " " + std::string(v.Str(k + 1));
   }
   return role;
@@ -397,8 +396,8 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
     // A title needs one name; without a title, a given name and a surname.
     if (end <= s || (title.empty() && end < s + 2)) continue;
     Candidate c = Make(EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", kPersonPriority);
-    c.fields.title = title;
-    c.fields.role = RoleAfter(v, end);
+    c.fields.title() = title;
+    c.fields.role() = RoleAfter(v, end);
     out->push_back(std::move(c));
     i = end - 1;
   }
@@ -410,13 +409,13 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
   std::vector<bool> in_full_name(v.size(), false);
   for (const Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;
-    by_surname.emplace(v.folded[c.end_token - 1], c.canonical);
+    by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
     std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
   }
   if (by_surname.empty()) return;
   for (size_t i = 0; i < v.size(); ++i) {
     if (!v.Cap(i)) continue;
-    auto it = by_surname.find(v.folded[i]);
+    auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end()) continue;
     if (!in_full_name[i]) out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", kSurnamePriority));
   }
@@ -440,7 +439,7 @@ std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg,
     for (const uint64_t key : {span_key(d.long_first, d.long_end), span_key(d.acr_first, d.acr_end)}) {
       if (auto it = listed.find(key); it != listed.end()) {  // a listed name on either side names the entity
         canonical = out[it->second].canonical;
-        subtype = out[it->second].fields.subtype;
+        subtype = out[it->second].fields.subtype();
         type = out[it->second].type;
       }
     }
@@ -481,7 +480,7 @@ std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg,
   std::erase_if(out, [&](const Candidate& c) {
     const size_t f = c.first_token;
     return f >= 2 && c.end_token < v.size() && v.Str(f - 1) == "(" && v.Str(c.end_token) == ")" &&
-           IsActWord(v.folded[f - 2]);
+           IsActWord(v.Folded(f - 2));
   });
   FindPersons(v, gazetteer, &out);
   FindSurnameMentions(v, &out);

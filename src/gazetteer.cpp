@@ -215,7 +215,7 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
     c.first_token = start;
     c.end_token = best_end;
     c.canonical = e.canonical;
-    c.fields.subtype = e.subtype;
+    if (e.type != EntityType::kPerson) c.fields.subtype() = e.subtype;  // a person's slot 0 is its title
     c.priority = 10;
     out.push_back(std::move(c));
   }

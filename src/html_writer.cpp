@@ -172,7 +172,7 @@ struct Span {
 };
 
 // "150000.0 EUR": the amount as the JSON prints it.
-std::string AmountText(const EntityFields& f) { return nlohmann::json(f.amount).dump() + " " + f.currency; }
+std::string AmountText(const EntityFields& f) { return nlohmann::json(f.amount).dump() + " " + f.currency(); }
 
 std::string MentionId(const Span& s) {
   return "m-" + std::to_string(s.index) + "-" + std::to_string(s.mention);
@@ -188,13 +188,14 @@ std::string OpenTag(const Span& span, bool first, const std::vector<Entity>& ent
   const EntityFields& f = e.fields;
   const std::string type = EntityTypeName(e.type);
   const std::string id = MentionId(span);
-  std::string value = f.value;
+  const bool named = e.type == EntityType::kOrg || e.type == EntityType::kLoc;
+  std::string value = e.type == EntityType::kDate ? f.value() : "";
   if (e.type == EntityType::kMoney) value = AmountText(f);
   std::string tag = "<mark class=\"m m-" + type + (first ? "" : " cont") + "\"";
   tag += first ? " id=\"" + id + "\" tabindex=\"0\"" : " tabindex=\"-1\"";
   tag += " data-mention=\"" + id + "\" data-type=\"" + type + "\" data-canonical=\"" + Esc(e.canonical) + "\"";
   if (!value.empty()) tag += " data-value=\"" + Esc(value) + "\"";
-  const std::string subtype = !f.subtype.empty() ? f.subtype : f.precision;
+  const std::string subtype = named ? f.subtype() : e.type == EntityType::kDate ? f.precision() : "";
   if (!subtype.empty()) tag += " data-subtype=\"" + Esc(subtype) + "\"";
   if (!f.url.empty()) tag += " data-url=\"" + Esc(f.url) + "\"";
   std::string title = type + ": " + e.canonical;
@@ -350,9 +351,11 @@ std::string EntityDetails(const Entity& e) {
   const auto add = [&](const std::string& s) {
     if (!s.empty()) out += (out.empty() ? "" : " · ") + s;
   };
-  add(Esc(f.subtype));
-  add(Esc(f.title.empty() ? f.role : f.title + (f.role.empty() ? "" : ", " + f.role)));
-  if (e.type == EntityType::kDate) add(Esc(f.value) + " (" + Esc(f.precision) + ")");
+  if (e.type == EntityType::kOrg || e.type == EntityType::kLoc) add(Esc(f.subtype()));
+  if (e.type == EntityType::kPerson) {
+    add(Esc(f.title().empty() ? f.role() : f.title() + (f.role().empty() ? "" : ", " + f.role())));
+  }
+  if (e.type == EntityType::kDate) add(Esc(f.value()) + " (" + Esc(f.precision()) + ")");
   if (e.type == EntityType::kMoney) add(Esc(AmountText(f)));
   const bool web = f.url.rfind("https://", 0) == 0 || f.url.rfind("http://", 0) == 0;
   if (web) add("<a href=\"" + Esc(f.url) + "\" rel=\"noopener\">" + Esc(f.url) + "</a>");

@@ -397,10 +397,11 @@ struct Found {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const Segmentation& seg, const std::vector<Candidate>& names_and_dates)
+  Scanner(std::string_view text, const Segmentation& seg, const std::vector<Candidate>& names,
+          const std::vector<Candidate>& dates)
       : text_(text), seg_(seg), tables_(GetTables()), n_(static_cast<uint32_t>(seg.tokens.size())) {
-    IndexDates(names_and_dates);
-    FindAuthorities(names_and_dates);
+    IndexDates(dates);
+    FindAuthorities(names);
   }
 
   std::vector<Candidate> Run() {
@@ -445,7 +446,7 @@ class Scanner {
     date_at_.assign(n_, -1);
     for (size_t k = 0; k < cands.size(); ++k) {
       const Candidate& c = cands[k];
-      if (c.type == EntityType::kDate && c.fields.value.size() == 10 && c.first_token < n_) {
+      if (c.type == EntityType::kDate && c.fields.value().size() == 10 && c.first_token < n_) {
         date_at_[c.first_token] = static_cast<int32_t>(k);
       }
     }
@@ -592,7 +593,7 @@ class Scanner {
     if (date_at_[j] >= 0) {
       const Candidate& c = (*dates_)[static_cast<size_t>(date_at_[j])];
       *end = c.end_token;
-      return c.fields.value;
+      return c.fields.value();
     }
     const int day = DayNumber(F(j));
     if (day == 0) return std::nullopt;
@@ -641,8 +642,8 @@ class Scanner {
     c.first_token = first;
     c.end_token = end;
     c.canonical = article.empty() ? ref.key : ref.key + " art. " + article;
-    c.fields.instrument = ref.key;
-    c.fields.article = std::move(article);
+    c.fields.instrument() = ref.key;
+    c.fields.article() = std::move(article);
     c.fields.url = ref.url;
     c.priority = 1;
     out_.push_back(std::move(c));
@@ -1485,9 +1486,9 @@ class Scanner {
 }  // namespace
 
 std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg,
-                                     const std::vector<Candidate>& names_and_dates) {
+                                     const std::vector<Candidate>& names, const std::vector<Candidate>& dates) {
   if (seg.tokens.empty()) return {};
-  return Scanner(text, seg, names_and_dates).Run();
+  return Scanner(text, seg, names, dates).Run();
 }
 
 }  // namespace lexfr

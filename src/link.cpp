@@ -18,39 +18,53 @@ int FamilyOf(EntityType t) {
   return 0;
 }
 
-// Keeps, per family, the longest then highest-priority candidates that do not
-// overlap one already kept.
-std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates, size_t token_count) {
-  // Sort indices, not candidates: a Candidate carries a dozen strings.
-  std::vector<uint32_t> order(candidates.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-    const Candidate& a = candidates[x];
-    const Candidate& b = candidates[y];
-    const uint32_t la = a.end_token - a.first_token, lb = b.end_token - b.first_token;
-    if (la != lb) return la > lb;
-    if (a.priority != b.priority) return a.priority > b.priority;
-    return a.first_token < b.first_token;
-  });
+// The order in which candidates claim their tokens: longest first, then
+// highest priority, then leftmost, then first found. Sorting these 16-byte
+// keys rather than indices into the candidates keeps the comparator off the
+// (large, scattered) candidates, whose cache misses made Link super-linear.
+struct ClaimKey {
+  uint32_t length;
+  int32_t priority;
+  uint32_t first_token;
+  uint32_t list, index;  // candidate `index` of list `list`
+  bool operator<(const ClaimKey& o) const {
+    if (length != o.length) return length > o.length;
+    if (priority != o.priority) return priority > o.priority;
+    if (first_token != o.first_token) return first_token < o.first_token;
+    return list != o.list ? list < o.list : index < o.index;
+  }
+};
+
+struct Kept {
+  uint64_t position;  // first token and family, packed: text order
+  uint32_t list, index;
+  bool operator<(const Kept& o) const { return position < o.position; }
+};
+
+// The candidates kept, in text order: per family, the longest then
+// highest-priority candidates that do not overlap one already kept.
+std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lists, size_t token_count) {
+  std::vector<ClaimKey> order;
+  for (uint32_t l = 0; l < lists.size(); ++l) {
+    for (uint32_t i = 0; i < lists[l].size(); ++i) {
+      const Candidate& c = lists[l][i];
+      if (c.end_token <= c.first_token || c.end_token > token_count) continue;
+      order.push_back({c.end_token - c.first_token, c.priority, c.first_token, l, i});
+    }
+  }
+  std::sort(order.begin(), order.end());
   std::vector<std::vector<bool>> taken(4, std::vector<bool>(token_count, false));
-  std::vector<uint32_t> kept;
-  for (uint32_t index : order) {
-    const Candidate& c = candidates[index];
-    if (c.end_token <= c.first_token || c.end_token > token_count) continue;
-    std::vector<bool>& used = taken[FamilyOf(c.type)];
+  std::vector<Kept> kept;
+  for (const ClaimKey& key : order) {
+    const Candidate& c = lists[key.list][key.index];
+    const int family = FamilyOf(c.type);
+    std::vector<bool>& used = taken[family];
     if (std::any_of(used.begin() + c.first_token, used.begin() + c.end_token, [](bool b) { return b; })) continue;
     std::fill(used.begin() + c.first_token, used.begin() + c.end_token, true);
-    kept.push_back(index);
+    kept.push_back({uint64_t{c.first_token} << 2 | family, key.list, key.index});
   }
-  std::stable_sort(kept.begin(), kept.end(), [&](uint32_t x, uint32_t y) {
-    const Candidate& a = candidates[x];
-    const Candidate& b = candidates[y];
-    return a.first_token != b.first_token ? a.first_token < b.first_token : FamilyOf(a.type) < FamilyOf(b.type);
-  });
-  std::vector<Candidate> out;
-  out.reserve(kept.size());
-  for (uint32_t index : kept) out.push_back(std::move(candidates[index]));
-  return out;
+  std::sort(kept.begin(), kept.end());  // a family keeps at most one candidate per first token
+  return kept;
 }
 
 }  // namespace
@@ -68,9 +82,16 @@ const char* EntityTypeName(EntityType type) {
 }
 
 std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<Candidate> candidates) {
+  std::vector<std::vector<Candidate>> lists;
+  lists.push_back(std::move(candidates));
+  return Link(text, seg, std::move(lists));
+}
+
+std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists) {
   std::vector<Entity> entities;
   std::map<std::pair<EntityType, std::string>, size_t> index;  // (type, canonical) -> entity
-  for (Candidate& c : ResolveOverlaps(std::move(candidates), seg.tokens.size())) {
+  for (const Kept& kept : ResolveOverlaps(lists, seg.tokens.size())) {
+    Candidate& c = lists[kept.list][kept.index];
     const Token& first = seg.tokens[c.first_token];
     const Token& last = seg.tokens[c.end_token - 1];
     Mention m{c.first_token, c.end_token, first.byte_start, last.byte_end, first.start, last.end, first.sentence};

@@ -5,8 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "lexfr/embedded.h"
 #include "lexfr/text_util.h"
@@ -38,11 +36,11 @@ struct Multiplier {
 struct MoneyLexicon {
   // Folded names; names of two tokens are keyed with one space between
   // them, whether the text spaces them ("dollars canadiens") or not ("US$").
-  std::unordered_map<std::string, CurrencyName> currencies;
-  std::unordered_set<std::string> two_word_heads;  // first words of two-word names
-  std::unordered_map<std::string, Multiplier> multipliers;
-  std::unordered_map<std::string, int> number_words;
-  std::unordered_set<std::string> sanction_words;
+  StringMap<CurrencyName> currencies;
+  StringSet two_word_heads;  // first words of two-word names
+  StringMap<Multiplier> multipliers;
+  StringMap<int> number_words;
+  StringSet sanction_words;
 };
 
 int Power10(std::string_view digits) {
@@ -160,14 +158,10 @@ struct RawAmount {
 class MoneyScanner {
  public:
   MoneyScanner(std::string_view text, const Segmentation& seg)
-      : text_(text), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(Lexicon()) {
-    folded_.resize(n_);
+      : text_(text), seg_(seg), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(Lexicon()) {
     about_sanction_.resize(seg.sentences.size(), false);
     for (size_t i = 0; i < n_; ++i) {
-      const std::string_view s = TokenText(text_, tokens_[i]);
-      // Cue words are short; folding only those keeps each string in its small buffer.
-      if (s.size() <= 15 && tokens_[i].kind != TokenKind::kNumber) folded_[i] = FoldedText(seg, i);
-      if (lex_.sanction_words.contains(folded_[i])) about_sanction_[tokens_[i].sentence] = true;
+      if (lex_.sanction_words.contains(Word(i))) about_sanction_[tokens_[i].sentence] = true;
     }
   }
 
@@ -192,7 +186,7 @@ class MoneyScanner {
   // The first token naming the euro, or n when none does.
   uint32_t FirstEuroToken() const {
     for (size_t i = 0; i < n_; ++i) {
-      if (const CurrencyName* c = Find(folded_[i]); c != nullptr && c->iso == "EUR") return static_cast<uint32_t>(i);
+      if (const CurrencyName* c = Find(Word(i)); c != nullptr && c->iso == "EUR") return static_cast<uint32_t>(i);
     }
     return static_cast<uint32_t>(n_);
   }
@@ -200,23 +194,27 @@ class MoneyScanner {
   uint32_t SentenceOf(uint32_t token) const { return tokens_[token].sentence; }
 
  private:
-  bool Is(size_t i, std::string_view folded) const { return i < n_ && folded_[i] == folded; }
-  const CurrencyName* Find(const std::string& key) const {
+  // The folded word of token i; empty for numbers, whose digits are no cue.
+  std::string_view Word(size_t i) const {
+    return tokens_[i].kind == TokenKind::kNumber ? std::string_view() : FoldedText(seg_, i);
+  }
+  bool Is(size_t i, std::string_view folded) const { return i < n_ && Word(i) == folded; }
+  const CurrencyName* Find(std::string_view key) const {
     auto it = lex_.currencies.find(key);
     return it == lex_.currencies.end() ? nullptr : &it->second;
   }
 
   // The currency named at token i (one or two tokens): its name and end.
   const CurrencyName* CurrencyAt(size_t i, size_t* end) const {
-    if (i >= n_ || folded_[i].empty()) return nullptr;
-    if (i + 1 < n_ && lex_.two_word_heads.contains(folded_[i]) && !folded_[i + 1].empty()) {
-      const std::string key = folded_[i] + " " + folded_[i + 1];
+    if (i >= n_ || Word(i).empty()) return nullptr;
+    if (i + 1 < n_ && lex_.two_word_heads.contains(Word(i)) && !Word(i + 1).empty()) {
+      const std::string key = std::string(Word(i)) + " " + std::string(Word(i + 1));
       if (const CurrencyName* c = Find(key)) {
         *end = i + 2;
         return c;
       }
     }
-    if (const CurrencyName* c = Find(folded_[i])) {
+    if (const CurrencyName* c = Find(Word(i))) {
       *end = i + 1;
       return c;
     }
@@ -244,7 +242,7 @@ class MoneyScanner {
   // A multiplier on the line of its number.
   const Multiplier* MultiplierAt(size_t i) const {
     if (i >= n_ || tokens_[i].newline_before) return nullptr;
-    auto it = lex_.multipliers.find(folded_[i]);
+    auto it = lex_.multipliers.find(Word(i));
     return it == lex_.multipliers.end() || it->second.power < 0 ? nullptr : &it->second;
   }
 
@@ -279,7 +277,7 @@ class MoneyScanner {
     std::optional<Decimal> value = NumberAt(i);
     if (!value) {
       // A number in words counts only before "millions"/"milliards".
-      auto it = lex_.number_words.find(folded_[i]);
+      auto it = lex_.number_words.find(Word(i));
       const Multiplier* m = MultiplierAt(i + 1);
       if (it == lex_.number_words.end() || m == nullptr || m->sign_only || m->power < 6) return 0;
       value = Decimal{it->second, 0};
@@ -320,10 +318,10 @@ class MoneyScanner {
   }
 
   std::string_view text_;
+  const Segmentation& seg_;
   const std::vector<Token>& tokens_;
   size_t n_;
   const MoneyLexicon& lex_;
-  std::vector<std::string> folded_;   // folded words; empty for numbers and long tokens
   std::vector<bool> about_sanction_;  // per sentence
   std::vector<RawAmount> amounts_;
 };
@@ -364,8 +362,8 @@ std::vector<Candidate> FindMoney(std::string_view text, const Segmentation& seg)
     c.first_token = a.first;
     c.end_token = a.end;
     c.fields.amount = ToDouble(a.value);
-    c.fields.currency = *a.currency;
-    c.canonical = MoneyCanonical(c.fields.amount, c.fields.currency);
+    c.fields.currency() = *a.currency;
+    c.canonical = MoneyCanonical(c.fields.amount, c.fields.currency());
     out.push_back(std::move(c));
   }
   return out;

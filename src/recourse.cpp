@@ -57,11 +57,11 @@ struct Context {
 };
 
 bool IsParty(const Entity& e) {
-  return (e.type == EntityType::kOrg && e.fields.subtype != "court" && e.fields.subtype != "law_firm") ||
-         (e.type == EntityType::kPerson && e.fields.title != "Me" && e.fields.role.find("avocat") == std::string::npos);
+  return (e.type == EntityType::kOrg && e.fields.subtype() != "court" && e.fields.subtype() != "law_firm") ||
+         (e.type == EntityType::kPerson && e.fields.title() != "Me" && e.fields.role().find("avocat") == std::string::npos);
 }
 
-bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype == "court"; }
+bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype() == "court"; }
 
 // A summary lists at most this many parties, grounds or refs: enough for any
 // real action, and it keeps a pathological input linear.
@@ -101,8 +101,8 @@ std::string BestValue(const Context& c, std::string_view field, int min_weight, 
 // A référé is told by the CJA article it is brought under.
 std::string KindFromLegalBasis(const Context& c, std::vector<uint32_t>* sentences) {
   for (const Placed& p : c.mentions) {
-    if (p.entity->type != EntityType::kLegalRef || p.entity->fields.instrument != "CJA") continue;
-    const std::string& art = p.entity->fields.article;
+    if (p.entity->type != EntityType::kLegalRef || p.entity->fields.instrument() != "CJA") continue;
+    const std::string& art = p.entity->fields.article();
     if (art == "L521-2") {
       sentences->push_back(p.mention->sentence);
       return "liberty_injunction";
@@ -121,7 +121,7 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
   if (kind == "preliminary_ruling") return std::string(kCjeu);
   if (kind == "sanction") {
     for (const Placed& p : c.mentions) {
-      if (p.entity->type == EntityType::kOrg && p.entity->fields.subtype == "regulator") {
+      if (p.entity->type == EntityType::kOrg && p.entity->fields.subtype() == "regulator") {
         sentences->push_back(p.mention->sentence);
         return p.entity->canonical;
       }
@@ -130,7 +130,7 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
   // A complaint goes to a regulator as often as to a court.
   const bool regulator_judges = kind == "complaint";
   const auto judges = [&](const Entity& e) {
-    return IsCourt(e) || (regulator_judges && e.type == EntityType::kOrg && e.fields.subtype == "regulator");
+    return IsCourt(e) || (regulator_judges && e.type == EntityType::kOrg && e.fields.subtype() == "regulator");
   };
   std::vector<bool> after_seize(c.seg.tokens.size() + 3, false);
   for (const CueHit* h : c.HitsOf("seize")) {
@@ -215,7 +215,7 @@ void FindParties(const Context& c, Recourse* r) {
     for (const CueHit* h : c.HitsOf("sanction")) {
       for (const Placed& p : c.In(h->sentence)) {
         if (IsGenitive(c, *p.mention)) continue;
-        if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype != "company") continue;
+        if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype() != "company") continue;
         AddUnique(&r->respondents, p.entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
       }
@@ -272,14 +272,14 @@ void FindCounsel(const Context& c, Recourse* r) {
   for (const Placed& p : c.mentions) {
     const Entity& e = *p.entity;
     if (e.type != EntityType::kPerson) continue;
-    if (e.fields.title != "Me" && e.fields.role.find("avocat") == std::string::npos) continue;
+    if (e.fields.title() != "Me" && e.fields.role().find("avocat") == std::string::npos) continue;
     if (std::any_of(r->counsel.begin(), r->counsel.end(), [&](const Counsel& k) { return k.name == e.canonical; })) {
       continue;
     }
     Counsel counsel{e.canonical, ""};
     for (const Placed& q : c.In(p.mention->sentence)) {
       if (q.entity->type == EntityType::kOrg &&
-          q.entity->fields.subtype == "law_firm") {
+          q.entity->fields.subtype() == "law_firm") {
         counsel.firm = q.entity->canonical;
         break;
       }
@@ -319,7 +319,7 @@ void FindChallengedAct(const Context& c, Recourse* r) {
   for (const CueHit* h : c.HitsOf("kind")) action_sentences.insert(h->sentence);
   const Placed* chosen = nullptr;
   for (const Placed& p : c.mentions) {
-    if (p.entity->type != EntityType::kLegalRef || ActType(p.entity->fields.instrument).empty()) continue;
+    if (p.entity->type != EntityType::kLegalRef || ActType(p.entity->fields.instrument()).empty()) continue;
     if (action_sentences.count(p.mention->sentence)) {
       chosen = &p;
       break;
@@ -327,7 +327,7 @@ void FindChallengedAct(const Context& c, Recourse* r) {
     if (chosen == nullptr) chosen = &p;
   }
   if (chosen == nullptr) return;
-  const std::string& key = chosen->entity->fields.instrument;
+  const std::string& key = chosen->entity->fields.instrument();
   ChallengedAct act;
   act.type = ActType(key);
   act.reference = key;
@@ -338,11 +338,11 @@ void FindChallengedAct(const Context& c, Recourse* r) {
   } else if (const Entity* d = DateNear(c, chosen->mention->first_token, chosen->mention->end_token -
                                                                               chosen->mention->first_token + 3,
                                         chosen->mention->sentence)) {
-    if (d->fields.precision == "day") act.date = d->fields.value;
+    if (d->fields.precision() == "day") act.date = d->fields.value();
   }
   for (const CueHit* h : c.HitsOf("published")) {
     if (const Entity* d = DateNear(c, h->end_token, 3, h->sentence)) {
-      act.published = d->fields.value;
+      act.published = d->fields.value();
       AddEvidence(r, "challenged_act", h->sentence);
       break;
     }

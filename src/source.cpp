@@ -280,4 +280,17 @@ Status Decode(std::string_view bytes, DecodedText* out) {
   return Status::Ok();
 }
 
+Status Decode(std::string&& bytes, DecodedText* out) {
+  const bool plain_utf8 = !bytes.starts_with("\xEF\xBB\xBF") && !bytes.starts_with("\xFF\xFE") &&
+                          !bytes.starts_with("\xFE\xFF") &&
+                          std::string_view(bytes).substr(0, kBinarySniffBytes).find('\0') == std::string_view::npos &&
+                          IsValidUtf8(bytes);
+  if (!plain_utf8) return Decode(std::string_view(bytes), out);
+  *out = DecodedText{};
+  out->encoding = "UTF-8";
+  out->text = std::move(bytes);
+  ReplaceNuls(out);
+  return Status::Ok();
+}
+
 }  // namespace lexfr

@@ -22,9 +22,9 @@ std::vector<Found> Dates(std::string_view text, std::optional<std::string> ref =
   std::vector<Found> out;
   for (const Candidate& c : FindDates(text, seg, options)) {
     CHECK(c.type == EntityType::kDate);
-    CHECK(c.canonical == c.fields.value);
+    CHECK(c.canonical == c.fields.value());
     const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;
-    out.push_back({c.fields.value, c.fields.precision, std::string(text.substr(b, e - b))});
+    out.push_back({c.fields.value(), c.fields.precision(), std::string(text.substr(b, e - b))});
   }
   return out;
 }

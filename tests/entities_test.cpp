@@ -40,7 +40,7 @@ TEST_CASE("acronym definitions in both orders make one entity", "[names]") {
   const Entity* cnil = Find(es, EntityType::kOrg, "CNIL");
   REQUIRE(cnil != nullptr);
   CHECK(cnil->mentions.size() == 2);
-  CHECK(cnil->fields.subtype == "regulator");
+  CHECK(cnil->fields.subtype() == "regulator");
 }
 
 TEST_CASE("an acronym of a common phrase is not an organisation", "[names]") {
@@ -56,7 +56,7 @@ TEST_CASE("organisation cues introduce names no list holds", "[names]") {
   es = EntitiesOf("Me Dupont, du cabinet d'avocats ZORBLAX, porte le recours.");
   const Entity* firm = Find(es, EntityType::kOrg, "ZORBLAX");
   REQUIRE(firm != nullptr);
-  CHECK(firm->fields.subtype == "law_firm");
+  CHECK(firm->fields.subtype() == "law_firm");
   es = EntitiesOf("Le sondage a été réalisé pour Quorvex, société de conseil.");
   CHECK(Find(es, EntityType::kOrg, "Quorvex") != nullptr);
 }
@@ -77,8 +77,8 @@ TEST_CASE("persons: titles, given names, surnames linked back", "[names]") {
       "Pour Charruyer, le recours est utile.");
   const Entity* fc = Find(es, EntityType::kPerson, "France Charruyer");
   REQUIRE(fc != nullptr);
-  CHECK(fc->fields.title == "Me");
-  CHECK(fc->fields.role == "avocate associée");
+  CHECK(fc->fields.title() == "Me");
+  CHECK(fc->fields.role() == "avocate associée");
   CHECK(fc->mentions.size() == 2);
   // Context beats lists: France here is a given name, not the country.
   CHECK(Find(es, EntityType::kLoc, "France") == nullptr);
@@ -87,12 +87,12 @@ TEST_CASE("persons: titles, given names, surnames linked back", "[names]") {
   CHECK(Find(es, EntityType::kPerson, "Nicolas Chagny") != nullptr);
   const Entity* dupont = Find(es, EntityType::kPerson, "Dupont");
   REQUIRE(dupont != nullptr);
-  CHECK(dupont->fields.title == "M.");
+  CHECK(dupont->fields.title() == "M.");
 
   es = EntitiesOf("Siégeaient : M. Alexandre LINDEN, président, et M. Bertrand du MARAIS.");
   const Entity* linden = Find(es, EntityType::kPerson, "Alexandre Linden");
   REQUIRE(linden != nullptr);
-  CHECK(linden->fields.role == "président");
+  CHECK(linden->fields.role() == "président");
   CHECK(Find(es, EntityType::kPerson, "Bertrand du Marais") != nullptr);
 }
 

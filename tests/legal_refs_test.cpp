@@ -18,14 +18,16 @@ struct Ref {
 
 std::vector<Ref> Refs(const std::string& text, const std::vector<Candidate>& context = {}) {
   const Segmentation seg = Segment(text);
+  std::vector<Candidate> names, dates;
+  for (const Candidate& c : context) (c.type == EntityType::kDate ? dates : names).push_back(c);
   std::vector<Ref> out;
-  for (const Candidate& c : FindLegalRefs(text, seg, context)) {
+  for (const Candidate& c : FindLegalRefs(text, seg, names, dates)) {
     REQUIRE(c.type == EntityType::kLegalRef);
     REQUIRE(c.first_token < c.end_token);
     REQUIRE(c.end_token <= seg.tokens.size());
     const Token& a = seg.tokens[c.first_token];
     const Token& b = seg.tokens[c.end_token - 1];
-    out.push_back({c.canonical, c.fields.instrument, c.fields.article, c.fields.url,
+    out.push_back({c.canonical, c.fields.instrument(), c.fields.article(), c.fields.url,
                    text.substr(a.byte_start, b.byte_end - a.byte_start)});
   }
   return out;
@@ -231,7 +233,7 @@ TEST_CASE("dates of deliberations can come from the DATE recogniser", "[legal_re
   CHECK(Keys(text).empty());
   Candidate date;
   date.type = EntityType::kDate;
-  date.fields.value = "2023-12-21";
+  date.fields.value() = "2023-12-21";
   date.first_token = TokenIndex(text, "21");
   date.end_token = static_cast<uint32_t>(Segment(text).tokens.size());
   CHECK(Keys(text, {date}) == V{"DELIB:CNIL:2023-12-21"});

@@ -20,7 +20,7 @@ std::vector<Found> Amounts(std::string_view text) {
   std::vector<Found> out;
   for (const Candidate& c : FindMoney(text, seg)) {
     CHECK(c.type == EntityType::kMoney);
-    CHECK(c.canonical == MoneyCanonical(c.fields.amount, c.fields.currency));
+    CHECK(c.canonical == MoneyCanonical(c.fields.amount, c.fields.currency()));
     const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;
     out.push_back({c.canonical, std::string(text.substr(b, e - b))});
   }

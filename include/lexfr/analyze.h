@@ -52,4 +52,9 @@ struct Document {
 Status Analyze(std::string_view bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
                Document* out);
 
+// The same, taking the bytes over so that plain UTF-8 needs no second copy;
+// `bytes` is left empty or unspecified.
+Status Analyze(std::string&& bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
+               Document* out);
+
 }  // namespace lexfr

@@ -19,6 +19,6 @@
 namespace lexfr {
 
 std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg,
-                                     const std::vector<Candidate>& names_and_dates);
+                                     const std::vector<Candidate>& names, const std::vector<Candidate>& dates);
 
 }  // namespace lexfr

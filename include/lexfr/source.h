@@ -45,6 +45,10 @@ struct DecodedText {
 // Decodes `bytes`. Fails (kDataErr, code "binary") only for binary input.
 Status Decode(std::string_view bytes, DecodedText* out);
 
+// The same, taking the bytes over: plain UTF-8 (most inputs) becomes the text
+// without a copy, which saves a byte of memory per input byte.
+Status Decode(std::string&& bytes, DecodedText* out);
+
 // True when `bytes` is entirely valid UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view bytes);
 

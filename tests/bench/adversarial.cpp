@@ -51,7 +51,7 @@ bool MeasureAdversarial(const std::string& ordinary_text) {
     return r;
   }();
   const std::vector<std::pair<const char*, Recogniser>> recognisers = {
-      {"legal refs", [](std::string_view t, const lexfr::Segmentation& s) { return lexfr::FindLegalRefs(t, s, {}).size(); }},
+      {"legal refs", [](std::string_view t, const lexfr::Segmentation& s) { return lexfr::FindLegalRefs(t, s, {}, {}).size(); }},
       {"dates", [](std::string_view t, const lexfr::Segmentation& s) { return lexfr::FindDates(t, s, {}).size(); }},
       {"money", [](std::string_view t, const lexfr::Segmentation& s) { return lexfr::FindMoney(t, s).size(); }},
       {"names", [](std::string_view t, const lexfr::Segmentation& s) {

@@ -86,11 +86,11 @@ const StageInputs& Analysed(int scale) {
   const std::string_view text = doc.decoded.text;
   const lexfr::Segmentation& seg = doc.segmentation;
   // The order and the inputs of src/analyze.cpp.
-  std::vector<lexfr::Candidate> all = lexfr::FindNames(text, seg, SharedResources().gazetteer);
-  std::vector<lexfr::Candidate> dates = lexfr::FindDates(text, seg, lexfr::AnalyzeOptions{}.dates);
-  all.insert(all.end(), dates.begin(), dates.end());
-  in.names_and_dates = all;
-  std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(text, seg, all);
+  in.names = lexfr::FindNames(text, seg, SharedResources().gazetteer);
+  in.dates = lexfr::FindDates(text, seg, lexfr::AnalyzeOptions{}.dates);
+  std::vector<lexfr::Candidate> all = in.names;
+  all.insert(all.end(), in.dates.begin(), in.dates.end());
+  std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(text, seg, in.names, in.dates);
   std::vector<lexfr::Candidate> money = lexfr::FindMoney(text, seg);
   all.insert(all.end(), refs.begin(), refs.end());
   all.insert(all.end(), money.begin(), money.end());

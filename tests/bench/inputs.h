@@ -20,7 +20,7 @@ namespace lexfr_bench {
 struct StageInputs {
   std::string raw;                                // the corpus bytes, valid UTF-8
   lexfr::Document doc;                            // decoded, segmentation; after Analysed() all the rest
-  std::vector<lexfr::Candidate> names_and_dates;  // what FindLegalRefs reads
+  std::vector<lexfr::Candidate> names, dates;  // what FindLegalRefs reads
   std::vector<lexfr::Candidate> all;              // what Link reads
   bool analysed = false;
 };

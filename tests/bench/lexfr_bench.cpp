@@ -296,7 +296,7 @@ const std::vector<Stage>& Stages() {
       {"legal_refs", "legal refs (FindLegalRefs)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale, [](const StageInputs& in) {
-           return lexfr::FindLegalRefs(Text(in), Seg(in), in.names_and_dates);
+           return lexfr::FindLegalRefs(Text(in), Seg(in), in.names, in.dates);
          });
        }},
       {"link", "link (Link)", true, 1, LinkStage},
