@@ -18,9 +18,12 @@ Status Analyze(std::string_view bytes, std::string path, const Resources& resour
   out->bytes = bytes.size();
   out->sha256 = Sha256Hex(bytes);
 
-  // decode
-  Status s = Decode(bytes, &out->decoded);
+  // extract and decode
+  Extracted extracted;
+  Status s = Extract(bytes, out->path, options.input_format, &extracted);
   if (!s.ok()) return s;
+  out->decoded = std::move(extracted.decoded);
+  out->source = std::move(extracted.info);
   out->diagnostics = out->decoded.diagnostics;
   const std::string_view text = out->decoded.text;
 
@@ -30,7 +33,9 @@ Status Analyze(std::string_view bytes, std::string path, const Resources& resour
 
   // recognise: names and dates first, since legal references read them
   std::vector<Candidate> candidates = FindNames(text, seg, resources.gazetteer);
-  std::vector<Candidate> dates = FindDates(text, seg, options.dates);
+  DateOptions date_options = options.dates;
+  if (!date_options.ref_date && !out->source.published.empty()) date_options.ref_date = out->source.published;
+  std::vector<Candidate> dates = FindDates(text, seg, date_options);
   candidates.insert(candidates.end(), dates.begin(), dates.end());
   std::vector<Candidate> refs = FindLegalRefs(text, seg, candidates);
   std::vector<Candidate> money = FindMoney(text, seg);

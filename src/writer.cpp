@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "lexfr/extract.h"
 #include "lexfr/text_util.h"
 
 namespace lexfr {
@@ -21,7 +22,7 @@ void PutIfSet(Json& j, const char* key, const std::string& value) {
 
 Json NullIfEmpty(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-Json EntityToJson(const Entity& e, std::string_view text) {
+Json EntityToJson(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts) {
   Json j;
   j["type"] = EntityTypeName(e.type);
   j["canonical"] = e.canonical;
@@ -56,6 +57,7 @@ Json EntityToJson(const Entity& e, std::string_view text) {
                         {"byte_start", m.byte_start},
                         {"byte_end", m.byte_end},
                         {"sentence", m.sentence}});
+    if (!page_starts.empty()) mentions.back()["page"] = PageAt(page_starts, m.byte_start);
   }
   j["mentions"] = std::move(mentions);
   return j;
@@ -183,14 +185,19 @@ Json DocumentToJson(const Document& doc) {
                  {"bytes", doc.bytes},
                  {"sha256", doc.sha256},
                  {"encoding", doc.decoded.encoding},
-                 {"bom", doc.decoded.had_bom}};
+                 {"bom", doc.decoded.had_bom},
+                 {"format", InputFormatName(doc.source.format)}};
+  PutIfSet(j["source"], "title", doc.source.title);
+  PutIfSet(j["source"], "lang", doc.source.lang);
+  PutIfSet(j["source"], "published", doc.source.published);
+  if (!doc.source.page_starts.empty()) j["source"]["pages"] = doc.source.page_starts.size();
   j["language"] = "fr";
   j["stats"] = {{"sentences", doc.segmentation.sentences.size()},
                 {"tokens", doc.segmentation.tokens.size()},
                 {"characters", CountCodePoints(text)},
                 {"entities", doc.entities.size()}};
   Json entities = Json::array();
-  for (const Entity& e : doc.entities) entities.push_back(EntityToJson(e, text));
+  for (const Entity& e : doc.entities) entities.push_back(EntityToJson(e, text, doc.source.page_starts));
   j["entities"] = std::move(entities);
   j["recourse"] = doc.recourse ? RecourseToJson(*doc.recourse) : Json(nullptr);
   Json quotes = Json::array();
