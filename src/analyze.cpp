@@ -12,20 +12,18 @@ Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources*
   return LoadGazetteer(user_gazetteers, &out->gazetteer);
 }
 
-Status Analyze(std::string_view bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
-               Document* out) {
-  return Analyze(std::string(bytes), std::move(path), resources, options, out);
-}
-
-Status Analyze(std::string&& bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
+Status Analyze(std::string bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
                Document* out) {
   out->path = std::move(path);
   out->bytes = bytes.size();
   out->sha256 = Sha256Hex(bytes);
 
-  // decode
-  Status s = Decode(std::move(bytes), &out->decoded);
+  // extract and decode
+  Extracted extracted;
+  Status s = Extract(std::move(bytes), out->path, options.input_format, &extracted);
   if (!s.ok()) return s;
+  out->decoded = std::move(extracted.decoded);
+  out->source = std::move(extracted.info);
   out->diagnostics = out->decoded.diagnostics;
   const std::string_view text = out->decoded.text;
 
@@ -36,7 +34,9 @@ Status Analyze(std::string&& bytes, std::string path, const Resources& resources
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
   candidates[0] = FindNames(text, seg, resources.gazetteer);
-  candidates[1] = FindDates(text, seg, options.dates);
+  DateOptions date_options = options.dates;
+  if (!date_options.ref_date && !out->source.published.empty()) date_options.ref_date = out->source.published;
+  candidates[1] = FindDates(text, seg, date_options);
   candidates[2] = FindLegalRefs(text, seg, candidates[0], candidates[1]);
   candidates[3] = FindMoney(text, seg);
 

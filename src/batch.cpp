@@ -20,7 +20,7 @@ namespace {
 
 // --- walking ---------------------------------------------------------------------
 
-const std::vector<std::string> kDefaultInclude = {"*.txt"};
+const std::vector<std::string> kDefaultInclude = {"*.txt", "*.html", "*.htm", "*.pdf"};
 
 std::string Join(const std::string& folder, const std::string& rel) {
   if (folder.empty()) return rel;

@@ -34,7 +34,9 @@ constexpr const char* kExitCodes = R"(Exit codes:
   0   success (also when the reader of a pipe goes away, as in `| head`)
   1   a --fail-on condition was met (and no input failed)
   64  usage error (bad option or argument)
-  65  an input is binary, undecodable or larger than --max-bytes;
+  65  an input is binary, undecodable or larger than --max-bytes, a PDF is
+      damaged, encrypted or has no text layer (a scan), an HTML page is
+      nested too deep;
       in a batch run (several inputs, a folder, --files-from): any input failed
   66  the one input is missing or unreadable
   70  internal error (please report it)
@@ -46,7 +48,9 @@ constexpr const char* kExitCodes = R"(Exit codes:
 constexpr const char* kExamples = R"(Examples:
   lexfr analyze article.txt                   one JSON document on stdout
   lexfr analyze a.txt b.txt -o out.jsonl      JSON Lines, one document a line
-  lexfr analyze corpus/ > corpus.jsonl        every *.txt below corpus/, in path order
+  lexfr analyze corpus/ > corpus.jsonl        every *.txt, *.html, *.htm, *.pdf below corpus/, in path order
+  lexfr analyze decision.pdf                  PDF text, each mention with its page
+  lexfr analyze --emit-text page.html         the text that offsets count into
   lexfr analyze corpus/ -o out/               one out/<path>.json per file
   lexfr analyze --format html article.txt -o report.html   a page to look at
   lexfr analyze --format html corpus/ -o out/ one out/<path>.html per file, and out/index.html
@@ -63,6 +67,8 @@ struct Invocation {
   bool pretty = false;
   std::vector<std::string> gazetteers;
   std::string ref_date;
+  std::string input_format = "auto";
+  bool emit_text = false;
   size_t max_bytes = kDefaultMaxBytes;
   bool quiet = false;  // global -q: no summary line, no progress
   // analyze, batch runs
@@ -119,8 +125,8 @@ void AddInputOptions(CLI::App* app, Invocation* inv) {
 void AddBatchOptions(CLI::App* app, Invocation* inv) {
   const char* group = "Folders and batches";
   app->add_option("--include", inv->include,
-                  "Analyze the files of a folder whose name or relative path matches GLOB (default *.txt); "
-                  "repeatable")
+                  "Analyze the files of a folder whose name or relative path matches GLOB (default *.txt, "
+                  "*.html, *.htm, *.pdf); repeatable")
       ->allow_extra_args(false)
       ->type_name("GLOB")
       ->group(group);
@@ -163,8 +169,8 @@ void AddBatchOptions(CLI::App* app, Invocation* inv) {
 
 void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
   app->add_option("PATH", inv->inputs,
-                  "Files and folders to analyze (folders: every *.txt below, in path order); '-' or nothing (with "
-                  "a pipe) reads standard input");
+                  "Files and folders to analyze (folders: every *.txt, *.html, *.htm, *.pdf below, in path order); "
+                  "'-' or nothing (with a pipe) reads standard input");
   AddInputOptions(app, inv);
   app->add_option("--format", inv->format,
                   "auto: one JSON object for one input, JSON Lines for several; json; jsonl; html: a "
@@ -185,6 +191,12 @@ void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
         return ok ? "" : "--ref-date wants YYYY-MM-DD";
       })
       ->type_name("DATE");
+  app->add_option("--input-format", inv->input_format,
+                  "auto (default): PDF and HTML told by their content, else by the extension; text; html; pdf")
+      ->check(CLI::IsMember({"auto", "text", "html", "pdf"}))
+      ->type_name("FORMAT");
+  app->add_flag("--emit-text", inv->emit_text,
+                "Print the text extracted from the one input (what offsets count into) instead of analysing it");
   AddBatchOptions(app, inv);
 }
 
@@ -396,7 +408,38 @@ HtmlIndexRow IndexRow(const BatchInput& in, const FileResult& r) {
   return row;
 }
 
+// --emit-text: the extracted text of one input, byte for byte.
+int RunEmitText(const Invocation& inv, InputFormat format) {
+  std::vector<std::string> inputs;
+  if (Status s = ResolveInputs(inv, &inputs); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return ExitOf(s);
+  }
+  if (inputs.size() != 1 || IsFolder(inputs[0])) {
+    spdlog::error("--emit-text takes one file");
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  std::string bytes;
+  Extracted extracted;
+  Status s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
+  if (s.ok()) s = Extract(bytes, inputs[0], format, &extracted);
+  if (!s.ok()) {
+    spdlog::error("{}", Named(inputs[0], s.message()));
+    return ExitOf(s);
+  }
+  std::unique_ptr<Output> out;
+  if (s = Output::Open(inv.output, &out); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return ExitOf(s);
+  }
+  if (s = out->Write(extracted.decoded.text); s.ok()) s = out->Flush();
+  return s.ok() ? 0 : WriteFailure(s);
+}
+
 int RunAnalyze(const Invocation& inv) {
+  InputFormat input_format = InputFormat::kAuto;
+  ParseInputFormat(inv.input_format, &input_format);  // CLI11 checked it
+  if (inv.emit_text) return RunEmitText(inv, input_format);
   const auto start = std::chrono::steady_clock::now();
   FailOn fail_on;
   if (Status s = ParseFailOn(inv.fail_on, &fail_on); !s.ok()) {
@@ -415,6 +458,7 @@ int RunAnalyze(const Invocation& inv) {
   }
   AnalyzeOptions options;
   if (!inv.ref_date.empty()) options.dates.ref_date = inv.ref_date;
+  options.input_format = input_format;
 
   std::unique_ptr<Output> out;
   if (plan.output_dir.empty()) {
@@ -486,7 +530,9 @@ int RunTokens(const Invocation& inv) {
   Status s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
   if (s.ok()) {
     doc.path = inputs[0];
-    s = Decode(bytes, &doc.decoded);
+    Extracted extracted;  // tokens of the text analyze reads: a page's text, not its markup
+    s = Extract(bytes, doc.path, InputFormat::kAuto, &extracted);
+    doc.decoded = std::move(extracted.decoded);
   }
   if (!s.ok()) {
     spdlog::error("{}", s.message());

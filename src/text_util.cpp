@@ -94,6 +94,14 @@ std::string MapCodePoints(std::string_view s, Map map) {
 std::string ToLower(std::string_view s) { return MapCodePoints(s, [](UChar32 c) { return u_tolower(c); }); }
 std::string ToUpper(std::string_view s) { return MapCodePoints(s, [](UChar32 c) { return u_toupper(c); }); }
 
+std::string AsciiLower(std::string_view bytes) {
+  std::string out(bytes);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 bool IsUpperInitial(std::string_view word) {
   if (word.empty()) return false;
   size_t i = 0;

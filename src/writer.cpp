@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "lexfr/extract.h"
 #include "lexfr/json_writer.h"
 #include "lexfr/text_util.h"
 
@@ -16,7 +17,7 @@ using Json = nlohmann::ordered_json;
 
 constexpr size_t kFlushAt = 1 << 16;
 
-void WriteEntity(const Entity& e, std::string_view text, JsonWriter& w) {
+void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts, JsonWriter& w) {
   w.BeginObject();
   w.Field("type", EntityTypeName(e.type));
   w.Field("canonical", e.canonical);
@@ -55,6 +56,7 @@ void WriteEntity(const Entity& e, std::string_view text, JsonWriter& w) {
     w.Field("byte_start", m.byte_start);
     w.Field("byte_end", m.byte_end);
     w.Field("sentence", m.sentence);
+    if (!page_starts.empty()) w.Field("page", PageAt(page_starts, m.byte_start));
     w.EndObject();
   }
   w.EndArray();
@@ -232,6 +234,11 @@ void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   w.Field("sha256", doc.sha256);
   w.Field("encoding", doc.decoded.encoding);
   w.Field("bom", doc.decoded.had_bom);
+  w.Field("format", InputFormatName(doc.source.format));
+  w.FieldIfSet("title", doc.source.title);
+  w.FieldIfSet("lang", doc.source.lang);
+  w.FieldIfSet("published", doc.source.published);
+  if (!doc.source.page_starts.empty()) w.Field("pages", uint64_t{doc.source.page_starts.size()});
   w.EndObject();
   w.Field("language", "fr");
   w.Key("stats");
@@ -243,7 +250,7 @@ void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   w.EndObject();
   w.Key("entities");
   w.BeginArray();
-  for (const Entity& e : doc.entities) WriteEntity(e, text, w);
+  for (const Entity& e : doc.entities) WriteEntity(e, text, doc.source.page_starts, w);
   w.EndArray();
   w.Key("recourse");
   if (doc.recourse) {

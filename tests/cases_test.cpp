@@ -69,7 +69,7 @@ TEST_CASE("table-driven recogniser cases (tests/cases/*.tsv)", "[cases]") {
         text = text.substr(21);
       }
       Document doc;
-      REQUIRE(Analyze(text, "case", SharedResources(), options, &doc).ok());
+      REQUIRE(Analyze(std::string(text), "case", SharedResources(), options, &doc).ok());
       const std::vector<std::string> keys = KeysOfType(doc, cols[0]);
       std::string found;
       for (const std::string& k : keys) found += "[" + k + "] ";

@@ -14,8 +14,8 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== fuzzers, about one minute each (clang, libFuzzer)"
 CXX=clang++ cmake -S . -B build-fuzz -DLEXFR_BUILD_FUZZERS=ON -DLEXFR_BUILD_TESTS=OFF
-cmake --build build-fuzz -j"$jobs" --target decode_fuzzer analyze_fuzzer
-for harness in decode_fuzzer analyze_fuzzer; do
+cmake --build build-fuzz -j"$jobs" --target decode_fuzzer analyze_fuzzer extract_fuzzer
+for harness in decode_fuzzer analyze_fuzzer extract_fuzzer; do
   mkdir -p "build-fuzz/corpus-$harness"
   "build-fuzz/tests/fuzz/$harness" -max_total_time=60 -max_len=4096 -timeout=10 \
     -artifact_prefix="build-fuzz/" "build-fuzz/corpus-$harness" tests/fuzz/seeds 2>&1 | tail -n 3

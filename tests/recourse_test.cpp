@@ -8,7 +8,7 @@ namespace {
 
 Document Run(std::string_view text) {
   Document doc;
-  REQUIRE(Analyze(text, "t", SharedResources(), {}, &doc).ok());
+  REQUIRE(Analyze(std::string(text), "t", SharedResources(), {}, &doc).ok());
   return doc;
 }
 

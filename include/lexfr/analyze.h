@@ -1,4 +1,4 @@
-// The pipeline: decode -> segment -> recognise -> link -> summarise.
+// The pipeline: extract (decode) -> segment -> recognise -> link -> summarise.
 //
 // In: the bytes of one document and where they came from. Out: a Document
 // holding everything the writers print. Resources (gazetteers, cue lists) are
@@ -14,6 +14,7 @@
 
 #include "lexfr/dates.h"
 #include "lexfr/entity.h"
+#include "lexfr/extract.h"
 #include "lexfr/gazetteer.h"
 #include "lexfr/quotes.h"
 #include "lexfr/recourse.h"
@@ -32,14 +33,18 @@ struct Resources {
 Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources* out);
 
 struct AnalyzeOptions {
-  DateOptions dates;  // reference date for relative dates (default: none)
+  // Reference date for relative dates. Unset: an HTML page's publication
+  // date, else the document's own (lexfr/dates.h).
+  DateOptions dates;
+  InputFormat input_format = InputFormat::kAuto;  // --input-format
 };
 
 struct Document {
   std::string path;       // as the user gave it, "-" for standard input
   uint64_t bytes = 0;     // size of the raw input
   std::string sha256;     // of the raw input
-  DecodedText decoded;    // text, encoding, decode diagnostics
+  DecodedText decoded;    // the extracted text, input encoding, decode diagnostics
+  SourceInfo source;      // format, title, lang, published, PDF page starts
   Segmentation segmentation;
   std::vector<Entity> entities;
   std::optional<Recourse> recourse;
@@ -47,14 +52,12 @@ struct Document {
   std::vector<Diagnostic> diagnostics;  // decode diagnostics and later ones
 };
 
-// Runs the whole pipeline over `bytes`. Fails only when the input cannot be
-// decoded at all (binary): then `out` holds path, bytes and sha256.
-Status Analyze(std::string_view bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
-               Document* out);
-
-// The same, taking the bytes over so that plain UTF-8 needs no second copy;
-// `bytes` is left empty or unspecified.
-Status Analyze(std::string&& bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
+// Runs the whole pipeline over `bytes`; `path` is also the extension hint of
+// format detection. Fails only when the input cannot be extracted (binary, a
+// broken PDF or HTML; lexfr/extract.h): then `out` holds path, bytes and
+// sha256. `bytes` is taken by value so that a caller can move its buffer in:
+// plain UTF-8 then becomes the text without a second copy.
+Status Analyze(std::string bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
                Document* out);
 
 }  // namespace lexfr

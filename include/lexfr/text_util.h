@@ -34,6 +34,10 @@ using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_
 // Case mappings per code point (ICU), accents kept: "ÉTAT" -> "état".
 std::string ToLower(std::string_view utf8);
 std::string ToUpper(std::string_view utf8);
+// Space, tab, line feed, carriage return, form feed, vertical tab.
+inline bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// ASCII letters only, any bytes: for markup and file names not yet decoded.
+std::string AsciiLower(std::string_view bytes);
 
 // Decodes the code point at s[i] (valid UTF-8) and advances i.
 char32_t NextCodePoint(std::string_view s, size_t* i);

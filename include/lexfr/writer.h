@@ -6,11 +6,12 @@
 //
 // Wire format (one document, abridged; the JSON Schema is data/schema/):
 //   {"schema":"lexfr/1",
-//    "source":{"path":"a.txt","bytes":4351,"sha256":"…","encoding":"UTF-8","bom":false},
+//    "source":{"path":"a.txt","bytes":4351,"sha256":"…","encoding":"UTF-8","bom":false,
+//              "format":"text"},   (html adds title, lang, published; pdf adds pages)
 //    "language":"fr","stats":{"sentences":31,"tokens":742,"characters":4290,"entities":22},
 //    "entities":[{"type":"ORG","canonical":"CNIL","subtype":"regulator","aliases":["Cnil"],
 //                 "mentions":[{"text":"Cnil","start":140,"end":144,"byte_start":142,
-//                              "byte_end":146,"sentence":1}]}],
+//                              "byte_end":146,"sentence":1}]}],   (pdf: and "page":1)
 //    "recourse":null,"quotes":[],"diagnostics":[]}
 // An input that could not be analysed is one error record instead:
 //   {"schema":"lexfr/1","source":{"path":"x.bin"},"error":{"code":"binary","message":"…"}}

@@ -24,7 +24,7 @@ const lexfr::Resources& Shared() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lexfr::Document doc;
   const lexfr::Status s =
-      lexfr::Analyze(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", Shared(), {}, &doc);
+      lexfr::Analyze(std::string(reinterpret_cast<const char*>(data), size), "fuzz", Shared(), {}, &doc);
   if (!s.ok()) return 0;
   for (const lexfr::Entity& e : doc.entities) {
     for (const lexfr::Mention& m : e.mentions) {

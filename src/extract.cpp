@@ -1,0 +1,101 @@
+#include "lexfr/extract.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "lexfr/text_util.h"
+
+namespace lexfr {
+namespace {
+
+constexpr size_t kSniffBytes = 1024;
+
+// The bytes after a UTF-8 BOM and leading whitespace.
+std::string_view SkipBomAndSpace(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  while (!bytes.empty() && IsAsciiSpace(bytes.front())) bytes.remove_prefix(1);
+  return bytes;
+}
+
+// "<p" must be a tag, not "<pre" or "<param": the next byte ends the name.
+bool HasTag(std::string_view head, std::string_view open) {
+  for (size_t at = head.find(open); at != std::string_view::npos; at = head.find(open, at + 1)) {
+    const size_t next = at + open.size();
+    if (next >= head.size() || head[next] == '>' || IsAsciiSpace(head[next]) || head[next] == '/') return true;
+  }
+  return false;
+}
+
+bool LooksLikeMarkup(std::string_view bytes) {
+  const std::string_view start = SkipBomAndSpace(bytes);
+  if (!start.starts_with('<')) return false;
+  const std::string head = AsciiLower(start.substr(0, kSniffBytes));
+  constexpr std::array<std::string_view, 4> kTags = {"<html", "<head", "<body", "<p"};
+  return head.find("<!doctype html") != std::string::npos ||
+         std::any_of(kTags.begin(), kTags.end(), [&](std::string_view tag) { return HasTag(head, tag); });
+}
+
+bool EndsWith(std::string_view path, std::string_view extension) {
+  return path.size() >= extension.size() && AsciiLower(path.substr(path.size() - extension.size())) == extension;
+}
+
+}  // namespace
+
+const char* InputFormatName(InputFormat format) {
+  switch (format) {
+    case InputFormat::kAuto: return "auto";
+    case InputFormat::kText: return "text";
+    case InputFormat::kHtml: return "html";
+    case InputFormat::kPdf: return "pdf";
+  }
+  return "text";
+}
+
+bool ParseInputFormat(std::string_view name, InputFormat* out) {
+  for (InputFormat f : {InputFormat::kAuto, InputFormat::kText, InputFormat::kHtml, InputFormat::kPdf}) {
+    if (name == InputFormatName(f)) {
+      *out = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+InputFormat DetectFormat(std::string_view bytes, std::string_view path) {
+  if (SkipBomAndSpace(bytes.substr(0, kSniffBytes)).starts_with("%PDF-")) return InputFormat::kPdf;
+  if (LooksLikeMarkup(bytes)) return InputFormat::kHtml;
+  // The content said nothing: the extension may. A ".pdf" without the magic
+  // then fails as an invalid PDF, which says more than "binary".
+  if (EndsWith(path, ".html") || EndsWith(path, ".htm")) return InputFormat::kHtml;
+  if (EndsWith(path, ".pdf")) return InputFormat::kPdf;
+  return InputFormat::kText;
+}
+
+Status Extract(std::string_view bytes, std::string_view path, InputFormat format, Extracted* out) {
+  *out = Extracted{};
+  if (format == InputFormat::kAuto) format = DetectFormat(bytes, path);
+  out->info.format = format;
+  switch (format) {
+    case InputFormat::kHtml: return ExtractHtml(bytes, out);
+    case InputFormat::kPdf: return ExtractPdf(bytes, out);
+    case InputFormat::kAuto:
+    case InputFormat::kText: break;
+  }
+  return Decode(bytes, &out->decoded);
+}
+
+Status Extract(std::string&& bytes, std::string_view path, InputFormat format, Extracted* out) {
+  if (format == InputFormat::kAuto) format = DetectFormat(bytes, path);
+  if (format != InputFormat::kText) return Extract(std::string_view(bytes), path, format, out);
+  *out = Extracted{};
+  return Decode(std::move(bytes), &out->decoded);  // plain text: no copy (lexfr/source.h)
+}
+
+uint32_t PageAt(const std::vector<uint32_t>& page_starts, uint32_t offset) {
+  if (page_starts.empty()) return 0;
+  const auto it = std::upper_bound(page_starts.begin(), page_starts.end(), offset);
+  return static_cast<uint32_t>(std::max<ptrdiff_t>(1, it - page_starts.begin()));
+}
+
+}  // namespace lexfr
