@@ -157,7 +157,7 @@ class PhraseTrie {
 
  private:
   struct Node {
-    std::map<std::string, uint32_t, std::less<>> next;
+    StringMap<uint32_t> next;  // hashed: Walk starts at every token, and most fail at the root
     std::vector<uint32_t> names;
   };
   std::vector<Node> nodes_{1};
@@ -518,9 +518,12 @@ class Scanner {
         }
       }
     }
+    StringMap<int> authority_of;  // canonical -> authority: the same names recur, and a miss scans every name
     for (const Candidate& c : cands) {
       if (c.type != EntityType::kOrg) continue;
-      if (const int a = AuthorityOfName(Fold(c.canonical)); a >= 0) {
+      auto known = authority_of.find(c.canonical);
+      if (known == authority_of.end()) known = authority_of.emplace(c.canonical, AuthorityOfName(Fold(c.canonical))).first;
+      if (const int a = known->second; a >= 0) {
         mentions_.push_back({c.first_token, c.end_token, static_cast<uint32_t>(a)});
       }
     }
