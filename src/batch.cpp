@@ -239,6 +239,18 @@ Status ParseShard(std::string_view text, Shard* out) {
   return Status::Ok();
 }
 
+void Tally(const Document& doc, FileResult* r) {
+  r->bytes = doc.bytes;
+  r->entities = doc.entities.size();
+  for (const Entity& e : doc.entities) ++r->entity_types[EntityTypeName(e.type)];
+  if (doc.recourse) {
+    r->recourse = doc.recourse->kind;
+    r->court = doc.recourse->court;
+    r->recourse_status = doc.recourse->status;
+  }
+  r->diagnostics = doc.diagnostics;
+}
+
 FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const Resources& resources,
                         const AnalyzeOptions& analyze, const ProcessOptions& options) {
   FileResult r;
@@ -250,15 +262,7 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
     r.status = reader.Read(input.path, options.max_bytes, &bytes);
     if (r.status.ok()) r.status = Analyze(bytes, input.path, resources, analyze, &doc);
     if (r.status.ok()) {
-      r.bytes = bytes.size();
-      r.entities = doc.entities.size();
-      for (const Entity& e : doc.entities) ++r.entity_types[EntityTypeName(e.type)];
-      if (doc.recourse) {
-        r.recourse = doc.recourse->kind;
-        r.court = doc.recourse->court;
-        r.recourse_status = doc.recourse->status;
-      }
-      r.diagnostics = doc.diagnostics;
+      Tally(doc, &r);
       if (options.html) {
         r.record = RenderHtmlPage(doc);
       } else {

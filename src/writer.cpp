@@ -184,6 +184,7 @@ Json DocumentToJson(const Document& doc) {
                  {"sha256", doc.sha256},
                  {"encoding", doc.decoded.encoding},
                  {"bom", doc.decoded.had_bom}};
+  if (doc.id) j["source"]["id"] = Json::parse(*doc.id);
   j["language"] = "fr";
   j["stats"] = {{"sentences", doc.segmentation.sentences.size()},
                 {"tokens", doc.segmentation.tokens.size()},
@@ -202,9 +203,11 @@ Json DocumentToJson(const Document& doc) {
   return j;
 }
 
-Json ErrorToJson(const std::string& path, const Status& status) {
+Json ErrorToJson(const std::string& path, const Status& status, const std::optional<std::string>& id) {
+  Json source = {{"path", path}};
+  if (id) source["id"] = Json::parse(*id);
   return {{"schema", kSchemaVersion},
-          {"source", {{"path", path}}},
+          {"source", std::move(source)},
           {"error", {{"code", status.code()}, {"message", status.message()}}}};
 }
 

@@ -14,6 +14,8 @@
 //    "recourse":null,"quotes":[],"diagnostics":[]}
 // An input that could not be analysed is one error record instead:
 //   {"schema":"lexfr/1","source":{"path":"x.bin"},"error":{"code":"binary","message":"…"}}
+// In mapper mode (analyze --input-jsonl) both end their "source" with the
+// "id" of the input line (Document::id).
 //
 // Thread-safety: one Sink and one Output per thread of writing.
 #pragma once
@@ -22,6 +24,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,7 +63,9 @@ class Output {
 };
 
 nlohmann::ordered_json DocumentToJson(const Document& doc);
-nlohmann::ordered_json ErrorToJson(const std::string& path, const Status& status);
+// `id`: source.id as JSON text (mapper mode; see Document::id).
+nlohmann::ordered_json ErrorToJson(const std::string& path, const Status& status,
+                                   const std::optional<std::string>& id = std::nullopt);
 nlohmann::ordered_json RecourseToJson(const Recourse& recourse);
 
 // Serialises without ever failing: invalid UTF-8 (only possible in paths) is
