@@ -239,6 +239,18 @@ Status ParseShard(std::string_view text, Shard* out) {
   return Status::Ok();
 }
 
+void Tally(const Document& doc, FileResult* r) {
+  r->bytes = doc.bytes;
+  r->entities = doc.entities.size();
+  for (const Entity& e : doc.entities) ++r->entity_types[EntityTypeName(e.type)];
+  if (doc.recourse) {
+    r->recourse = doc.recourse->kind;
+    r->court = doc.recourse->court;
+    r->recourse_status = doc.recourse->status;
+  }
+  r->diagnostics = doc.diagnostics;
+}
+
 FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const Resources& resources,
                         const AnalyzeOptions& analyze, const ProcessOptions& options) {
   FileResult r;
@@ -248,17 +260,9 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
     std::string bytes;
     Document doc;
     r.status = reader.Read(input.path, options.max_bytes, &bytes);
-    r.bytes = bytes.size();
     if (r.status.ok()) r.status = Analyze(std::move(bytes), input.path, resources, analyze, &doc);
     if (r.status.ok()) {
-      r.entities = doc.entities.size();
-      for (const Entity& e : doc.entities) ++r.entity_types[EntityTypeName(e.type)];
-      if (doc.recourse) {
-        r.recourse = doc.recourse->kind;
-        r.court = doc.recourse->court;
-        r.recourse_status = doc.recourse->status;
-      }
-      r.diagnostics = doc.diagnostics;
+      Tally(doc, &r);
       if (options.html) {
         record = RenderHtmlPage(doc);
       } else {

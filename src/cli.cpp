@@ -25,6 +25,7 @@
 #include "lexfr/batch.h"
 #include "lexfr/embedded.h"
 #include "lexfr/files.h"
+#include "lexfr/mapper.h"
 #include "lexfr/writer.h"
 
 namespace lexfr {
@@ -37,8 +38,9 @@ constexpr const char* kExitCodes = R"(Exit codes:
   65  an input is binary, undecodable or larger than --max-bytes, a PDF is
       damaged, encrypted or has no text layer (a scan), an HTML page is
       nested too deep;
-      in a batch run (several inputs, a folder, --files-from): any input failed
-  66  the one input is missing or unreadable
+      in a batch run (several inputs, a folder, --files-from) or a stream
+      (--input-jsonl): any input failed
+  66  the one input (or the --input-jsonl file) is missing or unreadable
   70  internal error (please report it)
   73  the output file cannot be created
   74  write error (disk full, /dev/full)
@@ -56,6 +58,8 @@ constexpr const char* kExamples = R"(Examples:
   lexfr analyze --format html corpus/ -o out/ one out/<path>.html per file, and out/index.html
   git ls-files -z '*.txt' | lexfr analyze --files-from - -0 --fail-on error,no-entities
   cat article.txt | lexfr analyze -           read standard input
+  echo '{"id":7,"text":"Le Conseil d’État a statué."}' | lexfr analyze --input-jsonl -
+                                              JSON Lines in, one record a line out, in order
   lexfr analyze article.txt | jq '.entities[] | select(.type=="LEGAL_REF") | .canonical'
   lexfr tokens article.txt | jq -r .text      check the segmentation
   lexfr schema > lexfr.schema.json            the JSON Schema of the output)";
@@ -80,6 +84,7 @@ struct Invocation {
   std::string shard;
   std::vector<std::string> fail_on;
   std::string summary;
+  std::string input_jsonl;  // mapper mode: the JSON Lines stream ("-": stdin)
 };
 
 using Handler = int (*)(const Invocation&);
@@ -167,6 +172,22 @@ void AddBatchOptions(CLI::App* app, Invocation* inv) {
       ->group(group);
 }
 
+// Mapper mode: after the other options, which it excludes.
+void AddStreamOptions(CLI::App* app, Invocation* inv) {
+  app->add_option("--input-jsonl", inv->input_jsonl,
+                  "Mapper mode: read documents as JSON Lines from FILE ('-': standard input), one object a line, "
+                  "{\"id\": 7, \"text\": \"...\"} or {\"id\": \"d-1\", \"path\": \"a.txt\"}; write one JSON "
+                  "line per input line, in the same order, with source.id as given (source.path is \"-\" for a "
+                  "text). A bad line gives an error record on its line and the stream goes on. Memory stays flat "
+                  "however long the stream: for Spark's rdd.pipe, Hadoop Streaming, queue consumers")
+      ->type_name("FILE")
+      ->group("Streams")
+      ->excludes(app->get_option("PATH"))
+      ->excludes(app->get_option("--files-from"))
+      ->excludes(app->get_option("--shard"))
+      ->excludes(app->get_option("--pretty"));
+}
+
 void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
   app->add_option("PATH", inv->inputs,
                   "Files and folders to analyze (folders: every *.txt, *.html, *.htm, *.pdf below, in path order); "
@@ -198,6 +219,7 @@ void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
   app->add_flag("--emit-text", inv->emit_text,
                 "Print the text extracted from the one input (what offsets count into) instead of analysing it");
   AddBatchOptions(app, inv);
+  AddStreamOptions(app, inv);
 }
 
 void ConfigureTokens(CLI::App* app, Invocation* inv) {
@@ -230,6 +252,7 @@ void InstallStopHandlers() {
 
 struct Plan {
   std::vector<BatchInput> inputs;  // in output order, after --shard
+  bool mapper = false;             // --input-jsonl: the inputs come from the stream
   bool batch = false;              // several inputs, a folder, --files-from or -o DIR
   std::string output_dir;          // -o DIR: one file per input
 };
@@ -273,6 +296,15 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
   if (inv.summary == "-" && inv.output == "-") {
     return Status::Error(ExitCode::kUsage, "usage",
                          "--summary - would mix the summary into the documents on standard output: give -o too");
+  }
+  if (!inv.input_jsonl.empty()) {
+    if (inv.format == "json" || inv.format == "html" || IsOutputFolder(inv.output)) {
+      return Status::Error(ExitCode::kUsage, "usage",
+                           "--input-jsonl writes JSON Lines, one record a line: no --format json or html, no -o DIR/");
+    }
+    plan->mapper = plan->batch = true;
+    InstallStopHandlers();
+    return Status::Ok();
   }
   Shard shard;
   if (!inv.shard.empty()) {
@@ -344,7 +376,12 @@ struct Outcome {
   Status first_failure;                                   // of an input
   Status write_failure;                                   // of the output: ends the run
   std::map<std::string, std::vector<std::string>> met;   // --fail-on condition -> paths
+  // Mapper mode names the first kMostNamed inputs of each condition and only
+  // counts the others here, so that memory stays flat on an endless stream.
+  std::map<std::string, uint64_t> unnamed;
 };
+
+constexpr size_t kMostNamed = 20;
 
 // Decoding errors do not name the file; reading errors do.
 std::string Named(const std::string& path, const std::string& message) {
@@ -389,6 +426,7 @@ int Finish(const Invocation& inv, const Plan& plan, const Outcome& outcome, doub
   for (const auto& [condition, paths] : outcome.met) {
     for (const std::string& p : paths) spdlog::error("--fail-on {}: {}", condition, p);
   }
+  for (const auto& [condition, n] : outcome.unnamed) spdlog::error("--fail-on {}: and {} more", condition, n);
   return ExitCodeOf(plan, outcome);
 }
 
@@ -478,10 +516,11 @@ int RunAnalyze(const Invocation& inv) {
   Outcome outcome;
   std::vector<HtmlIndexRow> index;  // -o DIR/ --format html: a few strings per input
   outcome.summary.planned = plan.inputs.size();
-  Progress progress(plan.batch && !inv.quiet && isatty(STDERR_FILENO) == 1, plan.inputs.size());
+  Progress progress(plan.batch && !plan.mapper && !inv.quiet && isatty(STDERR_FILENO) == 1, plan.inputs.size());
   OrderedOptions ordered;
   const size_t jobs = inv.jobs != 0 ? inv.jobs : std::max(1u, std::thread::hardware_concurrency());
-  ordered.jobs = static_cast<unsigned>(std::clamp<size_t>(plan.inputs.size(), 1, std::min<size_t>(jobs, 1024)));
+  const size_t most = plan.mapper ? SIZE_MAX : plan.inputs.size();  // no more threads than inputs
+  ordered.jobs = static_cast<unsigned>(std::clamp<size_t>(most, 1, std::min<size_t>(jobs, 1024)));
   ordered.stop = &g_stop;
   ordered.tick = [&] { progress.Show(outcome.summary, SecondsSince(start)); };
   // Flushing whenever the next file is not ready yet lets a reader (jq, a
@@ -490,33 +529,71 @@ int RunAnalyze(const Invocation& inv) {
     if (out && outcome.write_failure.ok()) outcome.write_failure = out->Flush();
   };
   const DiskReader reader;
-  const auto work = [&](size_t i) { return ProcessInput(plan.inputs[i], reader, resources, options, process); };
-  const auto emit = [&](size_t i, FileResult& r) {
-    const BatchInput& in = plan.inputs[i];
+  // `name` is the input's path, or "FILE, line N" in mapper mode.
+  const auto emit_named = [&](const std::string& name, const BatchInput* in, FileResult& r) {
     if (!r.status.ok() || (!r.diagnostics.empty() && spdlog::should_log(spdlog::level::info))) progress.Clear();
     if (!r.status.ok()) {
-      spdlog::error("{}", Named(in.path, r.status.message()));
+      spdlog::error("{}", Named(name, r.status.message()));
       if (outcome.first_failure.ok()) outcome.first_failure = r.status;
     }
-    for (const Diagnostic& d : r.diagnostics) spdlog::info("{}: {}: {}", in.path, d.code, d.message);
+    for (const Diagnostic& d : r.diagnostics) spdlog::info("{}: {}: {}", name, d.code, d.message);
     outcome.summary.Add(r);
-    if (process.html && !plan.output_dir.empty()) index.push_back(IndexRow(in, r));
-    for (const std::string& c : ConditionsMet(fail_on, r)) outcome.met[c].push_back(in.path);
+    if (in != nullptr && process.html && !plan.output_dir.empty()) index.push_back(IndexRow(*in, r));
+    for (const std::string& c : ConditionsMet(fail_on, r)) {
+      std::vector<std::string>& named = outcome.met[c];
+      if (plan.mapper && named.size() >= kMostNamed) {
+        ++outcome.unnamed[c];
+      } else {
+        named.push_back(name);
+      }
+    }
     if (outcome.write_failure.ok()) outcome.write_failure = r.write;
     // One input: the error is the whole answer. Several: one line per input.
     if (out && outcome.write_failure.ok() && (r.status.ok() || !single)) outcome.write_failure = out->Write(r.record);
     return outcome.write_failure.ok();
   };
-  RunOrdered<FileResult>(plan.inputs.size(), ordered, work, emit);
+  Status stream_status;  // mapper mode: a read error that cut the stream short
+  if (plan.mapper) {
+    std::unique_ptr<LineReader> lines;
+    if (Status s = LineReader::Open(inv.input_jsonl, inv.max_bytes, &lines); !s.ok()) {
+      spdlog::error("--input-jsonl {}", s.message());
+      return ExitOf(s);
+    }
+    bool whole = false;  // the stream was read to its end
+    RunOrderedPull<RawLine, FileResult>(
+        ordered,
+        [&](RawLine* line) {
+          if (lines->Next(line)) return true;
+          whole = lines->status().ok();
+          return false;
+        },
+        [&](RawLine& line) { return ProcessLine(line, reader, resources, options, inv.max_bytes); },
+        [&](size_t i, FileResult& r) {
+          return emit_named(fmt::format("{}, line {}", lines->name(), i + 1), nullptr, r);
+        });
+    stream_status = lines->status();
+    outcome.summary.planned = outcome.summary.files;
+    outcome.summary.interrupted = g_stop.load() && !whole && stream_status.ok();
+  } else {
+    RunOrdered<FileResult>(
+        plan.inputs.size(), ordered,
+        [&](size_t i) { return ProcessInput(plan.inputs[i], reader, resources, options, process); },
+        [&](size_t i, FileResult& r) { return emit_named(plan.inputs[i].path, &plan.inputs[i], r); });
+    // A signal after the last file changes nothing: the output is whole.
+    outcome.summary.interrupted = g_stop.load() && outcome.summary.files < outcome.summary.planned;
+  }
   progress.Clear();
-  // A signal after the last file changes nothing: the output is whole.
-  outcome.summary.interrupted = g_stop.load() && outcome.summary.files < outcome.summary.planned;
   if (out && outcome.write_failure.ok()) outcome.write_failure = out->Flush();
   if (process.html && !plan.output_dir.empty() && outcome.write_failure.ok()) {
     outcome.write_failure =
         WriteFileAtomically(IndexPath(plan.output_dir), RenderHtmlIndex(outcome.summary.ToJson(), index));
   }
-  return Finish(inv, plan, outcome, SecondsSince(start));
+  const int code = Finish(inv, plan, outcome, SecondsSince(start));
+  if (!stream_status.ok() && code != static_cast<int>(ExitCode::kInterrupted)) {
+    spdlog::error("--input-jsonl {}", stream_status.message());
+    return ExitOf(stream_status);
+  }
+  return code;
 }
 
 int RunTokens(const Invocation& inv) {

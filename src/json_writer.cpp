@@ -103,6 +103,11 @@ void JsonWriter::Null() {
   out_->append("null");
 }
 
+void JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_->append(json);
+}
+
 void JsonWriter::StringArray(std::string_view key, const std::vector<std::string>& values) {
   Key(key);
   BeginArray();

@@ -239,6 +239,7 @@ void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   w.FieldIfSet("lang", doc.source.lang);
   w.FieldIfSet("published", doc.source.published);
   if (!doc.source.page_starts.empty()) w.Field("pages", uint64_t{doc.source.page_starts.size()});
+  if (doc.id) w.Key("id"), w.Raw(*doc.id);
   w.EndObject();
   w.Field("language", "fr");
   w.Key("stats");
@@ -274,13 +275,15 @@ void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   w.EndObject();
 }
 
-void AppendErrorJson(const std::string& path, const Status& status, bool pretty, std::string* out) {
+void AppendErrorJson(const std::string& path, const Status& status, bool pretty, std::string* out,
+                     const std::optional<std::string>& id) {
   JsonWriter w(out, pretty);
   w.BeginObject();
   w.Field("schema", kSchemaVersion);
   w.Key("source");
   w.BeginObject();
   w.Field("path", path);
+  if (id) w.Key("id"), w.Raw(*id);
   w.EndObject();
   w.Key("error");
   w.BeginObject();

@@ -41,6 +41,10 @@ struct AnalyzeOptions {
 
 struct Document {
   std::string path;       // as the user gave it, "-" for standard input
+  // Mapper mode (analyze --input-jsonl): source.id, the "id" of the input
+  // line as JSON text ("\"a-1\"", "42", "null"); unset elsewhere, and then
+  // the record has no id. Set after Analyze(), which does not touch it.
+  std::optional<std::string> id;
   uint64_t bytes = 0;     // size of the raw input
   std::string sha256;     // of the raw input
   DecodedText decoded;    // the extracted text, input encoding, decode diagnostics

@@ -11,6 +11,7 @@
 //   InShard()        keeps a deterministic, disjoint part of the inputs
 //   RunOrdered()     work on N threads, results handed back in input order
 //                    through a window of at most 4 x jobs files
+//                    (RunOrderedPull(): the same over a stream, read as it goes)
 //   ProcessInput()   one input -> its JSON record (a document or an error),
 //                    or with -o DIR its own file (WriteFileAtomically)
 //   BatchSummary     the counts of --summary; ConditionsMet() for --fail-on
@@ -142,6 +143,17 @@ struct OrderedOptions {
 template <class Result, class Work, class Emit>
 size_t RunOrdered(size_t count, const OrderedOptions& options, Work work, Emit emit);
 
+// The same over a source of unknown length, read as the run goes: next(&item)
+// fills the next item and returns true, or returns false at the end; results
+// are work(item), emitted in the order read. `next` is called by one worker at
+// a time, never while the emitting thread waits on it, and only when the
+// window has room: a stream of any length is read at the pace the results go
+// out, and memory holds at most `window` items. (RunOrdered is this over the
+// indices 0..count-1.) An exception from `next` ends the run like one from
+// `work`.
+template <class Item, class Result, class Next, class Work, class Emit>
+size_t RunOrderedPull(const OrderedOptions& options, Next next, Work work, Emit emit);
+
 // --- one input -------------------------------------------------------------------
 
 struct ProcessOptions {
@@ -168,6 +180,9 @@ struct FileResult {
   std::string court, recourse_status;             // of the recourse, for index.html
   std::vector<Diagnostic> diagnostics;
 };
+
+// Fills what `r` keeps of an analysed document (all but status and record).
+void Tally(const Document& doc, FileResult* r);
 
 // Reads, analyses and serialises one input. Never throws on bad input: a
 // failure is a FileResult with a status and an error record.
@@ -238,46 +253,74 @@ std::string FormatProgress(uint64_t done, uint64_t total, uint64_t bytes, double
 
 // --- RunOrdered, the implementation ---------------------------------------------
 
-template <class Result, class Work, class Emit>
-size_t RunOrdered(size_t count, const OrderedOptions& options, Work work, Emit emit) {
+template <class Item, class Result, class Next, class Work, class Emit>
+size_t RunOrderedPull(const OrderedOptions& options, Next next, Work work, Emit emit) {
   const unsigned jobs = options.jobs == 0 ? 1 : options.jobs;
   const size_t window = options.window == 0 ? size_t{4} * jobs : options.window;
   const auto stopped = [&] { return options.stop != nullptr && options.stop->load(); };
 
   std::mutex mu;
+  // Held by the one worker pulling from `next`, apart from `mu`: a source
+  // that blocks (a quiet pipe) must not keep the emitting thread from
+  // handing out the results already done.
+  std::mutex pull;
   std::condition_variable room;   // a worker may take the next item
   std::condition_variable ready;  // a result arrived, or the run is over
   // Item i waits in slot i % window: at most `window` items lie between
   // next_emit and next_take, so two of them never share a slot.
   std::vector<std::optional<Result>> slots(window);
   size_t next_take = 0, next_emit = 0, running = jobs;
-  bool abort = false;
+  bool abort = false, ended = false;  // ended: `next` said there is no more
   std::exception_ptr failure;
+  const auto fail = [&](std::exception_ptr error) {
+    if (!failure) failure = error;
+    abort = true;
+    room.notify_all();
+  };
 
   const auto worker = [&] {
-    std::unique_lock lock(mu);
     for (;;) {
-      room.wait(lock, [&] { return abort || stopped() || next_take >= count || next_take < next_emit + window; });
-      if (abort || stopped() || next_take >= count) break;
-      const size_t i = next_take++;
+      std::unique_lock pulling(pull);
+      std::unique_lock lock(mu);
+      room.wait(lock, [&] { return abort || stopped() || ended || next_take < next_emit + window; });
+      if (abort || stopped() || ended) break;
       lock.unlock();
-      std::optional<Result> result;
+      // Only the holder of `pull` takes items, so the window checked above
+      // still has room, and items get their indices in the order read.
+      Item item{};
+      bool got = false;
       std::exception_ptr error;
       try {
-        result.emplace(work(i));
+        got = next(&item);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lock.lock();
+      if (error || !got) {
+        if (error) fail(error);
+        ended = true;
+        room.notify_all();
+        ready.notify_one();
+        break;
+      }
+      const size_t i = next_take++;
+      lock.unlock();
+      pulling.unlock();
+      std::optional<Result> result;
+      try {
+        result.emplace(work(item));
       } catch (...) {
         error = std::current_exception();
       }
       lock.lock();
       if (error) {
-        if (!failure) failure = error;
-        abort = true;
-        room.notify_all();
+        fail(error);
       } else {
         slots[i % window] = std::move(result);
       }
       ready.notify_one();
     }
+    std::lock_guard lock(mu);
     --running;
     ready.notify_one();
   };
@@ -298,11 +341,11 @@ size_t RunOrdered(size_t count, const OrderedOptions& options, Work work, Emit e
   };
   {
     std::unique_lock lock(mu);
-    while (next_emit < count && !abort) {
+    while (!abort) {
       std::optional<Result>& slot = slots[next_emit % window];
-      // Nothing more will come once no worker runs, or a stop left no item
-      // in flight: every taken item has then been emitted.
-      const auto done = [&] { return running == 0 || (stopped() && next_emit == next_take); };
+      // Nothing more will come once no worker runs, or the source ended or a
+      // stop came with no item in flight: every taken item has been emitted.
+      const auto done = [&] { return running == 0 || ((ended || stopped()) && next_emit == next_take); };
       if (!slot && !done() && options.idle) {
         lock.unlock();
         options.idle();
@@ -329,6 +372,19 @@ size_t RunOrdered(size_t count, const OrderedOptions& options, Work work, Emit e
   for (std::thread& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
   return next_emit;
+}
+
+template <class Result, class Work, class Emit>
+size_t RunOrdered(size_t count, const OrderedOptions& options, Work work, Emit emit) {
+  size_t pulled = 0;  // only touched by the one worker pulling
+  return RunOrderedPull<size_t, Result>(
+      options,
+      [&](size_t* i) {
+        if (pulled >= count) return false;
+        *i = pulled++;
+        return true;
+      },
+      [&](size_t& i) { return work(i); }, emit);
 }
 
 }  // namespace lexfr

@@ -37,6 +37,8 @@ class JsonWriter {
   void Double(double value);
   void Bool(bool value);
   void Null();
+  // A value already serialised as compact JSON (mapper mode's source.id).
+  void Raw(std::string_view json);
 
   // Key and value in one call, for the common flat fields.
   void Field(std::string_view key, std::string_view value) { Key(key), String(value); }

@@ -15,6 +15,8 @@
 //    "recourse":null,"quotes":[],"diagnostics":[]}
 // An input that could not be analysed is one error record instead:
 //   {"schema":"lexfr/1","source":{"path":"x.bin"},"error":{"code":"binary","message":"…"}}
+// In mapper mode (analyze --input-jsonl) both end their "source" with the
+// "id" of the input line (Document::id).
 //
 // Thread-safety: one Sink and one Output per thread of writing.
 #pragma once
@@ -23,6 +25,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,7 +67,9 @@ class Output {
 // (no trailing newline), streamed field by field: no JSON tree is built, so
 // the output costs only its own bytes (lexfr/json_writer.h).
 void AppendDocumentJson(const Document& doc, bool pretty, std::string* out);
-void AppendErrorJson(const std::string& path, const Status& status, bool pretty, std::string* out);
+// `id`: source.id as JSON text (mapper mode; see Document::id).
+void AppendErrorJson(const std::string& path, const Status& status, bool pretty, std::string* out,
+                     const std::optional<std::string>& id = std::nullopt);
 
 // Serialises small trees (the batch summary) without ever failing: invalid
 // UTF-8 (only possible in paths) is replaced by U+FFFD.
