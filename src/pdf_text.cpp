@@ -1,7 +1,6 @@
 // PDF -> text, with poppler (see lexfr/extract.h for the contract).
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+#include <dlfcn.h>
+#include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -12,6 +11,7 @@
 #include <mutex>
 
 #include "lexfr/extract.h"
+#include "lexfr/pdf_module.h"
 #include "lexfr/text_util.h"
 
 namespace lexfr {
@@ -147,7 +147,38 @@ std::string JoinLines(const std::vector<std::string>& lines) {
   return out;
 }
 
-void IgnorePopplerMessage(const std::string&, void*) {}
+// The poppler module (lexfr/pdf_module.h), loaded once; null with `why` set
+// when it cannot be.
+PdfPagesFunction LoadPdfModule(std::string* why) {
+  static std::string error;
+  static const PdfPagesFunction entry = [] {
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("LEXFR_PDF_MODULE"); env != nullptr && *env != '\0') candidates.emplace_back(env);
+    char exe[4096];
+    if (const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1); n > 0) {
+      std::string dir(exe, static_cast<size_t>(n));
+      dir.erase(dir.rfind('/') + 1);
+      candidates.push_back(dir + kPdfModuleFile);
+    }
+#ifdef LEXFR_PDF_MODULE_BUILD_PATH
+    candidates.emplace_back(LEXFR_PDF_MODULE_BUILD_PATH);
+#endif
+    for (const std::string& path : candidates) {
+      if (access(path.c_str(), R_OK) != 0) continue;
+      void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (handle == nullptr) {
+        error = dlerror();
+        continue;
+      }
+      if (void* f = dlsym(handle, kPdfModuleEntry)) return reinterpret_cast<PdfPagesFunction>(f);
+      error = path + ": no " + kPdfModuleEntry;
+    }
+    if (error.empty()) error = std::string(kPdfModuleFile) + " is not next to the lexfr binary";
+    return PdfPagesFunction{nullptr};
+  }();
+  if (entry == nullptr) *why = error;
+  return entry;
+}
 
 // Control bytes other than tab and line end would only confuse the stages
 // after; poppler's UTF-8 is checked once more, since offsets rest on it.
@@ -195,38 +226,35 @@ Status ExtractPdf(std::string_view bytes, Extracted* out) {
   out->info.format = InputFormat::kPdf;
   out->decoded.encoding = "UTF-8";  // of the text poppler gives
   if (bytes.size() > static_cast<size_t>(INT_MAX)) return PdfError("pdf_invalid", "PDF larger than 2 GiB");
+  std::string why;
+  const PdfPagesFunction read_pages = LoadPdfModule(&why);
+  if (read_pages == nullptr) {
+    return Status::Error(ExitCode::kSoftware, "pdf_unsupported", "PDF support is not installed: " + why);
+  }
   // poppler keeps process-wide state (its global parameters, font caches):
   // one PDF at a time.
   static std::mutex poppler_mutex;
-  const std::lock_guard lock(poppler_mutex);
-  static std::once_flag quiet;
-  std::call_once(quiet, [] { poppler::set_debug_error_function(IgnorePopplerMessage, nullptr); });
-
-  const std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) {
-    const bool magic = bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
-    return PdfError("pdf_invalid",
-                    magic ? "the PDF is damaged or truncated: poppler cannot read it" : "not a PDF: no %PDF- header");
+  PdfPages read;
+  {
+    const std::lock_guard lock(poppler_mutex);
+    read_pages(bytes.data(), bytes.size(), &read);
   }
-  if (doc->is_locked()) return PdfError("pdf_encrypted", "the PDF is encrypted and needs a password");
-  const int count = doc->pages();
-  if (count <= 0) return PdfError("pdf_invalid", "the PDF has no pages");
-
-  std::vector<std::string> pages;
-  pages.reserve(static_cast<size_t>(count));
-  bool any_text = false;
-  for (int i = 0; i < count; ++i) {
-    const std::unique_ptr<poppler::page> page(doc->create_page(i));
-    std::string text;
-    if (page) {
-      // The order the PDF draws its text in: for the one-column decisions and
-      // deliberations courts and the CNIL publish, the reading order. (The
-      // physical layout pads columns with spaces; poppler's own reading-order
-      // mode glues every line-end hyphen: "Jean-Pierre" -> "JeanPierre".)
-      const poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
-      text = CleanPageText(std::string_view(utf8.data(), utf8.size()));
+  switch (read.outcome) {
+    case PdfPages::kOk: break;
+    case PdfPages::kUnreadable: {
+      const bool magic = bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+      return PdfError("pdf_invalid",
+                      magic ? "the PDF is damaged or truncated: poppler cannot read it" : "not a PDF: no %PDF- header");
     }
+    case PdfPages::kEncrypted: return PdfError("pdf_encrypted", "the PDF is encrypted and needs a password");
+    case PdfPages::kNoPages: return PdfError("pdf_invalid", "the PDF has no pages");
+  }
+  const size_t count = read.pages.size();
+  std::vector<std::string> pages;
+  pages.reserve(count);
+  bool any_text = false;
+  for (const std::string& raw : read.pages) {
+    std::string text = CleanPageText(raw);
     any_text = any_text || text.find_first_not_of(" \t\n") != std::string::npos;
     pages.push_back(std::move(text));
   }

@@ -1,0 +1,36 @@
+// The poppler half of PDF extraction, as a module loaded on first use.
+//
+// poppler-cpp pulls two dozen shared libraries (freetype, NSS, lcms, libtiff,
+// ...) whose loading costs every run ~6 ms at start-up, PDF or not (issue 7's
+// budget is 15 ms). So lexfr_pdf (liblexfr_pdf.so, built next to the lexfr
+// binary) holds the only calls into poppler, and src/pdf_text.cpp dlopen()s it
+// the first time a PDF comes: text runs never load poppler at all.
+//
+// The module's one entry point, kPdfModuleEntry, has C linkage and fills a
+// PdfPages; both sides are built by the same compiler from this header.
+//
+// Where the module is looked for, in order: $LEXFR_PDF_MODULE; the folder of
+// the running executable; the build folder it was compiled in (for the tests
+// and fuzzers, which run from sub-folders).
+//
+// Thread-safety: the entry point is not reentrant (poppler keeps global
+// state); callers hold one lock around it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lexfr {
+
+struct PdfPages {
+  enum Outcome { kOk, kUnreadable, kEncrypted, kNoPages } outcome = kUnreadable;
+  std::vector<std::string> pages;  // poppler's UTF-8 text of each page, in drawing order
+};
+
+using PdfPagesFunction = void (*)(const char* data, size_t size, PdfPages* out);
+
+inline constexpr const char* kPdfModuleEntry = "lexfr_pdf_pages";
+inline constexpr const char* kPdfModuleFile = "liblexfr_pdf.so";
+
+}  // namespace lexfr
