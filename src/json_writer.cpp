@@ -1,5 +1,6 @@
 #include "lexfr/json_writer.h"
 
+#include <array>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -8,14 +9,19 @@
 
 namespace lexfr {
 
-void AppendJsonString(std::string_view value, std::string* out) {
-  if (!IsValidUtf8(value)) {
-    // Only paths can be invalid; nlohmann's replacement rules, exactly.
-    out->append(nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    return;
-  }
+namespace {
+
+// Bytes that JSON strings cannot hold as they are (control characters, the
+// quote, the backslash), and bytes of multi-byte sequences, which must be
+// checked for valid UTF-8: the only ones that leave the copying fast path.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> special{};
+  for (int c = 0; c < 256; ++c) special[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return special;
+}();
+
+void AppendEscaped(std::string_view value, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
   size_t plain_from = 0;
   for (size_t i = 0; i < value.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(value[i]);
@@ -37,6 +43,27 @@ void AppendJsonString(std::string_view value, std::string* out) {
     }
   }
   out->append(value.data() + plain_from, value.size() - plain_from);
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view value, std::string* out) {
+  size_t first_special = 0;
+  while (first_special < value.size() && !kSpecial[static_cast<unsigned char>(value[first_special])]) ++first_special;
+  if (first_special == value.size()) {  // plain ASCII, the usual case: one copy
+    out->push_back('"');
+    out->append(value);
+    out->push_back('"');
+    return;
+  }
+  if (!IsValidUtf8(value.substr(first_special))) {
+    // Only paths can be invalid; nlohmann's replacement rules, exactly.
+    out->append(nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  out->push_back('"');
+  out->append(value.data(), first_special);
+  AppendEscaped(value.substr(first_special), out);
   out->push_back('"');
 }
 
@@ -71,7 +98,7 @@ void JsonWriter::Close(char bracket) {
 
 void JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  AppendJsonString(key, out_);
+  AppendJsonString(key, out_);  // plain ASCII keys take the one-copy path
   out_->append(pretty_ ? ": " : ":");
   after_key_ = true;
 }

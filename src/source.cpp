@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 
 namespace lexfr {
@@ -211,6 +212,13 @@ bool IsValidUtf8(std::string_view bytes) {
   for (size_t i = 0; i < bytes.size();) {
     if (static_cast<uint8_t>(bytes[i]) < 0x80) {
       ++i;
+      // French text is mostly ASCII: skip it eight bytes at a time.
+      uint64_t word;
+      while (i + sizeof word <= bytes.size()) {
+        std::memcpy(&word, bytes.data() + i, sizeof word);
+        if ((word & 0x8080808080808080u) != 0) break;
+        i += sizeof word;
+      }
     } else if (size_t n = ValidSequenceLength(bytes, i)) {
       i += n;
     } else {

@@ -60,7 +60,7 @@ class JsonWriter {
   std::string* out_;
   bool pretty_;
   bool after_key_ = false;
-  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  std::vector<char> empty_;  // per open container: nothing written in it yet (not vector<bool>: a hot push_back)
 };
 
 // Appends `value` as a JSON string (quotes included), escaped as nlohmann
