@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -24,14 +25,35 @@ void FoldAppend(std::string_view utf8, std::string* out);
 // Hash for unordered containers keyed by std::string that accept
 // std::string_view lookups without building a string. Every recogniser looks
 // every token up in a few of these tables, and the keys are short words, so
-// the hash is inline FNV-1a rather than a call to libstdc++'s murmur (which
-// was a tenth of the instructions of a run; issue 7).
+// the hash is inline and eats eight bytes per multiply rather than calling
+// libstdc++'s murmur (which was a tenth of the instructions of a run; issue 7).
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const {
-    uint64_t h = 0xcbf29ce484222325u;
-    for (const char c : s) h = (h ^ static_cast<uint8_t>(c)) * 0x100000001b3u;
-    return static_cast<size_t>(h ^ (h >> 29));
+    const auto load = [&s](size_t at, size_t bytes) {
+      uint64_t v = 0;
+      std::memcpy(&v, s.data() + at, bytes);  // bytes is 4 or 8: one load
+      return v;
+    };
+    const size_t n = s.size();
+    uint64_t h = n * 0x9e3779b97f4a7c15u;
+    uint64_t last = 0;
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8) h = Mix(h ^ load(i, 8));
+      last = load(n - 8, 8);  // overlaps the last full word: no byte loop
+    } else if (n >= 4) {
+      last = load(0, 4) << 32 | load(n - 4, 4);
+    } else if (n > 0) {
+      last = uint64_t{static_cast<uint8_t>(s[0])} << 16 | uint64_t{static_cast<uint8_t>(s[n / 2])} << 8 |
+             static_cast<uint8_t>(s[n - 1]);
+    }
+    return static_cast<size_t>(Mix(h ^ last));
+  }
+
+ private:
+  static uint64_t Mix(uint64_t h) {
+    h *= 0xbf58476d1ce4e5b9u;
+    return h ^ (h >> 31);
   }
 };
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
