@@ -197,57 +197,39 @@ std::vector<RawToken> MergeTokens(std::string_view text, std::vector<RawToken> r
 }
 
 // ICU's sentence rules break only after a terminal mark (. ! ? and the other
-// Sentence_Terminal characters) or a paragraph separator: every boundary but
-// the text's own ends has one before it. The byte offset of the next such
-// character at or after `from`, or npos.
-size_t NextTerminal(std::string_view text, size_t from) {
-  for (size_t i = from; i < text.size();) {
+// Sentence_Terminal characters) or a paragraph separator: a text with neither
+// (a name, a cue phrase) is one sentence, and needs no sentence pass. This
+// keeps start-up, which segments every gazetteer alias, cheap.
+bool MayEndSentence(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
     const auto b = static_cast<uint8_t>(text[i]);
     if (b < 0x80) {
-      if (b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r' || b == '\v' || b == '\f') return i;
+      if (b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r' || b == '\v' || b == '\f') return true;
       ++i;
       continue;
     }
-    const size_t at = i;
     const auto c = static_cast<UChar32>(NextCodePoint(text, &i));
     if (c == 0x85 || c == 0x2028 || c == 0x2029 || u_hasBinaryProperty(c, UCHAR_S_TERM) ||
         u_hasBinaryProperty(c, UCHAR_TERMINAL_PUNCTUATION)) {
-      return at;
+      return true;
     }
   }
-  return std::string_view::npos;
-}
-
-// ICU's sentence boundaries inside the text, found by asking the iterator for
-// the first boundary after each terminal mark rather than by running it over
-// the whole text: most of a text lies between terminals, and a full pass cost
-// half as much as the word pass (issue 7). The marks before a boundary found
-// have that same boundary as their next one, so each stretch is read once.
-std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text) {
-  std::vector<uint32_t> boundaries;
-  size_t terminal = NextTerminal(text, 0);
-  if (terminal == std::string_view::npos) return boundaries;  // one sentence: no ICU at all
-  UErrorCode err = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &err);
-  icu::BreakIterator& sentences = *ThreadIterators().sentences;
-  sentences.setText(&ut, err);
-  while (terminal != std::string_view::npos) {
-    const int32_t b = sentences.following(static_cast<int32_t>(terminal));
-    if (b == icu::BreakIterator::DONE || static_cast<size_t>(b) >= text.size()) break;
-    boundaries.push_back(static_cast<uint32_t>(b));
-    terminal = NextTerminal(text, static_cast<size_t>(b));
-  }
-  utext_close(&ut);
-  return boundaries;
+  return false;
 }
 
 // Sentence starts (byte offsets) from ICU, without the false breaks after
 // abbreviations and initials.
 std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<RawToken>& tokens) {
   std::vector<uint32_t> starts;
+  if (!MayEndSentence(text)) return starts;
+  UErrorCode err = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &err);
+  icu::BreakIterator& sentences = *ThreadIterators().sentences;
+  sentences.setText(&ut, err);
   size_t tok = 0;
-  for (const uint32_t boundary : IcuSentenceBoundaries(text)) {
+  for (int32_t b = sentences.first(); b != icu::BreakIterator::DONE; b = sentences.next()) {
+    const auto boundary = static_cast<uint32_t>(b);
     while (tok < tokens.size() && tokens[tok].byte_end <= boundary) ++tok;
     // "Mme B... I..., M. C..." (anonymised names): the ellipsis after an
     // initial does not end the sentence either.
@@ -266,6 +248,7 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<Ra
     }
     starts.push_back(boundary);
   }
+  utext_close(&ut);
   return starts;
 }
 
