@@ -2,7 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <memory>
@@ -127,16 +127,40 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<Raw
   out->push_back({start, end, kind, false});
 }
 
-std::vector<RawToken> WordTokens(std::string_view text) {
+// Maps increasing UTF-16 offsets of the text's UTF-16 copy back to byte
+// offsets of its (valid) UTF-8, walking forward only.
+class Utf16ToBytes {
+ public:
+  explicit Utf16ToBytes(std::string_view text) : text_(text) {}
+  int32_t operator()(int32_t utf16) {
+    while (utf16_ < utf16 && byte_ < text_.size()) {
+      const auto lead = static_cast<uint8_t>(text_[byte_]);
+      const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      byte_ += length;
+      utf16_ += length == 4 ? 2 : 1;  // a supplementary character is a surrogate pair
+    }
+    return static_cast<int32_t>(byte_);
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0;
+  int32_t utf16_ = 0;
+};
+
+// The break iterators run over a UTF-16 copy of the text: ICU reads UTF-16
+// directly, whereas over UTF-8 its UText provider converts chunk by chunk (a
+// third of the cost of the word pass on top of the rules; issue 7). The copy
+// lives only while Segment() runs.
+std::vector<RawToken> WordTokens(std::string_view text, const icu::UnicodeString& utf16) {
   std::vector<RawToken> out;
   out.reserve(text.size() / 5 + 8);
-  UErrorCode err = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &err);
   icu::BreakIterator& words = *ThreadIterators().words;
-  words.setText(&ut, err);
-  int32_t prev = words.first();
-  for (int32_t next = words.next(); next != icu::BreakIterator::DONE; prev = next, next = words.next()) {
+  words.setText(utf16);
+  Utf16ToBytes to_bytes(text);
+  int32_t prev = to_bytes(words.first());
+  for (int32_t b = words.next(), next = 0; b != icu::BreakIterator::DONE; prev = next, b = words.next()) {
+    next = to_bytes(b);
     const std::string_view piece = text.substr(prev, next - prev);
     if (IsSpaceOnly(piece)) continue;
     const int32_t status = words.getRuleStatus();
@@ -160,7 +184,6 @@ std::vector<RawToken> WordTokens(std::string_view text) {
     }
     PushWord(prev, piece, KindOf(piece, status), &out);
   }
-  utext_close(&ut);
   return out;
 }
 
@@ -219,17 +242,16 @@ bool MayEndSentence(std::string_view text) {
 
 // Sentence starts (byte offsets) from ICU, without the false breaks after
 // abbreviations and initials.
-std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<RawToken>& tokens) {
+std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeString& utf16,
+                                     const std::vector<RawToken>& tokens) {
   std::vector<uint32_t> starts;
   if (!MayEndSentence(text)) return starts;
-  UErrorCode err = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &err);
   icu::BreakIterator& sentences = *ThreadIterators().sentences;
-  sentences.setText(&ut, err);
+  sentences.setText(utf16);
+  Utf16ToBytes to_bytes(text);
   size_t tok = 0;
   for (int32_t b = sentences.first(); b != icu::BreakIterator::DONE; b = sentences.next()) {
-    const auto boundary = static_cast<uint32_t>(b);
+    const auto boundary = static_cast<uint32_t>(to_bytes(b));
     while (tok < tokens.size() && tokens[tok].byte_end <= boundary) ++tok;
     // "Mme B... I..., M. C..." (anonymised names): the ellipsis after an
     // initial does not end the sentence either.
@@ -248,7 +270,6 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<Ra
     }
     starts.push_back(boundary);
   }
-  utext_close(&ut);
   return starts;
 }
 
@@ -267,8 +288,19 @@ const char* TokenKindName(TokenKind kind) {
 Segmentation Segment(std::string_view text) {
   Segmentation seg;
   if (text.empty()) return seg;
-  const std::vector<RawToken> raw = MergeTokens(text, WordTokens(text));
-  const std::vector<uint32_t> starts = SentenceStarts(text, raw);
+  std::vector<RawToken> raw;
+  std::vector<uint32_t> starts;
+  {
+    const icu::UnicodeString utf16 =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    raw = MergeTokens(text, WordTokens(text, utf16));
+    starts = SentenceStarts(text, utf16, raw);
+    // The iterators keep a pointer to the copy: point them elsewhere before
+    // it goes.
+    static const icu::UnicodeString kNothing;
+    ThreadIterators().words->setText(kNothing);
+    ThreadIterators().sentences->setText(kNothing);
+  }
 
   seg.tokens.reserve(raw.size());
   uint32_t byte_pos = 0, cp_pos = 0;

@@ -91,3 +91,28 @@ TEST_CASE("empty and blank texts have no tokens", "[segment]") {
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+namespace {
+
+// The break iterators read a UTF-16 copy; offsets must still be bytes and
+// code points of the UTF-8 text, surrogate pairs included.
+TEST_CASE("offsets after supplementary characters are bytes and code points of the text", "[segment]") {
+  const std::string text = "Le \xF0\x9F\x98\x80 juge \xF0\x9D\x94\x84\xF0\x9D\x94\x85 dit. Fin";
+  const Segmentation seg = Segment(text);
+  const auto find = [&](std::string_view word) -> const Token& {
+    for (const Token& t : seg.tokens) {
+      if (TokenText(text, t) == word) return t;
+    }
+    FAIL("no token " << word);
+    return seg.tokens.front();
+  };
+  CHECK(find("juge").byte_start == 8);
+  CHECK(find("juge").start == 5);
+  CHECK(find("dit").byte_start == 22);
+  CHECK(find("dit").start == 13);
+  CHECK(find("Fin").sentence == 1);
+}
+
+}  // namespace
+}  // namespace lexfr
