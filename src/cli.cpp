@@ -44,7 +44,7 @@ constexpr const char* kExitCodes = R"(Exit codes:
   70  internal error (please report it)
   73  the output file cannot be created
   74  write error (disk full, /dev/full)
-  78  a --gazetteer file is malformed
+  78  a --gazetteer file is malformed; PDF support (liblexfr_pdf.so) is missing
   130 interrupted (SIGINT, SIGTERM): the lines written are complete)";
 
 constexpr const char* kExamples = R"(Examples:

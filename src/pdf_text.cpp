@@ -229,7 +229,7 @@ Status ExtractPdf(std::string_view bytes, Extracted* out) {
   std::string why;
   const PdfPagesFunction read_pages = LoadPdfModule(&why);
   if (read_pages == nullptr) {
-    return Status::Error(ExitCode::kSoftware, "pdf_unsupported", "PDF support is not installed: " + why);
+    return Status::Error(ExitCode::kConfig, "pdf_unsupported", "PDF support is not installed: " + why);
   }
   // poppler keeps process-wide state (its global parameters, font caches):
   // one PDF at a time.

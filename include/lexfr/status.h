@@ -22,7 +22,7 @@ enum class ExitCode : int {
   kSoftware = 70,      // internal error: a bug
   kCantCreate = 73,    // output file cannot be created
   kIoErr = 74,         // write error (disk full, ...)
-  kConfig = 78,        // malformed user data file (--gazetteer)
+  kConfig = 78,        // malformed user data file (--gazetteer); the PDF module missing
   kInterrupted = 130,  // SIGINT/SIGTERM
 };
 
