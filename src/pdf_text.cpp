@@ -153,16 +153,19 @@ PdfPagesFunction LoadPdfModule(std::string* why) {
   static std::string error;
   static const PdfPagesFunction entry = [] {
     std::vector<std::string> candidates;
-    if (const char* env = std::getenv("LEXFR_PDF_MODULE"); env != nullptr && *env != '\0') candidates.emplace_back(env);
-    char exe[4096];
-    if (const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1); n > 0) {
-      std::string dir(exe, static_cast<size_t>(n));
-      dir.erase(dir.rfind('/') + 1);
-      candidates.push_back(dir + kPdfModuleFile);
-    }
+    if (const char* env = std::getenv("LEXFR_PDF_MODULE"); env != nullptr && *env != '\0') {
+      candidates.emplace_back(env);  // the user's choice, and only it
+    } else {
+      char exe[4096];
+      if (const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1); n > 0) {
+        std::string dir(exe, static_cast<size_t>(n));
+        dir.erase(dir.rfind('/') + 1);
+        candidates.push_back(dir + kPdfModuleFile);
+      }
 #ifdef LEXFR_PDF_MODULE_BUILD_PATH
-    candidates.emplace_back(LEXFR_PDF_MODULE_BUILD_PATH);
+      candidates.emplace_back(LEXFR_PDF_MODULE_BUILD_PATH);
 #endif
+    }
     for (const std::string& path : candidates) {
       if (access(path.c_str(), R_OK) != 0) continue;
       void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -173,7 +176,7 @@ PdfPagesFunction LoadPdfModule(std::string* why) {
       if (void* f = dlsym(handle, kPdfModuleEntry)) return reinterpret_cast<PdfPagesFunction>(f);
       error = path + ": no " + kPdfModuleEntry;
     }
-    if (error.empty()) error = std::string(kPdfModuleFile) + " is not next to the lexfr binary";
+    if (error.empty()) error = "no readable " + (candidates.empty() ? std::string(kPdfModuleFile) : candidates.front());
     return PdfPagesFunction{nullptr};
   }();
   if (entry == nullptr) *why = error;

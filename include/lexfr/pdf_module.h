@@ -9,9 +9,9 @@
 // The module's one entry point, kPdfModuleEntry, has C linkage and fills a
 // PdfPages; both sides are built by the same compiler from this header.
 //
-// Where the module is looked for, in order: $LEXFR_PDF_MODULE; the folder of
-// the running executable; the build folder it was compiled in (for the tests
-// and fuzzers, which run from sub-folders).
+// Where the module is looked for: $LEXFR_PDF_MODULE when set (only there);
+// else the folder of the running executable, then the build folder it was
+// compiled in (for the tests and fuzzers, which run from sub-folders).
 //
 // Thread-safety: the entry point is not reentrant (poppler keeps global
 // state); callers hold one lock around it.

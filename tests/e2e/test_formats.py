@@ -2,6 +2,7 @@
 and the errors of bad PDFs and HTML, on the fixtures of tests/fixtures/
 (made from tests/corpus/dev/isoc-emc2-recours.txt by make_fixtures.py)."""
 import json
+import os
 import pathlib
 import shutil
 import tempfile
@@ -93,6 +94,16 @@ class Formats(Case):
         r = run("analyze", "--emit-text", FIXTURES / "scan.pdf")
         self.assertEqual(r.returncode, 65)
         self.assertIn(b"no text layer", r.stderr)
+
+    def test_without_the_pdf_module_a_pdf_is_a_configuration_error(self):
+        env = dict(os.environ, LEXFR_PDF_MODULE=str(self.tmp / "missing.so"))
+        r = run("analyze", FIXTURES / "two-pages.pdf", env=env)
+        self.assertEqual(r.returncode, 78)
+        self.assertEqual(r.stdout, b"")
+        self.assertIn(b"PDF support is not installed", r.stderr)
+        # Text needs no module: the same environment analyses plain text.
+        r = run("analyze", PLAIN, env=env)
+        self.assertEqual(r.returncode, 0)
 
     def test_bad_pdfs_are_error_records(self):
         data = (FIXTURES / "two-pages.pdf").read_bytes()
