@@ -406,8 +406,10 @@ Memory MeasureMemory(const Options& options, const std::map<std::string, Figure>
   }
   std::fprintf(stderr, "lexfr_bench: peak RSS of lexfr on %zu MiB (about %.0f s)...\n", target / kMiB,
                predicted * static_cast<double>(target) / static_cast<double>(5 * corpus_size));
-  const ProcessRun run =
-      RunProcess({LEXFR_BIN, "analyze", "--max-bytes", "200000000", big_file}, 4 * kMemoryBudgetSeconds);
+  const ProcessRun run = RunProcessForMemory(std::filesystem::read_symlink("/proc/self/exe").string(),
+                                             {LEXFR_BIN, "analyze", "--max-bytes", "200000000", big_file},
+                                             4 * kMemoryBudgetSeconds, dir + "/rss.txt");
+  std::filesystem::remove(dir + "/rss.txt");
   std::filesystem::remove(big_file);
   std::filesystem::remove(corpus_file);
   if (!run.error.empty() || run.exit_code != 0) {
@@ -514,6 +516,7 @@ Summary MakeSummary() {
 
 int main(int argc, char** argv) {
   using namespace lexfr_bench;
+  if (argc > 1 && std::string_view(argv[1]) == kLauncherFlag) return RunLauncher(argc, argv);
 #ifdef __GLIBC__
   // glibc recycles a freed buffer of up to 32 MiB from its heap but always
   // maps a bigger one afresh, so from the second iteration on a 20 MiB output

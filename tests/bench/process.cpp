@@ -86,6 +86,38 @@ ProcessRun RunProcess(const std::vector<std::string>& argv, double limit_seconds
   return run;
 }
 
+ProcessRun RunProcessForMemory(const std::string& self, const std::vector<std::string>& argv, double limit_seconds,
+                               const std::string& report_file) {
+  std::vector<std::string> launcher = {self, kLauncherFlag, report_file};
+  launcher.insert(launcher.end(), argv.begin(), argv.end());
+  ProcessRun run = RunProcess(launcher, limit_seconds);
+  if (!run.error.empty()) return run;
+  std::FILE* f = std::fopen(report_file.c_str(), "r");
+  int exit_code = -1;
+  unsigned long long rss_kib = 0;
+  if (f == nullptr || std::fscanf(f, "%d %llu", &exit_code, &rss_kib) != 2) {
+    run.error = report_file + ": no report from the launcher";
+  }
+  if (f != nullptr) std::fclose(f);
+  run.exit_code = exit_code;
+  run.max_rss_bytes = rss_kib * 1024;
+  return run;
+}
+
+int RunLauncher(int argc, char** argv) {
+  if (argc < 4) return 64;
+  pid_t pid = 0;
+  if (posix_spawn(&pid, argv[3], nullptr, nullptr, argv + 3, environ) != 0) return 127;
+  int status = 0;
+  struct rusage usage {};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+  }
+  std::FILE* f = std::fopen(argv[2], "w");
+  if (f == nullptr) return 73;
+  std::fprintf(f, "%d %ld\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1, usage.ru_maxrss);
+  return std::fclose(f) == 0 ? 0 : 74;
+}
+
 bool WriteFile(const std::string& path, const std::string& bytes, std::string* error) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (f == nullptr) {

@@ -28,6 +28,20 @@ struct ProcessRun {
 // Runs `argv` and waits at most `limit_seconds` (then kills it with SIGKILL).
 ProcessRun RunProcess(const std::vector<std::string>& argv, double limit_seconds);
 
+// The same for a peak-memory figure. Linux folds the peak RSS of the memory a
+// process had before exec() into its ru_maxrss, and a child spawned by the
+// bench starts out sharing the bench's (over a gigabyte of corpora and
+// prepared inputs). So the bench re-executes itself as a small launcher
+// (RunLauncher) that spawns `argv` from its own fresh memory and reports the
+// child's ru_maxrss through `report_file`.
+ProcessRun RunProcessForMemory(const std::string& self, const std::vector<std::string>& argv, double limit_seconds,
+                               const std::string& report_file);
+
+// The launcher's side: `argv` is {"--launch-and-report", report_file, command...}.
+// Runs the command, writes "<exit code> <max rss KiB>" to report_file.
+int RunLauncher(int argc, char** argv);
+inline constexpr const char* kLauncherFlag = "--launch-and-report";
+
 // CPU time of the calling thread, in seconds: what every in-process timing of
 // the bench reads, so another job on the machine does not count.
 double ThreadCpuSeconds();
