@@ -314,20 +314,28 @@ class DateScanner {
     // too: without this, « le 1er et le 2 et le 3 … » rescans the list from
     // every day.
     if (j < list_without_month_end_) return 0;
-    std::array<uint32_t, 31> day_tokens{};
-    size_t count = 0;
-    day_tokens[count++] = static_cast<uint32_t>(j);
+    std::vector<uint32_t>& day_tokens = day_tokens_;  // the whole list, however long
+    day_tokens.assign(1, static_cast<uint32_t>(j));
     size_t k = j + 1;
-    while (count < day_tokens.size() && IsConnector(k)) {
+    while (IsConnector(k)) {
       const size_t next = Is(k + 1, "le") ? k + 2 : k + 1;  // "le 3 et le 5 mars"
       if (next >= n_ || info_[next].day == 0 || GluedBefore(next)) break;
-      day_tokens[count++] = static_cast<uint32_t>(next);
+      day_tokens.push_back(static_cast<uint32_t>(next));
       k = next + 1;
     }
     if (k >= n_ || info_[k].month == 0 || tokens_[k].newline_before) {
-      if (count < day_tokens.size()) list_without_month_end_ = k;
+      list_without_month_end_ = k;
       return 0;
     }
+    // A list takes at most 31 days: only its last 31 share the month, and
+    // the days before them start no date. Skipping them at once keeps a long
+    // list linear (each would otherwise re-read 31 days).
+    constexpr size_t kMaxDays = 31;
+    if (day_tokens.size() > kMaxDays) {
+      list_without_month_end_ = day_tokens[day_tokens.size() - kMaxDays];
+      return 0;
+    }
+    const size_t count = day_tokens.size();
     const int month = info_[k].month;
     k += info_[k].month_tokens;
     int year = 0;
@@ -526,6 +534,7 @@ class DateScanner {
   const DateLexicon& lex_;
   std::vector<TokenInfo> info_;
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
+  std::vector<uint32_t> day_tokens_;  // DayMonthGroup's list, kept to reuse its buffer
   std::vector<RawDate> dates_;
 };
 
