@@ -393,18 +393,6 @@ std::string DiagnosticList(const std::vector<Diagnostic>& diagnostics) {
   return out + "</ul>\n</section>\n";
 }
 
-class HtmlSink : public Sink {
- public:
-  explicit HtmlSink(Output* out) : out_(out) {}
-  Status Add(const Document& doc) override { return out_->Write(RenderHtmlPage(doc)); }
-  Status AddError(const std::string& path, const Status& error) override {
-    return out_->Write(RenderHtmlErrorPage(path, error));
-  }
-  Status Finish() override { return out_->Flush(); }
-
- private:
-  Output* out_;
-};
 
 }  // namespace
 
@@ -464,7 +452,5 @@ std::string RenderHtmlIndex(const nlohmann::ordered_json& summary, const std::ve
   }
   return out + "</tbody>\n</table>\n" + Tail(false);
 }
-
-std::unique_ptr<Sink> MakeHtmlSink(Output* out) { return std::make_unique<HtmlSink>(out); }
 
 }  // namespace lexfr

@@ -141,30 +141,6 @@ void WriteRecourse(const Recourse& r, JsonWriter& w) {
   w.EndObject();
 }
 
-class JsonSink : public Sink {
- public:
-  JsonSink(Output* out, bool pretty) : out_(out), pretty_(pretty) {}
-  Status Add(const Document& doc) override {
-    record_.clear();
-    AppendDocumentJson(doc, pretty_, &record_);
-    return Emit();
-  }
-  Status AddError(const std::string& path, const Status& error) override {
-    record_.clear();
-    AppendErrorJson(path, error, pretty_, &record_);
-    return Emit();
-  }
-  Status Finish() override { return out_->Flush(); }
-
- private:
-  Status Emit() {
-    record_ += '\n';
-    return out_->Write(record_);
-  }
-  std::string record_;
-  Output* out_;
-  bool pretty_;
-};
 
 }  // namespace
 
@@ -292,8 +268,6 @@ void AppendErrorJson(const std::string& path, const Status& status, bool pretty,
   w.EndObject();
   w.EndObject();
 }
-
-std::unique_ptr<Sink> MakeJsonSink(Output* out, bool pretty) { return std::make_unique<JsonSink>(out, pretty); }
 
 Status WriteTokens(const Document& doc, Output* out) {
   const std::string_view text = doc.decoded.text;

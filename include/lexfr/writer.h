@@ -1,8 +1,8 @@
-// Stage 6, emit: Documents -> bytes on an output, through a Sink.
+// Stage 6, emit: Documents -> records (JSON, or an HTML page) -> an Output.
 //
-// A Sink receives analysed documents (or per-file errors) in order and writes
-// them in one format; JSON (one object) and JSON Lines (one object a line)
-// are the two here. Writers never print anything but the format itself.
+// A record is built whole for one document (or one per-file error), so the
+// batch runner can put records back in input order before writing them.
+// Writers never print anything but the format itself.
 //
 // Wire format (one document, abridged; the JSON Schema is data/schema/):
 //   {"schema":"lexfr/1",
@@ -18,7 +18,8 @@
 // In mapper mode (analyze --input-jsonl) both end their "source" with the
 // "id" of the input line (Document::id).
 //
-// Thread-safety: one Sink and one Output per thread of writing.
+// Thread-safety: records may be built on many threads; one Output per thread
+// of writing.
 #pragma once
 
 #include <cstdint>
@@ -75,34 +76,19 @@ void AppendErrorJson(const std::string& path, const Status& status, bool pretty,
 // UTF-8 (only possible in paths) is replaced by U+FFFD.
 std::string Dump(const nlohmann::ordered_json& j, bool pretty);
 
-class Sink {
- public:
-  virtual ~Sink() = default;
-  virtual Status Add(const Document& doc) = 0;
-  virtual Status AddError(const std::string& path, const Status& error) = 0;
-  virtual Status Finish() = 0;
-};
-
-// One JSON object per document, each followed by a newline; pretty-printed
-// when `pretty`. With one document this is plain JSON; with several, JSON
-// Lines (when not pretty).
-std::unique_ptr<Sink> MakeJsonSink(Output* out, bool pretty);
-
 // One self-contained HTML page per document (inline CSS and JS, nothing
 // fetched, works from file://): the recourse card, the text with every mention
-// highlighted by type, the entities and the quotes. A page is one document, so
-// this sink is for one document per output; batches write one page per file
-// (-o DIR/) plus RenderHtmlIndex(). The input text is HTML-escaped everywhere.
+// highlighted by type, the entities and the quotes. A page is one document;
+// batches write one page per file (-o DIR/) plus RenderHtmlIndex(). The input
+// text is HTML-escaped everywhere.
 //
 // Anchors a reader (or a test) can rely on: sentence N is the element
 // `#s-N`; mention j of entity i is `<mark class="m m-TYPE" data-mention=
 // "m-i-j">`, whose first (usually only) segment has id `m-i-j`. When two
 // mentions overlap without nesting, the inner one is split into segments
 // sharing one data-mention; count distinct data-mention values.
-std::unique_ptr<Sink> MakeHtmlSink(Output* out);
-
-// The page MakeHtmlSink writes for a document, and for an input that failed.
 std::string RenderHtmlPage(const Document& doc);
+// The page for an input that failed.
 std::string RenderHtmlErrorPage(const std::string& path, const Status& error);
 
 // One row of a batch's index.html: a document, or an input that failed.
