@@ -90,10 +90,6 @@ UChar32 FirstCodePoint(std::string_view s) {
   return c;
 }
 
-size_t CodePoints(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 // A line at least this long, relative to the page's longest, was wrapped by
 // the typesetter: the paragraph goes on in the next line.
 constexpr double kFullLine = 0.8;
@@ -113,7 +109,7 @@ constexpr size_t kMinWrapWidth = 40;  // shorter pages are lists or titles
 //    ends its paragraph, as does a blank line.
 std::string JoinLines(const std::vector<std::string>& lines) {
   size_t widest = 0;
-  for (const std::string& line : lines) widest = std::max(widest, CodePoints(line));
+  for (const std::string& line : lines) widest = std::max(widest, CountCodePoints(line));
   std::string out;
   const char* separator = "";  // what goes before the next non-empty line
   for (size_t k = 0; k < lines.size(); ++k) {
@@ -141,7 +137,7 @@ std::string JoinLines(const std::vector<std::string>& lines) {
       }
     }
     out.append(line);
-    const bool full = widest >= kMinWrapWidth && static_cast<double>(CodePoints(line)) >= kFullLine * widest;
+    const bool full = widest >= kMinWrapWidth && static_cast<double>(CountCodePoints(line)) >= kFullLine * widest;
     separator = full ? " " : "\n\n";
   }
   return out;
