@@ -228,7 +228,11 @@ bool IsValidUtf8(std::string_view bytes) {
   return true;
 }
 
-Status Decode(std::string_view bytes, DecodedText* out) {
+namespace {
+
+// Decode() of `bytes`; when `owned` holds them, valid UTF-8 takes that buffer
+// over instead of being copied (a byte of memory per input byte).
+Status DecodeInto(std::string_view bytes, std::string* owned, DecodedText* out) {
   *out = DecodedText{};
   out->encoding = "UTF-8";
   if (bytes.starts_with("\xEF\xBB\xBF")) {
@@ -264,7 +268,11 @@ Status Decode(std::string_view bytes, DecodedText* out) {
   }
 
   const Utf8Census census = CountUtf8(bytes);
-  if (census.invalid == 0) {
+  if (census.invalid == 0 && owned != nullptr) {
+    const size_t bom = owned->size() - bytes.size();
+    out->text = std::move(*owned);
+    out->text.erase(0, bom);
+  } else if (census.invalid == 0) {
     out->text.assign(bytes);
   } else if (census.valid_multibyte >= census.invalid) {
     out->text = RepairUtf8(bytes);
@@ -288,17 +296,10 @@ Status Decode(std::string_view bytes, DecodedText* out) {
   return Status::Ok();
 }
 
-Status Decode(std::string&& bytes, DecodedText* out) {
-  const bool plain_utf8 = !bytes.starts_with("\xEF\xBB\xBF") && !bytes.starts_with("\xFF\xFE") &&
-                          !bytes.starts_with("\xFE\xFF") &&
-                          std::string_view(bytes).substr(0, kBinarySniffBytes).find('\0') == std::string_view::npos &&
-                          IsValidUtf8(bytes);
-  if (!plain_utf8) return Decode(std::string_view(bytes), out);
-  *out = DecodedText{};
-  out->encoding = "UTF-8";
-  out->text = std::move(bytes);
-  ReplaceNuls(out);
-  return Status::Ok();
-}
+}  // namespace
+
+Status Decode(std::string_view bytes, DecodedText* out) { return DecodeInto(bytes, nullptr, out); }
+
+Status Decode(std::string&& bytes, DecodedText* out) { return DecodeInto(bytes, &bytes, out); }
 
 }  // namespace lexfr
