@@ -81,12 +81,6 @@ const char* EntityTypeName(EntityType type) {
   return "ORG";
 }
 
-std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<Candidate> candidates) {
-  std::vector<std::vector<Candidate>> lists;
-  lists.push_back(std::move(candidates));
-  return Link(text, seg, std::move(lists));
-}
-
 std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists) {
   std::vector<Entity> entities;
   std::map<std::pair<EntityType, std::string>, size_t> index;  // (type, canonical) -> entity

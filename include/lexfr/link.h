@@ -18,11 +18,9 @@
 
 namespace lexfr {
 
-std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<Candidate> candidates);
-
-// The same over several recognisers' lists, taken as they are: concatenating
-// them first would hold every candidate twice at the run's peak of memory.
-// Where two candidates tie on everything, the earlier list wins.
+// `lists`: each recogniser's candidates, taken as they are (concatenating them
+// first would hold every candidate twice at the run's peak of memory). Where
+// two candidates tie on everything, the earlier list wins.
 std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists);
 
 }  // namespace lexfr

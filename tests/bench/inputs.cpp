@@ -95,7 +95,7 @@ const StageInputs& Analysed(int scale) {
   all.insert(all.end(), refs.begin(), refs.end());
   all.insert(all.end(), money.begin(), money.end());
   in.all = all;
-  doc.entities = lexfr::Link(text, seg, std::move(all));
+  doc.entities = lexfr::Link(text, seg, OneList(std::move(all)));
   doc.recourse = lexfr::Summarise(text, seg, doc.entities);
   doc.quotes = lexfr::FindQuotes(text, seg, doc.entities);
   in.analysed = true;

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lexfr/analyze.h"
@@ -35,6 +36,13 @@ const std::string& Corpus(int scale);
 const StageInputs& Segmented(int scale);
 // The same with every later stage run too.
 const StageInputs& Analysed(int scale);
+
+// `candidates` as the one list Link() takes, moved (a braced list would copy).
+inline std::vector<std::vector<lexfr::Candidate>> OneList(std::vector<lexfr::Candidate> candidates) {
+  std::vector<std::vector<lexfr::Candidate>> lists;
+  lists.push_back(std::move(candidates));
+  return lists;
+}
 
 // Frees every scale's inputs (before the process measurements).
 void DropInputs();

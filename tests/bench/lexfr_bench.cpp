@@ -245,7 +245,7 @@ void LinkStage(benchmark::State& state, int scale) {
   const StageInputs& in = Analysed(scale);
   TimeStage(
       state, Text(in).size(), Tokens(scale), [&] { return in.all; },
-      [&](std::vector<lexfr::Candidate> candidates) { return lexfr::Link(Text(in), Seg(in), std::move(candidates)); });
+      [&](std::vector<lexfr::Candidate> candidates) { return lexfr::Link(Text(in), Seg(in), OneList(std::move(candidates))); });
 }
 
 void JsonStage(benchmark::State& state, int scale) {
