@@ -26,15 +26,15 @@ struct Placed {  // one mention of one entity
 struct Context {
   std::string_view text;
   const Segmentation& seg;
-  std::vector<std::string_view> folded;  // views into seg.folded
   std::vector<CueHit> hits;
   std::vector<Placed> mentions;
   std::vector<std::vector<Placed>> by_sentence;  // mentions of each sentence, in text order
   std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
 
+  std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
+
   Context(std::string_view t, const Segmentation& s, const std::vector<Entity>& entities)
-      : text(t), seg(s), folded(s.tokens.size()), by_sentence(s.sentences.size()) {
-    for (size_t i = 0; i < folded.size(); ++i) folded[i] = FoldedText(s, i);
+      : text(t), seg(s), by_sentence(s.sentences.size()) {
     hits = Cues().Match(seg);
     for (const CueHit& h : hits) by_field[h.cue->field].push_back(&h);
     for (const Entity& e : entities) {
@@ -161,9 +161,9 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
 // Cnil") is not the subject of the sentence.
 bool IsGenitive(const Context& c, const Mention& m) {
   if (m.first_token == 0) return false;
-  const std::string_view prev = c.folded[m.first_token - 1];
+  const std::string_view prev = c.Folded(m.first_token - 1);
   if (prev == "du" || prev == "des" || prev == "d'" || prev == "de" || prev == "par") return true;
-  return m.first_token >= 2 && (prev == "la" || prev == "l'") && c.folded[m.first_token - 2] == "de";
+  return m.first_token >= 2 && (prev == "la" || prev == "l'") && c.Folded(m.first_token - 2) == "de";
 }
 
 // The first party whose mention starts within `span` tokens after `from`.
@@ -254,7 +254,7 @@ void FindParties(const Context& c, Recourse* r) {
           AddUnique(&r->claimants, p.entity->canonical);
           found = true;
         } else if (p.mention->first_token >= h->end_token && p.mention->first_token <= h->end_token + 2 &&
-                   (c.folded[p.mention->first_token - 1] == "au" || c.folded[p.mention->first_token - 1] == "a")) {
+                   (c.Folded(p.mention->first_token - 1) == "au" || c.Folded(p.mention->first_token - 1) == "a")) {
           AddUnique(&r->respondents, p.entity->canonical);
           AddEvidence(r, "respondents", h->sentence);
         }
@@ -376,11 +376,11 @@ void FindGrounds(const Context& c, Recourse* r) {
     if (next < hits.size() && hits[next]->first_token < end) {
       end = hits[next]->first_token;  // the next ground starts here
       // "… et sur l'atteinte": leave the joining words out
-      while (end > h->end_token && (c.folded[end - 1] == "sur" || c.folded[end - 1] == "et" ||
-                                    c.folded[end - 1] == "l'" || c.folded[end - 1] == "la" ||
-                                    c.folded[end - 1] == "le" || c.folded[end - 1] == "," ||
-                                    c.folded[end - 1] == "une" || c.folded[end - 1] == "d'" ||
-                                    c.folded[end - 1] == "de" || c.folded[end - 1] == "existence")) {
+      while (end > h->end_token && (c.Folded(end - 1) == "sur" || c.Folded(end - 1) == "et" ||
+                                    c.Folded(end - 1) == "l'" || c.Folded(end - 1) == "la" ||
+                                    c.Folded(end - 1) == "le" || c.Folded(end - 1) == "," ||
+                                    c.Folded(end - 1) == "une" || c.Folded(end - 1) == "d'" ||
+                                    c.Folded(end - 1) == "de" || c.Folded(end - 1) == "existence")) {
         --end;
       }
     }
