@@ -25,6 +25,7 @@
 #include "lexfr/batch.h"
 #include "lexfr/embedded.h"
 #include "lexfr/files.h"
+#include "lexfr/interrupt.h"
 #include "lexfr/mapper.h"
 #include "lexfr/writer.h"
 
@@ -232,24 +233,6 @@ void ConfigureSchema(CLI::App*, Invocation*) {}
 
 // --- analyze: planning a run --------------------------------------------------
 
-// Set by SIGINT/SIGTERM during a batch run: no new file is taken, the lines
-// in flight are finished, and the run exits 130.
-std::atomic<bool> g_stop{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
-
-void OnStopSignal(int) { g_stop.store(true); }
-
-void InstallStopHandlers() {
-  struct sigaction sa {};
-  sa.sa_handler = OnStopSignal;
-  sigemptyset(&sa.sa_mask);
-  // SA_RESTART: a read or open in flight is not cut short with EINTR (it
-  // would become a bogus error record). SA_RESETHAND: a second ^C kills.
-  sa.sa_flags = SA_RESTART | SA_RESETHAND;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-}
-
 struct Plan {
   std::vector<BatchInput> inputs;  // in output order, after --shard
   bool mapper = false;             // --input-jsonl: the inputs come from the stream
@@ -303,7 +286,6 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
                            "--input-jsonl writes JSON Lines, one record a line: no --format json or html, no -o DIR/");
     }
     plan->mapper = plan->batch = true;
-    InstallStopHandlers();
     return Status::Ok();
   }
   Shard shard;
@@ -315,14 +297,13 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
   const bool to_folder = IsOutputFolder(inv.output);
   plan->batch = args.size() > 1 || !inv.files_from.empty() || to_folder ||
                 std::any_of(args.begin(), args.end(), [](const std::string& a) { return IsFolder(a); });
-  if (plan->batch) InstallStopHandlers();  // walking a big tree can be interrupted too
 
   const WalkOptions walk{inv.include, inv.exclude, inv.follow_symlinks};
   std::vector<BatchInput> all;
   for (const std::string& arg : args) {
     const size_t before = all.size();
-    ExpandInput(arg, walk, &g_stop, &all);
-    if (all.size() == before && !g_stop.load()) spdlog::warn("{}: no file matches --include", arg);
+    ExpandInput(arg, walk, InterruptFlag(), &all);
+    if (all.size() == before && !Interrupted()) spdlog::warn("{}: no file matches --include", arg);
   }
   // In place: the path list is the one thing that grows with the run.
   std::erase_if(all, [&](const BatchInput& in) { return !InShard(in.rel, shard); });
@@ -525,7 +506,7 @@ int RunAnalyze(const Invocation& inv) {
   const size_t jobs = inv.jobs != 0 ? inv.jobs : std::max(1u, std::thread::hardware_concurrency());
   const size_t most = plan.mapper ? SIZE_MAX : plan.inputs.size();  // no more threads than inputs
   ordered.jobs = static_cast<unsigned>(std::clamp<size_t>(most, 1, std::min<size_t>(jobs, 1024)));
-  ordered.stop = &g_stop;
+  ordered.stop = InterruptFlag();
   ordered.tick = [&] { progress.Show(outcome.summary, SecondsSince(start)); };
   // Flushing whenever the next file is not ready yet lets a reader (jq, a
   // test) see the lines as they come, without a write per line when busy.
@@ -577,14 +558,14 @@ int RunAnalyze(const Invocation& inv) {
         });
     stream_status = lines->status();
     outcome.summary.planned = outcome.summary.files;
-    outcome.summary.interrupted = g_stop.load() && !whole && stream_status.ok();
+    outcome.summary.interrupted = Interrupted() && !whole && stream_status.ok();
   } else {
     RunOrdered<FileResult>(
         plan.inputs.size(), ordered,
         [&](size_t i) { return ProcessInput(plan.inputs[i], reader, resources, options, process); },
         [&](size_t i, FileResult& r) { return emit_named(plan.inputs[i].path, &plan.inputs[i], r); });
     // A signal after the last file changes nothing: the output is whole.
-    outcome.summary.interrupted = g_stop.load() && outcome.summary.files < outcome.summary.planned;
+    outcome.summary.interrupted = Interrupted() && outcome.summary.files < outcome.summary.planned;
   }
   progress.Clear();
   if (out && outcome.write_failure.ok()) outcome.write_failure = out->Flush();
@@ -667,6 +648,8 @@ void SetUpLogging(int verbosity, bool quiet, const std::string& level_name) {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  // First thing: a signal from now on asks the run to stop (lexfr/interrupt.h).
+  InstallInterruptHandlers();
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows as EPIPE on write
   CLI::App app{"lexfr: analyze French legal and news texts into JSON (entities, legal references, dates, money, "
                "the legal action described)",
