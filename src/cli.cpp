@@ -2,8 +2,6 @@
 
 #include <signal.h>
 #include <spdlog/fmt/fmt.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -18,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -27,6 +26,7 @@
 #include "lexfr/files.h"
 #include "lexfr/interrupt.h"
 #include "lexfr/mapper.h"
+#include "lexfr/messages.h"
 #include "lexfr/writer.h"
 
 namespace lexfr {
@@ -333,15 +333,13 @@ class Progress {
   ~Progress() { Clear(); }
   void Show(const BatchSummary& summary, double seconds) {
     if (!enabled_) return;
-    fmt::print(stderr, "\r{}\x1b[K", FormatProgress(summary.files, total_, summary.bytes, seconds));
-    std::fflush(stderr);
+    WriteToStderr(fmt::format("\r{}\x1b[K", FormatProgress(summary.files, total_, summary.bytes, seconds)));
     shown_ = true;
   }
   // Before any other line goes to stderr.
   void Clear() {
     if (!shown_) return;
-    std::fputs("\r\x1b[K", stderr);
-    std::fflush(stderr);
+    WriteToStderr("\r\x1b[K");
     shown_ = false;
   }
 
@@ -403,7 +401,7 @@ int Finish(const Invocation& inv, const Plan& plan, const Outcome& outcome, doub
     }
   }
   // Straight to stderr: spdlog's default level (warn) would hide an info line.
-  if (plan.batch && !inv.quiet) fmt::print(stderr, "lexfr: {}\n", outcome.summary.OneLine(seconds));
+  if (plan.batch && !inv.quiet) WriteToStderr(fmt::format("lexfr: {}\n", outcome.summary.OneLine(seconds)));
   for (const auto& [condition, paths] : outcome.met) {
     for (const std::string& p : paths) spdlog::error("--fail-on {}: {}", condition, p);
   }
@@ -631,12 +629,7 @@ const Command kCommands[] = {
 
 void SetUpLogging(int verbosity, bool quiet, const std::string& level_name) {
   const bool color = std::getenv("NO_COLOR") == nullptr && isatty(STDERR_FILENO);
-  // Thread-safe sinks: a batch analyses on several threads, and a stage that
-  // logs from one must not interleave with the main thread's lines.
-  std::shared_ptr<spdlog::logger> logger =
-      color ? spdlog::stderr_color_mt("lexfr") : spdlog::stderr_logger_mt("lexfr");
-  logger->set_pattern(color ? "lexfr: %^%l%$: %v" : "lexfr: %l: %v");
-  spdlog::set_default_logger(logger);
+  spdlog::set_default_logger(MakeStderrLogger(color));
   spdlog::level::level_enum level = spdlog::level::warn;
   if (verbosity == 1) level = spdlog::level::info;
   if (verbosity >= 2) level = spdlog::level::debug;
@@ -645,10 +638,26 @@ void SetUpLogging(int verbosity, bool quiet, const std::string& level_name) {
   spdlog::set_level(level);
 }
 
+// CLI11's own messages (a bad option), escaped line by line: they quote the
+// arguments, which may hold anything.
+int ExitOnParseError(const CLI::App& app, const CLI::ParseError& e) {
+  std::ostringstream out, err;
+  app.exit(e, out, err);
+  std::string escaped;
+  std::istringstream lines(err.str());
+  for (std::string line; std::getline(lines, line);) escaped += EscapeForTerminal(line) + "\n";
+  WriteToStderr(escaped);
+  return static_cast<int>(ExitCode::kUsage);
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
-  // First thing: a signal from now on asks the run to stop (lexfr/interrupt.h).
+  // Before anything opens a file: one opened onto a closed fd 2 would
+  // receive the logs (lexfr/messages.h).
+  ReserveStandardFds();
+  // Then, first thing: a signal from now on asks the run to stop
+  // (lexfr/interrupt.h).
   InstallInterruptHandlers();
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows as EPIPE on write
   CLI::App app{"lexfr: analyze French legal and news texts into JSON (entities, legal references, dates, money, "
@@ -678,8 +687,7 @@ int RunCli(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help, --version
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::kUsage);
+    return ExitOnParseError(app, e);
   }
   SetUpLogging(verbosity, inv.quiet, log_level);
   try {

