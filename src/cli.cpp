@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
@@ -22,6 +23,7 @@
 
 #include "lexfr/analyze.h"
 #include "lexfr/batch.h"
+#include "lexfr/dates.h"
 #include "lexfr/embedded.h"
 #include "lexfr/files.h"
 #include "lexfr/interrupt.h"
@@ -121,10 +123,28 @@ Status ResolveInputs(const Invocation& inv, std::vector<std::string>* inputs) {
   return Status::Ok();
 }
 
+// --max-bytes: a whole number of bytes, at most kMostMaxBytes. CLI11 alone
+// would read "-1" as the largest size_t (no limit at all) and wrap sizes
+// past 2^64; the cap keeps the multiples of it that later stages take (the
+// text an HTML page or a PDF may extract to) far from overflowing.
+constexpr uint64_t kMostMaxBytes = uint64_t{1} << 40;  // 1 TiB
+
+void ParseMaxBytes(const std::string& text, size_t* out) {
+  uint64_t n = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, ec] = std::from_chars(text.data(), end, n);
+  if (text.empty() || ec != std::errc() || stop != end || n > kMostMaxBytes) {
+    throw CLI::ValidationError("--max-bytes", "wants a whole number of bytes from 0 to " +
+                                                  std::to_string(kMostMaxBytes) + " (1 TiB), not '" + text + "'");
+  }
+  *out = static_cast<size_t>(n);
+}
+
 void AddInputOptions(CLI::App* app, Invocation* inv) {
   app->add_option("-o,--output", inv->output, "Write to FILE instead of standard output")->type_name("FILE");
-  app->add_option("--max-bytes", inv->max_bytes,
-                  "Refuse inputs larger than N bytes (default 64 MiB); endless inputs stop there")
+  app->add_option_function<std::string>(
+         "--max-bytes", [inv](const std::string& text) { ParseMaxBytes(text, &inv->max_bytes); },
+         "Refuse inputs larger than N bytes (default 64 MiB, at most 1 TiB); endless inputs stop there")
       ->type_name("N");
 }
 
@@ -207,10 +227,12 @@ void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
       ->allow_extra_args(false)
       ->type_name("FILE");
   app->add_option("--ref-date", inv->ref_date,
-                  "YYYY-MM-DD against which relative dates (hier, lundi dernier) resolve")
+                  "YYYY-MM-DD, a real calendar date between 1000 and 2100, against which relative dates (hier, "
+                  "lundi dernier) resolve")
       ->check([](const std::string& s) -> std::string {
-        const bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
-        return ok ? "" : "--ref-date wants YYYY-MM-DD";
+        return IsValidRefDate(s) ? ""
+                                 : "wants a real calendar date YYYY-MM-DD between 1000 and 2100 (as in "
+                                   "2024-02-29), not '" + s + "'";
       })
       ->type_name("DATE");
   app->add_option("--input-format", inv->input_format,

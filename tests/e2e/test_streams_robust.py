@@ -59,6 +59,38 @@ class TempCase(Case):
             return json.load(f)
 
 
+# --- 11, 13: sizes and dates validated -------------------------------------------------------------------
+
+
+class SizesAndDates(TempCase):
+    def test_negative_and_overflowing_sizes_are_usage_errors(self):
+        a = self.write("a.txt")
+        for value in ("-1", "18446744073709551616", "99999999999999999999999", "1e6", "12k", "", "1099511627777"):
+            with self.subTest(value=value):
+                r = run("analyze", "--max-bytes", value, a)
+                self.assertEqual((r.returncode, r.stdout), (64, b""), r.stderr)
+                self.assertIn(b"--max-bytes: wants a whole number of bytes from 0 to 1099511627776 (1 TiB)", r.stderr)
+        self.assertEqual(run("analyze", "--max-bytes", "1099511627776", a).returncode, 0)
+        self.assertEqual(run("analyze", "--max-bytes", "0", a).returncode, 65)  # too_large, as asked
+
+    def test_impossible_reference_dates_are_usage_errors(self):
+        a = self.write("a.txt")
+        for value in ("abcd-ef-gh", "2024-02-30", "2023-02-29", "2024-13-01", "24-01-01", "2024-1-1", "0999-01-01"):
+            with self.subTest(value=value):
+                r = run("analyze", "--ref-date", value, a)
+                self.assertEqual((r.returncode, r.stdout), (64, b""), r.stderr)
+                self.assertIn(b"wants a real calendar date YYYY-MM-DD", r.stderr)
+
+    def test_a_reference_date_is_honoured(self):
+        hier = self.write("hier.txt", "Le Conseil d'État a statué hier.")
+        def dates(*args):
+            r = run("analyze", *args, hier)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            return [e["value"] for e in parse_documents(r.stdout)[0]["entities"] if e["type"] == "DATE"]
+        self.assertEqual(dates("--ref-date", "2024-03-01"), ["2024-02-29"])  # a leap year's last day of February
+        self.assertEqual(dates("--ref-date", "2023-03-01"), ["2023-02-28"])
+        self.assertEqual(dates(), [])  # no reference: left out, never guessed
+
 # --- 12: a closed or full stderr never changes the exit status -----------------------------------------------
 
 
