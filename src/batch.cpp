@@ -251,23 +251,33 @@ void Tally(const Document& doc, FileResult* r) {
   r->diagnostics = doc.diagnostics;
 }
 
+Status InternalError(const std::exception& e) {
+  return Status::Error(ExitCode::kSoftware, "internal_error",
+                       std::string("internal error (please report it): ") + e.what());
+}
+
 FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const Resources& resources,
                         const AnalyzeOptions& analyze, const ProcessOptions& options) {
   FileResult r;
   std::string record;
   r.status = input.error;
   if (r.status.ok()) {
-    std::string bytes;
-    Document doc;
-    r.status = reader.Read(input.path, options.max_bytes, &bytes);
-    if (r.status.ok()) r.status = Analyze(std::move(bytes), input.path, resources, analyze, &doc);
-    if (r.status.ok()) {
-      Tally(doc, &r);
-      if (options.html) {
-        record = RenderHtmlPage(doc);
-      } else {
-        AppendDocumentJson(doc, options.pretty, &record);
+    try {
+      std::string bytes;
+      Document doc;
+      r.status = reader.Read(input.path, options.max_bytes, &bytes);
+      if (r.status.ok()) r.status = Analyze(std::move(bytes), input.path, resources, analyze, &doc);
+      if (r.status.ok()) {
+        Tally(doc, &r);
+        if (options.html) {
+          record = RenderHtmlPage(doc);
+        } else {
+          AppendDocumentJson(doc, options.pretty, &record);
+        }
       }
+    } catch (const std::exception& e) {
+      r = FileResult();
+      r.status = InternalError(e);
     }
   }
   if (!r.status.ok()) {

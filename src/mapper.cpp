@@ -29,6 +29,14 @@ std::string ParseErrorMessage(const nlohmann::json::parse_error& e) {
   return "not JSON (at byte " + std::to_string(e.byte) + "): " + what;
 }
 
+// nlohmann's message without its "[json.exception.out_of_range.406] ".
+std::string WithoutPrefix(std::string what) {
+  if (what.rfind("[json.exception.", 0) == 0) {
+    if (const size_t end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
+  }
+  return what;
+}
+
 // "an object", "a string": the JSON type of `j` in a sentence.
 std::string TypeOf(const nlohmann::json& j) {
   const std::string name = j.type_name();
@@ -123,6 +131,11 @@ MapperDoc ParseMapperLine(std::string_view line) {
   } catch (const nlohmann::json::parse_error& e) {
     d.error = Status::Error(ExitCode::kDataErr, "not_json", ParseErrorMessage(e));
     return d;
+  } catch (const nlohmann::json::exception& e) {
+    // JSON that nlohmann cannot hold: a number beyond a double (-1e309) is
+    // out_of_range.406, anywhere in the line, even in a member ignored.
+    d.error = BadLine("cannot be read: " + WithoutPrefix(e.what()));
+    return d;
   }
   if (!j.is_object()) {
     d.error = BadLine(TypeOf(j) + ", not a JSON object {\"id\": …, \"text\": …}");
@@ -165,33 +178,40 @@ MapperDoc ParseMapperLine(std::string_view line) {
 FileResult ProcessLine(const RawLine& line, const FileReader& reader, const Resources& resources,
                        const AnalyzeOptions& analyze, size_t max_bytes) {
   MapperDoc d;
-  if (line.too_long) {
-    d.error = Status::Error(ExitCode::kDataErr, "too_large",
-                            "line longer than --max-bytes (" + std::to_string(max_bytes) + " bytes)");
-  } else {
-    d = ParseMapperLine(line.bytes);
-  }
-  // A text document has no file, like standard input.
-  const std::string path = d.has_path && !d.path.empty() ? d.path : "-";
   FileResult r;
-  r.status = d.error;
-  std::string bytes;
-  if (r.status.ok()) {
-    if (d.has_path) {
-      r.status = reader.Read(d.path, max_bytes, &bytes);
-    } else {
-      bytes = std::move(d.text);
-    }
-  }
   Document doc;
-  if (r.status.ok()) r.status = Analyze(std::move(bytes), path, resources, analyze, &doc);
-  r.record.clear();
-  if (r.status.ok()) {
-    Tally(doc, &r);
-    doc.id = d.id;
-    AppendDocumentJson(doc, false, &r.record);
-  } else {
-    AppendErrorJson(path, r.status, false, &r.record, d.id);
+  try {
+    if (line.too_long) {
+      d.error = Status::Error(ExitCode::kDataErr, "too_large",
+                              "line longer than --max-bytes (" + std::to_string(max_bytes) + " bytes)");
+    } else {
+      d = ParseMapperLine(line.bytes);
+    }
+    r.status = d.error;
+    std::string bytes;
+    if (r.status.ok()) {
+      if (d.has_path) {
+        r.status = reader.Read(d.path, max_bytes, &bytes);
+      } else {
+        bytes = std::move(d.text);
+      }
+    }
+    // A text document has no file, like standard input.
+    if (r.status.ok()) r.status = Analyze(std::move(bytes), d.has_path ? d.path : "-", resources, analyze, &doc);
+    if (r.status.ok()) {
+      Tally(doc, &r);
+      doc.id = d.id;
+      AppendDocumentJson(doc, false, &r.record);
+    }
+  } catch (const std::exception& e) {
+    // Whatever went wrong with this line is its record's error, never the
+    // end of the stream (lexfr/batch.h, InternalError).
+    r = FileResult();
+    r.status = InternalError(e);
+  }
+  if (!r.status.ok()) {
+    r.record.clear();
+    AppendErrorJson(d.has_path && !d.path.empty() ? d.path : "-", r.status, false, &r.record, d.id);
   }
   r.record += '\n';
   return r;

@@ -414,6 +414,19 @@ TEST_CASE("output folder names mirror the tree; files are written whole or not a
   CHECK(WriteFileAtomically("/proc/lexfr-cannot/x.json", "{}").exit_code() == ExitCode::kCantCreate);
 }
 
+// A reader that throws, as a bug or exhausted memory would.
+class ThrowingReader : public FileReader {
+ public:
+  Status Read(const std::string&, size_t, std::string*) const override { throw std::runtime_error("boom"); }
+};
+
+TEST_CASE("ProcessInput: an exception is the input's error record", "[batch]") {
+  Resources resources;
+  const FileResult r = ProcessInput({"a.txt", "a.txt", false, {}}, ThrowingReader(), resources, {}, {});
+  CHECK(r.status.code() == "internal_error");
+  CHECK(r.record.find("\"code\":\"internal_error\"") != std::string::npos);
+}
+
 TEST_CASE("the progress line says done/total, MB/s and the time left", "[batch]") {
   CHECK(FormatProgress(250, 1000, 5'000'000, 2.0) == " 250/1000 files  2.5 MB/s  ETA 0:06");
   CHECK(FormatProgress(0, 10, 0, 0.0) == " 0/10 files  0.0 MB/s  ETA -:--");

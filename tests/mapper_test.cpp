@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -130,6 +131,30 @@ TEST_CASE("ParseMapperLine says what is wrong with a bad line", "[mapper]") {
   CHECK(d.error.message() == "\"text\" is a number, not a string");
   CHECK(ParseMapperLine("[1]").error.message().rfind("an array, not a JSON object", 0) == 0);
   CHECK(ParseMapperLine("nul").error.message().rfind("not JSON (at byte ", 0) == 0);
+}
+
+TEST_CASE("ParseMapperLine: JSON nlohmann cannot hold is a bad line, not the end of the stream", "[mapper]") {
+  const MapperDoc d = ParseMapperLine(R"({"id":2,"text":"b","meta":{"score":-1e309}})");
+  CHECK(d.error.code() == "bad_line");
+  CHECK(d.error.message() == "cannot be read: number overflow parsing '-1e309'");
+  CHECK(ParseMapperLine(R"({"id":1e400,"text":"b"})").error.code() == "bad_line");
+  CHECK(ParseMapperLine(R"({"id":1e300,"text":"b"})").error.ok());
+}
+
+// A reader that throws, as a bug or exhausted memory would.
+class ThrowingReader : public FileReader {
+ public:
+  Status Read(const std::string&, size_t, std::string*) const override { throw std::runtime_error("boom"); }
+};
+
+TEST_CASE("ProcessLine: any exception is the line's error record", "[mapper]") {
+  const FileResult r = ProcessLine({R"({"id": 9, "path": "a.txt"})", false}, ThrowingReader(), SharedResources(), {},
+                                   1000);
+  CHECK(r.status.code() == "internal_error");
+  const json j = json::parse(r.record);
+  CHECK(j["source"] == json({{"path", "a.txt"}, {"id", 9}}));
+  CHECK(j["error"]["code"] == "internal_error");
+  CHECK(j["error"]["message"] == "internal error (please report it): boom");
 }
 
 TEST_CASE("ProcessLine: a document with source.id, or an error record on its line", "[mapper]") {

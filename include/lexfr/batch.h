@@ -184,8 +184,14 @@ struct FileResult {
 // Fills what `r` keeps of an analysed document (all but status and record).
 void Tally(const Document& doc, FileResult* r);
 
-// Reads, analyses and serialises one input. Never throws on bad input: a
-// failure is a FileResult with a status and an error record.
+// An exception that escaped the reading or analysis of one input (a bug, or
+// memory exhausted) as that input's error: code "internal_error", exit
+// kSoftware, the exception's message. One input never ends a run.
+Status InternalError(const std::exception& e);
+
+// Reads, analyses and serialises one input. Never throws: a failure,
+// whatever it is (InternalError), is a FileResult with a status and an error
+// record.
 FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const Resources& resources,
                         const AnalyzeOptions& analyze, const ProcessOptions& options);
 

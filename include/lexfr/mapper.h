@@ -90,7 +90,9 @@ struct MapperDoc {
 MapperDoc ParseMapperLine(std::string_view line);
 
 // One line -> its record (with newline) and counts. A path document is read
-// with `reader` up to `max_bytes`. Never throws on bad input.
+// with `reader` up to `max_bytes`. Never throws: any exception while the
+// line is read or analysed is its error record ("internal_error"), and the
+// stream goes on.
 FileResult ProcessLine(const RawLine& line, const FileReader& reader, const Resources& resources,
                        const AnalyzeOptions& analyze, size_t max_bytes);
 

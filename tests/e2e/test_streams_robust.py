@@ -59,6 +59,26 @@ class TempCase(Case):
             return json.load(f)
 
 
+# --- 5: every exception of a mapper line is that line's error record ----------------------------------------
+
+
+class MapperLineExceptions(TempCase):
+    def test_a_number_beyond_a_double_is_an_error_record_on_its_line(self):
+        stream = (jsonl({"id": 1, "text": "a"}) + b'{"id":2,"text":"b","meta":{"score":-1e309}}\n' +
+                  jsonl({"id": 3, "text": FRENCH}) + b'{"id":4,"text":"c","n":1e400}\n' + jsonl({"id": 5, "text": "d"}))
+        for jobs in ("1", "2"):
+            r = run("analyze", "--input-jsonl", "-", "--jobs", jobs, input_bytes=stream)
+            self.assertEqual(r.returncode, 65, r.stderr)  # some line failed: as a batch
+            docs = parse_documents(r.stdout)
+            self.assertEqual([d["source"]["id"] for d in docs], [1, None, 3, None, 5])
+            for i in (1, 3):
+                self.assertEqual(docs[i]["error"]["code"], "bad_line")
+                self.assertIn("number overflow", docs[i]["error"]["message"])
+            self.assertNotIn("error", docs[2])
+            self.assertIn(b"standard input, line 2: cannot be read: number overflow parsing '-1e309'", r.stderr)
+            self.assertIn(b"5 files: 3 analysed, 2 failed (bad_line 2)", r.stderr)
+
+
 # --- 11, 13: sizes and dates validated -------------------------------------------------------------------
 
 
