@@ -16,8 +16,8 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
-#include <string>
 #include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -88,6 +88,7 @@ struct Invocation {
   std::vector<std::string> fail_on;
   std::string summary;
   std::string input_jsonl;  // mapper mode: the JSON Lines stream ("-": stdin)
+  std::string input_jsonl_paths = "allow";  // mapper mode: read "path" documents' files (allow|deny)
 };
 
 using Handler = int (*)(const Invocation&);
@@ -207,6 +208,13 @@ void AddStreamOptions(CLI::App* app, Invocation* inv) {
       ->excludes(app->get_option("--files-from"))
       ->excludes(app->get_option("--shard"))
       ->excludes(app->get_option("--pretty"));
+  app->add_option("--input-jsonl-paths", inv->input_jsonl_paths,
+                  "allow (default): a line {\"path\": FILE} reads FILE, any regular file lexfr can read; deny: "
+                  "such lines are error records (paths_denied), for streams that come from other systems")
+      ->check(CLI::IsMember({"allow", "deny"}))
+      ->type_name("allow|deny")
+      ->group("Streams")
+      ->needs(app->get_option("--input-jsonl"));
 }
 
 void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
@@ -259,6 +267,7 @@ struct Plan {
   std::vector<BatchInput> inputs;  // in output order, after --shard
   bool mapper = false;             // --input-jsonl: the inputs come from the stream
   bool batch = false;              // several inputs, a folder, --files-from or -o DIR
+  bool interrupted = false;        // a signal came while planning: the list may be short
   std::string output_dir;          // -o DIR: one file per input
 };
 
@@ -327,6 +336,7 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
     ExpandInput(arg, walk, InterruptFlag(), &all);
     if (all.size() == before && !Interrupted()) spdlog::warn("{}: no file matches --include", arg);
   }
+  plan->interrupted = Interrupted();
   // In place: the path list is the one thing that grows with the run.
   std::erase_if(all, [&](const BatchInput& in) { return !InShard(in.rel, shard); });
   all.shrink_to_fit();
@@ -347,6 +357,20 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
 }
 
 // --- analyze: running it --------------------------------------------------------
+
+// What the "path" documents of a stream may read: regular files only, and
+// neither the stream itself (/dev/stdin, the --input-jsonl file) nor the
+// output being written.
+PathPolicy StreamPathPolicy(const LineReader& lines, const std::string& output) {
+  PathPolicy policy;
+  policy.regular_only = true;
+  if (const std::optional<FileId> id = lines.id()) {
+    policy.refused.push_back({*id, "is_stream", "the stream being read: give its text as \"text\""});
+  }
+  const std::optional<FileId> out = output == "-" ? IdOfFd(STDOUT_FILENO) : IdOf(output);
+  if (out && out->regular) policy.refused.push_back({*out, "is_output", "the output being written"});
+  return policy;
+}
 
 // "done/total, MB/s, ETA" on stderr, redrawn in place; only on a terminal.
 class Progress {
@@ -536,6 +560,9 @@ int RunAnalyze(const Invocation& inv) {
   const DiskReader reader;
   // `name` is the input's path, or "FILE, line N" in mapper mode.
   const auto emit_named = [&](const std::string& name, const BatchInput* in, FileResult& r) {
+    // A read cut short by a signal is no result of its input: the output
+    // ends with the input before it, a prefix of the full run's.
+    if (r.status.code() == "interrupted") return false;
     if (!r.status.ok() || (!r.diagnostics.empty() && spdlog::should_log(spdlog::level::info))) progress.Clear();
     if (!r.status.ok()) {
       spdlog::error("{}", Named(name, r.status.message()));
@@ -564,6 +591,8 @@ int RunAnalyze(const Invocation& inv) {
       spdlog::error("--input-jsonl {}", s.message());
       return ExitOf(s);
     }
+    const DiskReader path_reader(StreamPathPolicy(*lines, inv.output));
+    const LineOptions line_options{inv.max_bytes, inv.input_jsonl_paths == "allow"};
     bool whole = false;  // the stream was read to its end
     RunOrderedPull<RawLine, FileResult>(
         ordered,
@@ -572,11 +601,11 @@ int RunAnalyze(const Invocation& inv) {
           whole = lines->status().ok();
           return false;
         },
-        [&](RawLine& line) { return ProcessLine(line, reader, resources, options, inv.max_bytes); },
+        [&](RawLine& line) { return ProcessLine(line, path_reader, resources, options, line_options); },
         [&](size_t i, FileResult& r) {
           return emit_named(fmt::format("{}, line {}", lines->name(), i + 1), nullptr, r);
         });
-    stream_status = lines->status();
+    if (lines->status().code() != "interrupted") stream_status = lines->status();
     outcome.summary.planned = outcome.summary.files;
     outcome.summary.interrupted = Interrupted() && !whole && stream_status.ok();
   } else {
@@ -585,7 +614,8 @@ int RunAnalyze(const Invocation& inv) {
         [&](size_t i) { return ProcessInput(plan.inputs[i], reader, resources, options, process); },
         [&](size_t i, FileResult& r) { return emit_named(plan.inputs[i].path, &plan.inputs[i], r); });
     // A signal after the last file changes nothing: the output is whole.
-    outcome.summary.interrupted = Interrupted() && outcome.summary.files < outcome.summary.planned;
+    outcome.summary.interrupted =
+        Interrupted() && (plan.interrupted || outcome.summary.files < outcome.summary.planned);
   }
   progress.Clear();
   if (out && outcome.write_failure.ok()) outcome.write_failure = out->Flush();

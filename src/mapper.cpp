@@ -43,6 +43,11 @@ std::string TypeOf(const nlohmann::json& j) {
   return (name[0] == 'a' || name[0] == 'o' ? "an " : "a ") + name;
 }
 
+Status PathsDenied(const std::string& path) {
+  return Status::Error(ExitCode::kDataErr, "paths_denied",
+                       path + ": \"path\" documents are refused (--input-jsonl-paths deny): give the text as \"text\"");
+}
+
 }  // namespace
 
 LineReader::LineReader(int fd, bool owned, std::string name, size_t max_line)
@@ -57,7 +62,9 @@ Status LineReader::Open(const std::string& path, size_t max_line, std::unique_pt
     out->reset(new LineReader(STDIN_FILENO, false, "standard input", max_line));
     return Status::Ok();
   }
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO opens without waiting for its writer; Fill() waits
+  // in poll(), where a signal ends the wait.
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     const int err = errno;
     if (err == ENOENT || err == ENOTDIR) return Status::Error(ExitCode::kNoInput, "not_found", path + ": no such file");
@@ -72,6 +79,8 @@ Status LineReader::Open(const std::string& path, size_t max_line, std::unique_pt
   return Status::Ok();
 }
 
+std::optional<FileId> LineReader::id() const { return IdOfFd(fd_); }
+
 bool LineReader::Fill() {
   if (eof_ || !status_.ok()) return false;
   // Drop what has been handed out, so the buffer holds one line at most.
@@ -79,14 +88,20 @@ bool LineReader::Fill() {
   start_ = 0;
   const size_t old = buffer_.size();
   buffer_.resize(old + kReadChunk);
-  for (;;) {
-    const ssize_t n = read(fd_, buffer_.data() + old, kReadChunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) status_ = Status::Error(ExitCode::kNoInput, "unreadable", name_ + ": " + std::strerror(errno));
-    if (n == 0) eof_ = true;
-    buffer_.resize(old + static_cast<size_t>(n > 0 ? n : 0));
-    return n > 0;
+  ssize_t n = -1;
+  while (status_.ok()) {
+    // Not on a bare read(): a quiet writer would hold the run past a signal.
+    status_ = WaitReadable(fd_, name_);
+    if (!status_.ok()) break;
+    n = read(fd_, buffer_.data() + old, kReadChunk);
+    if (n >= 0) break;
+    if (errno != EINTR && errno != EAGAIN) {
+      status_ = Status::Error(ExitCode::kNoInput, "unreadable", name_ + ": " + std::strerror(errno));
+    }
   }
+  if (n == 0) eof_ = true;
+  buffer_.resize(old + static_cast<size_t>(n > 0 ? n : 0));
+  return n > 0;
 }
 
 bool LineReader::Next(RawLine* line) {
@@ -109,6 +124,8 @@ bool LineReader::Next(RawLine* line) {
     }
     scanned = buffer_.size() - start_;  // offsets move: Fill() drops the first start_ bytes
     if (!Fill()) {
+      // A line cut short by a read error or a signal is no line.
+      if (!status_.ok()) return false;
       // The last line, without a '\n'.
       if (buffer_.size() == start_ && !line->too_long) return false;
       if (!line->too_long) line->bytes.assign(buffer_, start_, std::string::npos);
@@ -176,14 +193,14 @@ MapperDoc ParseMapperLine(std::string_view line) {
 }
 
 FileResult ProcessLine(const RawLine& line, const FileReader& reader, const Resources& resources,
-                       const AnalyzeOptions& analyze, size_t max_bytes) {
+                       const AnalyzeOptions& analyze, const LineOptions& options) {
   MapperDoc d;
   FileResult r;
   Document doc;
   try {
     if (line.too_long) {
       d.error = Status::Error(ExitCode::kDataErr, "too_large",
-                              "line longer than --max-bytes (" + std::to_string(max_bytes) + " bytes)");
+                              "line longer than --max-bytes (" + std::to_string(options.max_bytes) + " bytes)");
     } else {
       d = ParseMapperLine(line.bytes);
     }
@@ -191,7 +208,7 @@ FileResult ProcessLine(const RawLine& line, const FileReader& reader, const Reso
     std::string bytes;
     if (r.status.ok()) {
       if (d.has_path) {
-        r.status = reader.Read(d.path, max_bytes, &bytes);
+        r.status = options.allow_paths ? reader.Read(d.path, options.max_bytes, &bytes) : PathsDenied(d.path);
       } else {
         bytes = std::move(d.text);
       }

@@ -79,6 +79,200 @@ class MapperLineExceptions(TempCase):
             self.assertIn(b"5 files: 3 analysed, 2 failed (bad_line 2)", r.stderr)
 
 
+# --- 8, 10: paths in a stream are regular files, never the stream itself; --input-jsonl-paths -------------------
+
+
+class StreamPaths(TempCase):
+    def mapper(self, stream, *args, **kw):
+        return run("analyze", "--input-jsonl", "-", *args, input_bytes=stream, **kw)
+
+    def codes(self, r):
+        return [(d["source"]["id"], d.get("error", {}).get("code")) for d in parse_documents(r.stdout)]
+
+    def test_the_stream_itself_is_refused_and_every_line_gets_its_record(self):
+        a = self.write("a.txt")
+        stream = jsonl({"id": 1, "path": "/dev/stdin"}, {"id": 2, "text": "deux"}, {"id": 3, "path": "/dev/fd/0"},
+                       {"id": 4, "path": "/proc/self/fd/0"}, {"id": 5, "path": str(a)})
+        r = self.mapper(stream)
+        self.assertEqual(r.returncode, 65, r.stderr)
+        self.assertEqual(self.codes(r), [(1, "is_stream"), (2, None), (3, "is_stream"), (4, "is_stream"), (5, None)])
+        self.assertIn(b"standard input, line 1: /dev/stdin: the stream being read", r.stderr)
+
+    def test_the_stream_itself_when_it_is_a_file(self):
+        lines = [{"id": 1, "path": "/dev/stdin"}, {"id": 2, "text": "deux"}, {"id": 3, "text": "trois"}]
+        stream = self.write("docs.jsonl", jsonl(*lines))
+        lines.append({"id": 4, "path": str(stream)})
+        stream.write_bytes(jsonl(*lines))
+        with open(stream, "rb") as stdin:
+            r = run("analyze", "--input-jsonl", "-", stdin=stdin)
+        self.assertEqual(self.codes(r), [(1, "is_stream"), (2, None), (3, None), (4, "is_stream")])
+        # Read as --input-jsonl FILE: the file is the stream, /dev/stdin (/dev/null here) a device.
+        r = run("analyze", "--input-jsonl", stream, stdin=subprocess.DEVNULL)
+        self.assertEqual(self.codes(r), [(1, "not_regular"), (2, None), (3, None), (4, "is_stream")])
+
+    def test_a_fifo_or_a_device_is_refused_without_opening_it(self):
+        fifo = self.base / "fifo"
+        os.mkfifo(fifo)  # no writer ever: opening it for reading would block
+        r = self.mapper(jsonl({"id": 1, "path": str(fifo)}, {"id": 2, "path": "/dev/zero"}, {"id": 3, "text": "x"}))
+        self.assertEqual(self.codes(r), [(1, "not_regular"), (2, "not_regular"), (3, None)])
+        self.assertIn(b"a FIFO or pipe, not a regular file", r.stderr)
+
+    def test_a_folder_is_still_is_directory(self):
+        r = self.mapper(jsonl({"id": 1, "path": str(self.base)}))
+        self.assertEqual(self.codes(r), [(1, "is_directory")])
+
+    def test_the_output_being_written_is_refused(self):
+        out = self.base / "out.jsonl"
+        out.write_bytes(b"")
+        r = self.mapper(jsonl({"id": 1, "text": FRENCH}, {"id": 2, "path": str(out)}), "-o", out)
+        self.assertEqual(r.returncode, 65, r.stderr)
+        docs = parse_documents(out.read_bytes())
+        self.assertEqual(docs[1]["error"]["code"], "is_output")
+
+    def test_deny_turns_every_path_line_into_an_error_record(self):
+        a = self.write("a.txt")
+        stream = jsonl({"id": 1, "path": str(a)}, {"id": 2, "text": FRENCH}, {"id": 3, "path": "/etc/passwd"})
+        r = self.mapper(stream, "--input-jsonl-paths", "deny")
+        self.assertEqual(r.returncode, 65, r.stderr)
+        self.assertEqual(self.codes(r), [(1, "paths_denied"), (2, None), (3, "paths_denied")])
+        self.assertNotIn(b"sha256", lines_of(r.stdout)[2])  # nothing of the file comes back
+        self.assertEqual(self.codes(self.mapper(stream, "--input-jsonl-paths", "allow"))[0], (1, None))
+
+    def test_the_paths_option_goes_with_input_jsonl_only(self):
+        a = self.write("a.txt")
+        self.assertEqual(self.mapper(b"", "--input-jsonl-paths", "deny").returncode, 0)
+        self.assertEqual(run("analyze", a, "--input-jsonl-paths", "deny").returncode, 64)
+        self.assertEqual(self.mapper(b"", "--input-jsonl-paths", "maybe").returncode, 64)
+
+
+
+# --- 9: one SIGTERM or SIGINT ends with 130, whole lines and the summary, also while blocked -------------------
+
+
+def fionread(fd):
+    buf = array.array("i", [0])
+    fcntl.ioctl(fd, termios.FIONREAD, buf)
+    return buf[0]
+
+
+class Signals(TempCase):
+    """Markers, not clocks: see the module's docstring."""
+
+    def start(self, *args, stdin=subprocess.DEVNULL):
+        return subprocess.Popen([BIN, *map(str, args)], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def finish(self, p, sig, head=b""):
+        """Signals `p`, reads its outputs to their ends and returns (code,
+        stdout, stderr). Standard input, when a pipe, stays open till the
+        end: an end of input would end the run whole instead."""
+        try:
+            p.send_signal(sig)
+            out, err = p.communicate(timeout=120)  # stdin is not ours to close: an fd, or /dev/null
+            return p.returncode, head + out, err
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
+
+    def open_writer_when_read(self, fifo, p):
+        """Opens `fifo` for writing as soon as `p` has it open for reading:
+        the marker that `p` is past its start-up and waiting on the FIFO."""
+        while p.poll() is None:
+            try:
+                return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as e:
+                if e.errno != errno.ENXIO:
+                    raise
+                time.sleep(0.01)  # polls for the marker; decides nothing
+        self.fail(f"lexfr ended before reading {fifo}: {p.stderr.read()!r}")
+
+    def wait_drained(self, w, p):
+        """Waits until `p` has taken from the pipe every byte written to `w`:
+        it is then reading its standard input."""
+        while fionread(w) > 0:
+            self.assertIsNone(p.poll(), "lexfr ended before reading its input")
+            time.sleep(0.01)
+
+    def test_mapper_on_a_quiet_standard_input(self):
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with self.subTest(sig=sig):
+                summary = self.base / f"s-{sig}.json"
+                r, w = os.pipe()
+                p = self.start("analyze", "--input-jsonl", "-", "--jobs", "2", "--summary", summary, stdin=r)
+                os.close(r)
+                try:
+                    os.write(w, jsonl({"id": 1, "text": FRENCH}))
+                    head = p.stdout.readline()  # the marker: its record
+                    code, out, err = self.finish(p, sig, head)
+                finally:
+                    os.close(w)
+                self.assertEqual(code, 130, err)
+                self.assertEqual([d["source"]["id"] for d in parse_documents(out)], [1])
+                s = self.summary(summary)
+                self.assertEqual((s["interrupted"], s["files"], s["documents"]), (True, 1, 1))
+                self.assertIn(b"interrupted after 1", err)
+
+    def test_a_fifo_without_writer_as_the_one_input(self):
+        fifo = self.base / "fifo"
+        os.mkfifo(fifo)
+        summary = self.base / "s.json"
+        p = self.start("analyze", fifo, "--summary", summary)
+        w = self.open_writer_when_read(fifo, p)
+        try:
+            os.write(w, b"Le texte qui ne finit ")  # a slow writer: never closes
+            code, out, err = self.finish(p, signal.SIGTERM)
+        finally:
+            os.close(w)
+        self.assertEqual((code, out), (130, b""), err)
+        s = self.summary(summary)
+        self.assertEqual((s["interrupted"], s["planned"], s["files"]), (True, 1, 0))
+
+    def test_a_slow_standard_input_as_the_one_input(self):
+        r, w = os.pipe()
+        p = self.start("analyze", "-", stdin=r)
+        os.close(r)
+        try:
+            os.write(w, b"Le Conseil d'Etat a ")
+            self.wait_drained(w, p)
+            code, out, err = self.finish(p, signal.SIGINT)
+        finally:
+            os.close(w)
+        self.assertEqual((code, out), (130, b""), err)
+
+    def test_a_fifo_in_a_batch_keeps_the_lines_before_it(self):
+        a, b = self.write("a.txt"), self.write("b.txt")
+        fifo = self.base / "fifo"
+        os.mkfifo(fifo)
+        summary = self.base / "s.json"
+        p = self.start("analyze", "--jobs", "1", a, fifo, b, "--summary", summary)
+        w = self.open_writer_when_read(fifo, p)
+        try:
+            head = p.stdout.readline()  # a.txt's record: written while the FIFO holds the run
+            code, out, err = self.finish(p, signal.SIGTERM, head)
+        finally:
+            os.close(w)
+        self.assertEqual(code, 130, err)
+        self.assertEqual([d["source"]["path"] for d in parse_documents(out)], [str(a)])
+        s = self.summary(summary)
+        self.assertEqual((s["interrupted"], s["planned"], s["files"]), (True, 3, 1))
+
+    def test_an_input_jsonl_fifo(self):
+        fifo = self.base / "docs.fifo"
+        os.mkfifo(fifo)
+        p = self.start("analyze", "--input-jsonl", fifo)
+        w = self.open_writer_when_read(fifo, p)
+        try:
+            os.write(w, jsonl({"id": 1, "text": FRENCH}) + b'{"id": 2, "te')  # a line cut short: no record
+            head = p.stdout.readline()
+            code, out, err = self.finish(p, signal.SIGTERM, head)
+        finally:
+            os.close(w)
+        self.assertEqual(code, 130, err)
+        self.assertEqual([d["source"]["id"] for d in parse_documents(out)], [1])
+
+
+
+
 # --- 11, 13: sizes and dates validated -------------------------------------------------------------------
 
 
