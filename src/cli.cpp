@@ -29,6 +29,7 @@
 #include "lexfr/interrupt.h"
 #include "lexfr/mapper.h"
 #include "lexfr/messages.h"
+#include "lexfr/outputs.h"
 #include "lexfr/writer.h"
 
 namespace lexfr {
@@ -142,7 +143,9 @@ void ParseMaxBytes(const std::string& text, size_t* out) {
 }
 
 void AddInputOptions(CLI::App* app, Invocation* inv) {
-  app->add_option("-o,--output", inv->output, "Write to FILE instead of standard output")->type_name("FILE");
+  app->add_option("-o,--output", inv->output,
+                  "Write to FILE instead of standard output (never an input: refused before anything is written)")
+      ->type_name("FILE");
   app->add_option_function<std::string>(
          "--max-bytes", [inv](const std::string& text) { ParseMaxBytes(text, &inv->max_bytes); },
          "Refuse inputs larger than N bytes (default 64 MiB, at most 1 TiB); endless inputs stop there")
@@ -166,7 +169,8 @@ void AddBatchOptions(CLI::App* app, Invocation* inv) {
                 "Follow symlinks inside folders (default: skip them); loops are reported, not followed")
       ->group(group);
   app->add_option("--files-from", inv->files_from,
-                  "Also analyze the paths listed in FILE ('-': standard input), one a line, after the PATHs")
+                  "Also analyze the paths listed in FILE ('-': standard input), one a line, after the PATHs "
+                  "(at most 256 MiB of list)")
       ->type_name("FILE")
       ->group(group);
   app->add_flag("-0,--null", inv->null_separated, "--files-from is NUL-separated (find -print0, git ls-files -z)")
@@ -276,34 +280,61 @@ bool IsOutputFolder(const std::string& output) {
   return output != "-" && (output.back() == '/' || IsFolder(output));
 }
 
+std::string IndexPath(const std::string& dir) { return dir + (dir.back() == '/' ? "" : "/") + "index.html"; }
+
+// A --files-from list is held whole while the run is planned: at most this
+// many bytes (2.5 million paths of 100 bytes), so that /dev/zero ends.
+constexpr size_t kMostListBytes = size_t{256} << 20;
+
+// The entries of --files-from, read to its end or to kMostListBytes.
+Status ReadFilesFrom(const Invocation& inv, std::vector<std::string>* paths) {
+  const std::string& from = inv.files_from;
+  Status s = ReadPathList(from, inv.null_separated, kMostListBytes, paths);
+  if (s.ok() || s.code() == "interrupted") return s;
+  if (s.code() == "too_large") {
+    return Status::Error(ExitCode::kUsage, "usage",
+                         "--files-from " + from + ": longer than " + std::to_string(kMostListBytes) +
+                             " bytes (256 MiB), the most a list may hold: split it over several runs");
+  }
+  if (s.code() == "nul_in_list") {
+    return Status::Error(ExitCode::kUsage, "usage",
+                         "--files-from " + s.message() + ": a NUL-separated list (find -print0, git ls-files -z) needs -0");
+  }
+  return Status::Error(ExitCode::kUsage, "usage", "--files-from " + s.message());
+}
+
 // The PATHs, then the --files-from entries; standard input when neither.
 Status CollectArguments(const Invocation& inv, std::vector<std::string>* args) {
   *args = inv.inputs;
-  if (!inv.files_from.empty()) {
-    if (inv.files_from == "-" && std::find(args->begin(), args->end(), "-") != args->end()) {
-      return Status::Error(ExitCode::kUsage, "usage", "--files-from - and the input - cannot both read standard input");
-    }
-    std::string list;
-    Status s = DiskReader().Read(inv.files_from, SIZE_MAX, &list);
-    if (!s.ok()) return Status::Error(ExitCode::kUsage, "usage", "--files-from " + s.message());
-    for (std::string& p : SplitPathList(list, inv.null_separated)) args->push_back(std::move(p));
-    return Status::Ok();
-  }
-  return ResolveInputs(inv, args);
+  if (inv.files_from.empty()) return ResolveInputs(inv, args);
+  std::vector<std::string> listed;
+  Status s = ReadFilesFrom(inv, &listed);
+  if (s.code() == "interrupted") return Status::Ok();  // the plan ends short (Plan::interrupted)
+  if (!s.ok()) return s;
+  for (std::string& p : listed) args->push_back(std::move(p));
+  return Status::Ok();
 }
 
-// Two inputs must not write the same -o DIR file (x.txt in two folders given).
-Status CheckOutputNames(const std::vector<BatchInput>& inputs, const std::string& dir, std::string_view extension) {
-  std::map<std::string, const BatchInput*> seen;
-  for (const BatchInput& in : inputs) {
-    const auto [it, fresh] = seen.emplace(OutputPathFor(in, dir, extension), &in);
-    if (!fresh) {
-      return Status::Error(ExitCode::kUsage, "usage",
-                           "-o " + dir + ": " + it->second->path + " and " + in.path + " would both be written to " +
-                               it->first + "; give them in separate runs");
-    }
+// What the run reads and writes, for CheckRunFiles (lexfr/outputs.h).
+Status CheckFilesOfRun(const Invocation& inv, const Plan& plan) {
+  std::vector<RunFile> reads, writes;
+  for (const std::string& g : inv.gazetteers) reads.push_back({"--gazetteer", g});
+  if (!inv.files_from.empty()) reads.push_back({"--files-from", inv.files_from});
+  if (!inv.input_jsonl.empty()) reads.push_back({"--input-jsonl", inv.input_jsonl});
+  for (const BatchInput& in : plan.inputs) {
+    if (in.error.ok()) reads.push_back({"", in.path, !in.walked});
   }
-  return Status::Ok();
+  if (!inv.summary.empty()) writes.push_back({"--summary", inv.summary});
+  if (plan.output_dir.empty()) {
+    writes.push_back({"-o", inv.output});
+  } else {
+    const std::string_view extension = inv.format == "html" ? ".html" : ".json";
+    for (const BatchInput& in : plan.inputs) {
+      if (HasOutputFile(in)) writes.push_back({"-o", OutputPathFor(in, plan.output_dir, extension)});
+    }
+    if (inv.format == "html") writes.push_back({"-o", IndexPath(plan.output_dir)});
+  }
+  return CheckRunFiles(reads, writes);
 }
 
 Status MakePlan(const Invocation& inv, Plan* plan) {
@@ -317,7 +348,7 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
                            "--input-jsonl writes JSON Lines, one record a line: no --format json or html, no -o DIR/");
     }
     plan->mapper = plan->batch = true;
-    return Status::Ok();
+    return CheckFilesOfRun(inv, *plan);
   }
   Shard shard;
   if (!inv.shard.empty()) {
@@ -348,11 +379,14 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
   }
   if (to_folder) {
     plan->output_dir = inv.output;
-    if (Status s = CheckOutputNames(plan->inputs, inv.output, inv.format == "html" ? ".html" : ".json"); !s.ok()) {
+    if (Status s = CheckOutputFolder(plan->inputs, inv.output, inv.format == "html" ? ".html" : ".json",
+                                     inv.format == "html");
+        !s.ok()) {
       return s;
     }
-    if (Status s = MakeFolders(inv.output); !s.ok()) return s;
   }
+  if (Status s = CheckFilesOfRun(inv, *plan); !s.ok()) return s;
+  if (to_folder) return MakeFolders(inv.output);
   return Status::Ok();
 }
 
@@ -455,13 +489,11 @@ int Finish(const Invocation& inv, const Plan& plan, const Outcome& outcome, doub
   return ExitCodeOf(plan, outcome);
 }
 
-std::string IndexPath(const std::string& dir) { return dir + (dir.back() == '/' ? "" : "/") + "index.html"; }
-
 // What index.html says of one input.
 HtmlIndexRow IndexRow(const BatchInput& in, const FileResult& r) {
   HtmlIndexRow row;
   row.path = in.path;
-  row.link = OutputNameFor(in, ".html");
+  if (r.has_file) row.link = OutputNameFor(in, ".html");
   if (!r.status.ok()) row.error = Named(in.path, r.status.message());
   row.kind = r.recourse.value_or("");
   row.court = r.court;
@@ -484,7 +516,8 @@ int RunEmitText(const Invocation& inv, InputFormat format) {
   }
   std::string bytes;
   Extracted extracted;
-  Status s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
+  Status s = CheckRunFiles({{"", inputs[0]}}, {{"-o", inv.output}});
+  if (s.ok()) s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
   if (s.ok()) s = Extract(bytes, inputs[0], format, &extracted);
   if (!s.ok()) {
     spdlog::error("{}", Named(inputs[0], s.message()));
@@ -639,7 +672,8 @@ int RunTokens(const Invocation& inv) {
   }
   std::string bytes;
   Document doc;
-  Status s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
+  Status s = CheckRunFiles({{"", inputs[0]}}, {{"-o", inv.output}});
+  if (s.ok()) s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
   if (s.ok()) {
     doc.path = inputs[0];
     Extracted extracted;  // tokens of the text analyze reads: a page's text, not its markup

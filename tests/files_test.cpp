@@ -134,4 +134,33 @@ TEST_CASE("ReadFdInChunks hands at most max_bytes + 1 bytes to its sink", "[file
   CHECK(seen == 100001);
 }
 
+TEST_CASE("ReadPathList splits as it reads, bounded, and refuses NULs without -0", "[files][batch]") {
+  TempDir d;
+  // Entries that straddle the 64 KiB read chunks.
+  std::string list;
+  std::vector<std::string> expected;
+  for (int i = 0; list.size() < 200000; ++i) {
+    expected.push_back("corpus/" + std::string(static_cast<size_t>(i % 97), 'a') + std::to_string(i) + ".txt");
+    list += expected.back() + (i % 5 == 0 ? "\n\n" : "\n");
+  }
+  std::vector<std::string> paths;
+  REQUIRE(ReadPathList(d.File("list", list + "last"), false, 1 << 20, &paths).ok());
+  expected.push_back("last");
+  CHECK(paths == expected);
+  CHECK(paths == SplitPathList(list + "last", false));
+
+  paths.clear();
+  const Status nul = ReadPathList(d.File("nul", std::string("a.txt\0b.txt\0", 12)), false, 1 << 20, &paths);
+  CHECK(nul.code() == "nul_in_list");
+  CHECK(nul.message() == d / "nul" + ": NUL byte at offset 5");
+  paths.clear();
+  REQUIRE(ReadPathList(d / "nul", true, 1 << 20, &paths).ok());
+  CHECK(paths == std::vector<std::string>{"a.txt", "b.txt"});
+
+  paths.clear();
+  CHECK(ReadPathList("/dev/zero", true, 1 << 20, &paths).code() == "too_large");
+  CHECK(paths.empty());  // NULs only: empty entries, nothing held
+  CHECK(ReadPathList("/dev/zero", false, 1 << 20, &paths).code() == "nul_in_list");
+}
+
 }  // namespace lexfr

@@ -79,6 +79,101 @@ class MapperLineExceptions(TempCase):
             self.assertIn(b"5 files: 3 analysed, 2 failed (bad_line 2)", r.stderr)
 
 
+# --- 6: -o and --summary never name an input, nor each other --------------------------------------------------
+
+
+class OutputsNeverDestroyInputs(TempCase):
+    def assertRefused(self, r, *words):
+        self.assertEqual(r.returncode, 64, r.stderr)
+        self.assertEqual(r.stdout, b"")
+        for w in words:
+            self.assertIn(w.encode(), r.stderr)
+
+    def test_o_naming_the_input(self):
+        a = self.write("a.txt")
+        self.assertRefused(run("analyze", a, "-o", a), f"-o {a} is the input {a}", "destroy")
+        self.assertEqual(a.read_text(), FRENCH)
+
+    def test_o_naming_the_input_through_a_symlink_or_a_hard_link(self):
+        a = self.write("a.txt")
+        (self.base / "soft").symlink_to(a)
+        os.link(a, self.base / "hard")
+        for other in ("soft", "hard"):
+            self.assertRefused(run("analyze", a, "-o", self.base / other), "is the input")
+        self.assertEqual(a.read_text(), FRENCH)
+
+    def test_o_naming_a_file_of_a_folder_given(self):
+        corpus = self.base / "corpus"
+        self.write("corpus/a.txt")
+        self.write("corpus/b.txt")
+        self.assertRefused(run("analyze", corpus, "-o", corpus / "b.txt"), "is the input")
+        self.assertEqual((corpus / "b.txt").read_text(), FRENCH)
+
+    def test_o_naming_standard_input_redirected_from_a_file(self):
+        a = self.write("a.txt")
+        with open(a, "rb") as stdin:
+            self.assertRefused(run("analyze", "-", "-o", a, stdin=stdin), "is standard input")
+        self.assertEqual(a.read_text(), FRENCH)
+
+    def test_input_jsonl_file_as_o(self):
+        stream = self.write("docs.jsonl", jsonl({"id": 1, "text": FRENCH}))
+        before = stream.read_bytes()
+        self.assertRefused(run("analyze", "--input-jsonl", stream, "-o", stream), "--input-jsonl")
+        self.assertEqual(stream.read_bytes(), before)
+
+    def test_files_from_list_and_gazetteer_as_outputs(self):
+        a = self.write("a.txt")
+        listing = self.write("list.txt", f"{a}\n")
+        gaz = self.write("g.tsv", "Zorblax Avocats\tlaw_firm\tZorblax\t\n")
+        self.assertRefused(run("analyze", "--files-from", listing, "-o", listing), "--files-from")
+        self.assertRefused(run("analyze", a, "--gazetteer", gaz, "--summary", gaz), "--gazetteer")
+        self.assertEqual(listing.read_text(), f"{a}\n")
+        self.assertIn("Zorblax", gaz.read_text())
+
+    def test_summary_naming_an_input(self):
+        a = self.write("a.txt")
+        self.assertRefused(run("analyze", a, "--summary", a), f"--summary {a} is the input")
+        self.assertEqual(a.read_text(), FRENCH)
+
+    def test_summary_and_o_naming_one_file_existing_or_not(self):
+        a = self.write("a.txt")
+        out = self.base / "out.jsonl"
+        self.assertRefused(run("analyze", a, "-o", out, "--summary", self.base / "." / "out.jsonl"), "same file")
+        self.assertFalse(out.exists())
+        out.write_text("old")
+        self.assertRefused(run("analyze", a, "-o", out, "--summary", out), "same file")
+
+    def test_tokens_and_emit_text_refuse_it_too(self):
+        a = self.write("a.txt")
+        self.assertRefused(run("tokens", a, "-o", a), "is the input")
+        self.assertRefused(run("analyze", "--emit-text", a, "-o", a), "is the input")
+        self.assertEqual(a.read_text(), FRENCH)
+
+    def test_devices_are_not_files_to_protect(self):
+        r = run("analyze", "/dev/null", "-o", "/dev/null", "--summary", "/dev/null")
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+
+# --- 7: -o DIR/ with long names ---------------------------------------------------------------------------
+
+
+class LongOutputNames(TempCase):
+    def test_a_name_that_fits_is_written_and_one_too_long_is_its_input_error(self):
+        corpus = self.base / "corpus"
+        fits = "a" * 246 + ".txt"  # 250 bytes: its .json is 255, the most ext4 and tmpfs allow
+        too_long = "b" * 248 + ".txt"  # 252: its .json is 257
+        for name in (fits, too_long, "c.txt"):
+            self.write(f"corpus/{name}")
+        out = self.base / "out"
+        r = run("analyze", corpus, "-o", f"{out}/", "--summary", self.base / "s.json")
+        self.assertEqual(r.returncode, 65, r.stderr)  # one input failed; the batch went on
+        self.assertEqual(sorted(os.listdir(out)), [fits + ".json", "c.txt.json"])  # no temporary file left
+        self.assertEqual(parse_documents((out / (fits + ".json")).read_bytes())[0]["source"]["path"], f"{corpus}/{fits}")
+        self.assertIn(f"{too_long}.json: File name too long".encode(), r.stderr)
+        s = self.summary(self.base / "s.json")
+        self.assertEqual((s["files"], s["documents"], s["failures"]), (3, 2, {"name_too_long": 1}))
+
+
 # --- 8, 10: paths in a stream are regular files, never the stream itself; --input-jsonl-paths -------------------
 
 
@@ -270,6 +365,20 @@ class Signals(TempCase):
         self.assertEqual(code, 130, err)
         self.assertEqual([d["source"]["id"] for d in parse_documents(out)], [1])
 
+    def test_a_files_from_list_on_a_quiet_standard_input(self):
+        a = self.write("a.txt")
+        summary = self.base / "s.json"
+        r, w = os.pipe()
+        p = self.start("analyze", "--files-from", "-", "--summary", summary, stdin=r)
+        os.close(r)
+        try:
+            os.write(w, f"{a}\n".encode())
+            self.wait_drained(w, p)
+            code, out, err = self.finish(p, signal.SIGTERM)
+        finally:
+            os.close(w)
+        self.assertEqual((code, out), (130, b""), err)
+        self.assertTrue(self.summary(summary)["interrupted"])
 
 
 
@@ -304,6 +413,37 @@ class SizesAndDates(TempCase):
         self.assertEqual(dates("--ref-date", "2024-03-01"), ["2024-02-29"])  # a leap year's last day of February
         self.assertEqual(dates("--ref-date", "2023-03-01"), ["2023-02-28"])
         self.assertEqual(dates(), [])  # no reference: left out, never guessed
+
+# --- 14: a stream is read once ---------------------------------------------------------------------------
+
+
+class StreamsReadOnce(TempCase):
+    def test_standard_input_twice_is_a_usage_error(self):
+        a = self.write("a.txt")
+        for args in (["-", "-"], ["-", a, "-"], ["-", "/dev/stdin"], ["--files-from", "-", "-"], ["--jobs", "2", "-", "-"]):
+            with self.subTest(args=args):
+                r = run("analyze", *args, input_bytes=FRENCH.encode() * 100)
+                self.assertEqual((r.returncode, r.stdout), (64, b""), r.stderr)
+                self.assertIn(b"read twice", r.stderr)
+
+    def test_a_fifo_twice_is_a_usage_error(self):
+        fifo = self.base / "fifo"
+        os.mkfifo(fifo)
+        r = run("analyze", fifo, self.base / "." / "fifo")
+        self.assertEqual(r.returncode, 64, r.stderr)
+        self.assertIn(b"the same stream, read twice", r.stderr)
+
+# --- 16: --files-from and --gazetteer are read with a bound -------------------------------------------------
+
+
+class BoundedLists(TempCase):
+    def test_files_from_dev_zero_fails_clearly(self):
+        r = run("analyze", "--files-from", "/dev/zero")
+        self.assertEqual((r.returncode, r.stdout), (64, b""))
+        self.assertIn(b"--files-from /dev/zero: NUL byte at offset 0: a NUL-separated list", r.stderr)
+        r = run("analyze", "--files-from", "/dev/zero", "-0")
+        self.assertEqual((r.returncode, r.stdout), (64, b""))
+        self.assertIn(b"longer than 268435456 bytes (256 MiB), the most a list may hold", r.stderr)
 
 # --- 12: a closed or full stderr never changes the exit status -----------------------------------------------
 
@@ -343,6 +483,63 @@ class Stderr(TempCase):
             kw = {"preexec_fn": lambda: os.close(2)} if how == "closed" else {"stderr": open("/dev/full", "wb")}
             p = subprocess.run([BIN, "analyze", "--no-such-option", "x"], stdout=subprocess.DEVNULL, timeout=60, **kw)
             self.assertEqual(p.returncode, 64)
+
+
+# --- 17: -o DIR/ collisions found before the run; a folder's error is not a hidden file --------------------
+
+
+class OutputFolder(TempCase):
+    def test_a_file_named_index_would_take_index_html(self):
+        self.write("corpus/index", FRENCH)
+        self.write("corpus/a.txt", FRENCH)
+        out = self.base / "out"
+        r = run("analyze", "--format", "html", "--include", "*", self.base / "corpus", "-o", f"{out}/")
+        self.assertEqual((r.returncode, r.stdout), (64, b""), r.stderr)
+        self.assertIn(b"the index of the run and " + str(self.base / "corpus/index").encode() +
+                      b" would both be written to " + str(out).encode() + b"/index.html", r.stderr)
+        self.assertFalse(out.exists())  # refused before anything was made
+
+    def test_a_file_beside_a_folder_of_its_output_name(self):
+        self.write("corpus/a", "un")
+        self.write("corpus/a.json/x.txt", "deux")
+        out = self.base / "out"
+        r = run("analyze", "--include", "*", self.base / "corpus", "-o", f"{out}/")
+        self.assertEqual((r.returncode, r.stdout), (64, b""), r.stderr)
+        self.assertIn(b"stands where", r.stderr)
+        self.assertIn(b"needs a folder", r.stderr)
+        self.assertFalse(out.exists())
+
+    def test_two_inputs_for_one_output(self):
+        a, b = self.write("x/a.txt"), self.write("y/a.txt")
+        r = run("analyze", a, b, "-o", f"{self.base / 'out'}/")
+        self.assertEqual(r.returncode, 64, r.stderr)
+        self.assertIn(b"would both be written to", r.stderr)
+
+    def test_a_folder_in_the_way_of_an_output_file(self):
+        a = self.write("a.txt")
+        (self.base / "out" / "a.txt.json").mkdir(parents=True)
+        r = run("analyze", a, "-o", f"{self.base / 'out'}/")
+        self.assertEqual(r.returncode, 64, r.stderr)
+        self.assertIn(b"a.txt.json is a folder", r.stderr)
+
+    @unittest.skipUnless(hasattr(os, "setuid"), "needs setuid")
+    def test_an_unreadable_folder_argument_is_in_the_summary_and_on_stderr(self):
+        # chmod 000 stops only a non-root reader: as root, run lexfr as nobody.
+        os.chmod(self.base, 0o777)
+        for name in ("locked-1", "locked-2"):
+            (self.base / name).mkdir(mode=0o000)
+        ok = self.write("ok.txt")
+        os.chmod(ok, 0o644)
+        out, summary = self.base / "out", self.base / "s.json"
+        drop = (lambda: (os.setgid(65534), os.setuid(65534))) if IS_ROOT else None
+        r = subprocess.run([BIN, "analyze", self.base / "locked-1", self.base / "locked-2", ok, "-o", f"{out}/",
+                            "--summary", summary], capture_output=True, timeout=120, preexec_fn=drop)
+        self.assertEqual(r.returncode, 65, r.stderr)
+        self.assertEqual(sorted(os.listdir(out)), ["ok.txt.json"])  # no hidden out/.json
+        for name in ("locked-1", "locked-2"):
+            self.assertIn(f"{self.base / name}: Permission denied".encode(), r.stderr)
+        s = self.summary(summary)
+        self.assertEqual((s["files"], s["failed"], s["failures"]), (3, 2, {"unreadable": 2}))
 
 
 # --- 18 (part): control characters in names are escaped on stderr ---------------------------------------
