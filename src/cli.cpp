@@ -235,7 +235,7 @@ void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
   // One value per occurrence: otherwise CLI11 lets a list option swallow the
   // PATHs that follow it.
   app->add_option("--gazetteer", inv->gazetteers,
-                  "Add the names in FILE (TSV: canonical, subtype, aliases, notes); repeatable")
+                  "Add the names in FILE (TSV: canonical, subtype, aliases, notes; at most 64 MiB); repeatable")
       ->allow_extra_args(false)
       ->type_name("FILE");
   app->add_option("--ref-date", inv->ref_date,

@@ -445,6 +445,13 @@ class BoundedLists(TempCase):
         self.assertEqual((r.returncode, r.stdout), (64, b""))
         self.assertIn(b"longer than 268435456 bytes (256 MiB), the most a list may hold", r.stderr)
 
+class BoundedGazetteers(TempCase):
+    def test_gazetteer_dev_zero_fails_clearly(self):
+        r = run("analyze", "--gazetteer", "/dev/zero", self.write("a.txt"))
+        self.assertEqual((r.returncode, r.stdout), (78, b""))
+        self.assertIn(b"/dev/zero: larger than 67108864 bytes (64 MiB), the most a gazetteer may hold", r.stderr)
+
+
 # --- 12: a closed or full stderr never changes the exit status -----------------------------------------------
 
 
