@@ -471,15 +471,19 @@ int ExitCodeOf(const Plan& plan, const Outcome& outcome) {
 }
 
 // After the run: the summary file, the line on stderr, the files that met a
-// --fail-on condition, and the exit code.
+// --fail-on condition, and the exit code. The summary is written whatever
+// happened to the output: `| head` closing it is no failure of the summary.
 int Finish(const Invocation& inv, const Plan& plan, const Outcome& outcome, double seconds) {
-  if (!outcome.write_failure.ok()) return WriteFailure(outcome.write_failure);
+  Status summary;
   if (!inv.summary.empty()) {
-    if (Status s = WriteSummary(inv.summary, outcome.summary); !s.ok()) {
-      spdlog::error("--summary {}", s.message());
-      return ExitOf(s);
-    }
+    summary = WriteSummary(inv.summary, outcome.summary);
+    if (!summary.ok()) spdlog::error("--summary {}", summary.message());
   }
+  if (!outcome.write_failure.ok()) {
+    const int code = WriteFailure(outcome.write_failure);
+    return code == 0 && !summary.ok() ? ExitOf(summary) : code;
+  }
+  if (!summary.ok()) return ExitOf(summary);
   // Straight to stderr: spdlog's default level (warn) would hide an info line.
   if (plan.batch && !inv.quiet) WriteToStderr(fmt::format("lexfr: {}\n", outcome.summary.OneLine(seconds)));
   for (const auto& [condition, paths] : outcome.met) {

@@ -492,6 +492,28 @@ class Stderr(TempCase):
             self.assertEqual(p.returncode, 64)
 
 
+# --- 15: `| head` with --summary FILE still writes the summary ----------------------------------------------
+
+
+class ClosedPipeSummary(TempCase):
+    def test_summary_is_written_when_the_reader_goes_away(self):
+        corpus = self.base / "corpus"
+        corpus.mkdir()
+        for i in range(300):  # ~6 MB of records: far more than a pipe holds
+            shutil.copy(SAMPLE, corpus / f"{i:03d}.txt")
+        summary = self.base / "s.json"
+        p = subprocess.Popen([BIN, "analyze", "--jobs", "1", corpus, "--summary", summary], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        p.stdout.read(100)
+        p.stdout.close()
+        err = p.stderr.read()
+        self.assertEqual(p.wait(timeout=120), 0, err)  # a closed pipe is no failure
+        s = self.summary(summary)
+        self.assertEqual((s["planned"], s["interrupted"]), (300, False))
+        self.assertGreaterEqual(s["files"], 1)
+        self.assertLess(s["files"], 300)
+
+
 # --- 17: -o DIR/ collisions found before the run; a folder's error is not a hidden file --------------------
 
 
