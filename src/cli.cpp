@@ -36,9 +36,11 @@ namespace lexfr {
 namespace {
 
 constexpr const char* kExitCodes = R"(Exit codes:
-  0   success (also when the reader of a pipe goes away, as in `| head`)
+  0   success (also when the reader of a pipe goes away, as in `| head`:
+      --summary is still written)
   1   a --fail-on condition was met (and no input failed)
-  64  usage error (bad option or argument)
+  64  usage error (bad option or argument; an -o or --summary that is an
+      input or the other output; standard input or a FIFO given twice)
   65  an input is binary, undecodable or larger than --max-bytes, a PDF is
       damaged, encrypted or has no text layer (a scan), an HTML page is
       nested too deep;
@@ -48,8 +50,10 @@ constexpr const char* kExitCodes = R"(Exit codes:
   70  internal error (please report it)
   73  the output file cannot be created
   74  write error (disk full, /dev/full)
-  78  a --gazetteer file is malformed; PDF support (liblexfr_pdf.so) is missing
-  130 interrupted (SIGINT, SIGTERM): the lines written are complete)";
+  78  a --gazetteer file is malformed or over 64 MiB; PDF support
+      (liblexfr_pdf.so) is missing
+  130 interrupted (SIGINT or SIGTERM, both 130): the lines written are
+      complete, --summary is written with "interrupted": true)";
 
 constexpr const char* kExamples = R"(Examples:
   lexfr analyze article.txt                   one JSON document on stdout

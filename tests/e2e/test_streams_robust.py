@@ -596,5 +596,26 @@ class Messages(TempCase):
 
 
 
+# --- the documentation: --help and the README say what the code does ----------------------------------------
+
+
+class HelpAndReadme(Case):
+    def test_help_documents_the_option_and_its_default(self):
+        out = run("analyze", "--help").stdout.decode()
+        self.assertIn("--input-jsonl-paths", out)
+        self.assertIn("allow (default)", out)
+
+    def test_help_documents_the_code(self):
+        out = run("analyze", "--help").stdout.decode()
+        self.assertIn("130 interrupted (SIGINT or SIGTERM", out)
+
+    def test_every_error_code_is_documented_in_the_readme(self):
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        for code in ("not_found", "unreadable", "is_directory", "binary", "too_large", "symlink_loop", "not_json",
+                     "bad_line", "not_regular", "is_stream", "is_output", "paths_denied", "name_too_long",
+                     "internal_error"):
+            self.assertTrue(f"`{code}`" in readme, code)
+
+
 if __name__ == "__main__":
     unittest.main()
