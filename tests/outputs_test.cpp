@@ -78,7 +78,7 @@ TEST_CASE("a stream is read once", "[outputs]") {
   CHECK(CheckRunFiles({{"", a}, {"", a}}, {}).ok());  // a file may be read twice
 }
 
-TEST_CASE("-o DIR/ names: one file per input, no file where a folder must be, no index", "[outputs]") {
+TEST_CASE("output folder names: one file per input, no file where a folder must be, no index", "[outputs]") {
   CHECK(CheckOutputFolder({Walked("a.txt"), Walked("b/c.txt")}, "out/", ".json", false).ok());
   const Status same = CheckOutputFolder({Walked("a.txt"), {"x/a.txt", "x/a.txt", false, {}}}, "out/", ".json", false);
   CHECK(same.message() == "-o out/: corpus/a.txt and x/a.txt would both be written to out/a.txt.json; give them in "
