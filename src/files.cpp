@@ -111,8 +111,10 @@ Status ReadFdInChunks(int fd, const std::string& name, size_t max_bytes, const C
       if (errno == EINTR || errno == EAGAIN) continue;  // O_NONBLOCK: nothing yet, wait again
       return Unreadable(name, errno);
     }
-    // Up to one byte past the limit, so that the sink sees the excess.
-    const size_t keep = std::min(static_cast<size_t>(n), max_bytes - std::min(total, max_bytes) + 1);
+    // Up to one byte past the limit, so that the sink sees the excess;
+    // total <= max_bytes here, and room + 1 is only taken when n > room.
+    const size_t room = max_bytes - total;
+    const size_t keep = static_cast<size_t>(n) <= room ? static_cast<size_t>(n) : room + 1;
     if (Status s = sink(std::string_view(buf, keep)); !s.ok()) return s;
     total += keep;
     if (total > max_bytes) return TooLarge(name, max_bytes);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -132,6 +133,16 @@ TEST_CASE("ReadFdInChunks hands at most max_bytes + 1 bytes to its sink", "[file
   close(fd);
   CHECK(s.code() == "too_large");
   CHECK(seen == 100001);
+
+  // No limit at all (SIZE_MAX) is no overflow.
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "abc", 3) == 3);
+  close(fds[1]);
+  std::string bytes;
+  CHECK(ReadFd(fds[0], "pipe", SIZE_MAX, &bytes).ok());
+  CHECK(bytes == "abc");
+  close(fds[0]);
 }
 
 TEST_CASE("ReadPathList splits as it reads, bounded, and refuses NULs without -0", "[files][batch]") {
