@@ -212,6 +212,35 @@ std::vector<std::string> SplitPathList(std::string_view bytes, bool nul) {
   return paths;
 }
 
+Status ReadPathList(const std::string& path, bool nul, size_t most_bytes, std::vector<std::string>* out) {
+  const char sep = nul ? '\0' : '\n';
+  std::string entry;  // the entry cut by the end of a chunk
+  size_t offset = 0;  // of the chunk in the list
+  Status s = ReadInChunks(path, most_bytes, [&](std::string_view chunk) {
+    if (const size_t zero = chunk.find('\0'); !nul && zero != std::string_view::npos) {
+      return Status::Error(ExitCode::kDataErr, "nul_in_list",
+                           path + ": NUL byte at offset " + std::to_string(offset + zero));
+    }
+    offset += chunk.size();
+    for (;;) {
+      if (entry.empty()) {  // empty entries, a run of separators, in one pass (-0 on /dev/zero)
+        const size_t first = chunk.find_first_not_of(sep);
+        chunk.remove_prefix(first == std::string_view::npos ? chunk.size() : first);
+      }
+      const size_t end = chunk.find(sep);
+      if (end == std::string_view::npos) break;
+      entry.append(chunk.substr(0, end));
+      out->push_back(std::move(entry));
+      entry.clear();
+      chunk.remove_prefix(end + 1);
+    }
+    entry.append(chunk);
+    return Status::Ok();
+  });
+  if (s.ok() && !entry.empty()) out->push_back(std::move(entry));
+  return s;
+}
+
 uint64_t Fnv1a64(std::string_view bytes) {
   uint64_t h = 14695981039346656037ull;
   for (const char c : bytes) {
@@ -251,23 +280,33 @@ void Tally(const Document& doc, FileResult* r) {
   r->diagnostics = doc.diagnostics;
 }
 
+Status InternalError(const std::exception& e) {
+  return Status::Error(ExitCode::kSoftware, "internal_error",
+                       std::string("internal error (please report it): ") + e.what());
+}
+
 FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const Resources& resources,
                         const AnalyzeOptions& analyze, const ProcessOptions& options) {
   FileResult r;
   std::string record;
   r.status = input.error;
   if (r.status.ok()) {
-    std::string bytes;
-    Document doc;
-    r.status = reader.Read(input.path, options.max_bytes, &bytes);
-    if (r.status.ok()) r.status = Analyze(std::move(bytes), input.path, resources, analyze, &doc);
-    if (r.status.ok()) {
-      Tally(doc, &r);
-      if (options.html) {
-        record = RenderHtmlPage(doc);
-      } else {
-        AppendDocumentJson(doc, options.pretty, &record);
+    try {
+      std::string bytes;
+      Document doc;
+      r.status = reader.Read(input.path, options.max_bytes, &bytes);
+      if (r.status.ok()) r.status = Analyze(std::move(bytes), input.path, resources, analyze, &doc);
+      if (r.status.ok()) {
+        Tally(doc, &r);
+        if (options.html) {
+          record = RenderHtmlPage(doc);
+        } else {
+          AppendDocumentJson(doc, options.pretty, &record);
+        }
       }
+    } catch (const std::exception& e) {
+      r = FileResult();
+      r.status = InternalError(e);
     }
   }
   if (!r.status.ok()) {
@@ -281,9 +320,16 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
   if (!options.html) record += '\n';
   if (options.output_dir.empty()) {
     r.record = std::move(record);
-  } else {
-    r.record.clear();
-    r.write = WriteFileAtomically(OutputPathFor(input, options.output_dir, options.html ? ".html" : ".json"), record);
+    return r;
+  }
+  if (!HasOutputFile(input)) return r;  // its error goes to stderr and the summary
+  r.write = WriteFileAtomically(OutputPathFor(input, options.output_dir, options.html ? ".html" : ".json"), record);
+  r.has_file = r.write.ok();
+  if (r.write.code() == "name_too_long") {
+    // The file system's limit on one name: this input's error, the run goes on.
+    const Status too_long = r.write;
+    r = FileResult();
+    r.status = too_long;
   }
   return r;
 }
@@ -313,21 +359,28 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
   const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
   const std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
   // Hidden, and unique per writer, so that neither a reader of the folder nor
-  // a concurrent run mistakes it for a result.
-  std::string tmp = Join(folder, "." + name + ".tmp-XXXXXX");
+  // a concurrent run mistakes it for a result; at most 44 bytes, so that any
+  // name that fits the folder has a temporary file that fits too.
+  std::string pattern = ".";
+  pattern.append(name, 0, 32);
+  pattern += ".tmp-XXXXXX";
+  std::string tmp = Join(folder, pattern);
   int fd = mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0 && errno == ENOENT) {
     if (Status s = MakeFolders(folder); !s.ok()) return s;
-    tmp = Join(folder, "." + name + ".tmp-XXXXXX");
+    tmp = Join(folder, pattern);
     fd = mkostemp(tmp.data(), O_CLOEXEC);
   }
-  if (fd < 0) return Status::Error(ExitCode::kCantCreate, "cannot_create", path + ": " + std::strerror(errno));
+  const auto cannot_create = [&](int err) {
+    // Too long a name is this file's problem, not the run's (ProcessInput).
+    return Status::Error(ExitCode::kCantCreate, err == ENAMETOOLONG ? "name_too_long" : "cannot_create",
+                         path + ": " + std::strerror(err));
+  };
+  if (fd < 0) return cannot_create(errno);
   fchmod(fd, 0644);  // mkostemp makes it 0600; a result is as readable as -o FILE's
   Status s = WriteAll(fd, path, bytes);
   if (close(fd) != 0 && s.ok()) s = Status::Error(ExitCode::kIoErr, "write_error", path + ": " + std::strerror(errno));
-  if (s.ok() && rename(tmp.c_str(), path.c_str()) != 0) {
-    s = Status::Error(ExitCode::kCantCreate, "cannot_create", path + ": " + std::strerror(errno));
-  }
+  if (s.ok() && rename(tmp.c_str(), path.c_str()) != 0) s = cannot_create(errno);
   if (!s.ok()) unlink(tmp.c_str());
   return s;
 }

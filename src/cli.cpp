@@ -2,14 +2,13 @@
 
 #include <signal.h>
 #include <spdlog/fmt/fmt.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
@@ -17,25 +16,31 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "lexfr/analyze.h"
 #include "lexfr/batch.h"
+#include "lexfr/dates.h"
 #include "lexfr/embedded.h"
 #include "lexfr/files.h"
 #include "lexfr/interrupt.h"
 #include "lexfr/mapper.h"
+#include "lexfr/messages.h"
+#include "lexfr/outputs.h"
 #include "lexfr/writer.h"
 
 namespace lexfr {
 namespace {
 
 constexpr const char* kExitCodes = R"(Exit codes:
-  0   success (also when the reader of a pipe goes away, as in `| head`)
+  0   success (also when the reader of a pipe goes away, as in `| head`:
+      --summary is still written)
   1   a --fail-on condition was met (and no input failed)
-  64  usage error (bad option or argument)
+  64  usage error (bad option or argument; an -o or --summary that is an
+      input or the other output; standard input or a FIFO given twice)
   65  an input is binary, undecodable or larger than --max-bytes, a PDF is
       damaged, encrypted or has no text layer (a scan), an HTML page is
       nested too deep;
@@ -45,8 +50,10 @@ constexpr const char* kExitCodes = R"(Exit codes:
   70  internal error (please report it)
   73  the output file cannot be created
   74  write error (disk full, /dev/full)
-  78  a --gazetteer file is malformed; PDF support (liblexfr_pdf.so) is missing
-  130 interrupted (SIGINT, SIGTERM): the lines written are complete)";
+  78  a --gazetteer file is malformed or over 64 MiB; PDF support
+      (liblexfr_pdf.so) is missing
+  130 interrupted (SIGINT or SIGTERM, both 130): the lines written are
+      complete, --summary is written with "interrupted": true)";
 
 constexpr const char* kExamples = R"(Examples:
   lexfr analyze article.txt                   one JSON document on stdout
@@ -86,6 +93,7 @@ struct Invocation {
   std::vector<std::string> fail_on;
   std::string summary;
   std::string input_jsonl;  // mapper mode: the JSON Lines stream ("-": stdin)
+  std::string input_jsonl_paths = "allow";  // mapper mode: read "path" documents' files (allow|deny)
 };
 
 using Handler = int (*)(const Invocation&);
@@ -121,10 +129,30 @@ Status ResolveInputs(const Invocation& inv, std::vector<std::string>* inputs) {
   return Status::Ok();
 }
 
+// --max-bytes: a whole number of bytes, at most kMostMaxBytes. CLI11 alone
+// would read "-1" as the largest size_t (no limit at all) and wrap sizes
+// past 2^64; the cap keeps the multiples of it that later stages take (the
+// text an HTML page or a PDF may extract to) far from overflowing.
+constexpr uint64_t kMostMaxBytes = uint64_t{1} << 40;  // 1 TiB
+
+void ParseMaxBytes(const std::string& text, size_t* out) {
+  uint64_t n = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, ec] = std::from_chars(text.data(), end, n);
+  if (text.empty() || ec != std::errc() || stop != end || n > kMostMaxBytes) {
+    throw CLI::ValidationError("--max-bytes", "wants a whole number of bytes from 0 to " +
+                                                  std::to_string(kMostMaxBytes) + " (1 TiB), not '" + text + "'");
+  }
+  *out = static_cast<size_t>(n);
+}
+
 void AddInputOptions(CLI::App* app, Invocation* inv) {
-  app->add_option("-o,--output", inv->output, "Write to FILE instead of standard output")->type_name("FILE");
-  app->add_option("--max-bytes", inv->max_bytes,
-                  "Refuse inputs larger than N bytes (default 64 MiB); endless inputs stop there")
+  app->add_option("-o,--output", inv->output,
+                  "Write to FILE instead of standard output (never an input: refused before anything is written)")
+      ->type_name("FILE");
+  app->add_option_function<std::string>(
+         "--max-bytes", [inv](const std::string& text) { ParseMaxBytes(text, &inv->max_bytes); },
+         "Refuse inputs larger than N bytes (default 64 MiB, at most 1 TiB); endless inputs stop there")
       ->type_name("N");
 }
 
@@ -145,7 +173,8 @@ void AddBatchOptions(CLI::App* app, Invocation* inv) {
                 "Follow symlinks inside folders (default: skip them); loops are reported, not followed")
       ->group(group);
   app->add_option("--files-from", inv->files_from,
-                  "Also analyze the paths listed in FILE ('-': standard input), one a line, after the PATHs")
+                  "Also analyze the paths listed in FILE ('-': standard input), one a line, after the PATHs "
+                  "(at most 256 MiB of list)")
       ->type_name("FILE")
       ->group(group);
   app->add_flag("-0,--null", inv->null_separated, "--files-from is NUL-separated (find -print0, git ls-files -z)")
@@ -187,6 +216,13 @@ void AddStreamOptions(CLI::App* app, Invocation* inv) {
       ->excludes(app->get_option("--files-from"))
       ->excludes(app->get_option("--shard"))
       ->excludes(app->get_option("--pretty"));
+  app->add_option("--input-jsonl-paths", inv->input_jsonl_paths,
+                  "allow (default): a line {\"path\": FILE} reads FILE, any regular file lexfr can read; deny: "
+                  "such lines are error records (paths_denied), for streams that come from other systems")
+      ->check(CLI::IsMember({"allow", "deny"}))
+      ->type_name("allow|deny")
+      ->group("Streams")
+      ->needs(app->get_option("--input-jsonl"));
 }
 
 void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
@@ -203,14 +239,16 @@ void ConfigureAnalyze(CLI::App* app, Invocation* inv) {
   // One value per occurrence: otherwise CLI11 lets a list option swallow the
   // PATHs that follow it.
   app->add_option("--gazetteer", inv->gazetteers,
-                  "Add the names in FILE (TSV: canonical, subtype, aliases, notes); repeatable")
+                  "Add the names in FILE (TSV: canonical, subtype, aliases, notes; at most 64 MiB); repeatable")
       ->allow_extra_args(false)
       ->type_name("FILE");
   app->add_option("--ref-date", inv->ref_date,
-                  "YYYY-MM-DD against which relative dates (hier, lundi dernier) resolve")
+                  "YYYY-MM-DD, a real calendar date between 1000 and 2100, against which relative dates (hier, "
+                  "lundi dernier) resolve")
       ->check([](const std::string& s) -> std::string {
-        const bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
-        return ok ? "" : "--ref-date wants YYYY-MM-DD";
+        return IsValidRefDate(s) ? ""
+                                 : "wants a real calendar date YYYY-MM-DD between 1000 and 2100 (as in "
+                                   "2024-02-29), not '" + s + "'";
       })
       ->type_name("DATE");
   app->add_option("--input-format", inv->input_format,
@@ -237,6 +275,7 @@ struct Plan {
   std::vector<BatchInput> inputs;  // in output order, after --shard
   bool mapper = false;             // --input-jsonl: the inputs come from the stream
   bool batch = false;              // several inputs, a folder, --files-from or -o DIR
+  bool interrupted = false;        // a signal came while planning: the list may be short
   std::string output_dir;          // -o DIR: one file per input
 };
 
@@ -245,34 +284,61 @@ bool IsOutputFolder(const std::string& output) {
   return output != "-" && (output.back() == '/' || IsFolder(output));
 }
 
+std::string IndexPath(const std::string& dir) { return dir + (dir.back() == '/' ? "" : "/") + "index.html"; }
+
+// A --files-from list is held whole while the run is planned: at most this
+// many bytes (2.5 million paths of 100 bytes), so that /dev/zero ends.
+constexpr size_t kMostListBytes = size_t{256} << 20;
+
+// The entries of --files-from, read to its end or to kMostListBytes.
+Status ReadFilesFrom(const Invocation& inv, std::vector<std::string>* paths) {
+  const std::string& from = inv.files_from;
+  Status s = ReadPathList(from, inv.null_separated, kMostListBytes, paths);
+  if (s.ok() || s.code() == "interrupted") return s;
+  if (s.code() == "too_large") {
+    return Status::Error(ExitCode::kUsage, "usage",
+                         "--files-from " + from + ": longer than " + std::to_string(kMostListBytes) +
+                             " bytes (256 MiB), the most a list may hold: split it over several runs");
+  }
+  if (s.code() == "nul_in_list") {
+    return Status::Error(ExitCode::kUsage, "usage",
+                         "--files-from " + s.message() + ": a NUL-separated list (find -print0, git ls-files -z) needs -0");
+  }
+  return Status::Error(ExitCode::kUsage, "usage", "--files-from " + s.message());
+}
+
 // The PATHs, then the --files-from entries; standard input when neither.
 Status CollectArguments(const Invocation& inv, std::vector<std::string>* args) {
   *args = inv.inputs;
-  if (!inv.files_from.empty()) {
-    if (inv.files_from == "-" && std::find(args->begin(), args->end(), "-") != args->end()) {
-      return Status::Error(ExitCode::kUsage, "usage", "--files-from - and the input - cannot both read standard input");
-    }
-    std::string list;
-    Status s = DiskReader().Read(inv.files_from, SIZE_MAX, &list);
-    if (!s.ok()) return Status::Error(ExitCode::kUsage, "usage", "--files-from " + s.message());
-    for (std::string& p : SplitPathList(list, inv.null_separated)) args->push_back(std::move(p));
-    return Status::Ok();
-  }
-  return ResolveInputs(inv, args);
+  if (inv.files_from.empty()) return ResolveInputs(inv, args);
+  std::vector<std::string> listed;
+  Status s = ReadFilesFrom(inv, &listed);
+  if (s.code() == "interrupted") return Status::Ok();  // the plan ends short (Plan::interrupted)
+  if (!s.ok()) return s;
+  for (std::string& p : listed) args->push_back(std::move(p));
+  return Status::Ok();
 }
 
-// Two inputs must not write the same -o DIR file (x.txt in two folders given).
-Status CheckOutputNames(const std::vector<BatchInput>& inputs, const std::string& dir, std::string_view extension) {
-  std::map<std::string, const BatchInput*> seen;
-  for (const BatchInput& in : inputs) {
-    const auto [it, fresh] = seen.emplace(OutputPathFor(in, dir, extension), &in);
-    if (!fresh) {
-      return Status::Error(ExitCode::kUsage, "usage",
-                           "-o " + dir + ": " + it->second->path + " and " + in.path + " would both be written to " +
-                               it->first + "; give them in separate runs");
-    }
+// What the run reads and writes, for CheckRunFiles (lexfr/outputs.h).
+Status CheckFilesOfRun(const Invocation& inv, const Plan& plan) {
+  std::vector<RunFile> reads, writes;
+  for (const std::string& g : inv.gazetteers) reads.push_back({"--gazetteer", g});
+  if (!inv.files_from.empty()) reads.push_back({"--files-from", inv.files_from});
+  if (!inv.input_jsonl.empty()) reads.push_back({"--input-jsonl", inv.input_jsonl});
+  for (const BatchInput& in : plan.inputs) {
+    if (in.error.ok()) reads.push_back({"", in.path, !in.walked});
   }
-  return Status::Ok();
+  if (!inv.summary.empty()) writes.push_back({"--summary", inv.summary});
+  if (plan.output_dir.empty()) {
+    writes.push_back({"-o", inv.output});
+  } else {
+    const std::string_view extension = inv.format == "html" ? ".html" : ".json";
+    for (const BatchInput& in : plan.inputs) {
+      if (HasOutputFile(in)) writes.push_back({"-o", OutputPathFor(in, plan.output_dir, extension)});
+    }
+    if (inv.format == "html") writes.push_back({"-o", IndexPath(plan.output_dir)});
+  }
+  return CheckRunFiles(reads, writes);
 }
 
 Status MakePlan(const Invocation& inv, Plan* plan) {
@@ -286,7 +352,7 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
                            "--input-jsonl writes JSON Lines, one record a line: no --format json or html, no -o DIR/");
     }
     plan->mapper = plan->batch = true;
-    return Status::Ok();
+    return CheckFilesOfRun(inv, *plan);
   }
   Shard shard;
   if (!inv.shard.empty()) {
@@ -305,6 +371,7 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
     ExpandInput(arg, walk, InterruptFlag(), &all);
     if (all.size() == before && !Interrupted()) spdlog::warn("{}: no file matches --include", arg);
   }
+  plan->interrupted = Interrupted();
   // In place: the path list is the one thing that grows with the run.
   std::erase_if(all, [&](const BatchInput& in) { return !InShard(in.rel, shard); });
   all.shrink_to_fit();
@@ -316,15 +383,32 @@ Status MakePlan(const Invocation& inv, Plan* plan) {
   }
   if (to_folder) {
     plan->output_dir = inv.output;
-    if (Status s = CheckOutputNames(plan->inputs, inv.output, inv.format == "html" ? ".html" : ".json"); !s.ok()) {
+    if (Status s = CheckOutputFolder(plan->inputs, inv.output, inv.format == "html" ? ".html" : ".json",
+                                     inv.format == "html");
+        !s.ok()) {
       return s;
     }
-    if (Status s = MakeFolders(inv.output); !s.ok()) return s;
   }
+  if (Status s = CheckFilesOfRun(inv, *plan); !s.ok()) return s;
+  if (to_folder) return MakeFolders(inv.output);
   return Status::Ok();
 }
 
 // --- analyze: running it --------------------------------------------------------
+
+// What the "path" documents of a stream may read: regular files only, and
+// neither the stream itself (/dev/stdin, the --input-jsonl file) nor the
+// output being written.
+PathPolicy StreamPathPolicy(const LineReader& lines, const std::string& output) {
+  PathPolicy policy;
+  policy.regular_only = true;
+  if (const std::optional<FileId> id = lines.id()) {
+    policy.refused.push_back({*id, "is_stream", "the stream being read: give its text as \"text\""});
+  }
+  const std::optional<FileId> out = output == "-" ? IdOfFd(STDOUT_FILENO) : IdOf(output);
+  if (out && out->regular) policy.refused.push_back({*out, "is_output", "the output being written"});
+  return policy;
+}
 
 // "done/total, MB/s, ETA" on stderr, redrawn in place; only on a terminal.
 class Progress {
@@ -333,15 +417,13 @@ class Progress {
   ~Progress() { Clear(); }
   void Show(const BatchSummary& summary, double seconds) {
     if (!enabled_) return;
-    fmt::print(stderr, "\r{}\x1b[K", FormatProgress(summary.files, total_, summary.bytes, seconds));
-    std::fflush(stderr);
+    WriteToStderr(fmt::format("\r{}\x1b[K", FormatProgress(summary.files, total_, summary.bytes, seconds)));
     shown_ = true;
   }
   // Before any other line goes to stderr.
   void Clear() {
     if (!shown_) return;
-    std::fputs("\r\x1b[K", stderr);
-    std::fflush(stderr);
+    WriteToStderr("\r\x1b[K");
     shown_ = false;
   }
 
@@ -393,17 +475,21 @@ int ExitCodeOf(const Plan& plan, const Outcome& outcome) {
 }
 
 // After the run: the summary file, the line on stderr, the files that met a
-// --fail-on condition, and the exit code.
+// --fail-on condition, and the exit code. The summary is written whatever
+// happened to the output: `| head` closing it is no failure of the summary.
 int Finish(const Invocation& inv, const Plan& plan, const Outcome& outcome, double seconds) {
-  if (!outcome.write_failure.ok()) return WriteFailure(outcome.write_failure);
+  Status summary;
   if (!inv.summary.empty()) {
-    if (Status s = WriteSummary(inv.summary, outcome.summary); !s.ok()) {
-      spdlog::error("--summary {}", s.message());
-      return ExitOf(s);
-    }
+    summary = WriteSummary(inv.summary, outcome.summary);
+    if (!summary.ok()) spdlog::error("--summary {}", summary.message());
   }
+  if (!outcome.write_failure.ok()) {
+    const int code = WriteFailure(outcome.write_failure);
+    return code == 0 && !summary.ok() ? ExitOf(summary) : code;
+  }
+  if (!summary.ok()) return ExitOf(summary);
   // Straight to stderr: spdlog's default level (warn) would hide an info line.
-  if (plan.batch && !inv.quiet) fmt::print(stderr, "lexfr: {}\n", outcome.summary.OneLine(seconds));
+  if (plan.batch && !inv.quiet) WriteToStderr(fmt::format("lexfr: {}\n", outcome.summary.OneLine(seconds)));
   for (const auto& [condition, paths] : outcome.met) {
     for (const std::string& p : paths) spdlog::error("--fail-on {}: {}", condition, p);
   }
@@ -411,13 +497,11 @@ int Finish(const Invocation& inv, const Plan& plan, const Outcome& outcome, doub
   return ExitCodeOf(plan, outcome);
 }
 
-std::string IndexPath(const std::string& dir) { return dir + (dir.back() == '/' ? "" : "/") + "index.html"; }
-
 // What index.html says of one input.
 HtmlIndexRow IndexRow(const BatchInput& in, const FileResult& r) {
   HtmlIndexRow row;
   row.path = in.path;
-  row.link = OutputNameFor(in, ".html");
+  if (r.has_file) row.link = OutputNameFor(in, ".html");
   if (!r.status.ok()) row.error = Named(in.path, r.status.message());
   row.kind = r.recourse.value_or("");
   row.court = r.court;
@@ -440,7 +524,8 @@ int RunEmitText(const Invocation& inv, InputFormat format) {
   }
   std::string bytes;
   Extracted extracted;
-  Status s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
+  Status s = CheckRunFiles({{"", inputs[0]}}, {{"-o", inv.output}});
+  if (s.ok()) s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
   if (s.ok()) s = Extract(bytes, inputs[0], format, &extracted);
   if (!s.ok()) {
     spdlog::error("{}", Named(inputs[0], s.message()));
@@ -516,6 +601,9 @@ int RunAnalyze(const Invocation& inv) {
   const DiskReader reader;
   // `name` is the input's path, or "FILE, line N" in mapper mode.
   const auto emit_named = [&](const std::string& name, const BatchInput* in, FileResult& r) {
+    // A read cut short by a signal is no result of its input: the output
+    // ends with the input before it, a prefix of the full run's.
+    if (r.status.code() == "interrupted") return false;
     if (!r.status.ok() || (!r.diagnostics.empty() && spdlog::should_log(spdlog::level::info))) progress.Clear();
     if (!r.status.ok()) {
       spdlog::error("{}", Named(name, r.status.message()));
@@ -544,6 +632,8 @@ int RunAnalyze(const Invocation& inv) {
       spdlog::error("--input-jsonl {}", s.message());
       return ExitOf(s);
     }
+    const DiskReader path_reader(StreamPathPolicy(*lines, inv.output));
+    const LineOptions line_options{inv.max_bytes, inv.input_jsonl_paths == "allow"};
     bool whole = false;  // the stream was read to its end
     RunOrderedPull<RawLine, FileResult>(
         ordered,
@@ -552,11 +642,11 @@ int RunAnalyze(const Invocation& inv) {
           whole = lines->status().ok();
           return false;
         },
-        [&](RawLine& line) { return ProcessLine(line, reader, resources, options, inv.max_bytes); },
+        [&](RawLine& line) { return ProcessLine(line, path_reader, resources, options, line_options); },
         [&](size_t i, FileResult& r) {
           return emit_named(fmt::format("{}, line {}", lines->name(), i + 1), nullptr, r);
         });
-    stream_status = lines->status();
+    if (lines->status().code() != "interrupted") stream_status = lines->status();
     outcome.summary.planned = outcome.summary.files;
     outcome.summary.interrupted = Interrupted() && !whole && stream_status.ok();
   } else {
@@ -565,7 +655,8 @@ int RunAnalyze(const Invocation& inv) {
         [&](size_t i) { return ProcessInput(plan.inputs[i], reader, resources, options, process); },
         [&](size_t i, FileResult& r) { return emit_named(plan.inputs[i].path, &plan.inputs[i], r); });
     // A signal after the last file changes nothing: the output is whole.
-    outcome.summary.interrupted = Interrupted() && outcome.summary.files < outcome.summary.planned;
+    outcome.summary.interrupted =
+        Interrupted() && (plan.interrupted || outcome.summary.files < outcome.summary.planned);
   }
   progress.Clear();
   if (out && outcome.write_failure.ok()) outcome.write_failure = out->Flush();
@@ -589,7 +680,8 @@ int RunTokens(const Invocation& inv) {
   }
   std::string bytes;
   Document doc;
-  Status s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
+  Status s = CheckRunFiles({{"", inputs[0]}}, {{"-o", inv.output}});
+  if (s.ok()) s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
   if (s.ok()) {
     doc.path = inputs[0];
     Extracted extracted;  // tokens of the text analyze reads: a page's text, not its markup
@@ -631,12 +723,7 @@ const Command kCommands[] = {
 
 void SetUpLogging(int verbosity, bool quiet, const std::string& level_name) {
   const bool color = std::getenv("NO_COLOR") == nullptr && isatty(STDERR_FILENO);
-  // Thread-safe sinks: a batch analyses on several threads, and a stage that
-  // logs from one must not interleave with the main thread's lines.
-  std::shared_ptr<spdlog::logger> logger =
-      color ? spdlog::stderr_color_mt("lexfr") : spdlog::stderr_logger_mt("lexfr");
-  logger->set_pattern(color ? "lexfr: %^%l%$: %v" : "lexfr: %l: %v");
-  spdlog::set_default_logger(logger);
+  spdlog::set_default_logger(MakeStderrLogger(color));
   spdlog::level::level_enum level = spdlog::level::warn;
   if (verbosity == 1) level = spdlog::level::info;
   if (verbosity >= 2) level = spdlog::level::debug;
@@ -645,10 +732,26 @@ void SetUpLogging(int verbosity, bool quiet, const std::string& level_name) {
   spdlog::set_level(level);
 }
 
+// CLI11's own messages (a bad option), escaped line by line: they quote the
+// arguments, which may hold anything.
+int ExitOnParseError(const CLI::App& app, const CLI::ParseError& e) {
+  std::ostringstream out, err;
+  app.exit(e, out, err);
+  std::string escaped;
+  std::istringstream lines(err.str());
+  for (std::string line; std::getline(lines, line);) escaped += EscapeForTerminal(line) + "\n";
+  WriteToStderr(escaped);
+  return static_cast<int>(ExitCode::kUsage);
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
-  // First thing: a signal from now on asks the run to stop (lexfr/interrupt.h).
+  // Before anything opens a file: one opened onto a closed fd 2 would
+  // receive the logs (lexfr/messages.h).
+  ReserveStandardFds();
+  // Then, first thing: a signal from now on asks the run to stop
+  // (lexfr/interrupt.h).
   InstallInterruptHandlers();
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows as EPIPE on write
   CLI::App app{"lexfr: analyze French legal and news texts into JSON (entities, legal references, dates, money, "
@@ -678,8 +781,7 @@ int RunCli(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help, --version
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::kUsage);
+    return ExitOnParseError(app, e);
   }
   SetUpLogging(verbosity, inv.quiet, log_level);
   try {

@@ -604,6 +604,8 @@ bool ResolveRelative(const Ymd& ref, RawDate* d) {
 
 }  // namespace
 
+bool IsValidRefDate(std::string_view iso) { return ParseIsoDay(iso).has_value(); }
+
 int MonthNumber(std::string_view folded_word) {
   const auto& months = Lexicon().months;
   const auto it = months.find(folded_word);

@@ -4,16 +4,19 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "lexfr/embedded.h"
+#include "lexfr/files.h"
 #include "lexfr/source.h"
 #include "lexfr/text_util.h"
 
 namespace lexfr {
 namespace {
+
+// A user's gazetteer is read whole: at most this many bytes (all the
+// embedded ones together hold well under 1 MiB).
+constexpr size_t kMostGazetteerBytes = size_t{64} << 20;
 
 constexpr std::string_view kOrgSubtypes[] = {"court",   "regulator", "government",  "company", "association",
                                              "law_firm", "eu_body",  "public_body", "other"};
@@ -233,12 +236,17 @@ Status LoadGazetteer(const std::vector<std::string>& user_files, Gazetteer* out)
     }
   }
   for (const std::string& path : user_files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::Error(ExitCode::kConfig, "bad_gazetteer", path + ": cannot be read");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    const std::string bytes = buf.str();
-    Status s = out->AddTsv(path, bytes);
+    // Bounded, so that --gazetteer /dev/zero ends; "-" is a file named "-".
+    std::string bytes;
+    Status s = DiskReader().Read(path == "-" ? "./-" : path, kMostGazetteerBytes, &bytes);
+    if (s.code() == "too_large") {
+      return Status::Error(ExitCode::kConfig, "bad_gazetteer",
+                           path + ": larger than " + std::to_string(kMostGazetteerBytes) +
+                               " bytes (64 MiB), the most a gazetteer may hold");
+    }
+    if (s.code() == "interrupted") return s;
+    if (!s.ok()) return Status::Error(ExitCode::kConfig, "bad_gazetteer", "cannot be read: " + s.message());
+    s = out->AddTsv(path, bytes);
     if (!s.ok()) return s;
   }
   out->Compile();

@@ -436,7 +436,11 @@ std::string RenderHtmlIndex(const nlohmann::ordered_json& summary, const std::ve
   for (const EntityType t : kTypes) out += std::string("<th>") + EntityTypeName(t) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const HtmlIndexRow& r : rows) {
-    out += "<tr><td><a href=\"" + Esc(EscapeUrlPath(r.link)) + "\">" + Esc(r.path) + "</a></td>";
+    if (r.link.empty()) {  // an input without a page (a folder that could not be read)
+      out += "<tr><td>" + Esc(r.path) + "</td>";
+    } else {
+      out += "<tr><td><a href=\"" + Esc(EscapeUrlPath(r.link)) + "\">" + Esc(r.path) + "</a></td>";
+    }
     if (!r.error.empty()) {
       out += "<td class=\"error\" colspan=\"" + std::to_string(4 + std::size(kTypes)) + "\">" + Esc(r.error) +
              "</td></tr>\n";

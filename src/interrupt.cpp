@@ -65,4 +65,12 @@ int InterruptSignal() { return g_signal.load(); }
 int InterruptFd() { return g_read_fd.load(); }
 void RequestInterruptForTesting(int signal_number) { Raise(signal_number); }
 
+void ResetInterruptForTesting() {
+  char buf[64];
+  while (g_read_fd.load() >= 0 && read(g_read_fd.load(), buf, sizeof buf) > 0) {
+  }
+  g_signal.store(0);
+  g_interrupted.store(false);
+}
+
 }  // namespace lexfr

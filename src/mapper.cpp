@@ -29,10 +29,23 @@ std::string ParseErrorMessage(const nlohmann::json::parse_error& e) {
   return "not JSON (at byte " + std::to_string(e.byte) + "): " + what;
 }
 
+// nlohmann's message without its "[json.exception.out_of_range.406] ".
+std::string WithoutPrefix(std::string what) {
+  if (what.rfind("[json.exception.", 0) == 0) {
+    if (const size_t end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
+  }
+  return what;
+}
+
 // "an object", "a string": the JSON type of `j` in a sentence.
 std::string TypeOf(const nlohmann::json& j) {
   const std::string name = j.type_name();
   return (name[0] == 'a' || name[0] == 'o' ? "an " : "a ") + name;
+}
+
+Status PathsDenied(const std::string& path) {
+  return Status::Error(ExitCode::kDataErr, "paths_denied",
+                       path + ": \"path\" documents are refused (--input-jsonl-paths deny): give the text as \"text\"");
 }
 
 }  // namespace
@@ -49,7 +62,9 @@ Status LineReader::Open(const std::string& path, size_t max_line, std::unique_pt
     out->reset(new LineReader(STDIN_FILENO, false, "standard input", max_line));
     return Status::Ok();
   }
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO opens without waiting for its writer; Fill() waits
+  // in poll(), where a signal ends the wait.
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     const int err = errno;
     if (err == ENOENT || err == ENOTDIR) return Status::Error(ExitCode::kNoInput, "not_found", path + ": no such file");
@@ -64,6 +79,8 @@ Status LineReader::Open(const std::string& path, size_t max_line, std::unique_pt
   return Status::Ok();
 }
 
+std::optional<FileId> LineReader::id() const { return IdOfFd(fd_); }
+
 bool LineReader::Fill() {
   if (eof_ || !status_.ok()) return false;
   // Drop what has been handed out, so the buffer holds one line at most.
@@ -71,14 +88,20 @@ bool LineReader::Fill() {
   start_ = 0;
   const size_t old = buffer_.size();
   buffer_.resize(old + kReadChunk);
-  for (;;) {
-    const ssize_t n = read(fd_, buffer_.data() + old, kReadChunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) status_ = Status::Error(ExitCode::kNoInput, "unreadable", name_ + ": " + std::strerror(errno));
-    if (n == 0) eof_ = true;
-    buffer_.resize(old + static_cast<size_t>(n > 0 ? n : 0));
-    return n > 0;
+  ssize_t n = -1;
+  while (status_.ok()) {
+    // Not on a bare read(): a quiet writer would hold the run past a signal.
+    status_ = WaitReadable(fd_, name_);
+    if (!status_.ok()) break;
+    n = read(fd_, buffer_.data() + old, kReadChunk);
+    if (n >= 0) break;
+    if (errno != EINTR && errno != EAGAIN) {
+      status_ = Status::Error(ExitCode::kNoInput, "unreadable", name_ + ": " + std::strerror(errno));
+    }
   }
+  if (n == 0) eof_ = true;
+  buffer_.resize(old + static_cast<size_t>(n > 0 ? n : 0));
+  return n > 0;
 }
 
 bool LineReader::Next(RawLine* line) {
@@ -101,6 +124,8 @@ bool LineReader::Next(RawLine* line) {
     }
     scanned = buffer_.size() - start_;  // offsets move: Fill() drops the first start_ bytes
     if (!Fill()) {
+      // A line cut short by a read error or a signal is no line.
+      if (!status_.ok()) return false;
       // The last line, without a '\n'.
       if (buffer_.size() == start_ && !line->too_long) return false;
       if (!line->too_long) line->bytes.assign(buffer_, start_, std::string::npos);
@@ -122,6 +147,11 @@ MapperDoc ParseMapperLine(std::string_view line) {
     j = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {
     d.error = Status::Error(ExitCode::kDataErr, "not_json", ParseErrorMessage(e));
+    return d;
+  } catch (const nlohmann::json::exception& e) {
+    // JSON that nlohmann cannot hold: a number beyond a double (-1e309) is
+    // out_of_range.406, anywhere in the line, even in a member ignored.
+    d.error = BadLine("cannot be read: " + WithoutPrefix(e.what()));
     return d;
   }
   if (!j.is_object()) {
@@ -163,35 +193,42 @@ MapperDoc ParseMapperLine(std::string_view line) {
 }
 
 FileResult ProcessLine(const RawLine& line, const FileReader& reader, const Resources& resources,
-                       const AnalyzeOptions& analyze, size_t max_bytes) {
+                       const AnalyzeOptions& analyze, const LineOptions& options) {
   MapperDoc d;
-  if (line.too_long) {
-    d.error = Status::Error(ExitCode::kDataErr, "too_large",
-                            "line longer than --max-bytes (" + std::to_string(max_bytes) + " bytes)");
-  } else {
-    d = ParseMapperLine(line.bytes);
-  }
-  // A text document has no file, like standard input.
-  const std::string path = d.has_path && !d.path.empty() ? d.path : "-";
   FileResult r;
-  r.status = d.error;
-  std::string bytes;
-  if (r.status.ok()) {
-    if (d.has_path) {
-      r.status = reader.Read(d.path, max_bytes, &bytes);
-    } else {
-      bytes = std::move(d.text);
-    }
-  }
   Document doc;
-  if (r.status.ok()) r.status = Analyze(std::move(bytes), path, resources, analyze, &doc);
-  r.record.clear();
-  if (r.status.ok()) {
-    Tally(doc, &r);
-    doc.id = d.id;
-    AppendDocumentJson(doc, false, &r.record);
-  } else {
-    AppendErrorJson(path, r.status, false, &r.record, d.id);
+  try {
+    if (line.too_long) {
+      d.error = Status::Error(ExitCode::kDataErr, "too_large",
+                              "line longer than --max-bytes (" + std::to_string(options.max_bytes) + " bytes)");
+    } else {
+      d = ParseMapperLine(line.bytes);
+    }
+    r.status = d.error;
+    std::string bytes;
+    if (r.status.ok()) {
+      if (d.has_path) {
+        r.status = options.allow_paths ? reader.Read(d.path, options.max_bytes, &bytes) : PathsDenied(d.path);
+      } else {
+        bytes = std::move(d.text);
+      }
+    }
+    // A text document has no file, like standard input.
+    if (r.status.ok()) r.status = Analyze(std::move(bytes), d.has_path ? d.path : "-", resources, analyze, &doc);
+    if (r.status.ok()) {
+      Tally(doc, &r);
+      doc.id = d.id;
+      AppendDocumentJson(doc, false, &r.record);
+    }
+  } catch (const std::exception& e) {
+    // Whatever went wrong with this line is its record's error, never the
+    // end of the stream (lexfr/batch.h, InternalError).
+    r = FileResult();
+    r.status = InternalError(e);
+  }
+  if (!r.status.ok()) {
+    r.record.clear();
+    AppendErrorJson(d.has_path && !d.path.empty() ? d.path : "-", r.status, false, &r.record, d.id);
   }
   r.record += '\n';
   return r;

@@ -414,6 +414,49 @@ TEST_CASE("output folder names mirror the tree; files are written whole or not a
   CHECK(WriteFileAtomically("/proc/lexfr-cannot/x.json", "{}").exit_code() == ExitCode::kCantCreate);
 }
 
+TEST_CASE("long output names: short temporary names, and too long is name_too_long", "[batch]") {
+  TempDir d;
+  const std::string fits(255, 'a');  // NAME_MAX of ext4, tmpfs, xfs, btrfs
+  REQUIRE(WriteFileAtomically(d / fits, "{}\n").ok());
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(d.path())) names.push_back(e.path().filename().string());
+  CHECK(names == V{fits});
+  const Status too_long = WriteFileAtomically(d / std::string(256, 'b'), "{}\n");
+  CHECK(too_long.code() == "name_too_long");
+  CHECK(too_long.exit_code() == ExitCode::kCantCreate);
+}
+
+// A reader that throws, as a bug or exhausted memory would.
+class ThrowingReader : public FileReader {
+ public:
+  Status Read(const std::string&, size_t, std::string*) const override { throw std::runtime_error("boom"); }
+};
+
+TEST_CASE("ProcessInput: an exception is the input's error record, and -o DIR/ names", "[batch]") {
+  Resources resources;
+  const FileResult r = ProcessInput({"a.txt", "a.txt", false, {}}, ThrowingReader(), resources, {}, {});
+  CHECK(r.status.code() == "internal_error");
+  CHECK(r.record.find("\"code\":\"internal_error\"") != std::string::npos);
+
+  TempDir d;
+  ProcessOptions to_dir;
+  to_dir.output_dir = d / "out";
+  MemoryReader files;
+  files.Add(std::string(252, 'c'), "Le texte.");
+  // Too long a name for its file: the input's error, not the run's.
+  const FileResult long_name =
+      ProcessInput({std::string(252, 'c'), std::string(252, 'c'), false, {}}, files, resources, {}, to_dir);
+  CHECK(long_name.status.code() == "name_too_long");
+  CHECK(long_name.write.ok());
+  CHECK(!long_name.has_file);
+  // A folder that could not be walked has no file ("DIR/.json" once).
+  const Status unreadable = Status::Error(ExitCode::kNoInput, "unreadable", "locked: Permission denied");
+  const FileResult folder = ProcessInput({"locked", "", true, unreadable}, files, resources, {}, to_dir);
+  CHECK(folder.status.code() == "unreadable");
+  CHECK(folder.write.ok());
+  CHECK(!fs::exists(d / "out/.json"));
+}
+
 TEST_CASE("the progress line says done/total, MB/s and the time left", "[batch]") {
   CHECK(FormatProgress(250, 1000, 5'000'000, 2.0) == " 250/1000 files  2.5 MB/s  ETA 0:06");
   CHECK(FormatProgress(0, 10, 0, 0.0) == " 0/10 files  0.0 MB/s  ETA -:--");

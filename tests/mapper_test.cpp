@@ -6,9 +6,11 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "lexfr/interrupt.h"
 #include "test_support.h"
 
 namespace lexfr {
@@ -132,12 +134,65 @@ TEST_CASE("ParseMapperLine says what is wrong with a bad line", "[mapper]") {
   CHECK(ParseMapperLine("nul").error.message().rfind("not JSON (at byte ", 0) == 0);
 }
 
+TEST_CASE("ParseMapperLine: JSON nlohmann cannot hold is a bad line, not the end of the stream", "[mapper]") {
+  const MapperDoc d = ParseMapperLine(R"({"id":2,"text":"b","meta":{"score":-1e309}})");
+  CHECK(d.error.code() == "bad_line");
+  CHECK(d.error.message() == "cannot be read: number overflow parsing '-1e309'");
+  CHECK(ParseMapperLine(R"({"id":1e400,"text":"b"})").error.code() == "bad_line");
+  CHECK(ParseMapperLine(R"({"id":1e300,"text":"b"})").error.ok());
+}
+
+// A reader that throws, as a bug or exhausted memory would.
+class ThrowingReader : public FileReader {
+ public:
+  Status Read(const std::string&, size_t, std::string*) const override { throw std::runtime_error("boom"); }
+};
+
+TEST_CASE("ProcessLine: any exception is the line's error record", "[mapper]") {
+  const FileResult r = ProcessLine({R"({"id": 9, "path": "a.txt"})", false}, ThrowingReader(), SharedResources(), {},
+                                   LineOptions{1000});
+  CHECK(r.status.code() == "internal_error");
+  const json j = json::parse(r.record);
+  CHECK(j["source"] == json({{"path", "a.txt"}, {"id", 9}}));
+  CHECK(j["error"]["code"] == "internal_error");
+  CHECK(j["error"]["message"] == "internal error (please report it): boom");
+}
+
+TEST_CASE("ProcessLine: paths denied are error records, texts are analysed", "[mapper]") {
+  MemoryReader files;
+  files.Add("a.txt", "Le Conseil d'État a statué.");
+  const LineOptions deny{1000, false};
+  const FileResult p = ProcessLine({R"({"id": 1, "path": "a.txt"})", false}, files, SharedResources(), {}, deny);
+  CHECK(p.status.code() == "paths_denied");
+  CHECK(json::parse(p.record)["source"] == json({{"path", "a.txt"}, {"id", 1}}));
+  const FileResult t = ProcessLine({R"({"id": 2, "text": "Le Conseil d'État."})", false}, files, SharedResources(),
+                                   {}, deny);
+  CHECK(t.status.ok());
+}
+
+TEST_CASE("LineReader: a signal ends the wait for the next line, and a cut line is no line", "[mapper][interrupt]") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  const std::string bytes = "{\"id\": 1}\n{\"id\": 2, \"te";
+  REQUIRE(write(fds[1], bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()));
+  LineReader reader(fds[0], true, "standard input", 100);
+  RawLine line;
+  REQUIRE(reader.Next(&line));
+  CHECK(line.bytes == "{\"id\": 1}");
+  InstallInterruptHandlers();
+  RequestInterruptForTesting(2);
+  CHECK(!reader.Next(&line));  // would wait for the rest of line 2
+  ResetInterruptForTesting();
+  CHECK(reader.status().code() == "interrupted");
+  close(fds[1]);
+}
+
 TEST_CASE("ProcessLine: a document with source.id, or an error record on its line", "[mapper]") {
   MemoryReader files;
   files.Add("a.txt", "Le Conseil d'État a statué.");
   files.Add("bin.txt", std::string("\x00\x01\x02", 3));
   const auto record = [&](const std::string& line) {
-    const FileResult r = ProcessLine({line, false}, files, SharedResources(), {}, 1000);
+    const FileResult r = ProcessLine({line, false}, files, SharedResources(), {}, LineOptions{1000});
     REQUIRE(!r.record.empty());
     CHECK(r.record.back() == '\n');
     CHECK(r.record.find('\n') == r.record.size() - 1);  // one line
@@ -170,7 +225,7 @@ TEST_CASE("ProcessLine: a document with source.id, or an error record on its lin
   CHECK(j5["source"] == json({{"path", "-"}, {"id", nullptr}}));
   CHECK(j5["error"]["code"] == "not_json");
 
-  const FileResult big = ProcessLine({"", true}, files, SharedResources(), {}, 1000);
+  const FileResult big = ProcessLine({"", true}, files, SharedResources(), {}, LineOptions{1000});
   CHECK(json::parse(big.record)["error"]["code"] == "too_large");
 }
 

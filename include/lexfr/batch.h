@@ -97,6 +97,14 @@ void ExpandInput(const std::string& arg, const WalkOptions& options, const std::
 // `nul` (-0). Empty entries are skipped; nothing else is trimmed.
 std::vector<std::string> SplitPathList(std::string_view bytes, bool nul);
 
+// Reads the list at `path` ("-": standard input) and splits it as
+// SplitPathList does, chunk by chunk, so that only the paths are held: at
+// most `most_bytes` are read ("too_large"), and a NUL byte in a list split
+// on newlines is the error "nul_in_list" (a list meant for -0), found in
+// the first chunk that holds one. Waits for a FIFO or a pipe like
+// DiskReader ("interrupted").
+Status ReadPathList(const std::string& path, bool nul, size_t most_bytes, std::vector<std::string>* out);
+
 // --- sharding ------------------------------------------------------------------
 
 // FNV-1a, 64 bits: stable across runs, machines and compilers.
@@ -172,6 +180,7 @@ struct ProcessOptions {
 struct FileResult {
   Status status;       // not ok: the input could not be read or analysed
   Status write;        // output_dir mode: not ok when its file was not written
+  bool has_file = false;  // output_dir mode: its file was written
   std::string record;  // the JSON record and its newline (empty in output_dir mode)
   uint64_t bytes = 0;  // size of the analysed input (0 when it failed)
   size_t entities = 0;
@@ -184,8 +193,18 @@ struct FileResult {
 // Fills what `r` keeps of an analysed document (all but status and record).
 void Tally(const Document& doc, FileResult* r);
 
-// Reads, analyses and serialises one input. Never throws on bad input: a
-// failure is a FileResult with a status and an error record.
+// An exception that escaped the reading or analysis of one input (a bug, or
+// memory exhausted) as that input's error: code "internal_error", exit
+// kSoftware, the exception's message. One input never ends a run.
+Status InternalError(const std::exception& e);
+
+// Reads, analyses and serialises one input. Never throws: a failure,
+// whatever it is (InternalError), is a FileResult with a status and an error
+// record. With an output_dir, the record goes to the input's own file
+// (FileResult::write says whether it was written), except for two failures
+// that have no file: a folder argument that could not be walked
+// (HasOutputFile), and a file name too long for the file system
+// ("name_too_long", then the input's status).
 FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const Resources& resources,
                         const AnalyzeOptions& analyze, const ProcessOptions& options);
 
@@ -193,6 +212,12 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
 // ("a/b.txt" -> "DIR/a/b.txt.json"), DIR/<file name>.json for a file given
 // explicitly, DIR/stdin.json for "-". `extension` is ".html" for pages.
 std::string OutputPathFor(const BatchInput& input, const std::string& dir, std::string_view extension = ".json");
+
+// False for the one input that has no -o DIR file: a folder given as an
+// argument that could not be walked (its name in DIR would be empty,
+// "DIR/.json"); its error goes to stderr and the summary only. A folder
+// inside it that could not be walked has its error record at its path.
+inline bool HasOutputFile(const BatchInput& input) { return input.error.ok() || !input.rel.empty(); }
 
 // The same path relative to DIR ("a/b.txt.html"): the link index.html gives.
 std::string OutputNameFor(const BatchInput& input, std::string_view extension = ".json");
@@ -203,7 +228,10 @@ Status MakeFolders(const std::string& folder);
 
 // Writes `bytes` to a temporary file beside `path` (creating the folders on
 // the way), then renames it to `path`: a killed run leaves either the whole
-// file or none. kCantCreate or kIoErr.
+// file or none. The temporary name is short (".<first 32 bytes of the
+// name>.tmp-XXXXXX"), so it fits wherever `path` fits. kCantCreate (code
+// "name_too_long" when a name is longer than the file system allows,
+// "cannot_create" otherwise) or kIoErr.
 Status WriteFileAtomically(const std::string& path, std::string_view bytes);
 
 // --- the whole run -----------------------------------------------------------------

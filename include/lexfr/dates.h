@@ -32,4 +32,9 @@ int MonthNumber(std::string_view folded_word);
 
 std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const DateOptions& options);
 
+// True when `iso` can be DateOptions::ref_date: "YYYY-MM-DD", a day that
+// exists in the calendar, in the years dates are read in (1000 to 2100).
+// Any other ref_date is ignored by FindDates, so --ref-date checks it first.
+bool IsValidRefDate(std::string_view iso);
+
 }  // namespace lexfr

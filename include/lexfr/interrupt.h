@@ -35,5 +35,8 @@ int InterruptFd();
 
 // For tests: raise the flag as a signal would (without a signal).
 void RequestInterruptForTesting(int signal_number);
+// For tests: lower it again and empty the self-pipe, so that the tests
+// after one that interrupted run as before it.
+void ResetInterruptForTesting();
 
 }  // namespace lexfr

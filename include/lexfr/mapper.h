@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -50,14 +51,19 @@ class LineReader {
   LineReader& operator=(const LineReader&) = delete;
 
   // "-" is standard input; anything else is opened (kNoInput when it
-  // cannot be, or is a folder).
+  // cannot be, or is a folder). A FIFO opens at once, without its writer.
   static Status Open(const std::string& path, size_t max_line, std::unique_ptr<LineReader>* out);
 
   // The next line; false at the end of the input (a last line without '\n'
-  // still counts) or on a read error, then status() says which.
+  // still counts), on a read error, or when a signal came while it waited
+  // for bytes (lexfr/interrupt.h): then status() says which ("interrupted"
+  // for a signal). Never blocks past a signal.
   bool Next(RawLine* line);
   const Status& status() const { return status_; }
   const std::string& name() const { return name_; }
+  // The file being read (a path document naming it is refused: the stream
+  // itself); nullopt when fstat fails.
+  std::optional<FileId> id() const;
 
  private:
   bool Fill();  // reads more into buffer_; false at the end or on error
@@ -89,9 +95,18 @@ struct MapperDoc {
 // or null). Other members are ignored.
 MapperDoc ParseMapperLine(std::string_view line);
 
+struct LineOptions {
+  size_t max_bytes = kDefaultMaxBytes;  // of a path document's file (the line's own limit is LineReader's)
+  // Read the files of path documents (default true: --input-jsonl-paths
+  // allow); when false each is the error "paths_denied", nothing is opened.
+  bool allow_paths = true;
+};
+
 // One line -> its record (with newline) and counts. A path document is read
-// with `reader` up to `max_bytes`. Never throws on bad input.
+// with `reader` (which decides what files it may read: see DiskReader's
+// PathPolicy). Never throws: any exception while the line is read or
+// analysed is its error record ("internal_error"), and the stream goes on.
 FileResult ProcessLine(const RawLine& line, const FileReader& reader, const Resources& resources,
-                       const AnalyzeOptions& analyze, size_t max_bytes);
+                       const AnalyzeOptions& analyze, const LineOptions& options);
 
 }  // namespace lexfr

@@ -94,7 +94,7 @@ std::string RenderHtmlErrorPage(const std::string& path, const Status& error);
 // One row of a batch's index.html: a document, or an input that failed.
 struct HtmlIndexRow {
   std::string path;   // source.path
-  std::string link;   // its page, relative to the index ("a/b.txt.html")
+  std::string link;   // its page, relative to the index ("a/b.txt.html"); empty: none
   std::string error;  // not empty: the input failed with this message
   std::string kind, court, status;  // of the recourse; empty when none
   uint64_t entities = 0;
