@@ -21,7 +21,10 @@ CueSet::CueSet(std::string_view tsv) {
     for (const Token& t : seg.tokens) cue.tokens.push_back(Fold(TokenText(phrase, t)));
     if (!cue.tokens.empty()) cues_.push_back(std::move(cue));
   }
-  for (size_t i = 0; i < cues_.size(); ++i) by_first_token_[cues_[i].tokens[0]].push_back(i);
+  for (size_t i = 0; i < cues_.size(); ++i) {
+    by_first_token_[cues_[i].tokens[0]].push_back(i);
+    first_bytes_.Add(cues_[i].tokens[0]);
+  }
   for (auto& [first, list] : by_first_token_) {
     std::stable_sort(list.begin(), list.end(),
                      [&](size_t a, size_t b) { return cues_[a].tokens.size() > cues_[b].tokens.size(); });
@@ -32,7 +35,9 @@ std::vector<CueHit> CueSet::Match(const Segmentation& seg) const {
   std::vector<CueHit> hits;
   const size_t n = seg.tokens.size();
   for (size_t i = 0; i < n; ++i) {
-    auto it = by_first_token_.find(FoldedText(seg, i));
+    const std::string_view word = FoldedText(seg, i);
+    if (!first_bytes_.MayStart(word)) continue;
+    auto it = by_first_token_.find(word);
     if (it == by_first_token_.end()) continue;
     for (size_t index : it->second) {
       const Cue& cue = cues_[index];

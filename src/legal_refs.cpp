@@ -116,6 +116,7 @@ bool IsQuote(std::string_view folded) {
 class PhraseTrie {
  public:
   void Add(const std::vector<std::string>& folded_tokens, uint32_t name) {
+    root_first_bytes_.Add(folded_tokens.front());
     uint32_t node = 0;
     for (const std::string& t : folded_tokens) {
       auto it = nodes_[node].next.find(t);
@@ -138,6 +139,7 @@ class PhraseTrie {
     size_t depth = 0;
     uint32_t node = 0;
     bool quoted = false;
+    if (!root_first_bytes_.MayStart(toks.F(first))) return;  // most tokens: no phrase starts with them
     const uint32_t sentence = toks.Sentence(first);
     for (uint32_t j = first; j < toks.size() && depth < path.size() && toks.Sentence(j) == sentence; ++j) {
       const std::string_view f = toks.F(j);
@@ -161,6 +163,7 @@ class PhraseTrie {
     std::vector<uint32_t> names;
   };
   std::vector<Node> nodes_{1};
+  FirstBytes root_first_bytes_;  // of the first tokens of the phrases
 };
 
 // ---------------------------------------------------------------------------
@@ -1071,6 +1074,10 @@ class Scanner {
 
   // "C-311/18", "affaire C‑311/18", "aff. C-131/12", "T-604/18".
   uint32_t TryCjeuCase(uint32_t i) {
+    // Only « affaire(s) », « arrêt », « aff. » and the courts C, T, F start
+    // one: one byte rules out almost every token.
+    const std::string_view head = F(i);
+    if (head.empty() || (head[0] != 'a' && head[0] != 'c' && head[0] != 't' && head[0] != 'f')) return 0;
     uint32_t j = i;
     if (F(j) == "affaire" || F(j) == "affaires" || F(j) == "arret") {
       ++j;

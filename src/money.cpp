@@ -53,6 +53,7 @@ struct MoneyLexicon {
   StringMap<int> number_words;
   StringSet sanction_words;
   StringMap<WordRoles> roles;  // every single word of the lists above
+  FirstBytes role_first_bytes;  // of the keys of roles
 };
 
 int Power10(std::string_view digits) {
@@ -99,6 +100,7 @@ const MoneyLexicon& Lexicon() {
     for (const auto& [word, multiplier] : lex->multipliers) lex->roles[word].multiplier = &multiplier;
     for (const auto& [word, value] : lex->number_words) lex->roles[word].number = &value;
     for (const std::string& word : lex->sanction_words) lex->roles[word].sanction = true;
+    for (const auto& [word, roles] : lex->roles) lex->role_first_bytes.Add(word);
     return lex;
   }();
   return *lexicon;
@@ -227,7 +229,7 @@ class MoneyScanner {
     if (i != roles_of_) {
       roles_of_ = i;
       roles_ = nullptr;
-      if (const std::string_view word = Word(i); !word.empty()) {
+      if (const std::string_view word = Word(i); !word.empty() && lex_.role_first_bytes.MayStart(word)) {
         if (const auto it = lex_.roles.find(word); it != lex_.roles.end()) roles_ = &it->second;
       }
     }

@@ -42,6 +42,7 @@ class CueSet {
  private:
   std::vector<Cue> cues_;
   StringMap<std::vector<size_t>> by_first_token_;
+  FirstBytes first_bytes_;  // of the keys of by_first_token_
 };
 
 }  // namespace lexfr
