@@ -50,16 +50,15 @@ const lexfr::Resources& Resources() {
   return *resources;
 }
 
-// The fastest of kRounds runs of each stage on `raw`, thread CPU time: the
-// whole pipeline as `lexfr analyze` runs it (Analyze, then the JSON), then
-// each stage alone on what the stages before it made, its output freed
-// outside the timing.
+// One run of each stage on `raw`, thread CPU time: the whole pipeline as
+// `lexfr analyze` runs it (Analyze, then the JSON), then each stage alone on
+// what the stages before it made, its output freed outside the timing.
 Timed TimeStages(const std::string& raw) {
   Timed timed;
   Seconds& best = timed.seconds;
   best.fill(1e9);
   const auto lap = [&](Stage stage, double start) { best[stage] = std::min(best[stage], ThreadCpuSeconds() - start); };
-  for (int round = 0; round < kRounds; ++round) {
+  {
     std::string bytes = raw;
     auto doc = std::make_unique<lexfr::Document>();
     std::string json;
@@ -104,6 +103,39 @@ Timed TimeStages(const std::string& raw) {
   return timed;
 }
 
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Each stage's time per byte on `input` over its time per byte on
+// `ordinary`: the median over kRounds rounds of the ratio inside a round,
+// the two texts timed back to back, so that the load of other jobs on the
+// machine hits both about equally (timing the ordinary text once, first,
+// let a busy minute later on show as a slow input).
+struct Compared {
+  Seconds ratio{};
+  size_t json_bytes = 0, ordinary_json_bytes = 0;
+};
+
+Compared CompareStages(const std::string& ordinary, const std::string& input) {
+  Compared out;
+  std::array<std::vector<double>, kStages> ratios;
+  const double scale = static_cast<double>(ordinary.size()) / static_cast<double>(input.size());
+  for (int round = 0; round < kRounds; ++round) {
+    const Timed base = TimeStages(ordinary);
+    const Timed timed = TimeStages(input);
+    for (int s = 0; s < kStages; ++s) {
+      ratios[s].push_back(timed.seconds[s] * scale / std::max(base.seconds[s], 1e-9));
+    }
+    out.json_bytes = timed.json_bytes;
+    out.ordinary_json_bytes = base.json_bytes;
+  }
+  for (int s = 0; s < kStages; ++s) out.ratio[s] = Median(ratios[s]);
+  return out;
+}
+
 // An HTML page of the ordinary text's paragraphs, about as long.
 std::string OrdinaryPage(const std::string& text) {
   std::string page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Décision</title></head><body>\n";
@@ -115,11 +147,6 @@ std::string OrdinaryPage(const std::string& text) {
   }
   return page + "</body></html>\n";
 }
-
-struct ProcessFigure {
-  double seconds = 0;  // the fastest CPU time
-  std::string failure;  // "timeout", "crash": no figure
-};
 
 // An input's cost against ordinary French: per MiB read, and per MiB read or
 // written, whichever it has more of. An input that is nothing but entities
@@ -133,26 +160,38 @@ struct Ratio {
   double Normalised() const { return per_input / std::max(1.0, output); }
 };
 
-// `lexfr analyze` of `bytes` as a process: the fastest CPU time of kRounds.
-ProcessFigure TimeProcess(const std::string& lexfr_bin, const std::string& bytes, const std::string& name) {
-  ProcessFigure figure{1e9, ""};
-  const std::string path = "/tmp/lexfr_bench_" + std::to_string(getpid()) + "_" + name + ".html";
-  std::string error;
-  if (!WriteFile(path, bytes, &error)) return {0, error};
-  for (int round = 0; round < kRounds && figure.failure.empty(); ++round) {
-    const ProcessRun run = RunProcess({lexfr_bin, "analyze", "--max-bytes", "100000000", path}, kProcessLimitSeconds);
-    if (!run.error.empty()) {
-      figure.failure = run.error;
-    } else if (run.timed_out) {
-      figure.failure = "over " + std::to_string(static_cast<int>(kProcessLimitSeconds)) + " s";
-    } else if (run.exit_code < 0) {
-      figure.failure = "crashed";
-    } else {
-      figure.seconds = std::min(figure.seconds, run.cpu_seconds);
-    }
+// `lexfr analyze` of the file `path` as a process: its CPU seconds, or why
+// there are none ("over 30 s", "crashed").
+double ProcessSeconds(const std::string& lexfr_bin, const std::string& path, std::string* failure) {
+  const ProcessRun run = RunProcess({lexfr_bin, "analyze", "--max-bytes", "100000000", path}, kProcessLimitSeconds);
+  if (!run.error.empty()) {
+    *failure = run.error;
+  } else if (run.timed_out) {
+    *failure = "over " + std::to_string(static_cast<int>(kProcessLimitSeconds)) + " s";
+  } else if (run.exit_code < 0) {
+    *failure = "crashed";
   }
-  unlink(path.c_str());
-  return figure;
+  return run.cpu_seconds;
+}
+
+// An HTML input against the ordinary page, each a whole `lexfr analyze`
+// process, back to back in each round: the median ratio of CPU time per byte.
+Ratio CompareProcesses(const std::string& lexfr_bin, const std::string& page, const std::string& input,
+                       const std::string& name, std::string* failure) {
+  const std::string stem = "/tmp/lexfr_bench_" + std::to_string(getpid()) + "_";
+  const std::string page_path = stem + "ordinary.html", input_path = stem + name + ".html";
+  Ratio ratio;
+  if (!WriteFile(page_path, page, failure) || !WriteFile(input_path, input, failure)) return ratio;
+  std::vector<double> ratios;
+  for (int round = 0; round < kRounds && failure->empty(); ++round) {
+    const double base = ProcessSeconds(lexfr_bin, page_path, failure);
+    const double seconds = failure->empty() ? ProcessSeconds(lexfr_bin, input_path, failure) : 0;
+    ratios.push_back(seconds / static_cast<double>(input.size()) / (base / static_cast<double>(page.size())));
+  }
+  unlink(page_path.c_str());
+  unlink(input_path.c_str());
+  if (failure->empty()) ratio.per_input = Median(ratios);
+  return ratio;
 }
 
 int StageOf(const std::string& stage) {
@@ -166,52 +205,40 @@ int StageOf(const std::string& stage) {
 
 bool MeasureAdversarial(const std::string& ordinary_text, const std::string& lexfr_bin) {
   const std::string ordinary = ordinary_text.substr(0, kBytes);
+  const std::string page = OrdinaryPage(ordinary);
   const Timed ordinary_timed = TimeStages(ordinary);
-  const Seconds& base = ordinary_timed.seconds;
-  const double ordinary_json_per_byte =
-      static_cast<double>(ordinary_timed.json_bytes) / static_cast<double>(ordinary.size());
   const double per_mib = kMiB / static_cast<double>(ordinary.size());
   std::printf(
       "\nadversarial inputs (tests/bench/adversarial_inputs.h), 1 MiB each: time per MiB / time per MiB of "
-      "ordinary French,\nstage by stage (each alone, fastest of %d, thread CPU time; * marks the stage the "
-      "input aims at) and end to end\n(Analyze + JSON). out: JSON written per MiB read, over ordinary French's. "
-      "norm.: end to end per MiB read or written,\nwhichever is more (end-to-end / max(1, out)); target <= %.0fx. "
-      "HTML inputs: `lexfr analyze` as a process, CPU time,\nagainst the ordinary text as a page.\n",
+      "ordinary French,\nstage by stage (each alone; * marks the stage the input aims at) and end to end "
+      "(Analyze + JSON); thread CPU time,\nmedian over %d rounds of the ratio of the input to ordinary French "
+      "timed back to back. out: JSON written per MiB\nread, over ordinary French's. norm.: end to end per MiB "
+      "read or written, whichever is more (end-to-end / max(1, out));\ntarget <= %.0fx. HTML inputs: `lexfr "
+      "analyze` as a process, CPU time, against the ordinary text as a page.\n",
       kRounds, kTarget);
   std::printf("%-24s", "input");
   for (const char* name : kStageNames) std::printf(" %10s", name);
   std::printf(" %6s %6s\n%-24s", "out", "norm.", "ordinary (ms per MiB)");
-  for (double b : base) std::printf(" %10.1f", b * per_mib * 1e3);
+  for (double b : ordinary_timed.seconds) std::printf(" %10.1f", b * per_mib * 1e3);
   std::printf("\n");
   bool all_pass = true;
   double worst = 0;
   std::string worst_name;
-  ProcessFigure ordinary_page;
   for (const AdversarialInput& in : AdversarialInputs()) {
     const std::string input = in.make(kBytes);
-    const double scale = static_cast<double>(ordinary.size()) / static_cast<double>(input.size());
     Ratio ratio;
     std::string failure;
     std::printf("%-24s", in.name.c_str());
     if (in.html) {
-      if (ordinary_page.seconds == 0 && ordinary_page.failure.empty()) {
-        const std::string page = OrdinaryPage(ordinary);
-        ordinary_page = TimeProcess(lexfr_bin, page, "ordinary");
-        ordinary_page.seconds /= static_cast<double>(page.size());
-      }
-      const ProcessFigure figure = TimeProcess(lexfr_bin, input, in.name);
-      failure = !figure.failure.empty() ? figure.failure : ordinary_page.failure;
-      if (failure.empty()) ratio.per_input = figure.seconds / static_cast<double>(input.size()) / ordinary_page.seconds;
+      ratio = CompareProcesses(lexfr_bin, page, input, in.name, &failure);
       for (int s = 0; s < kEndToEnd; ++s) std::printf(" %10s", "");
     } else {
-      const Timed timed = TimeStages(input);
-      const Seconds& t = timed.seconds;
+      const Compared compared = CompareStages(ordinary, input);
       const int own = StageOf(in.stage);
-      for (int s = 0; s < kEndToEnd; ++s) {
-        std::printf(" %9.2f%s", t[s] * scale / std::max(base[s], 1e-9), s == own ? "*" : " ");
-      }
-      ratio.per_input = t[kEndToEnd] * scale / base[kEndToEnd];
-      ratio.output = static_cast<double>(timed.json_bytes) / static_cast<double>(input.size()) / ordinary_json_per_byte;
+      for (int s = 0; s < kEndToEnd; ++s) std::printf(" %9.2f%s", compared.ratio[s], s == own ? "*" : " ");
+      ratio.per_input = compared.ratio[kEndToEnd];
+      ratio.output = (static_cast<double>(compared.json_bytes) / static_cast<double>(input.size())) /
+                     (static_cast<double>(compared.ordinary_json_bytes) / static_cast<double>(ordinary.size()));
     }
     const bool pass = failure.empty() && ratio.Normalised() <= kTarget;
     all_pass &= pass;
