@@ -254,6 +254,8 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeSt
   sentences.setText(utf16);
   Utf16ToBytes to_bytes(text);
   const auto is_dots = [&](size_t k) {
+    const char first = text[tokens[k].byte_start];
+    if (first != '.' && first != '\xE2') return false;  // most tokens; "…" is E2 80 A6
     const std::string_view s = text.substr(tokens[k].byte_start, tokens[k].byte_end - tokens[k].byte_start);
     return s == "." || s == ".." || s == "..." || s == "…";
   };
