@@ -23,12 +23,6 @@ const CueSet& Cues() {
 struct Placed {  // one mention of one entity
   const Entity* entity;
   const Mention* mention;
-  uint32_t index = 0;  // into Context::mentions
-};
-
-struct BySentence {  // orders mentions (in text order) and sentence indices
-  bool operator()(const Placed& p, uint32_t s) const { return p.mention->sentence < s; }
-  bool operator()(uint32_t s, const Placed& p) const { return s < p.mention->sentence; }
 };
 
 // What every field's rule reads: tokens, cue hits, mentions in text order.
@@ -37,6 +31,11 @@ struct Context {
   const Segmentation& seg;
   std::vector<CueHit> hits;
   std::vector<Placed> mentions;  // in text order, so by sentence too
+  // The first of `mentions` in sentence s or after, for every s and one past
+  // the last: a sentence's mentions are a slice of `mentions` (a vector per
+  // sentence cost more than the rules on a text of short sentences, and a
+  // binary search for every slice missed the cache on long texts).
+  std::vector<uint32_t> sentence_start;
   std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
@@ -50,7 +49,11 @@ struct Context {
     }
     std::sort(mentions.begin(), mentions.end(),
               [](const Placed& a, const Placed& b) { return a.mention->first_token < b.mention->first_token; });
-    for (uint32_t k = 0; k < mentions.size(); ++k) mentions[k].index = k;
+    sentence_start.resize(s.sentences.size() + 1);
+    for (uint32_t sentence = 0, k = 0; sentence < sentence_start.size(); ++sentence) {
+      while (k < mentions.size() && mentions[k].mention->sentence < sentence) ++k;
+      sentence_start[sentence] = k;
+    }
   }
 
   // Every lookup below goes through these indexes, so the stage stays linear
@@ -64,12 +67,11 @@ struct Context {
     auto it = by_field.find(field);
     return it == by_field.end() ? kNone : it->second;
   }
-  // The mentions of `sentence`, in text order: a slice of `mentions`, found
-  // by binary search (a list per sentence cost more than the rest of the
-  // stage on a text of short sentences).
+  // The mentions of `sentence`, in text order.
+  // Every Placed the rules see is one of `mentions`: its index there.
+  size_t IndexOf(const Placed& p) const { return static_cast<size_t>(&p - mentions.data()); }
   std::span<const Placed> In(uint32_t sentence) const {
-    const auto [from, to] = std::equal_range(mentions.begin(), mentions.end(), sentence, BySentence());
-    return {from, to};
+    return {mentions.begin() + sentence_start[sentence], mentions.begin() + sentence_start[sentence + 1]};
   }
   // The mentions of `sentence` from the first that starts at or after
   // `token`, in text order.
@@ -215,8 +217,8 @@ std::vector<const Placed*> PartiesListedAfter(const Context& c, uint32_t from, u
     if (p.mention->first_token > reach) break;
     if (!IsParty(*p.entity) || p.entity->canonical == r.court) continue;
     out.push_back(&p);
-    if ((*listed)[p.index]) break;
-    (*listed)[p.index] = true;
+    if ((*listed)[c.IndexOf(p)]) break;
+    (*listed)[c.IndexOf(p)] = true;
     reach = p.mention->end_token + 4;
   }
   return out;
@@ -229,7 +231,7 @@ std::vector<const Placed*> PartiesListedAfter(const Context& c, uint32_t from, u
 // read once however many verbs the sentence holds.
 class PartiesBefore {
  public:
-  PartiesBefore(const Context& c, uint32_t sentence, const Recourse& r) {
+  PartiesBefore(const Context& c, uint32_t sentence, const Recourse& r) : sentence_(sentence) {
     for (const Placed& p : c.In(sentence)) {
       if (IsParty(*p.entity) && p.entity->canonical != r.court && !IsGenitive(c, *p.mention)) by_end_.push_back(&p);
     }
@@ -244,32 +246,47 @@ class PartiesBefore {
     const size_t from = next_;
     while (next_ < by_end_.size() && by_end_[next_]->mention->end_token <= token) ++next_;
     std::vector<const Placed*> out(by_end_.begin() + from, by_end_.begin() + next_);
-    std::sort(out.begin(), out.end(), [](const Placed* a, const Placed* b) { return a->index < b->index; });
+    std::sort(out.begin(), out.end());  // pointers into Context::mentions: text order
     *any = next_ > 0;
     return out;
   }
+  uint32_t sentence() const { return sentence_; }
 
  private:
+  uint32_t sentence_;
   std::vector<const Placed*> by_end_;
   size_t next_ = 0;
+};
+
+// Whether a party's mention in `sentence` ends right at `token`, for the
+// cues of a sentence in turn: the sentence's party ends are sorted once.
+class PartyEnds {
+ public:
+  bool At(const Context& c, uint32_t sentence, uint32_t token, const Recourse& r) {
+    if (sentence != sentence_) {
+      sentence_ = sentence;
+      ends_.clear();
+      for (const Placed& p : c.In(sentence)) {
+        if (IsParty(*p.entity) && p.entity->canonical != r.court) ends_.push_back(p.mention->end_token);
+      }
+      std::sort(ends_.begin(), ends_.end());
+    }
+    return std::binary_search(ends_.begin(), ends_.end(), token);
+  }
+
+ private:
+  uint32_t sentence_ = UINT32_MAX;
+  std::vector<uint32_t> ends_;
 };
 
 void FindParties(const Context& c, Recourse* r) {
   const auto party = [&](const Placed& p) { return IsParty(*p.entity) && p.entity->canonical != r->court; };
   // "X / Y", "X contre Y" with a party on both sides (a case's title): the
   // whole sentence splits into claimants and respondents.
-  std::unordered_set<uint64_t> party_ends;  // (sentence, end token) of every party's mention
-  bool party_ends_built = false;
-  const auto sentence_and_token = [](uint32_t sentence, uint32_t token) { return uint64_t{sentence} << 32 | token; };
+  PartyEnds party_ends;
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value != "against") continue;
-    if (!party_ends_built) {
-      for (const Placed& p : c.mentions) {
-        if (party(p)) party_ends.insert(sentence_and_token(p.mention->sentence, p.mention->end_token));
-      }
-      party_ends_built = true;
-    }
-    const bool before = party_ends.contains(sentence_and_token(h->sentence, h->first_token));
+    const bool before = party_ends.At(c, h->sentence, h->first_token, *r);
     if (!before || PartyAfter(c, h->end_token, 2, h->sentence, *r) == nullptr) continue;
     for (const Placed& p : c.In(h->sentence)) {
       if (party(p)) AddUnique(p.mention->end_token <= h->first_token ? &r->claimants : &r->respondents, p.entity->canonical);
@@ -281,11 +298,12 @@ void FindParties(const Context& c, Recourse* r) {
   if (r->kind == "sanction") {
     // The authority acts of its own motion; the parties are the companies it
     // targets, named as subject or object of the sanction. Every cue of a
-    // sentence finds the same ones: each sentence is read once.
-    std::vector<bool> read(c.seg.sentences.size(), false);
+    // sentence finds the same ones, and cues come in text order: each
+    // sentence is read once (reading one again would add nothing).
+    uint32_t last_read = UINT32_MAX;
     for (const CueHit* h : c.HitsOf("sanction")) {
-      if (read[h->sentence]) continue;
-      read[h->sentence] = true;
+      if (h->sentence == last_read) continue;
+      last_read = h->sentence;
       for (const Placed& p : c.In(h->sentence)) {
         if (IsGenitive(c, *p.mention)) continue;
         if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype() != "company") continue;
@@ -304,7 +322,10 @@ void FindParties(const Context& c, Recourse* r) {
     return;
   }
   std::vector<bool> listed_by(c.mentions.size(), false), listed_against(c.mentions.size(), false);
-  std::unordered_map<uint32_t, PartiesBefore> before_verbs;  // by sentence
+  // The claim verbs' parties, for the sentence of the last verb: cues come
+  // in text order, so each sentence's are handed out once (were one to come
+  // back, a fresh list would only hand out parties already added again).
+  std::optional<PartiesBefore> before;
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value == "by") {
       // "saisi par M. X", "le pourvoi formé par la société Y et par Z"
@@ -322,9 +343,9 @@ void FindParties(const Context& c, Recourse* r) {
       // "[parties] demandent au juge…": the parties before the verb are the
       // claimants (those before an earlier verb of the sentence are already
       // in); a party right after "demande au/à la" is asked, so a respondent.
-      auto before = before_verbs.try_emplace(h->sentence, c, h->sentence, *r).first;
+      if (!before || before->sentence() != h->sentence) before.emplace(c, h->sentence, *r);
       bool found = false;
-      for (const Placed* p : before->second.Until(h->first_token, &found)) {
+      for (const Placed* p : before->Until(h->first_token, &found)) {
         AddUnique(&r->claimants, p->entity->canonical);
       }
       for (const Placed& p : c.InFrom(h->sentence, h->end_token)) {
