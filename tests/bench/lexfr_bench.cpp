@@ -3,13 +3,13 @@
 //
 //   lexfr_bench            20 MiB corpus (and 40 MiB for linearity), then
 //                          start-up and peak memory of the real binary
-//   lexfr_bench --quick    2 MiB corpus: a smoke test in seconds
-//                          (or LEXFR_BENCH_QUICK=1)
+//   lexfr_bench --quick    2 MiB corpus and no adversarial table: a smoke
+//                          test in seconds (or LEXFR_BENCH_QUICK=1)
 //   lexfr_bench --no-process   skip start-up and memory
 //   lexfr_bench --corpus-mib=N     an N MiB corpus instead of 20
 //   lexfr_bench --write-corpus=F   write the corpus to F and stop (for perf)
 //   lexfr_bench --adversarial-only only the adversarial table (every worst-case
-//                                  input against ordinary French, ~3 min)
+//                                  input against ordinary French, 2-4 min)
 //   lexfr_bench --no-adversarial   everything but that table
 // Google Benchmark's own flags (--benchmark_filter=segment, ...) work too.
 //
@@ -474,6 +474,7 @@ Options ParseOptions(int* argc, char** argv) {
   }
   *argc = kept;
   if (options.quick) options.corpus_bytes = kQuickCorpus;
+  if (options.quick && options.stages) options.adversarial = false;  // a smoke run stays one
   if (mib > 0) options.corpus_bytes = static_cast<size_t>(mib) * kMiB;
   return options;
 }
