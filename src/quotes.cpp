@@ -27,9 +27,10 @@ class NextToken {
  public:
   NextToken(size_t size, Test test) : size_(size), test_(test) {}
   size_t From(size_t from) {
-    if (at_ < from) {
-      at_ = from;
+    if (!found_ || at_ < from) {
+      at_ = std::max(at_, from);
       while (at_ < size_ && !test_(at_)) ++at_;
+      found_ = true;
     }
     return at_;
   }
@@ -37,7 +38,8 @@ class NextToken {
  private:
   size_t size_;
   Test test_;
-  size_t at_ = 0;
+  size_t at_ = 0;  // the answer to the last question, when found_
+  bool found_ = false;
 };
 
 // The PERSON and ORG mentions, in text order (so by sentence too), and the

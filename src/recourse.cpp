@@ -67,9 +67,9 @@ struct Context {
     auto it = by_field.find(field);
     return it == by_field.end() ? kNone : it->second;
   }
-  // The mentions of `sentence`, in text order.
   // Every Placed the rules see is one of `mentions`: its index there.
   size_t IndexOf(const Placed& p) const { return static_cast<size_t>(&p - mentions.data()); }
+  // The mentions of `sentence`, in text order.
   std::span<const Placed> In(uint32_t sentence) const {
     return {mentions.begin() + sentence_start[sentence], mentions.begin() + sentence_start[sentence + 1]};
   }
