@@ -158,6 +158,8 @@ std::vector<AdversarialInput> MakeAll() {
                      });
             }),
       Text("recourse-cue-words", "recourse", "demande demande saisit contre ", kAction),
+      // 34 cue phrases start with « a » (« a saisi », « a formé » …).
+      Text("recourse-cue-prefixes", "recourse", "a ", kAction),
       // --- quotes
       Text("quotes-unclosed", "quotes", "« "),
       Text("quotes-unclosed-speech", "quotes", "« Il dit "),
