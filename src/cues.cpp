@@ -21,25 +21,39 @@ CueSet::CueSet(std::string_view tsv) {
     for (const Token& t : seg.tokens) cue.tokens.push_back(Fold(TokenText(phrase, t)));
     if (!cue.tokens.empty()) cues_.push_back(std::move(cue));
   }
-  for (size_t i = 0; i < cues_.size(); ++i) by_first_token_[cues_[i].tokens[0]].push_back(i);
-  for (auto& [first, list] : by_first_token_) {
-    std::stable_sort(list.begin(), list.end(),
-                     [&](size_t a, size_t b) { return cues_[a].tokens.size() > cues_[b].tokens.size(); });
+  for (uint32_t i = 0; i < cues_.size(); ++i) {
+    uint32_t node = 0;
+    for (const std::string& token : cues_[i].tokens) {
+      auto it = nodes_[node].next.find(token);
+      if (it == nodes_[node].next.end()) {
+        nodes_.emplace_back();
+        it = nodes_[node].next.emplace(token, static_cast<uint32_t>(nodes_.size() - 1)).first;
+      }
+      node = it->second;
+    }
+    nodes_[node].cues.push_back(i);  // in file order
+    first_bytes_.Add(cues_[i].tokens[0]);
   }
 }
 
 std::vector<CueHit> CueSet::Match(const Segmentation& seg) const {
   std::vector<CueHit> hits;
   const size_t n = seg.tokens.size();
+  std::vector<uint32_t> ends;  // the nodes with cues a walk passed, shortest phrase first
   for (size_t i = 0; i < n; ++i) {
-    auto it = by_first_token_.find(FoldedText(seg, i));
-    if (it == by_first_token_.end()) continue;
-    for (size_t index : it->second) {
-      const Cue& cue = cues_[index];
-      if (i + cue.tokens.size() > n) continue;
-      bool same = true;
-      for (size_t k = 1; k < cue.tokens.size() && same; ++k) same = FoldedText(seg, i + k) == cue.tokens[k];
-      if (same) {
+    if (!first_bytes_.MayStart(FoldedText(seg, i))) continue;
+    ends.clear();
+    uint32_t node = 0;
+    for (size_t k = i; k < n; ++k) {
+      const auto it = nodes_[node].next.find(FoldedText(seg, k));
+      if (it == nodes_[node].next.end()) break;
+      node = it->second;
+      if (!nodes_[node].cues.empty()) ends.push_back(node);
+    }
+    // Longest first; phrases of one length in the order of the file.
+    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
+      for (uint32_t index : nodes_[*end].cues) {
+        const Cue& cue = cues_[index];
         hits.push_back({&cue, static_cast<uint32_t>(i), static_cast<uint32_t>(i + cue.tokens.size()),
                         seg.tokens[i].sentence});
       }

@@ -28,6 +28,7 @@ struct DateLexicon {
   StringMap<int> weekdays;                      // folded -> 1 (lundi) .. 7
   StringMap<int> number_words;                  // folded "deux" -> 2
   StringSet year_cues, quantities, numberings;  // folded
+  FirstBytes month_first, weekday_first, year_cue_first;  // of the keys of months, weekdays, year_cues
 };
 
 int ToInt(std::string_view s) {
@@ -55,9 +56,18 @@ const DateLexicon& Lexicon() {
       if (role == "quantity") lex->quantities.insert(word);
       if (role == "numbering") lex->numberings.insert(word);
     }
+    for (const auto& [word, month] : lex->months) lex->month_first.Add(word);
+    for (const auto& [word, day] : lex->weekdays) lex->weekday_first.Add(word);
+    for (const std::string& word : lex->year_cues) lex->year_cue_first.Add(word);
     return lex;
   }();
   return *lexicon;
+}
+
+// Whether `word` starts with one of the bytes of `firsts`: a rule that only
+// words of a few initials start rules out the rest of the tokens at once.
+bool StartsWithOneOf(std::string_view word, std::string_view firsts) {
+  return !word.empty() && firsts.find(word[0]) != std::string_view::npos;
 }
 
 // ------------------------------------------------------------ calendar
@@ -194,7 +204,9 @@ class DateScanner {
       }
       const std::string_view folded = Folded(i);
       if (tokens_[i].kind != TokenKind::kWord || folded.empty()) continue;
-      if (auto it = lex_.months.find(folded); it != lex_.months.end()) {
+      if (!lex_.month_first.MayStart(folded)) {
+        // no month, not even abbreviated ("jan" "."), starts with this byte
+      } else if (auto it = lex_.months.find(folded); it != lex_.months.end()) {
         t.month = static_cast<uint8_t>(it->second);
         t.month_tokens = 1;
       } else if (i + 1 < n_ && !tokens_[i + 1].space_before && Text(i + 1) == ".") {
@@ -204,6 +216,7 @@ class DateScanner {
           t.month_tokens = 2;
         }
       }
+      if (!lex_.weekday_first.MayStart(folded)) continue;
       if (auto it = lex_.weekdays.find(folded); it != lex_.weekdays.end()) {
         t.weekday = static_cast<uint8_t>(it->second);
       }
@@ -388,6 +401,8 @@ class DateScanner {
     size_t j = 0;
     bool needs_second = false;  // "de"/"entre" are cues only before a range
     const std::string_view raw = Text(i);
+    // Only "(", "mi", "dès", "de", "entre" and the year cues start one.
+    if (!StartsWithOneOf(Folded(i), "(mde") && !lex_.year_cue_first.MayStart(Folded(i))) return 0;
     if (Is(i, "(")) {
       if (!IsLoneYear(i + 1) || !Is(i + 2, ")")) return 0;
       Add(YearDate(i + 1));
@@ -395,7 +410,8 @@ class DateScanner {
     }
     if (Is(i, "mi") && Is(i + 1, "-") && Adjacent(i + 1) && Adjacent(i + 2)) {
       j = i + 2;
-    } else if (lex_.year_cues.contains(Folded(i)) || raw == "dès" || raw == "Dès" || raw == "DÈS") {
+    } else if ((lex_.year_cue_first.MayStart(Folded(i)) && lex_.year_cues.contains(Folded(i))) || raw == "dès" ||
+               raw == "Dès" || raw == "DÈS") {
       j = i + 1;
     } else if (Is(i, "de") && i > 0 && Is(i - 1, "partir")) {
       j = i + 1;  // "à partir de 2020"
@@ -444,6 +460,9 @@ class DateScanner {
   // Dates that need the reference date: "hier", "lundi dernier", "le mois
   // prochain", "l'an dernier", "il y a deux ans", "le 15".
   size_t RelativeDate(size_t i) {
+    // Only a weekday and « aujourd'hui, hier, demain, avant-, après-, mois,
+    // an, année, il y a, le » start one.
+    if (info_[i].weekday == 0 && !StartsWithOneOf(Folded(i), "ahdmil")) return 0;
     RawDate d{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), {}};
     const auto days = [&](int offset, size_t end) {
       d.relative = Relative::kDays;

@@ -154,29 +154,36 @@ std::string AcronymLetters(const View& v, size_t first, size_t end) {
   return letters.size() >= 2 ? letters : std::string();
 }
 
-// Initials of the content words of [first, end): upper-case words give all
-// their letters ("CGT"), connectors give none.
+// Words that count in initials: not connectors, not signs.
+bool IsContentWord(const View& v, size_t i) { return v.Word(i) && !Lexicon().connectors.contains(v.Folded(i)); }
+
+// What content word i gives to initials: all its letters when upper-case
+// ("CGT"), else its first letter.
+std::string_view InitialOf(const View& v, size_t i) {
+  if (IsAllUpper(v.Str(i)) && CountCodePoints(v.Str(i)) >= 2) return v.Folded(i);
+  return v.Folded(i).substr(0, 1);
+}
+
+// Initials of the content words of [first, end).
 std::string Initials(const View& v, size_t first, size_t end) {
   std::string out;
   for (size_t i = first; i < end; ++i) {
-    if (!v.Word(i) || Lexicon().connectors.contains(v.Folded(i))) continue;
-    if (IsAllUpper(v.Str(i)) && CountCodePoints(v.Str(i)) >= 2) {
-      out += v.Folded(i);
-    } else {
-      out += v.Folded(i)[0];
-    }
+    if (IsContentWord(v, i)) out += InitialOf(v, i);
   }
   return out;
 }
 
 // The start of the long form ending at `end` whose initials spell `letters`,
-// or `end` when none does. Looks back at most 16 tokens in the sentence.
+// or `end` when none does. Looks back at most 16 tokens in the sentence; the
+// initials grow by one token at each step back instead of being read again.
 size_t LongFormStart(const View& v, size_t end, const std::string& letters) {
+  std::string initials;  // Initials(v, s, end)
   for (size_t back = 1; back <= 16 && back <= end; ++back) {
     const size_t s = end - back;
     if (!v.SameSentence(s, end - 1) || v.Str(s) == "(" || v.Str(s) == ")" || v.Str(s) == ";") break;
-    if (!v.Word(s) || Lexicon().connectors.contains(v.Folded(s))) continue;
-    if (Initials(v, s, end) == letters) return s;
+    if (!IsContentWord(v, s)) continue;
+    initials.insert(0, InitialOf(v, s));
+    if (initials == letters) return s;
   }
   return end;
 }
@@ -452,7 +459,7 @@ std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg,
     }
     out.push_back(Make(type, d.long_first, d.long_end, canonical, subtype, kAcronymPriority));
     out.push_back(Make(type, d.acr_first, d.acr_end, canonical, subtype, kAcronymPriority));
-    defined.emplace(v.Span(d.acr_first, d.acr_end), out.back());
+    defined.try_emplace(v.Span(d.acr_first, d.acr_end), out.back());  // the first definition holds
   }
   for (size_t i = 0; i < v.size() && !defined.empty(); ++i) {
     auto it = defined.find(v.Str(i));

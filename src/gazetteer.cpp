@@ -49,6 +49,7 @@ struct Gazetteer::Trie {
     std::vector<Terminal> terminals;
   };
   std::vector<Node> nodes{1};
+  FirstBytes root_first_bytes;  // of the first tokens of the names
 };
 
 Gazetteer::Gazetteer() : trie_(std::make_unique<Trie>()) {}
@@ -174,6 +175,7 @@ void Gazetteer::Compile() {
         term.surface.emplace_back(surface);
         term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty() && !distinctive));
         const std::string key = Fold(surface);
+        if (node == 0) trie_->root_first_bytes.Add(key);
         auto it = trie_->nodes[node].next.find(key);
         if (it == trie_->nodes[node].next.end()) {
           trie_->nodes.emplace_back();
@@ -190,6 +192,7 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
   std::vector<Candidate> out;
   const std::vector<Token>& tokens = seg.tokens;
   for (uint32_t start = 0; start < tokens.size(); ++start) {
+    if (!trie_->root_first_bytes.MayStart(FoldedText(seg, start))) continue;  // no name starts with it
     uint32_t node = 0;
     const Trie::Terminal* best = nullptr;
     uint32_t best_end = 0;

@@ -116,6 +116,7 @@ bool IsQuote(std::string_view folded) {
 class PhraseTrie {
  public:
   void Add(const std::vector<std::string>& folded_tokens, uint32_t name) {
+    root_first_bytes_.Add(folded_tokens.front());
     uint32_t node = 0;
     for (const std::string& t : folded_tokens) {
       auto it = nodes_[node].next.find(t);
@@ -138,6 +139,7 @@ class PhraseTrie {
     size_t depth = 0;
     uint32_t node = 0;
     bool quoted = false;
+    if (!root_first_bytes_.MayStart(toks.F(first))) return;  // most tokens: no phrase starts with them
     const uint32_t sentence = toks.Sentence(first);
     for (uint32_t j = first; j < toks.size() && depth < path.size() && toks.Sentence(j) == sentence; ++j) {
       const std::string_view f = toks.F(j);
@@ -161,6 +163,7 @@ class PhraseTrie {
     std::vector<uint32_t> names;
   };
   std::vector<Node> nodes_{1};
+  FirstBytes root_first_bytes_;  // of the first tokens of the phrases
 };
 
 // ---------------------------------------------------------------------------
@@ -529,6 +532,21 @@ class Scanner {
     }
     std::stable_sort(mentions_.begin(), mentions_.end(),
                      [](const AuthorityMention& a, const AuthorityMention& b) { return a.first < b.first; });
+    // The nearest mention of an authority that is not a court, before and
+    // after each mention: AuthorOf jumps over the courts, which a text of
+    // court names and numbered acts would otherwise make it read from every
+    // act to the start and to the end of the text (issue 15).
+    const auto count = static_cast<int32_t>(mentions_.size());
+    authority_before_.resize(mentions_.size());
+    authority_after_.resize(mentions_.size() + 1);
+    for (int32_t k = 0, last = -1; k < count; ++k) {
+      if (!tables_.authorities[mentions_[k].authority].court) last = k;
+      authority_before_[k] = last;
+    }
+    authority_after_[count] = count;
+    for (int32_t k = count - 1; k >= 0; --k) {
+      authority_after_[k] = tables_.authorities[mentions_[k].authority].court ? authority_after_[k + 1] : k;
+    }
   }
 
   int AuthorityOfName(const std::string& folded) const {
@@ -684,13 +702,16 @@ class Scanner {
     for (auto it = after; it != mentions_.end() && it->first < end + 25 && SameSentence(it->first, end - 1); ++it) {
       if (!tables_.authorities[it->authority].court) return tables_.authorities[it->authority].key;
     }
-    for (auto it = after; it != mentions_.begin();) {
-      --it;
-      if (it->end <= first && !tables_.authorities[it->authority].court) return tables_.authorities[it->authority].key;
+    // The last one named before, ending before the act: only the few that
+    // overlap the act are passed over.
+    const auto after_index = static_cast<int32_t>(after - mentions_.begin());
+    for (int32_t k = after_index > 0 ? authority_before_[after_index - 1] : -1; k >= 0;
+         k = k > 0 ? authority_before_[k - 1] : -1) {
+      if (mentions_[k].end <= first) return tables_.authorities[mentions_[k].authority].key;
     }
     // A text about one authority may name it only later on.
-    for (auto it = after; it != mentions_.end(); ++it) {
-      if (!tables_.authorities[it->authority].court) return tables_.authorities[it->authority].key;
+    if (const int32_t k = authority_after_[after_index]; k < static_cast<int32_t>(mentions_.size())) {
+      return tables_.authorities[mentions_[k].authority].key;
     }
     return std::nullopt;
   }
@@ -1053,6 +1074,10 @@ class Scanner {
 
   // "C-311/18", "affaire C‑311/18", "aff. C-131/12", "T-604/18".
   uint32_t TryCjeuCase(uint32_t i) {
+    // Only « affaire(s) », « arrêt », « aff. » and the courts C, T, F start
+    // one: one byte rules out almost every token.
+    const std::string_view head = F(i);
+    if (head.empty() || (head[0] != 'a' && head[0] != 'c' && head[0] != 't' && head[0] != 'f')) return 0;
     uint32_t j = i;
     if (F(j) == "affaire" || F(j) == "affaires" || F(j) == "arret") {
       ++j;
@@ -1476,6 +1501,8 @@ class Scanner {
   std::vector<int32_t> date_at_;    // first token -> index of a day DATE candidate
   const std::vector<Candidate>* dates_ = nullptr;
   std::vector<AuthorityMention> mentions_;
+  std::vector<int32_t> authority_before_;  // per mention: the last non-court mention at or before it, or -1
+  std::vector<int32_t> authority_after_;   // per mention and one past: the first at or after it, or the count
   size_t mention_cursor_ = 0;
 
   std::vector<Candidate> out_;

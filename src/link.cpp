@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace lexfr {
 namespace {
@@ -84,6 +86,13 @@ const char* EntityTypeName(EntityType type) {
 std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists) {
   std::vector<Entity> entities;
   std::map<std::pair<EntityType, std::string>, size_t> index;  // (type, canonical) -> entity
+  // An entity's aliases are searched one by one while they are few (almost
+  // always); past kFewAliases they are hashed, so that a name written in
+  // thousands of ways (« CNIL », « cnIL », « cNil » …) is not compared with
+  // every earlier way for every mention (issue 15). The views point into
+  // `text`, at the mention that brought each alias.
+  constexpr size_t kFewAliases = 8;
+  std::unordered_map<size_t, std::unordered_set<std::string_view>> many_aliases;  // entity -> its aliases
   for (const Kept& kept : ResolveOverlaps(lists, seg.tokens.size())) {
     Candidate& c = lists[kept.list][kept.index];
     const Token& first = seg.tokens[c.first_token];
@@ -98,9 +107,21 @@ std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::ve
       entities.push_back(std::move(e));
     }
     Entity& e = entities[it->second];
-    const std::string surface(text.substr(m.byte_start, m.byte_end - m.byte_start));
-    if (std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) e.aliases.push_back(surface);
+    const std::string_view surface = text.substr(m.byte_start, m.byte_end - m.byte_start);
     e.mentions.push_back(m);
+    if (e.aliases.size() < kFewAliases) {
+      if (std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) e.aliases.emplace_back(surface);
+      continue;
+    }
+    auto [hashed, first_time] = many_aliases.try_emplace(it->second);
+    if (first_time) {
+      for (const Mention& earlier : e.mentions) {
+        hashed->second.insert(text.substr(earlier.byte_start, earlier.byte_end - earlier.byte_start));
+      }
+      if (hashed->second.size() > e.aliases.size()) e.aliases.emplace_back(surface);  // this mention's is new
+    } else if (hashed->second.insert(surface).second) {
+      e.aliases.emplace_back(surface);
+    }
   }
   return entities;  // candidates came sorted by start, so entities are by first mention
 }

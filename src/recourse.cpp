@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "lexfr/cues.h"
 #include "lexfr/embedded.h"
@@ -27,14 +30,18 @@ struct Context {
   std::string_view text;
   const Segmentation& seg;
   std::vector<CueHit> hits;
-  std::vector<Placed> mentions;
-  std::vector<std::vector<Placed>> by_sentence;  // mentions of each sentence, in text order
+  std::vector<Placed> mentions;  // in text order, so by sentence too
+  // The first of `mentions` in sentence s or after, for every s and one past
+  // the last: a sentence's mentions are a slice of `mentions` (a vector per
+  // sentence cost more than the rules on a text of short sentences, and a
+  // binary search for every slice missed the cache on long texts).
+  std::vector<uint32_t> sentence_start;
   std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
   Context(std::string_view t, const Segmentation& s, const std::vector<Entity>& entities)
-      : text(t), seg(s), by_sentence(s.sentences.size()) {
+      : text(t), seg(s) {
     hits = Cues().Match(seg);
     for (const CueHit& h : hits) by_field[h.cue->field].push_back(&h);
     for (const Entity& e : entities) {
@@ -42,17 +49,38 @@ struct Context {
     }
     std::sort(mentions.begin(), mentions.end(),
               [](const Placed& a, const Placed& b) { return a.mention->first_token < b.mention->first_token; });
-    for (const Placed& p : mentions) by_sentence[p.mention->sentence].push_back(p);
+    sentence_start.resize(s.sentences.size() + 1);
+    for (uint32_t sentence = 0, k = 0; sentence < sentence_start.size(); ++sentence) {
+      while (k < mentions.size() && mentions[k].mention->sentence < sentence) ++k;
+      sentence_start[sentence] = k;
+    }
   }
 
   // Every lookup below goes through these indexes, so the stage stays linear
-  // in the text however many cues and mentions it holds.
+  // in the text however many cues and mentions it holds: a rule reads the
+  // mentions near a cue from a binary search, never a sentence from its
+  // start, and a rule whose answer is the same for every cue of a sentence
+  // runs once per sentence (issue 15: one long sentence of cues and
+  // mentions made each of them quadratic).
   const std::vector<const CueHit*>& HitsOf(std::string_view field) const {
     static const std::vector<const CueHit*> kNone;
     auto it = by_field.find(field);
     return it == by_field.end() ? kNone : it->second;
   }
-  const std::vector<Placed>& In(uint32_t sentence) const { return by_sentence[sentence]; }
+  // Every Placed the rules see is one of `mentions`: its index there.
+  size_t IndexOf(const Placed& p) const { return static_cast<size_t>(&p - mentions.data()); }
+  // The mentions of `sentence`, in text order.
+  std::span<const Placed> In(uint32_t sentence) const {
+    return {mentions.begin() + sentence_start[sentence], mentions.begin() + sentence_start[sentence + 1]};
+  }
+  // The mentions of `sentence` from the first that starts at or after
+  // `token`, in text order.
+  std::span<const Placed> InFrom(uint32_t sentence, uint32_t token) const {
+    const std::span<const Placed> in = In(sentence);
+    const auto from = std::lower_bound(in.begin(), in.end(), token,
+                                       [](const Placed& p, uint32_t t) { return p.mention->first_token < t; });
+    return {from, in.end()};
+  }
   std::string_view Str(size_t i) const { return TokenText(text, seg.tokens[i]); }
 };
 
@@ -168,8 +196,7 @@ bool IsGenitive(const Context& c, const Mention& m) {
 
 // The first party whose mention starts within `span` tokens after `from`.
 const Placed* PartyAfter(const Context& c, uint32_t from, uint32_t span, uint32_t sentence, const Recourse& r) {
-  for (const Placed& p : c.In(sentence)) {
-    if (p.mention->first_token < from) continue;
+  for (const Placed& p : c.InFrom(sentence, from)) {
     if (p.mention->first_token > from + span) break;
     if (IsParty(*p.entity) && p.entity->canonical != r.court) return &p;
   }
@@ -177,32 +204,91 @@ const Placed* PartyAfter(const Context& c, uint32_t from, uint32_t span, uint32_
 }
 
 // The parties listed from `from` on: "par la LDH et par l'association X,
-// la société Y …", each within a few tokens of the one before.
-std::vector<const Placed*> PartiesListedAfter(const Context& c, uint32_t from, uint32_t sentence, const Recourse& r) {
+// la société Y …", each within a few tokens of the one before. What follows
+// a party in such a list does not depend on where the list was entered, so
+// a list stops at a party that `listed` marks (an earlier cue's list went on
+// from there already), and marks the ones it takes: « par X, par Y, par Z … »
+// reads each party once, not once per « par » before it.
+std::vector<const Placed*> PartiesListedAfter(const Context& c, uint32_t from, uint32_t sentence, const Recourse& r,
+                                              std::vector<bool>* listed) {
   std::vector<const Placed*> out;
   uint32_t reach = from + 3;
-  for (const Placed& p : c.In(sentence)) {
-    if (p.mention->first_token < from) continue;
+  for (const Placed& p : c.InFrom(sentence, from)) {
     if (p.mention->first_token > reach) break;
     if (!IsParty(*p.entity) || p.entity->canonical == r.court) continue;
     out.push_back(&p);
+    if ((*listed)[c.IndexOf(p)]) break;
+    (*listed)[c.IndexOf(p)] = true;
     reach = p.mention->end_token + 4;
   }
   return out;
 }
 
+// The claimants of "[parties] demandent au juge…" in one sentence: the
+// parties whose mention ends before the verb, handed out once each as the
+// verbs of the sentence come, in text order. A verb's claimants are those
+// of the verb before it and the parties ending in between, so each party is
+// read once however many verbs the sentence holds.
+class PartiesBefore {
+ public:
+  PartiesBefore(const Context& c, uint32_t sentence, const Recourse& r) : sentence_(sentence) {
+    for (const Placed& p : c.In(sentence)) {
+      if (IsParty(*p.entity) && p.entity->canonical != r.court && !IsGenitive(c, *p.mention)) by_end_.push_back(&p);
+    }
+    std::stable_sort(by_end_.begin(), by_end_.end(), [](const Placed* a, const Placed* b) {
+      return a->mention->end_token < b->mention->end_token;
+    });
+  }
+  // The parties ending at or before `token` that no earlier call returned,
+  // in text order; `token` must not decrease from one call to the next.
+  // Sets *any when some party ends at or before `token`.
+  std::vector<const Placed*> Until(uint32_t token, bool* any) {
+    const size_t from = next_;
+    while (next_ < by_end_.size() && by_end_[next_]->mention->end_token <= token) ++next_;
+    std::vector<const Placed*> out(by_end_.begin() + from, by_end_.begin() + next_);
+    std::sort(out.begin(), out.end());  // pointers into Context::mentions: text order
+    *any = next_ > 0;
+    return out;
+  }
+  uint32_t sentence() const { return sentence_; }
+
+ private:
+  uint32_t sentence_;
+  std::vector<const Placed*> by_end_;
+  size_t next_ = 0;
+};
+
+// Whether a party's mention in `sentence` ends right at `token`, for the
+// cues of a sentence in turn: the sentence's party ends are sorted once.
+class PartyEnds {
+ public:
+  bool At(const Context& c, uint32_t sentence, uint32_t token, const Recourse& r) {
+    if (sentence != sentence_) {
+      sentence_ = sentence;
+      ends_.clear();
+      for (const Placed& p : c.In(sentence)) {
+        if (IsParty(*p.entity) && p.entity->canonical != r.court) ends_.push_back(p.mention->end_token);
+      }
+      std::sort(ends_.begin(), ends_.end());
+    }
+    return std::binary_search(ends_.begin(), ends_.end(), token);
+  }
+
+ private:
+  uint32_t sentence_ = UINT32_MAX;
+  std::vector<uint32_t> ends_;
+};
+
 void FindParties(const Context& c, Recourse* r) {
   const auto party = [&](const Placed& p) { return IsParty(*p.entity) && p.entity->canonical != r->court; };
   // "X / Y", "X contre Y" with a party on both sides (a case's title): the
   // whole sentence splits into claimants and respondents.
+  PartyEnds party_ends;
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value != "against") continue;
-    const std::vector<Placed>& in = c.In(h->sentence);
-    const bool before = std::any_of(in.begin(), in.end(), [&](const Placed& p) {
-      return party(p) && p.mention->end_token == h->first_token;
-    });
+    const bool before = party_ends.At(c, h->sentence, h->first_token, *r);
     if (!before || PartyAfter(c, h->end_token, 2, h->sentence, *r) == nullptr) continue;
-    for (const Placed& p : in) {
+    for (const Placed& p : c.In(h->sentence)) {
       if (party(p)) AddUnique(p.mention->end_token <= h->first_token ? &r->claimants : &r->respondents, p.entity->canonical);
     }
     AddEvidence(r, "claimants", h->sentence);
@@ -211,8 +297,13 @@ void FindParties(const Context& c, Recourse* r) {
   }
   if (r->kind == "sanction") {
     // The authority acts of its own motion; the parties are the companies it
-    // targets, named as subject or object of the sanction.
+    // targets, named as subject or object of the sanction. Every cue of a
+    // sentence finds the same ones, and cues come in text order: each
+    // sentence is read once (reading one again would add nothing).
+    uint32_t last_read = UINT32_MAX;
     for (const CueHit* h : c.HitsOf("sanction")) {
+      if (h->sentence == last_read) continue;
+      last_read = h->sentence;
       for (const Placed& p : c.In(h->sentence)) {
         if (IsGenitive(c, *p.mention)) continue;
         if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype() != "company") continue;
@@ -230,31 +321,36 @@ void FindParties(const Context& c, Recourse* r) {
     });
     return;
   }
+  std::vector<bool> listed_by(c.mentions.size(), false), listed_against(c.mentions.size(), false);
+  // The claim verbs' parties, for the sentence of the last verb: cues come
+  // in text order, so each sentence's are handed out once (were one to come
+  // back, a fresh list would only hand out parties already added again).
+  std::optional<PartiesBefore> before;
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value == "by") {
       // "saisi par M. X", "le pourvoi formé par la société Y et par Z"
-      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r)) {
+      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r, &listed_by)) {
         AddUnique(&r->claimants, p->entity->canonical);
         AddEvidence(r, "claimants", h->sentence);
       }
     } else if (h->cue->value == "against") {
       // "une plainte contre la société Criteo"
-      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r)) {
+      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r, &listed_against)) {
         AddUnique(&r->respondents, p->entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
       }
     } else if (h->cue->value == "verb") {
       // "[parties] demandent au juge…": the parties before the verb are the
-      // claimants; a party right after "demande au/à la" is asked, so a
-      // respondent.
+      // claimants (those before an earlier verb of the sentence are already
+      // in); a party right after "demande au/à la" is asked, so a respondent.
+      if (!before || before->sentence() != h->sentence) before.emplace(c, h->sentence, *r);
       bool found = false;
-      for (const Placed& p : c.In(h->sentence)) {
-        if (!party(p)) continue;
-        if (p.mention->end_token <= h->first_token && !IsGenitive(c, *p.mention)) {
-          AddUnique(&r->claimants, p.entity->canonical);
-          found = true;
-        } else if (p.mention->first_token >= h->end_token && p.mention->first_token <= h->end_token + 2 &&
-                   (c.Folded(p.mention->first_token - 1) == "au" || c.Folded(p.mention->first_token - 1) == "a")) {
+      for (const Placed* p : before->Until(h->first_token, &found)) {
+        AddUnique(&r->claimants, p->entity->canonical);
+      }
+      for (const Placed& p : c.InFrom(h->sentence, h->end_token)) {
+        if (p.mention->first_token > h->end_token + 2) break;
+        if (party(p) && (c.Folded(p.mention->first_token - 1) == "au" || c.Folded(p.mention->first_token - 1) == "a")) {
           AddUnique(&r->respondents, p.entity->canonical);
           AddEvidence(r, "respondents", h->sentence);
         }
@@ -269,21 +365,23 @@ void FindParties(const Context& c, Recourse* r) {
 }
 
 void FindCounsel(const Context& c, Recourse* r) {
+  std::unordered_set<std::string_view> named;  // the counsel's names so far
+  std::unordered_map<uint32_t, const std::string*> firm_of;  // sentence -> its first law firm, or null
   for (const Placed& p : c.mentions) {
     const Entity& e = *p.entity;
     if (e.type != EntityType::kPerson) continue;
     if (e.fields.title() != "Me" && e.fields.role().find("avocat") == std::string::npos) continue;
-    if (std::any_of(r->counsel.begin(), r->counsel.end(), [&](const Counsel& k) { return k.name == e.canonical; })) {
-      continue;
-    }
-    Counsel counsel{e.canonical, ""};
-    for (const Placed& q : c.In(p.mention->sentence)) {
-      if (q.entity->type == EntityType::kOrg &&
-          q.entity->fields.subtype() == "law_firm") {
-        counsel.firm = q.entity->canonical;
-        break;
+    if (!named.insert(e.canonical).second) continue;
+    auto [firm, inserted] = firm_of.try_emplace(p.mention->sentence, nullptr);
+    if (inserted) {
+      for (const Placed& q : c.In(p.mention->sentence)) {
+        if (q.entity->type == EntityType::kOrg && q.entity->fields.subtype() == "law_firm") {
+          firm->second = &q.entity->canonical;
+          break;
+        }
       }
     }
+    Counsel counsel{e.canonical, firm->second != nullptr ? *firm->second : std::string()};
     r->counsel.push_back(counsel);
     AddEvidence(r, "counsel", p.mention->sentence);
   }
@@ -305,9 +403,9 @@ bool IsIsoDate(std::string_view s) {
 
 // The first DATE mention from `from` within `span` tokens, same sentence.
 const Entity* DateNear(const Context& c, uint32_t from, uint32_t span, uint32_t sentence) {
-  for (const Placed& p : c.In(sentence)) {
-    if (p.entity->type != EntityType::kDate) continue;
-    if (p.mention->first_token >= from && p.mention->first_token <= from + span) return p.entity;
+  for (const Placed& p : c.InFrom(sentence, from)) {
+    if (p.mention->first_token > from + span) break;
+    if (p.entity->type == EntityType::kDate) return p.entity;
   }
   return nullptr;
 }
@@ -351,14 +449,26 @@ void FindChallengedAct(const Context& c, Recourse* r) {
   r->challenged_act = act;
 }
 
-// A clause ends at ";" or at the end of its sentence.
-uint32_t ClauseEnd(const Context& c, uint32_t from) {
-  const Sentence& s = c.seg.sentences[c.seg.tokens[from].sentence];
-  for (uint32_t i = from; i < s.end_token; ++i) {
-    if (c.Str(i) == ";") return i;
+// A clause ends at ";" or at the end of its sentence. Asked for the cues of
+// a long sentence in text order, the answer for one holds for every cue
+// before it: the clause is read once, not from every cue to its end.
+class ClauseEnds {
+ public:
+  explicit ClauseEnds(const Context& c) : c_(c) {}
+  uint32_t operator()(uint32_t from) {
+    if (from >= from_ && from < end_) return end_;
+    const Sentence& s = c_.seg.sentences[c_.seg.tokens[from].sentence];
+    uint32_t i = from;
+    while (i < s.end_token && c_.Str(i) != ";") ++i;
+    from_ = from;
+    end_ = i;
+    return i;
   }
-  return s.end_token;
-}
+
+ private:
+  const Context& c_;
+  uint32_t from_ = 0, end_ = 0;  // the last answer: [from_, end_) holds no ";" and no sentence end
+};
 
 void FindGrounds(const Context& c, Recourse* r) {
   std::vector<const CueHit*> hits = c.HitsOf("ground");
@@ -367,10 +477,11 @@ void FindGrounds(const Context& c, Recourse* r) {
     hits.insert(hits.end(), basis.begin(), basis.end());
     std::sort(hits.begin(), hits.end(), [](const CueHit* a, const CueHit* b) { return a->first_token < b->first_token; });
   }
+  ClauseEnds clause_end(c);
   for (size_t k = 0; k < hits.size() && r->grounds.size() < kMaxListed; ++k) {
     const CueHit* h = hits[k];
     if (k > 0 && hits[k - 1]->end_token > h->first_token) continue;  // inside the previous cue
-    uint32_t end = ClauseEnd(c, h->first_token);
+    uint32_t end = clause_end(h->first_token);
     size_t next = k + 1;
     while (next < hits.size() && hits[next]->first_token < h->end_token) ++next;  // cues inside this one
     if (next < hits.size() && hits[next]->first_token < end) {
@@ -387,11 +498,9 @@ void FindGrounds(const Context& c, Recourse* r) {
     while (end > h->end_token && (c.Str(end - 1) == "." || c.Str(end - 1) == ",")) --end;
     Ground g;
     g.category = h->cue->value;
-    for (const Placed& p : c.In(h->sentence)) {
-      if (p.entity->type == EntityType::kLegalRef && p.mention->first_token >= h->first_token &&
-          p.mention->end_token <= end) {
-        AddUnique(&g.refs, p.entity->canonical);
-      }
+    for (const Placed& p : c.InFrom(h->sentence, h->first_token)) {
+      if (p.mention->first_token >= end) break;  // then it ends after `end` too
+      if (p.entity->type == EntityType::kLegalRef && p.mention->end_token <= end) AddUnique(&g.refs, p.entity->canonical);
     }
     // A "violation" with no legal text named is a data breach, not a ground.
     if (g.category == "violation_of_law" && g.refs.empty()) continue;

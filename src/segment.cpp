@@ -206,12 +206,16 @@ std::vector<RawToken> MergeTokens(std::string_view text, std::vector<RawToken> r
       t.byte_end = raw[++i].byte_end;  // "n" + "°" -> "n°"
       t.abbreviation = true;
     } else if (t.kind == TokenKind::kNumber && s.size() <= 3 && IsAsciiDigits(s)) {
-      // "150" + " " + "000" -> "150 000"; every further group must have 3 digits.
-      while (i + 1 < raw.size() && raw[i + 1].kind == TokenKind::kNumber &&
+      // "150" + " " + "000" -> "150 000"; every further group must have 3
+      // digits, and none follows a decimal comma. Whether one came is kept
+      // as the groups join: searching the merged number for it at every
+      // group made « 999 999 999 … » quadratic (issue 15).
+      bool decimal_comma = false;
+      while (!decimal_comma && i + 1 < raw.size() && raw[i + 1].kind == TokenKind::kNumber &&
              IsGroupSeparator(text.substr(t.byte_end, raw[i + 1].byte_start - t.byte_end)) &&
-             IsThousandsGroup(str(raw[i + 1])) &&
-             text.substr(t.byte_start, t.byte_end - t.byte_start).find(',') == std::string_view::npos) {
+             IsThousandsGroup(str(raw[i + 1]))) {
         t.byte_end = raw[++i].byte_end;
+        decimal_comma = str(raw[i]).find(',') != std::string_view::npos;
       }
     }
     out.push_back(t);
@@ -249,17 +253,27 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeSt
   icu::BreakIterator& sentences = *ThreadIterators().sentences;
   sentences.setText(utf16);
   Utf16ToBytes to_bytes(text);
+  const auto is_dots = [&](size_t k) {
+    const char first = text[tokens[k].byte_start];
+    if (first != '.' && first != '\xE2') return false;  // most tokens; "…" is E2 80 A6
+    const std::string_view s = text.substr(tokens[k].byte_start, tokens[k].byte_end - tokens[k].byte_start);
+    return s == "." || s == ".." || s == "..." || s == "…";
+  };
   size_t tok = 0;
+  // The last token before `tok` that is not dots (0 when there is none),
+  // kept as `tok` moves on: looking back from every boundary made « .\n »
+  // repeated quadratic, since each line break is a boundary (issue 15).
+  size_t last_not_dots = 0;
   for (int32_t b = sentences.first(); b != icu::BreakIterator::DONE; b = sentences.next()) {
     const auto boundary = static_cast<uint32_t>(to_bytes(b));
-    while (tok < tokens.size() && tokens[tok].byte_end <= boundary) ++tok;
+    for (; tok < tokens.size() && tokens[tok].byte_end <= boundary; ++tok) {
+      if (!is_dots(tok)) last_not_dots = tok;
+    }
     // "Mme B... I..., M. C..." (anonymised names): the ellipsis after an
     // initial does not end the sentence either.
-    const auto text_of = [&](size_t k) { return text.substr(tokens[k].byte_start, tokens[k].byte_end - tokens[k].byte_start); };
     bool initial_ellipsis = false;
     if (tok > 0 && tok < tokens.size()) {
-      size_t k = tok - 1;
-      while (k > 0 && (text_of(k) == "." || text_of(k) == ".." || text_of(k) == "..." || text_of(k) == "…")) --k;
+      const size_t k = last_not_dots;
       initial_ellipsis = k + 1 < tok && tokens[k].abbreviation;
     }
     if (tok > 0 && tok < tokens.size() && (tokens[tok - 1].abbreviation || initial_ellipsis)) {

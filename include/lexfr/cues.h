@@ -3,8 +3,10 @@
 //
 // In: a TSV of (field, value, weight, phrase) rows, compiled once; then a
 // segmented text. Out: every cue phrase found, as token spans. Matching
-// folds case and accents and indexes phrases by their first token, so a text
-// is read once whatever the list size.
+// folds case and accents and walks a trie of the phrases' tokens, so a text
+// is read once whatever the list size, and a token that many phrases start
+// with (« a saisi », « a formé », « a déposé » …) costs one lookup per
+// token of the longest phrase it starts, not one comparison per phrase.
 //
 // Thread-safety: a compiled CueSet is immutable and may be shared.
 #pragma once
@@ -41,7 +43,12 @@ class CueSet {
 
  private:
   std::vector<Cue> cues_;
-  StringMap<std::vector<size_t>> by_first_token_;
+  struct Node {
+    StringMap<uint32_t> next;    // folded token -> child
+    std::vector<uint32_t> cues;  // the phrases that end here, in file order
+  };
+  std::vector<Node> nodes_{1};  // a trie of the phrases' folded tokens; 0 is the root
+  FirstBytes first_bytes_;      // of the phrases' first tokens
 };
 
 }  // namespace lexfr

@@ -60,6 +60,30 @@ using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
+// The first bytes of a table's keys. A word whose first byte starts no key
+// is none of them, which one bit tells without hashing: most tokens of a
+// text of signs (« . . . », « , , , ») are looked up in every table and are
+// in none (issue 15).
+class FirstBytes {
+ public:
+  void Add(std::string_view key) {
+    if (key.empty()) {
+      empty_ = true;
+    } else {
+      bits_[static_cast<uint8_t>(key[0]) >> 6] |= uint64_t{1} << (static_cast<uint8_t>(key[0]) & 63);
+    }
+  }
+  // False only when `word` is none of the keys added.
+  bool MayStart(std::string_view word) const {
+    if (word.empty()) return empty_;
+    return (bits_[static_cast<uint8_t>(word[0]) >> 6] >> (static_cast<uint8_t>(word[0]) & 63) & 1) != 0;
+  }
+
+ private:
+  uint64_t bits_[4] = {};
+  bool empty_ = false;
+};
+
 // Case mappings per code point (ICU), accents kept: "ÉTAT" -> "état".
 std::string ToLower(std::string_view utf8);
 std::string ToUpper(std::string_view utf8);

@@ -3,11 +3,14 @@
 //
 //   lexfr_bench            20 MiB corpus (and 40 MiB for linearity), then
 //                          start-up and peak memory of the real binary
-//   lexfr_bench --quick    2 MiB corpus: a smoke test in seconds
-//                          (or LEXFR_BENCH_QUICK=1)
+//   lexfr_bench --quick    2 MiB corpus and no adversarial table: a smoke
+//                          test in seconds (or LEXFR_BENCH_QUICK=1)
 //   lexfr_bench --no-process   skip start-up and memory
 //   lexfr_bench --corpus-mib=N     an N MiB corpus instead of 20
 //   lexfr_bench --write-corpus=F   write the corpus to F and stop (for perf)
+//   lexfr_bench --adversarial-only only the adversarial table (every worst-case
+//                                  input against ordinary French, 2-4 min)
+//   lexfr_bench --no-adversarial   everything but that table
 // Google Benchmark's own flags (--benchmark_filter=segment, ...) work too.
 //
 // Every stage is timed alone, single-threaded, over inputs prepared once
@@ -72,6 +75,8 @@ struct Options {
   bool quick = false;
   size_t corpus_bytes = kFullCorpus;  // the 1x corpus
   bool processes = true;
+  bool stages = true;       // the stage benchmarks and their summary
+  bool adversarial = true;  // the adversarial table
   std::string write_corpus;  // write the corpus there and stop (for perf runs)
 };
 
@@ -459,12 +464,17 @@ Options ParseOptions(int* argc, char** argv) {
       options.write_corpus = arg.substr(arg.find('=') + 1);
     } else if (arg == "--no-process") {
       options.processes = false;
+    } else if (arg == "--adversarial-only") {
+      options.stages = options.processes = false;
+    } else if (arg == "--no-adversarial") {
+      options.adversarial = false;
     } else {
       argv[kept++] = argv[i];
     }
   }
   *argc = kept;
   if (options.quick) options.corpus_bytes = kQuickCorpus;
+  if (options.quick && options.stages) options.adversarial = false;  // a smoke run stays one
   if (mib > 0) options.corpus_bytes = static_cast<size_t>(mib) * kMiB;
   return options;
 }
@@ -529,19 +539,20 @@ int main(int argc, char** argv) {
   if (!options.write_corpus.empty()) return WriteCorpus(options) ? 0 : 1;
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  if (!BuildCorpora(options)) return 1;
-  RegisterStages();
-
-  benchmark::RunSpecifiedBenchmarks();
-  Summary summary = MakeSummary();
-  DropInputs();
-  if (options.processes) MeasureProcesses(options, Figures(), &summary);
-  PrintSummary(summary, Figures());
-  {
-    std::string error;
-    MeasureAdversarial(BuildCorpus(Paragraphs(&error), size_t{1} << 20, 7));
-    MeasureGazetteerLoad();
+  if (options.stages) {
+    if (!BuildCorpora(options)) return 1;
+    RegisterStages();
+    benchmark::RunSpecifiedBenchmarks();
+    Summary summary = MakeSummary();
+    DropInputs();
+    if (options.processes) MeasureProcesses(options, Figures(), &summary);
+    PrintSummary(summary, Figures());
   }
+  if (options.adversarial) {
+    std::string error;
+    MeasureAdversarial(BuildCorpus(Paragraphs(&error), size_t{1} << 20, kSeed), LEXFR_BIN);
+  }
+  if (options.stages) MeasureGazetteerLoad();
   benchmark::Shutdown();
   return 0;
 }
