@@ -31,18 +31,20 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
 
 // Elements that never deepen gumbo's stack of open elements: void elements,
 // and those a sibling start tag closes implicitly (<p>, <li>, <td>, ...).
+// <rb>, <rt>, <rp> and <rtc> only inside a <ruby>, <optgroup> only inside a
+// <select>: elsewhere they nest.
 bool Flat(std::string_view tag) {
-  return OneOf(tag, {"area",   "base",     "br",       "col",     "embed", "hr",    "img",   "input", "link",
-                     "meta",   "param",    "source",   "track",   "wbr",   "p",     "li",    "dt",    "dd",
-                     "option", "optgroup", "tr",       "td",      "th",    "thead", "tbody", "tfoot", "rb",
-                     "rt",     "rp",       "colgroup", "caption", "html",  "head",  "body"});
+  return OneOf(tag, {"area",  "base",  "br",    "col",   "embed", "hr",       "img",     "input", "link",
+                     "meta",  "param", "source", "track", "wbr",   "p",        "li",      "dt",    "dd",
+                     "option", "tr",   "td",    "th",    "thead", "tbody",    "tfoot",   "colgroup",
+                     "caption", "html", "head", "body"});
 }
 
 bool RawText(std::string_view tag) {
   return OneOf(tag, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
 }
 
-// Case-insensitive search for "</tag" from `from`.
+// Case-insensitive search for the end tag "</tag" from `from`.
 size_t FindEndTag(std::string_view html, std::string_view tag, size_t from) {
   for (size_t at = html.find("</", from); at != std::string_view::npos; at = html.find("</", at + 2)) {
     if (AsciiLower(html.substr(at + 2, tag.size())) == tag) return at;
@@ -50,47 +52,167 @@ size_t FindEndTag(std::string_view html, std::string_view tag, size_t from) {
   return std::string_view::npos;
 }
 
-// An estimate, in one pass, of the stack of open elements gumbo will build.
-// An end tag closes the innermost open element of its name, as gumbo does,
-// and one that matches nothing is ignored. The work counts what gumbo scans
-// too: the stack, at every start tag and every end tag. Returns an error when
-// the markup is too deep or too costly to parse.
-Status CheckMarkupCost(std::string_view html) {
-  std::vector<std::string> open;
-  uint64_t work = 0;
-  size_t i = 0;
-  while ((i = html.find('<', i)) != std::string_view::npos) {
-    if (html.substr(i, 4) == "<!--") {
-      const size_t end = html.find("-->", i + 4);
-      if (end == std::string_view::npos) break;
-      i = end + 3;
-      continue;
-    }
-    const bool closing = i + 1 < html.size() && html[i + 1] == '/';
-    const size_t name_start = i + (closing ? 2 : 1);
-    size_t name_end = name_start;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-    if (name_end == name_start || !IsAlpha(html[name_start])) {
+// Where the comment that starts at html[i] ("<!--") ends, or npos when it
+// runs to the end. As the tokenizer reads it: "<!-->" and "<!--->" are whole
+// (empty) comments, and "--!>" ends one as "-->" does.
+size_t CommentEnd(std::string_view html, size_t i) {
+  if (html.substr(i + 4, 1) == ">") return i + 5;
+  if (html.substr(i + 4, 2) == "->") return i + 6;
+  const size_t dashes = html.find("-->", i + 4);
+  const size_t bang = html.find("--!>", i + 4);
+  if (dashes == std::string_view::npos && bang == std::string_view::npos) return std::string_view::npos;
+  return dashes <= bang ? dashes + 3 : bang + 4;
+}
+
+// What the one-pass check keeps of a tag's attributes.
+struct TagAttributes {
+  bool self_closing = false;
+  bool html_encoding = false;  // encoding="text/html" or "application/xhtml+xml" (<annotation-xml>)
+  bool font_style = false;     // color, face or size (a <font> that leaves SVG and MathML)
+};
+
+// The '>' that ends the tag whose attributes start at html[i], or npos. As
+// the tokenizer reads them, a '>' inside a quoted value does not end the tag.
+size_t TagEnd(std::string_view html, size_t i, TagAttributes* attrs) {
+  *attrs = TagAttributes{};
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '>') return i;
+    if (c == '/' || IsAsciiSpace(c)) {
+      attrs->self_closing = c == '/' && html.substr(i + 1, 1) == ">";
       ++i;
       continue;
     }
+    const size_t name_start = i++;  // a first '=' belongs to the name
+    while (i < html.size() && !IsAsciiSpace(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') ++i;
+    const std::string name = AsciiLower(html.substr(name_start, i - name_start));
+    while (i < html.size() && IsAsciiSpace(html[i])) ++i;
+    if (i >= html.size() || html[i] != '=') continue;
+    ++i;
+    while (i < html.size() && IsAsciiSpace(html[i])) ++i;
+    size_t value_start = i, value_end;
+    if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+      value_start = i + 1;
+      value_end = html.find(html[i], value_start);
+      if (value_end == std::string_view::npos) return std::string_view::npos;
+      i = value_end + 1;
+    } else {
+      while (i < html.size() && !IsAsciiSpace(html[i]) && html[i] != '>') ++i;
+      value_end = i;
+    }
+    attrs->font_style = attrs->font_style || OneOf(name, {"color", "face", "size"});
+    if (name == "encoding") {
+      const std::string value = AsciiLower(html.substr(value_start, value_end - value_start));
+      attrs->html_encoding = value == "text/html" || value == "application/xhtml+xml";
+    }
+  }
+  return std::string_view::npos;
+}
+
+enum class Namespace : uint8_t { kHtml, kSvg, kMath };
+
+struct OpenElement {
+  std::string tag;
+  Namespace ns;
+  bool integration;  // an SVG or MathML element whose content is parsed as HTML
+};
+
+// HTML start tags that close SVG and MathML (the standard's "breakout" list).
+bool BreaksOut(std::string_view tag, const TagAttributes& attrs) {
+  if (tag == "font") return attrs.font_style;
+  return OneOf(tag, {"b",  "big",    "blockquote", "body", "br",    "center", "code",   "dd",     "div", "dl",
+                     "dt", "em",     "embed",      "h1",   "h2",    "h3",     "h4",     "h5",     "h6",  "head",
+                     "hr", "i",      "img",        "li",   "listing", "menu", "meta",   "nobr",   "ol",  "p",
+                     "pre", "ruby",  "s",          "small", "span", "strong", "strike", "sub",    "sup", "table",
+                     "tt", "u",      "ul",         "var"});
+}
+
+bool IntegrationPoint(Namespace ns, std::string_view tag, const TagAttributes& attrs) {
+  if (ns == Namespace::kSvg) return OneOf(tag, {"foreignobject", "desc", "title"});
+  return OneOf(tag, {"mi", "mo", "mn", "ms", "mtext"}) || (tag == "annotation-xml" && attrs.html_encoding);
+}
+
+bool Open(const std::vector<OpenElement>& open, std::string_view tag) {
+  return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.tag == tag; });
+}
+
+// An estimate, in one pass, of the stack of open elements gumbo will build,
+// reading the markup as gumbo's tokenizer does: comments in all their forms,
+// quoted attribute values, tag names up to a space, '/' or '>', raw text
+// (<script>, <style>, <title>, ...) only for HTML elements, not inside SVG
+// and MathML, where tags self-close and HTML start tags break out. An end tag
+// closes the innermost open element of its name, and one that matches
+// nothing is ignored. The work counts what gumbo scans too: the stack, at
+// every start tag and every end tag. Returns an error when the markup is too
+// deep or too costly to parse. What it misses (gumbo's rules for misnested
+// end tags and formatting elements are not modelled) the cage bounds.
+Status CheckMarkupCost(std::string_view html) {
+  std::vector<OpenElement> open;
+  uint64_t work = 0;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    const std::string_view rest = html.substr(i);
+    const bool foreign = !open.empty() && open.back().ns != Namespace::kHtml && !open.back().integration;
+    if (rest.starts_with("<!--")) {
+      i = CommentEnd(html, i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    if (foreign && rest.starts_with("<![CDATA[")) {
+      i = html.find("]]>", i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    const bool closing = rest.size() > 1 && rest[1] == '/';
+    const size_t name_start = i + (closing ? 2 : 1);
+    if (name_start >= html.size() || !IsAlpha(html[name_start])) {
+      // "<!doctype>", "<?xml>", "</ x>": up to the next '>'; a lone '<' is text.
+      if (rest.starts_with("<!") || rest.starts_with("<?") || closing) {
+        i = html.find('>', i + 1);
+        if (i == std::string_view::npos) break;
+      }
+      ++i;
+      continue;
+    }
+    size_t name_end = name_start;
+    while (name_end < html.size() && !IsAsciiSpace(html[name_end]) && html[name_end] != '/' && html[name_end] != '>') {
+      ++name_end;
+    }
     const std::string tag = AsciiLower(html.substr(name_start, name_end - name_start));
-    const size_t gt = html.find('>', name_end);
+    TagAttributes attrs;
+    const size_t gt = TagEnd(html, name_end, &attrs);
     if (gt == std::string_view::npos) break;
     i = gt + 1;
-    if (Flat(tag)) continue;
-    work += open.size();
+    const bool html_rules = !foreign || (!closing && BreaksOut(tag, attrs));
+    if (foreign && html_rules) {
+      while (!open.empty() && open.back().ns != Namespace::kHtml && !open.back().integration) open.pop_back();
+    }
     if (closing) {
-      const auto it = std::find(open.rbegin(), open.rend(), tag);
+      if (Flat(tag)) continue;
+      work += open.size();
+      const auto it = std::find_if(open.rbegin(), open.rend(), [&](const OpenElement& e) { return e.tag == tag; });
       if (it != open.rend()) open.erase(it.base() - 1, open.end());
+    } else if (!html_rules) {
+      // Inside SVG or MathML: "<g/>" closes itself, and raw text does not exist.
+      work += open.size();
+      if (!attrs.self_closing) open.push_back({tag, open.back().ns, IntegrationPoint(open.back().ns, tag, attrs)});
+    } else if (tag == "svg" || tag == "math") {
+      work += open.size();
+      if (!attrs.self_closing) open.push_back({tag, tag == "svg" ? Namespace::kSvg : Namespace::kMath, false});
+    } else if (tag == "plaintext") {
+      break;  // the rest of the page is text
     } else if (RawText(tag)) {
       i = FindEndTag(html, tag, i);
       if (i == std::string_view::npos) break;
       continue;
+    } else if (Flat(tag) || (OneOf(tag, {"rb", "rt", "rp", "rtc"}) && Open(open, "ruby")) ||
+               (tag == "optgroup" && Open(open, "select"))) {
+      continue;
     } else {
       // "<div/>" counts too: outside SVG and MathML gumbo ignores the slash
       // and keeps the <div> open.
-      open.push_back(tag);
+      work += open.size();
+      open.push_back({tag, Namespace::kHtml, false});
     }
     if (open.size() > kMaxDepth || work > kMaxWork) {
       return Status::Error(ExitCode::kDataErr, "html_too_deep",
