@@ -1,15 +1,20 @@
 // HTML -> readable text, with gumbo (see lexfr/extract.h for the contract).
 //
-// Every walk over the tree uses an explicit stack: the markup decides the
-// depth, and recursion would let a page overflow the thread's stack.
+// Here: decoding (ICU) and the one-pass markup check. In the cage's child (lexfr/cage.h), or here when not isolated:
+// gumbo's parse, in an arena, and the walks over its tree. Every walk uses an
+// explicit stack: the markup decides the depth, and recursion would let a
+// page overflow the thread's stack.
 #include <gumbo.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
+#include "extract_cage.h"
+#include "lexfr/cage.h"
 #include "lexfr/extract.h"
 #include "lexfr/text_util.h"
 
@@ -346,10 +351,12 @@ bool IsBlock(GumboTag tag) {
 bool IsContent(GumboTag tag) { return tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_SECTION; }
 
 // Builds the text: runs of whitespace become one space, blocks are separated
-// by a blank line, <br> is a line end.
+// by a blank line, <br> is a line end. Past `limit` bytes it stops and says so.
 class TextBuilder {
  public:
+  explicit TextBuilder(size_t limit = SIZE_MAX) : limit_(limit) {}
   void Text(std::string_view s, bool verbatim) {
+    if (out_.size() > limit_) return;
     for (char c : s) {
       if (!verbatim && IsAsciiSpace(c)) {
         space_ = true;
@@ -368,6 +375,7 @@ class TextBuilder {
     if (!out_.empty()) out_ += '\n';
   }
   void Space() { space_ = true; }
+  bool over_limit() const { return out_.size() > limit_; }
   std::string Take() { return std::move(out_); }
 
  private:
@@ -382,22 +390,24 @@ class TextBuilder {
     breaks_ = 0;
     space_ = false;
   }
+  size_t limit_;
   std::string out_;
   int breaks_ = 0;
   bool space_ = false;
 };
 
-std::string ReadableText(const GumboNode* root) {
+// The readable text under `root`; false when it would pass `limit` bytes.
+bool ReadableText(const GumboNode* root, size_t limit, std::string* out) {
   struct Frame {
     const GumboNode* node;
     bool exit;
     int content;  // <article>/<main>/<section> ancestors, the node included
     int pre;      // <pre> ancestors, the node included
   };
-  TextBuilder text;
+  TextBuilder text(limit);
   const int root_content = IsContent(TagOf(root)) ? 1 : 0;
   std::vector<Frame> stack = {{root, false, root_content, 0}};
-  while (!stack.empty()) {
+  while (!stack.empty() && !text.over_limit()) {
     const Frame f = stack.back();
     stack.pop_back();
     const GumboNode* node = f.node;
@@ -428,9 +438,10 @@ std::string ReadableText(const GumboNode* root) {
       stack.push_back({static_cast<const GumboNode*>(children.data[k]), false, content, pre});
     }
   }
-  std::string out = text.Take();
-  while (!out.empty() && IsAsciiSpace(out.back())) out.pop_back();
-  return out;
+  if (text.over_limit()) return false;
+  *out = text.Take();
+  while (!out->empty() && IsAsciiSpace(out->back())) out->pop_back();
+  return true;
 }
 
 // "2024-01-31T08:00:00+01:00" -> "2024-01-31"; empty unless it starts with a
@@ -515,44 +526,165 @@ std::string Collapsed(const GumboNode* node) {
   return text.Take();
 }
 
-struct GumboDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+// gumbo's memory: one bump allocator per parse, freed at once. gumbo frees
+// its tree recursively, node by node, which overflows the stack on a deep
+// tree; with frees that do nothing and no gumbo_destroy_output(), that
+// recursion is gone (<frameset> still destroys the <body> it replaces; the
+// cage catches that). The cost is the temporaries gumbo would have freed,
+// a few bytes per input byte.
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (char* chunk : chunks_) std::free(chunk);
+  }
+
+  static void* Allocate(void* self, size_t size) { return static_cast<Arena*>(self)->Take(size); }
+  static void Free(void*, void*) {}
+
+ private:
+  static constexpr size_t kFirstChunk = size_t{64} << 10;
+  static constexpr size_t kLargestChunk = size_t{16} << 20;
+
+  void* Take(size_t size) {
+    size = (std::max<size_t>(size, 1) + 15) & ~size_t{15};
+    if (size > left_) {
+      if (size > next_chunk_ / 4) return NewChunk(size);  // a chunk of its own: keep the current one
+      next_ = NewChunk(next_chunk_);
+      left_ = next_chunk_;
+      next_chunk_ = std::min(next_chunk_ * 2, kLargestChunk);
+    }
+    char* p = next_;
+    next_ += size;
+    left_ -= size;
+    return p;
+  }
+
+  char* NewChunk(size_t size) {
+    auto* chunk = static_cast<char*>(std::malloc(size));
+    // gumbo does not check what its allocator returns: stop here instead.
+    if (chunk == nullptr) InCagedChild() ? ExitCagedOutOfMemory() : std::abort();
+    chunks_.push_back(chunk);
+    return chunk;
+  }
+
+  std::vector<char*> chunks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+  size_t next_chunk_ = kFirstChunk;
 };
+
+// What the parse gives: the text and what the page says of itself.
+struct PageText {
+  std::string text, title, lang, published;
+};
+
+// Parses the UTF-8 `html` with gumbo and reads the tree. What runs in the
+// cage: no ICU, no logging, no locks.
+Status ParsePage(std::string_view html, size_t max_text, PageText* out) {
+  Arena arena;
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &Arena::Allocate;
+  options.deallocator = &Arena::Free;
+  options.userdata = &arena;
+  options.max_errors = 100;  // parse errors are not reported; do not keep thousands
+  const GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  if (output == nullptr) return Status::Error(ExitCode::kDataErr, "html_invalid", "the HTML parser gave up on this input");
+
+  const PageParts parts = FindParts(output->document);
+  if (parts.title != nullptr) out->title = Collapsed(parts.title);
+  if (output->root != nullptr && output->root->type == GUMBO_NODE_ELEMENT) {
+    out->lang = std::string(Attribute(output->root, "lang"));
+  }
+  out->published = !parts.published_meta.empty() ? parts.published_meta
+                   : !parts.date_meta.empty()    ? parts.date_meta
+                                                 : parts.time_datetime;
+
+  // The article, when the page marks one (the longest, when it marks
+  // several: the others are teasers); else <main>; else the whole body.
+  bool within = true;
+  std::string text;
+  for (const GumboNode* article : parts.articles) {
+    std::string t;
+    within = within && ReadableText(article, max_text, &t);
+    if (t.size() > text.size()) text = std::move(t);
+  }
+  if (within && text.empty() && parts.main != nullptr) within = ReadableText(parts.main, max_text, &text);
+  if (within && text.empty() && parts.body != nullptr) within = ReadableText(parts.body, max_text, &text);
+  if (!within) {
+    return Status::Error(ExitCode::kDataErr, "html_too_complex",
+                         "the page's text is longer than " + std::to_string(max_text) +
+                             " bytes (4 x --max-bytes)");
+  }
+  out->text = std::move(text);
+  return Status::Ok();
+}
+
+// The child's answer: the status, then the page's parts.
+std::string PageMessage(const Status& s, const PageText& page) {
+  std::string m;
+  AppendNumber(&m, static_cast<uint64_t>(s.exit_code()));
+  AppendField(&m, s.code());
+  AppendField(&m, s.message());
+  for (const std::string* field : {&page.text, &page.title, &page.lang, &page.published}) AppendField(&m, *field);
+  return m;
+}
+
+Status ReadPageMessage(std::string_view m, PageText* page) {
+  uint64_t exit = 0;
+  std::string_view code, message, text, title, lang, published;
+  if (!ReadNumber(&m, &exit) || !ReadField(&m, &code) || !ReadField(&m, &message) || !ReadField(&m, &text) ||
+      !ReadField(&m, &title) || !ReadField(&m, &lang) || !ReadField(&m, &published)) {
+    return Status::Error(ExitCode::kSoftware, "cage_failed", "the HTML parser's process gave a truncated answer");
+  }
+  if (exit != 0) return Status::Error(static_cast<ExitCode>(exit), std::string(code), std::string(message));
+  page->text = text;
+  page->title = title;
+  page->lang = lang;
+  page->published = published;
+  return Status::Ok();
+}
+
+// ParsePage in the cage's server (lexfr/cage.h). The request: the text
+// bound, then the page.
+std::string ParsePageHandler(std::string_view request) {
+  uint64_t max_text = 0;
+  PageText page;
+  if (!ReadNumber(&request, &max_text)) return "";
+  const Status s = ParsePage(request, max_text, &page);
+  return PageMessage(s, page);
+}
+
+Status ParsePageCaged(std::string_view html, const ExtractOptions& options, PageText* page) {
+  std::string request;
+  request.reserve(8 + html.size());
+  AppendNumber(&request, options.max_text_bytes);
+  request.append(html);
+  const CageResult r = RunCaged(&ParsePageHandler, request, CageLimitsFor(options, html.size()));
+  if (r.end != CageEnd::kDone) return CageError(r, options, "the HTML parser", "html_too_complex");
+  return ReadPageMessage(r.output, page);
+}
 
 }  // namespace
 
-Status ExtractHtml(std::string_view bytes, Extracted* out) {
+Status ExtractHtml(std::string_view bytes, const ExtractOptions& options, Extracted* out) {
   *out = Extracted{};
   out->info.format = InputFormat::kHtml;
   if (Status s = Decode(bytes, &out->decoded); !s.ok()) return s;
   const std::string& html = out->decoded.text;
   if (Status s = CheckMarkupCost(html); !s.ok()) return s;
 
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 100;  // parse errors are not reported; do not keep thousands
-  const std::unique_ptr<GumboOutput, GumboDeleter> output(gumbo_parse_with_options(&options, html.data(), html.size()));
-  if (!output) return Status::Error(ExitCode::kDataErr, "html_invalid", "the HTML parser gave up on this input");
-
-  const PageParts parts = FindParts(output->document);
-  if (parts.title != nullptr) out->info.title = Collapsed(parts.title);
-  if (output->root != nullptr && output->root->type == GUMBO_NODE_ELEMENT) {
-    out->info.lang = std::string(Attribute(output->root, "lang"));
-  }
-  out->info.published = !parts.published_meta.empty() ? parts.published_meta
-                        : !parts.date_meta.empty()    ? parts.date_meta
-                                                      : parts.time_datetime;
-
-  // The article, when the page marks one (the longest, when it marks
-  // several: the others are teasers); else <main>; else the whole body.
-  std::string text;
-  for (const GumboNode* article : parts.articles) {
-    std::string t = ReadableText(article);
-    if (t.size() > text.size()) text = std::move(t);
-  }
-  if (text.empty() && parts.main != nullptr) text = ReadableText(parts.main);
-  if (text.empty() && parts.body != nullptr) text = ReadableText(parts.body);
-  if (text.empty()) out->decoded.diagnostics.push_back({"no_text", "the HTML page has no readable text"});
-  out->decoded.text = std::move(text);
+  PageText page;
+  const Status s = options.isolate ? ParsePageCaged(html, options, &page)
+                                   : ParsePage(html, options.max_text_bytes, &page);
+  if (!s.ok()) return s;
+  out->info.title = std::move(page.title);
+  out->info.lang = std::move(page.lang);
+  out->info.published = std::move(page.published);
+  if (page.text.empty()) out->decoded.diagnostics.push_back({"no_text", "the HTML page has no readable text"});
+  out->decoded.text = std::move(page.text);
   return Status::Ok();
 }
 

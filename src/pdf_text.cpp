@@ -220,7 +220,7 @@ std::string JoinPdfPages(const std::vector<std::string>& pages, std::vector<uint
   return out;
 }
 
-Status ExtractPdf(std::string_view bytes, Extracted* out) {
+Status ExtractPdf(std::string_view bytes, const ExtractOptions&, Extracted* out) {
   *out = Extracted{};
   out->info.format = InputFormat::kPdf;
   out->decoded.encoding = "UTF-8";  // of the text poppler gives

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -241,6 +242,12 @@ std::string Repeat(std::string_view unit, size_t times) {
   return out;
 }
 
+ExtractOptions InProcess() {
+  ExtractOptions options;
+  options.isolate = false;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("markup hidden from the check by comments, SVG or quoted '>' is still too deep", "[extract][html][cage]") {
@@ -278,6 +285,50 @@ TEST_CASE("the markup check lets real pages through", "[extract][html][cage]") {
   const Status s = ExtractHtml(page, &x);
   INFO(s.ToString());
   CHECK(s.ok());
+}
+
+TEST_CASE("gumbo's tree is freed at once: a deep tree the check misses parses in-process", "[extract][html][cage]") {
+  // gumbo ignores "</span>" when a <noscript> is open above the <span>; the
+  // check pops both. 300,000 open elements: gumbo's own recursive free used
+  // to overflow the stack here.
+  Extracted x;
+  const Status s = ExtractHtml("<body>" + Repeat("<span><noscript></span>", 150'000) + "<p>La fin.", InProcess(), &x);
+  INFO(s.ToString());
+  CHECK(s.ok());
+}
+
+TEST_CASE("a crash in gumbo is the error html_too_complex", "[extract][html][cage]") {
+  // A <frameset> after the same deep tree makes gumbo destroy the <body>
+  // recursively while it parses: a stack overflow in the child.
+  Extracted x;
+  const Status s = ExtractHtml(Repeat("<span><noscript></span>", 150'000) + "<frameset>", &x);
+  CHECK(s.code() == "html_too_complex");
+  CHECK(s.exit_code() == ExitCode::kDataErr);
+  CHECK(s.message().find("crashed") != std::string::npos);
+}
+
+TEST_CASE("a page that takes gumbo longer than the timeout is the error timeout", "[extract][html][cage]") {
+  // <section> makes gumbo scan its whole stack for a <p>: quadratic.
+  ExtractOptions options;
+  options.timeout_seconds = 1;
+  Extracted x;
+  const auto start = std::chrono::steady_clock::now();
+  const Status s = ExtractHtml("<body>" + Repeat("<span><section></span>", 150'000), options, &x);
+  CHECK(s.code() == "timeout");
+  CHECK(s.exit_code() == ExitCode::kDataErr);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(15));
+}
+
+TEST_CASE("the text of a page is bounded", "[extract][html][cage]") {
+  for (const bool isolate : {true, false}) {
+    INFO(isolate);
+    ExtractOptions options;
+    options.isolate = isolate;
+    options.max_text_bytes = 100;
+    Extracted x;
+    CHECK(ExtractHtml("<p>" + Repeat("La CNIL a statué. ", 10), options, &x).code() == "html_too_complex");
+    CHECK(ExtractHtml("<p>La CNIL a statué.", options, &x).ok());
+  }
 }
 
 }  // namespace lexfr
