@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "lexfr/extract.h"
 #include "test_support.h"
@@ -329,6 +332,41 @@ TEST_CASE("the text of a page is bounded", "[extract][html][cage]") {
     CHECK(ExtractHtml("<p>" + Repeat("La CNIL a statué. ", 10), options, &x).code() == "html_too_complex");
     CHECK(ExtractHtml("<p>La CNIL a statué.", options, &x).ok());
   }
+}
+
+TEST_CASE("the text and the pages of a PDF are bounded", "[extract][pdf][cage]") {
+  for (const bool isolate : {true, false}) {
+    INFO(isolate);
+    ExtractOptions options;
+    options.isolate = isolate;
+    options.max_text_bytes = 100;
+    Extracted x;
+    const Status s = ExtractPdf(Fixture("two-pages.pdf"), options, &x);
+    CHECK(s.code() == "pdf_too_complex");
+    CHECK(s.message().find("by page 1 of 2") != std::string::npos);
+    options.max_text_bytes = 4 * kDefaultMaxBytes;
+    options.max_pages = 1;
+    CHECK(ExtractPdf(Fixture("two-pages.pdf"), options, &x).code() == "pdf_too_complex");
+    options.max_pages = 2;
+    CHECK(ExtractPdf(Fixture("two-pages.pdf"), options, &x).ok());
+  }
+}
+
+TEST_CASE("PDFs are read in parallel, each by its thread's server", "[extract][pdf][cage]") {
+  const std::string pdf = Fixture("two-pages.pdf");
+  const Extracted alone = MustExtract(pdf);
+  std::vector<std::thread> threads;
+  std::atomic<int> same{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int k = 0; k < 5; ++k) {
+        Extracted x;
+        if (Extract(pdf, "", InputFormat::kAuto, &x).ok() && x.decoded.text == alone.decoded.text) ++same;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  CHECK(same == 20);
 }
 
 }  // namespace lexfr

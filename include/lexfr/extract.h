@@ -26,19 +26,23 @@
 //          error "html_too_deep".
 //  - text: anything else, through Decode() alone.
 //
-// Bounds (ExtractOptions): gumbo cannot be bounded from inside (it frees
-// and, for <frameset>, destroys its tree recursively, and scans its stack of
-// open elements at every tag), so by default it runs in a child process
-// (lexfr/cage.h: a parser server per thread) with limits on CPU time, memory
-// and output per document. A page that crashes the parser, runs out of its
-// memory or would give more text than max_text_bytes is "html_too_complex";
-// one that takes longer than timeout_seconds is "timeout". A SIGINT or
-// SIGTERM while the parser runs ends it: "interrupted" (exit 130).
+// Bounds (ExtractOptions): gumbo and poppler cannot be bounded from inside
+// (gumbo frees and, for <frameset>, destroys its tree recursively, and scans
+// its stack of open elements at every tag; poppler follows form XObjects and
+// re-reads shared content streams without a limit), so by default each runs
+// in a child process (lexfr/cage.h: a parser server per thread) with limits
+// on CPU time, memory and output per document. A page or PDF that crashes
+// the parser, runs out of its memory or would give more text than
+// max_text_bytes is "html_too_complex" or "pdf_too_complex"; one that takes
+// longer than timeout_seconds is "timeout"; a PDF of more than max_pages
+// pages is "pdf_too_complex". A SIGINT or SIGTERM while a parser runs ends
+// it: "interrupted" (exit 130).
 // All the other errors above are kDataErr (exit 65), like binary input.
 //
-// Thread-safety: free functions without shared state, except that PDF
-// extraction holds one process-wide lock (poppler's global state), so PDFs
-// are read one at a time whatever the thread count.
+// Thread-safety: free functions without shared state. With `isolate` (the
+// default) HTML pages and PDFs are read in parallel, each by its thread's
+// parser server; without it, PDF extraction holds one process-wide lock
+// (poppler's global state), so PDFs are read one at a time.
 #pragma once
 
 #include <cstdint>
@@ -75,26 +79,29 @@ struct SourceInfo {
 };
 
 inline constexpr double kDefaultTimeoutSeconds = 60;  // --timeout
+inline constexpr uint32_t kMaxPdfPages = 10'000;
 
-// The bounds on extracting one HTML page (plain text has only --max-bytes).
-// Exceeding any is an error record, never a crash or a hang.
+// The bounds on extracting one HTML page or PDF (plain text has only
+// --max-bytes). Exceeding any is an error record, never a crash or a hang.
 struct ExtractOptions {
-  // The most text a page may give: by default 4 x --max-bytes (a plain
+  // The most text a page or PDF may give: by default 4 x --max-bytes (a plain
   // text of --max-bytes may decode to 3x as much UTF-8). The CLI sets it from
   // --max-bytes.
   size_t max_text_bytes = 4 * kDefaultMaxBytes;
   // CPU seconds the parser may use on one document (--timeout, default 60);
-  // a child still running after twice that in wall-clock time is stopped too.
+  // a parser still running after twice that in wall-clock time is stopped too.
   double timeout_seconds = kDefaultTimeoutSeconds;
-  // Memory the parser child may take beyond what it inherits:
+  uint32_t max_pages = kMaxPdfPages;  // a PDF with more pages is refused
+  // Memory the parser server may take for one document beyond what it holds:
   // memory_base_bytes plus memory_per_input_byte for each input byte (gumbo
   // takes about 6 bytes per byte of an ordinary page, 180 of a 300,000-deep
   // one).
   size_t memory_base_bytes = size_t{1} << 30;  // 1 GiB
   size_t memory_per_input_byte = 16;
-  // Run gumbo in the cage (lexfr/cage.h; default). False: in this process,
-  // for tests and fuzzers on small inputs — HTML is then bounded by the
-  // markup check and the text bound only, and a crash is this process's.
+  // Run gumbo and poppler in the cage (lexfr/cage.h; default). False:
+  // in this process, for tests and fuzzers on small inputs — HTML is then
+  // bounded by the markup check and the text bound only, a PDF by the page
+  // and text bounds, and a crash in either is this process's.
   bool isolate = true;
 };
 
