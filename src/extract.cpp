@@ -15,9 +15,7 @@ namespace {
 
 constexpr size_t kSniffBytes = 1024;
 
-// The bytes after a UTF-8 BOM and leading whitespace.
-std::string_view SkipBomAndSpace(std::string_view bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+std::string_view SkipSpace(std::string_view bytes) {
   while (!bytes.empty() && IsAsciiSpace(bytes.front())) bytes.remove_prefix(1);
   return bytes;
 }
@@ -31,8 +29,9 @@ bool HasTag(std::string_view head, std::string_view open) {
   return false;
 }
 
-bool LooksLikeMarkup(std::string_view bytes) {
-  const std::string_view start = SkipBomAndSpace(bytes);
+// `sniffed`: SniffHead() of the input, a BOM read.
+bool LooksLikeMarkup(std::string_view sniffed) {
+  const std::string_view start = SkipSpace(sniffed);
   if (!start.starts_with('<')) return false;
   const std::string head = AsciiLower(start.substr(0, kSniffBytes));
   constexpr std::array<std::string_view, 4> kTags = {"<html", "<head", "<body", "<p"};
@@ -67,8 +66,10 @@ bool ParseInputFormat(std::string_view name, InputFormat* out) {
 }
 
 InputFormat DetectFormat(std::string_view bytes, std::string_view path) {
-  if (SkipBomAndSpace(bytes.substr(0, kSniffBytes)).starts_with("%PDF-")) return InputFormat::kPdf;
-  if (LooksLikeMarkup(bytes)) return InputFormat::kHtml;
+  // A BOM of any kind first: a UTF-16 page is markup whatever its name.
+  const std::string head = SniffHead(bytes, 2 * kSniffBytes);
+  if (SkipSpace(std::string_view(head).substr(0, kSniffBytes)).starts_with("%PDF-")) return InputFormat::kPdf;
+  if (LooksLikeMarkup(head)) return InputFormat::kHtml;
   // The content said nothing: the extension may. A ".pdf" without the magic
   // then fails as an invalid PDF, which says more than "binary".
   if (EndsWith(path, ".html") || EndsWith(path, ".htm")) return InputFormat::kHtml;

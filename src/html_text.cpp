@@ -1,9 +1,10 @@
 // HTML -> readable text, with gumbo (see lexfr/extract.h for the contract).
 //
-// Here: decoding (ICU) and the one-pass markup check. In the cage's child (lexfr/cage.h), or here when not isolated:
-// gumbo's parse, in an arena, and the walks over its tree. Every walk uses an
-// explicit stack: the markup decides the depth, and recursion would let a
-// page overflow the thread's stack.
+// Here: finding the declared charset, decoding (ICU) and the one-pass markup
+// check. In the cage's parser server (lexfr/cage.h), or here when not
+// isolated: gumbo's parse, in an arena, and the walks over its tree. Every
+// walk uses an explicit stack: the markup decides the depth, and recursion
+// would let a page overflow the thread's stack.
 #include <gumbo.h>
 
 #include <algorithm>
@@ -27,6 +28,10 @@ namespace {
 // page is refused before gumbo sees it. Real pages stay far below both.
 constexpr size_t kMaxDepth = 512;
 constexpr uint64_t kMaxWork = 40'000'000;
+
+// Where a page may declare its encoding (the standard says 1 KiB; pages put
+// scripts and comments first).
+constexpr size_t kDeclarationBytes = 4096;
 
 bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
@@ -622,7 +627,7 @@ Status ParsePage(std::string_view html, size_t max_text, PageText* out) {
   return Status::Ok();
 }
 
-// The child's answer: the status, then the page's parts.
+// The server's answer: the status, then the page's parts.
 std::string PageMessage(const Status& s, const PageText& page) {
   std::string m;
   AppendNumber(&m, static_cast<uint64_t>(s.exit_code()));
@@ -672,7 +677,8 @@ Status ParsePageCaged(std::string_view html, const ExtractOptions& options, Page
 Status ExtractHtml(std::string_view bytes, const ExtractOptions& options, Extracted* out) {
   *out = Extracted{};
   out->info.format = InputFormat::kHtml;
-  if (Status s = Decode(bytes, &out->decoded); !s.ok()) return s;
+  const std::string declared = DeclaredCharset(SniffHead(bytes, kDeclarationBytes));
+  if (Status s = DecodeDeclared(bytes, declared, &out->decoded); !s.ok()) return s;
   const std::string& html = out->decoded.text;
   if (Status s = CheckMarkupCost(html); !s.ok()) return s;
 

@@ -369,4 +369,74 @@ TEST_CASE("PDFs are read in parallel, each by its thread's server", "[extract][p
   CHECK(same == 20);
 }
 
+// --- encodings as declared (issue 15, item 18) ------------------------------------
+
+TEST_CASE("a BOM of any kind comes before sniffing: UTF-16 and UTF-32 pages are HTML", "[extract][encoding]") {
+  const auto utf16 = [](std::string_view ascii, bool big_endian) {
+    std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+    for (char c : ascii) out += big_endian ? std::string{'\0', c} : std::string{c, '\0'};
+    return out;
+  };
+  const auto utf32le = [](std::string_view ascii) {
+    std::string out("\xFF\xFE\0\0", 4);
+    for (char c : ascii) out += std::string{c, '\0', '\0', '\0'};
+    return out;
+  };
+  const std::string page = "<!DOCTYPE html><html><body><p>La CNIL a statu&eacute;.</p></body></html>";
+  for (const std::string& bytes : {utf16(page, false), utf16(page, true), utf32le(page), utf16(page, false).substr(2)}) {
+    CHECK(DetectFormat(bytes, "page.txt") == InputFormat::kHtml);
+    const Extracted x = MustExtract(bytes, "page.txt");
+    CHECK(x.info.format == InputFormat::kHtml);
+    CHECK(x.decoded.text == "La CNIL a statué.");
+  }
+}
+
+TEST_CASE("the charset a page declares is found as browsers find it", "[extract][encoding]") {
+  CHECK(DeclaredCharset("<html><head><meta charset=\"iso-8859-15\">") == "iso-8859-15");
+  CHECK(DeclaredCharset("<meta charset=windows-1252>") == "windows-1252");
+  CHECK(DeclaredCharset("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">") ==
+        "ISO-8859-1");
+  CHECK(DeclaredCharset("<meta content='text/html;charset=\"utf-8\"' http-equiv='content-type'>") == "utf-8");
+  CHECK(DeclaredCharset("<meta content=\"text/html; charset=latin1\">").empty());  // no http-equiv
+  CHECK(DeclaredCharset("<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html>") == "ISO-8859-15");
+  CHECK(DeclaredCharset("<!-- <meta charset=koi8-r> --><meta charset=utf-8>") == "utf-8");
+  CHECK(DeclaredCharset("<!--><meta charset=utf-8>") == "utf-8");  // "<!-->" is a whole comment
+  CHECK(DeclaredCharset("<div title=\"<meta charset=koi8-r>\"><meta charset=utf-8>") == "utf-8");
+  CHECK(DeclaredCharset("<html><body><p>Rien.</p>").empty());
+}
+
+TEST_CASE("a page is decoded in the charset it declares, with a diagnostic when the bytes disagree", "[extract][encoding]") {
+  // ISO-8859-15's 0xA4 is the euro sign (windows-1252's is ¤).
+  Extracted x = MustExtract("<html><head><meta charset=\"iso-8859-15\"></head><body><p>Amende de 20 000 \xA4.</p>");
+  CHECK(x.decoded.text == "Amende de 20 000 €.");
+  CHECK(x.decoded.encoding == "ISO-8859-15");
+  CHECK(x.decoded.diagnostics.empty());
+
+  x = MustExtract("<?xml version=\"1.0\" encoding=\"iso-8859-15\"?><html><body><p>20 000 \xA4</p>");
+  CHECK(x.decoded.text == "20 000 €");
+
+  // "iso-8859-1" means windows-1252 to browsers: 0x80 is the euro sign.
+  x = MustExtract("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>20 \x80 d\xE9j\xE0");
+  CHECK(x.decoded.text == "20 € déjà");
+  CHECK(x.decoded.encoding == "windows-1252");
+
+  // Declared Latin, bytes UTF-8: the bytes win.
+  x = MustExtract("<meta charset=\"iso-8859-15\"><p>Conseil d’État");
+  CHECK(x.decoded.text == "Conseil d’État");
+  CHECK(x.decoded.encoding == "UTF-8");
+  REQUIRE(x.decoded.diagnostics.size() == 1);
+  CHECK(x.decoded.diagnostics[0].code == "charset_mismatch");
+
+  // Declared UTF-8, bytes Latin: the bytes win too.
+  x = MustExtract("<meta charset=\"utf-8\"><p>d\xE9lib\xE9ration de la Commission \xE0 Paris");
+  CHECK(x.decoded.text == "délibération de la Commission à Paris");
+  REQUIRE(x.decoded.diagnostics.size() == 1);
+  CHECK(x.decoded.diagnostics[0].code == "charset_mismatch");
+
+  x = MustExtract("<meta charset=\"klingon-8\"><p>La CNIL");
+  CHECK(x.decoded.text == "La CNIL");
+  REQUIRE(x.decoded.diagnostics.size() == 1);
+  CHECK(x.decoded.diagnostics[0].code == "unknown_charset");
+}
+
 }  // namespace lexfr

@@ -8,7 +8,9 @@
 // publication date, and for a PDF where each page starts.
 //
 // Formats, detected by content (DetectFormat), the extension deciding only
-// when the content says nothing.
+// when the content says nothing. A byte order mark of any kind (UTF-8,
+// UTF-16LE/BE, UTF-32LE/BE), or the NULs of BOM-less UTF-16, is read before
+// sniffing, so a UTF-16 page is HTML whatever its name.
 //  - pdf:  the bytes start with "%PDF-" (after whitespace). Text by poppler,
 //          page by page in the order the file draws it; running headers and
 //          footers dropped; line-end hyphens joined; wrapped lines joined
@@ -19,9 +21,11 @@
 //          diagnostic "pdf_truncated".
 //  - html: the first KiB, after a BOM and whitespace, starts with '<' and
 //          holds <!doctype html, <html, <head, <body or <p. The bytes are
-//          decoded as plain text is (UTF-8, else windows-1252 and kin), then
-//          parsed by gumbo, and the readable text kept, with a blank line
-//          between blocks. Markup nested too deep for a
+//          decoded in the encoding the page declares (DeclaredCharset: <meta
+//          charset>, <meta http-equiv=Content-Type>, the XML declaration;
+//          DecodeDeclared says when the bytes overrule it), else as plain
+//          text is; then parsed by gumbo, and the readable text kept, with a
+//          blank line between blocks. Markup nested too deep for a
 //          linear-time parse, as far as a one-pass check can tell, is the
 //          error "html_too_deep".
 //  - text: anything else, through Decode() alone.
@@ -126,6 +130,13 @@ Status ExtractHtml(std::string_view bytes, const ExtractOptions& options, Extrac
 Status ExtractPdf(std::string_view bytes, const ExtractOptions& options, Extracted* out);
 inline Status ExtractHtml(std::string_view bytes, Extracted* out) { return ExtractHtml(bytes, {}, out); }
 inline Status ExtractPdf(std::string_view bytes, Extracted* out) { return ExtractPdf(bytes, {}, out); }
+
+// The encoding an HTML page or XML document names for itself in `head` (its
+// first bytes, as SniffHead gives them): the XML declaration's encoding when
+// the head starts with one, else the first <meta charset="..."> or <meta
+// http-equiv="Content-Type" content="...; charset=...">, outside comments,
+// as the HTML standard's prescan finds them. Empty when it names none.
+std::string DeclaredCharset(std::string_view head);
 
 // The 1-based page holding byte `offset` of the text, or 0 when there are no
 // pages (not a PDF).
