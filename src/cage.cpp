@@ -54,6 +54,8 @@ struct AnswerHeader {
   uint64_t retiring;          // the server exits after this answer
 };
 
+uint64_t SaturatingAdd(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
 std::string Errno(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
 double CpuSeconds(const rusage& u) {
@@ -138,7 +140,7 @@ void SetRequestLimits(const RequestHeader& h) {
   rlimit as{};
   getrlimit(RLIMIT_AS, &as);
   const uint64_t now = Statm(0);
-  as.rlim_cur = h.memory_bytes == 0 || now == 0 ? as.rlim_max : static_cast<rlim_t>(now + h.memory_bytes);
+  as.rlim_cur = h.memory_bytes == 0 || now == 0 ? as.rlim_max : static_cast<rlim_t>(SaturatingAdd(now, h.memory_bytes));
   if (as.rlim_max != RLIM_INFINITY) as.rlim_cur = std::min(as.rlim_cur, as.rlim_max);
   setrlimit(RLIMIT_AS, &as);
 #endif
@@ -327,7 +329,8 @@ CageResult RunCaged(CageHandler handler, std::string_view request, const CageLim
   RequestHeader h{};
   h.handler = reinterpret_cast<uint64_t>(handler);
   h.cpu_milliseconds = static_cast<uint64_t>(std::ceil(std::max(0.001, limits.cpu_seconds) * 1000));
-  h.memory_bytes = limits.memory_bytes == 0 ? 0 : limits.memory_bytes + std::min<size_t>(request.size(), SIZE_MAX / 2);
+  // The request itself is held in the server too.
+  h.memory_bytes = limits.memory_bytes == 0 ? 0 : SaturatingAdd(limits.memory_bytes, request.size());
   h.size = request.size();
   for (;;) {
     if (!server.running()) {
