@@ -161,6 +161,10 @@ void SetRequestLimits(const RequestHeader& h) {
   CloseAllBut(fd);
   const rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
+  // The parent's memory at the fork stays in this process (copy-on-write)
+  // until it exits: a server forked while large documents were in flight
+  // retires after one request rather than hold them.
+  const uint64_t inherited = Statm(1);
   std::string request, answer;
   for (uint64_t served = 1;; ++served) {
     RequestHeader h{};
@@ -178,7 +182,9 @@ void SetRequestLimits(const RequestHeader& h) {
     std::string().swap(request);
     rusage self{};
     getrusage(RUSAGE_SELF, &self);
-    const bool retiring = served >= kServerRequests || Statm(1) > kServerResident;
+    const uint64_t resident = Statm(1);
+    const bool retiring = served >= kServerRequests || inherited > kServerResident ||
+                          (resident > inherited && resident - inherited > kServerResident);
     const AnswerHeader a{answer.size(), static_cast<uint64_t>(CpuSeconds(self) * 1e6), retiring ? 1u : 0u};
     if (!SendAll(fd, &a, sizeof a) || !SendAll(fd, answer.data(), answer.size()) || retiring) _exit(0);
     std::string().swap(answer);

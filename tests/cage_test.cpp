@@ -128,6 +128,20 @@ TEST_CASE("the cage stops a request at its CPU time and at its wall-clock deadli
   CHECK(RunCaged(&Echo, "x", Quick()).output == "<x>");
 }
 
+TEST_CASE("a server forked while this process holds much memory retires after one request", "[cage]") {
+  // It would hold that memory, copy-on-write, as long as it lives.
+  const std::vector<char> held(size_t{300} << 20, 'x');
+  CageResult first, second;
+  std::thread([&] {
+    first = RunCaged(&Pid, "", Quick());
+    second = RunCaged(&Pid, "", Quick());
+  }).join();
+  CHECK(first.fresh);
+  CHECK(second.fresh);
+  CHECK(first.output != second.output);
+  CHECK(held[12345] == 'x');
+}
+
 TEST_CASE("the cage does not read an answer longer than allowed", "[cage]") {
   CageLimits limits = Quick();
   limits.max_output = 1000;

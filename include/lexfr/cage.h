@@ -22,8 +22,10 @@
 // waits with poll(), also waking on InterruptFd() (lexfr/interrupt.h) and at
 // a wall-clock deadline; on a deadline, an interrupt or too long an answer it
 // kills the server with SIGKILL. A server that died, was killed, ran out of
-// memory, served kServerRequests requests or grew past kServerResident bytes
-// is reaped, and the next request forks a new one. So one request can take a
+// memory, served kServerRequests requests or grew by kServerResident bytes is
+// reaped, and the next request forks a new one; so is, after one request, a
+// server that inherited more than kServerResident bytes at its fork (it holds
+// the parent's memory of then, copy-on-write, as long as it lives). So one request can take a
 // server down, never the run; what a request leaves behind in the server
 // (gumbo and poppler keep no state between documents) lasts a few hundred
 // requests at most.
@@ -82,7 +84,8 @@ using CageHandler = std::string (*)(std::string_view request);
 // Runs handler(request) in this thread's server, within `limits`.
 CageResult RunCaged(CageHandler handler, std::string_view request, const CageLimits& limits);
 
-// A server retires after this many requests, or once it holds this much memory.
+// A server retires after this many requests, or once it has grown by this
+// much memory (after one request when it inherited more than that).
 inline constexpr uint64_t kServerRequests = 500;
 inline constexpr uint64_t kServerResident = uint64_t{256} << 20;
 
