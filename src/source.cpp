@@ -347,7 +347,7 @@ bool OneOf(std::string_view label, std::initializer_list<std::string_view> label
 }
 
 // The WHATWG Encoding standard's labels for the charsets French pages use,
-// then ICU for the rest.
+// then ICU for the rest, as long as it keeps ASCII as it is. Unknown: {}.
 Charset Resolve(const std::string& label) {
   if (OneOf(label, {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"})) {
     return {Family::kUtf8, "UTF-8"};
@@ -370,10 +370,24 @@ Charset Resolve(const std::string& label) {
                     "csisolatin9"})) {
     return {Family::kOther, "ISO-8859-15"};
   }
-  if (label.empty()) return {};
+  // UTF-7 hides markup from whoever reads the page as ASCII ("+ADw-"):
+  // browsers refuse it, and so does lexfr.
+  if (label.empty() || label.starts_with("utf-7") || label.starts_with("utf7") || label == "unicode-1-1-utf-7") {
+    return {};
+  }
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(label.c_str(), &err), ucnv_close);
   if (U_FAILURE(err)) return {};
+  // The declaration was read as ASCII: a charset that does not keep ASCII
+  // as it is (EBCDIC, UTF-16) cannot be what the page is in.
+  constexpr std::string_view kAscii = "<meta charset=\"x\"> azAZ09";
+  UChar sample[64];
+  const int32_t n = ucnv_toUChars(conv.get(), sample, 64, kAscii.data(), static_cast<int32_t>(kAscii.size()), &err);
+  if (U_FAILURE(err) || n != static_cast<int32_t>(kAscii.size()) ||
+      !std::equal(kAscii.begin(), kAscii.end(), sample, [](char a, UChar b) { return static_cast<UChar>(a) == b; })) {
+    return {};
+  }
+  ucnv_reset(conv.get());
   const char* icu_name = ucnv_getName(conv.get(), &err);
   if (U_FAILURE(err) || icu_name == nullptr) return {};
   for (const char* standard : {"MIME", "IANA"}) {

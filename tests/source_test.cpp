@@ -175,6 +175,13 @@ TEST_CASE("a declared charset is followed unless the bytes contradict it", "[dec
   CHECK(d.text == "La CNIL");
   CHECK(HasDiagnostic(d, "unknown_charset"));
 
+  // Charsets that do not keep ASCII: the page cannot be in them.
+  for (const char* charset : {"IBM037", "UTF-7", "ucs-4le"}) {
+    INFO(charset);
+    REQUIRE(DecodeDeclared("+ADw-script+AD4- La CNIL", charset, &d).ok());
+    CHECK(d.text == "+ADw-script+AD4- La CNIL");
+  }
+
   CHECK(DecodeDeclared(std::string("\x01\x02\0\0\x03", 5), "utf-8", &d).code() == "binary");
 }
 

@@ -56,7 +56,7 @@ Status Decode(std::string&& bytes, DecodedText* out);
 // as the WHATWG Encoding standard reads them (so "iso-8859-1", "latin1" and
 // "us-ascii" are windows-1252, and a UTF-16 or UTF-32 name, which a page read
 // byte by byte cannot mean, is UTF-8); any other name ICU knows is used as
-// it is. The declaration is followed unless the bytes say otherwise, and then
+// it is, if that charset keeps ASCII as it is (not EBCDIC, not UTF-7). The declaration is followed unless the bytes say otherwise, and then
 // the diagnostic "charset_mismatch" says which won:
 //  - a BOM wins over any declaration;
 //  - declared UTF-8, bytes that are not: as Decode() (U+FFFD for a few bad
@@ -64,8 +64,8 @@ Status Decode(std::string&& bytes, DecodedText* out);
 //  - declared another charset, bytes that are valid UTF-8 beyond ASCII:
 //    UTF-8 (random Latin bytes are almost never valid UTF-8);
 //  - NULs in the first KiB: as Decode() (binary, or UTF-16 without BOM).
-// A name ICU does not know: as Decode(), with the diagnostic
-// "unknown_charset".
+// A name ICU does not know, or of such a charset: as Decode(), with the
+// diagnostic "unknown_charset".
 Status DecodeDeclared(std::string_view bytes, std::string_view declared, DecodedText* out);
 
 // The first `max_bytes` of `bytes` as ASCII, to sniff a format or find a
