@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -75,17 +76,27 @@ bool ReadExactly(int fd, void* data, size_t size) {
   return true;
 }
 
-// No SIGPIPE when the other end is gone: false instead.
-bool SendAll(int fd, const void* data, size_t size) {
-  const auto* p = static_cast<const char*>(data);
-  while (size > 0) {
-    const ssize_t n = send(fd, p, size, MSG_NOSIGNAL);
+// Sends `head` then `body`, in one system call when the socket takes them
+// at once; no SIGPIPE when the other end is gone: false instead.
+bool SendAll(int fd, std::string_view head, std::string_view body) {
+  while (!head.empty() || !body.empty()) {
+    iovec parts[2] = {{const_cast<char*>(head.data()), head.size()}, {const_cast<char*>(body.data()), body.size()}};
+    msghdr message{};
+    message.msg_iov = head.empty() ? parts + 1 : parts;
+    message.msg_iovlen = head.empty() ? 1 : 2;
+    const ssize_t n = sendmsg(fd, &message, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
-    p += n;
-    size -= static_cast<size_t>(n);
+    const size_t from_head = std::min(head.size(), static_cast<size_t>(n));
+    head.remove_prefix(from_head);
+    body.remove_prefix(static_cast<size_t>(n) - from_head);
   }
   return true;
+}
+
+template <class T>
+std::string_view BytesOf(const T& value) {
+  return {reinterpret_cast<const char*>(&value), sizeof value};
 }
 
 // --- the server ------------------------------------------------------------------
@@ -107,40 +118,48 @@ void CloseAllBut(int keep) {
   }
 }
 
-// Field `index` of /proc/self/statm, in bytes (0 when it cannot be read):
-// 0 the address space, 1 the resident set.
-uint64_t Statm(int index) {
+// What /proc/self/statm says, in bytes (0 when it cannot be read).
+struct Memory {
+  uint64_t address_space = 0;
+  uint64_t resident = 0;
+};
+
+Memory ReadMemory() {
+  Memory m;
   const int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
+  if (fd < 0) return m;
   char buf[128];
   const ssize_t n = read(fd, buf, sizeof buf - 1);
   close(fd);
-  if (n <= 0) return 0;
+  const auto page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
   ssize_t i = 0;
-  for (int field = 0; field < index && i < n; ++field) {
-    while (i < n && buf[i] != ' ') ++i;
-    ++i;
+  for (uint64_t* field : {&m.address_space, &m.resident}) {
+    for (; i < n && buf[i] >= '0' && buf[i] <= '9'; ++i) *field = *field * 10 + static_cast<uint64_t>(buf[i] - '0');
+    *field *= page;
+    ++i;  // the space
   }
-  uint64_t pages = 0;
-  for (; i < n && buf[i] >= '0' && buf[i] <= '9'; ++i) pages = pages * 10 + static_cast<uint64_t>(buf[i] - '0');
-  return pages * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+  return m;
 }
 
+// What a server's limits rest on, kept from one request to the next so that
+// a request costs two setrlimit() calls and no more.
+struct Usage {
+  double cpu_seconds = 0;
+  Memory memory;
+  rlimit cpu_hard{}, as_hard{};
+};
+
 // The request's limits, on top of what the server has used and holds.
-void SetRequestLimits(const RequestHeader& h) {
-  rusage self{};
-  getrusage(RUSAGE_SELF, &self);
-  rlimit cpu{};
-  getrlimit(RLIMIT_CPU, &cpu);
+void SetRequestLimits(const RequestHeader& h, const Usage& u) {
   // SIGXCPU, whose default action ends the server, at the soft limit.
-  cpu.rlim_cur = static_cast<rlim_t>(std::ceil(CpuSeconds(self) + static_cast<double>(h.cpu_milliseconds) / 1000));
+  rlimit cpu = u.cpu_hard;
+  cpu.rlim_cur = static_cast<rlim_t>(std::ceil(u.cpu_seconds + static_cast<double>(h.cpu_milliseconds) / 1000));
   if (cpu.rlim_max != RLIM_INFINITY) cpu.rlim_cur = std::min(cpu.rlim_cur, cpu.rlim_max);
   setrlimit(RLIMIT_CPU, &cpu);
 #ifndef LEXFR_CAGE_ASAN
-  rlimit as{};
-  getrlimit(RLIMIT_AS, &as);
-  const uint64_t now = Statm(0);
-  as.rlim_cur = h.memory_bytes == 0 || now == 0 ? as.rlim_max : static_cast<rlim_t>(SaturatingAdd(now, h.memory_bytes));
+  rlimit as = u.as_hard;
+  const uint64_t now = u.memory.address_space;
+  if (h.memory_bytes != 0 && now != 0) as.rlim_cur = static_cast<rlim_t>(SaturatingAdd(now, h.memory_bytes));
   if (as.rlim_max != RLIM_INFINITY) as.rlim_cur = std::min(as.rlim_cur, as.rlim_max);
   setrlimit(RLIMIT_AS, &as);
 #endif
@@ -161,15 +180,19 @@ void SetRequestLimits(const RequestHeader& h) {
   CloseAllBut(fd);
   const rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
+  Usage usage;
+  getrlimit(RLIMIT_CPU, &usage.cpu_hard);
+  getrlimit(RLIMIT_AS, &usage.as_hard);
+  usage.memory = ReadMemory();
   // The parent's memory at the fork stays in this process (copy-on-write)
   // until it exits: a server forked while large documents were in flight
   // retires after one request rather than hold them.
-  const uint64_t inherited = Statm(1);
+  const uint64_t inherited = usage.memory.resident;
   std::string request, answer;
   for (uint64_t served = 1;; ++served) {
     RequestHeader h{};
     if (!ReadExactly(fd, &h, sizeof h)) _exit(0);  // the thread closed its end
-    SetRequestLimits(h);
+    SetRequestLimits(h, usage);
     try {
       request.resize(h.size);
       if (!ReadExactly(fd, request.data(), request.size())) _exit(0);
@@ -182,11 +205,13 @@ void SetRequestLimits(const RequestHeader& h) {
     std::string().swap(request);
     rusage self{};
     getrusage(RUSAGE_SELF, &self);
-    const uint64_t resident = Statm(1);
+    usage.cpu_seconds = CpuSeconds(self);
+    usage.memory = ReadMemory();
+    const uint64_t resident = usage.memory.resident;
     const bool retiring = served >= kServerRequests || inherited > kServerResident ||
                           (resident > inherited && resident - inherited > kServerResident);
-    const AnswerHeader a{answer.size(), static_cast<uint64_t>(CpuSeconds(self) * 1e6), retiring ? 1u : 0u};
-    if (!SendAll(fd, &a, sizeof a) || !SendAll(fd, answer.data(), answer.size()) || retiring) _exit(0);
+    const AnswerHeader a{answer.size(), static_cast<uint64_t>(usage.cpu_seconds * 1e6), retiring ? 1u : 0u};
+    if (!SendAll(fd, BytesOf(a), answer) || retiring) _exit(0);
     std::string().swap(answer);
   }
 }
@@ -275,22 +300,21 @@ class Server {
 thread_local Server t_server;
 
 bool Send(const Server& server, const RequestHeader& h, std::string_view request) {
-  return SendAll(server.fd(), &h, sizeof h) && SendAll(server.fd(), request.data(), request.size());
+  return SendAll(server.fd(), BytesOf(h), request);
 }
 
-// Appends what the socket holds now; false at its end.
-bool Drain(int fd, std::string* out) {
-  constexpr size_t kChunk = size_t{1} << 16;
-  for (;;) {
-    const size_t old = out->size();
-    out->resize(old + kChunk);
-    const ssize_t n = recv(fd, out->data() + old, kChunk, MSG_DONTWAIT);
-    out->resize(old + static_cast<size_t>(n > 0 ? n : 0));
-    if (n > 0) continue;
-    if (n == 0) return false;
-    if (errno == EINTR) continue;
-    return errno == EAGAIN || errno == EWOULDBLOCK;  // an error ends the reading like the end
-  }
+// Appends what the socket holds now, up to `want` bytes in all; false at
+// its end.
+bool Drain(int fd, size_t want, std::string* out) {
+  char chunk[1 << 16];
+  const size_t size = want > out->size() ? std::min(want - out->size(), sizeof chunk) : sizeof chunk;
+  ssize_t n;
+  do {
+    n = recv(fd, chunk, size, MSG_DONTWAIT);
+  } while (n < 0 && errno == EINTR);
+  if (n > 0) out->append(chunk, static_cast<size_t>(n));
+  if (n == 0) return false;
+  return n > 0 || errno == EAGAIN || errno == EWOULDBLOCK;  // an error ends the reading like the end
 }
 
 // How the server's end reads, when this side did not end it.
@@ -383,7 +407,7 @@ CageResult RunCaged(CageHandler handler, std::string_view request, const CageLim
       forced = CageEnd::kInterrupted;
       break;
     }
-    if (n > 0 && watch[0].revents != 0) open = Drain(server.fd(), &buffer);
+    if (n > 0 && watch[0].revents != 0) open = Drain(server.fd(), have_header ? sizeof a + a.size : sizeof a, &buffer);
     if (n < 0 && errno != EINTR) open = false;
   }
 
