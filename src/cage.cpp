@@ -40,6 +40,9 @@ constexpr int kExitException = 87;
 constexpr int kExitOrphan = 88;
 
 bool g_in_child = false;
+using Clock = std::chrono::steady_clock;
+// A server that neither uses CPU time nor answers for this long is stuck.
+constexpr double kStallSeconds = 3;
 std::atomic<uint64_t> g_generation{0};  // CageModulesChanged()
 
 struct RequestHeader {
@@ -238,6 +241,7 @@ class Server {
   ~Server() { Stop(false); }
 
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
   int fd() const { return fd_; }
   uint64_t generation() const { return generation_; }
   double cpu_seconds() const { return cpu_seconds_; }
@@ -335,6 +339,74 @@ void Classify(int status, CageResult* r) {
   r->detail = SignalName(sig);
 }
 
+// A server's CPU time so far, in clock ticks, from /proc/PID/stat; -1 when
+// it cannot be read.
+long long ProcessTicks(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+  const int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char buf[512];
+  const ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return -1;
+  buf[n] = '\0';
+  // "pid (name) state ppid ...": utime and stime are the 12th and 13th
+  // fields after the name, which may hold spaces and parentheses.
+  const char* p = std::strrchr(buf, ')');
+  if (p == nullptr) return -1;
+  long long ticks = 0;
+  for (int field = 0; field < 13 && p != nullptr; ++field) {
+    p = std::strchr(p + 1, ' ');
+    if (p != nullptr && field >= 11) ticks += std::strtoll(p + 1, nullptr, 10);
+  }
+  return p == nullptr ? -1 : ticks;
+}
+
+enum class Wait { kAnswer, kClosed, kTimedOut, kStalled, kTooMuchOutput, kInterrupted };
+
+// Reads the answer to the request just sent into `buffer` (its header into
+// `a`), until it is whole or something else happens: the server closed its
+// end (it died), the deadline passed, the server made no progress (no CPU
+// time, no bytes) for kStallSeconds, the answer is too long, or a signal
+// came.
+Wait AwaitAnswer(const Server& server, const CageLimits& limits, Clock::time_point deadline, std::string* buffer,
+                 AnswerHeader* a) {
+  bool have_header = false;
+  long long ticks = ProcessTicks(server.pid());
+  auto progress = Clock::now();
+  for (bool open = true;;) {
+    if (!have_header && buffer->size() >= sizeof *a) {
+      std::memcpy(a, buffer->data(), sizeof *a);
+      have_header = true;
+      if (a->size > limits.max_output) return Wait::kTooMuchOutput;
+      buffer->reserve(sizeof *a + a->size);
+    }
+    if (have_header && buffer->size() >= sizeof *a + a->size) return Wait::kAnswer;
+    if (!open) return Wait::kClosed;
+    const auto now = Clock::now();
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now).count();
+    if (left <= 0) return Wait::kTimedOut;
+    pollfd watch[2] = {{server.fd(), POLLIN, 0}, {InterruptFd(), POLLIN, 0}};
+    const int n = poll(watch, 2, static_cast<int>(std::min<long long>(left, 1000)));
+    if (Interrupted()) return Wait::kInterrupted;
+    if (n > 0 && watch[0].revents != 0) {
+      const size_t before = buffer->size();
+      open = Drain(server.fd(), have_header ? sizeof *a + a->size : sizeof *a, buffer);
+      if (buffer->size() != before) progress = Clock::now();
+    } else if (n == 0) {
+      if (const long long t = ProcessTicks(server.pid()); t != ticks) {
+        ticks = t;
+        progress = Clock::now();
+      } else if (Clock::now() - progress >= std::chrono::duration<double>(kStallSeconds)) {
+        return Wait::kStalled;
+      }
+    } else if (n < 0 && errno != EINTR) {
+      open = false;
+    }
+  }
+}
+
 }  // namespace
 
 std::shared_mutex& ForkLock() {
@@ -362,75 +434,59 @@ CageResult RunCaged(CageHandler handler, std::string_view request, const CageLim
   // The request itself is held in the server too.
   h.memory_bytes = limits.memory_bytes == 0 ? 0 : SaturatingAdd(limits.memory_bytes, request.size());
   h.size = request.size();
-  for (;;) {
-    if (!server.running()) {
-      if (!server.Start(&r.detail)) return r;
-      r.fresh = true;
-    }
-    if (Send(server, h, request)) break;
-    // Gone since its last answer (killed from outside): once more with a new one.
-    server.Stop(true);
-    if (r.fresh) {
-      r.end = CageEnd::kCrashed;
-      r.detail = "the server did not take the request";
-      return r;
-    }
-  }
-
-  using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                            std::chrono::duration<double>(std::max(0.0, limits.wall_seconds)));
-  std::string buffer;
-  AnswerHeader a{};
-  bool have_header = false;
-  CageEnd forced = CageEnd::kDone;  // kDone: this side did not stop the server
-  for (bool open = true;;) {
-    if (!have_header && buffer.size() >= sizeof a) {
-      std::memcpy(&a, buffer.data(), sizeof a);
-      have_header = true;
-      if (a.size > limits.max_output) {
-        forced = CageEnd::kTooMuchOutput;
-        break;
+  for (int attempt = 0;; ++attempt) {
+    for (;;) {
+      if (!server.running()) {
+        if (!server.Start(&r.detail)) return r;
+        r.fresh = true;
       }
-      buffer.reserve(sizeof a + a.size);
+      if (Send(server, h, request)) break;
+      // Gone since its last answer (killed from outside): once more with a new one.
+      server.Stop(true);
+      if (r.fresh) {
+        r.end = CageEnd::kCrashed;
+        r.detail = "the server did not take the request";
+        return r;
+      }
     }
-    if (have_header && buffer.size() >= sizeof a + a.size) break;  // the whole answer
-    if (!open) break;
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left <= 0) {
-      forced = CageEnd::kTimedOut;
-      break;
+    std::string buffer;
+    AnswerHeader a{};
+    const Wait wait = AwaitAnswer(server, limits, deadline, &buffer, &a);
+    if (wait == Wait::kAnswer) {
+      r.end = CageEnd::kDone;
+      r.output = buffer.substr(sizeof a, a.size);
+      const double total = static_cast<double>(a.cpu_microseconds) / 1e6;
+      r.cpu_seconds = total - server.cpu_seconds();
+      server.set_cpu_seconds(total);
+      if (a.retiring) server.Stop(false);
+      return r;
     }
-    pollfd watch[2] = {{server.fd(), POLLIN, 0}, {InterruptFd(), POLLIN, 0}};
-    const int n = poll(watch, 2, static_cast<int>(std::min<long long>(left, 1000)));
-    if (Interrupted()) {
-      forced = CageEnd::kInterrupted;
-      break;
+    const double before = server.cpu_seconds();
+    rusage usage{};
+    const int status = server.Stop(wait != Wait::kClosed, &usage);
+    r.cpu_seconds = std::max(0.0, CpuSeconds(usage) - before);
+    // A server that neither computes nor answers is stuck: a lock another
+    // thread held at the fork (AddressSanitizer's allocator has no fork
+    // handler), say. Once more, on a new server.
+    if (wait == Wait::kStalled && attempt == 0) continue;
+    switch (wait) {
+      case Wait::kAnswer:
+      case Wait::kClosed: Classify(status, &r); break;
+      case Wait::kTimedOut:
+        r.end = CageEnd::kTimedOut;
+        r.detail = "still running after " + Seconds(limits.wall_seconds);
+        break;
+      case Wait::kStalled:
+        r.end = CageEnd::kTimedOut;
+        r.detail = "no progress for " + Seconds(kStallSeconds) + ", twice";
+        break;
+      case Wait::kTooMuchOutput: r.end = CageEnd::kTooMuchOutput; break;
+      case Wait::kInterrupted: r.end = CageEnd::kInterrupted; break;
     }
-    if (n > 0 && watch[0].revents != 0) open = Drain(server.fd(), have_header ? sizeof a + a.size : sizeof a, &buffer);
-    if (n < 0 && errno != EINTR) open = false;
-  }
-
-  if (forced == CageEnd::kDone && have_header && buffer.size() >= sizeof a + a.size) {
-    r.end = CageEnd::kDone;
-    r.output = buffer.substr(sizeof a, a.size);
-    const double total = static_cast<double>(a.cpu_microseconds) / 1e6;
-    r.cpu_seconds = total - server.cpu_seconds();
-    server.set_cpu_seconds(total);
-    if (a.retiring) server.Stop(false);
     return r;
   }
-  const double before = server.cpu_seconds();
-  rusage usage{};
-  const int status = server.Stop(forced != CageEnd::kDone, &usage);
-  r.cpu_seconds = std::max(0.0, CpuSeconds(usage) - before);
-  if (forced == CageEnd::kDone) {
-    Classify(status, &r);
-  } else {
-    r.end = forced;
-    if (forced == CageEnd::kTimedOut) r.detail = "still running after " + Seconds(limits.wall_seconds);
-  }
-  return r;
 }
 
 void AppendNumber(std::string* message, uint64_t n) {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -58,6 +59,16 @@ std::string Spin(std::string_view) {
 std::string Sleep(std::string_view) {
   pause();
   return "";
+}
+// Stuck (no CPU, no answer) the first time, as a server that inherited a
+// held lock would be; the request names a file that says it happened.
+std::string StuckOnce(std::string_view request) {
+  const std::string marker(request);
+  if (access(marker.c_str(), F_OK) != 0) {
+    close(open(marker.c_str(), O_CREAT | O_WRONLY, 0600));
+    pause();
+  }
+  return "unstuck";
 }
 std::string Big(std::string_view) { return std::string(size_t{1} << 20, 'x'); }
 std::string Vector(std::string_view) {
@@ -140,6 +151,26 @@ TEST_CASE("a server forked while this process holds much memory retires after on
   CHECK(second.fresh);
   CHECK(first.output != second.output);
   CHECK(held[12345] == 'x');
+}
+
+TEST_CASE("a stuck server is replaced and the request tried once more", "[cage]") {
+  char marker[] = "/tmp/lexfr-cage-test-XXXXXX";
+  close(mkstemp(marker));
+  unlink(marker);
+  CageLimits limits = Quick();
+  limits.wall_seconds = 60;
+  CageResult r;
+  const double once = SecondsOf([&] { r = RunCaged(&StuckOnce, marker, limits); });
+  unlink(marker);
+  CHECK(r.end == CageEnd::kDone);
+  CHECK(r.output == "unstuck");
+  CHECK(once >= 2.5);
+  CHECK(once < 30);
+
+  const double twice = SecondsOf([&] { r = RunCaged(&Sleep, "", limits); });
+  CHECK(r.end == CageEnd::kTimedOut);
+  CHECK(r.detail.find("no progress") != std::string::npos);
+  CHECK(twice < 40);
 }
 
 TEST_CASE("the cage does not read an answer longer than allowed", "[cage]") {

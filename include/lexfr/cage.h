@@ -21,7 +21,10 @@
 // request's memory, runs the handler and writes the answer back. The caller
 // waits with poll(), also waking on InterruptFd() (lexfr/interrupt.h) and at
 // a wall-clock deadline; on a deadline, an interrupt or too long an answer it
-// kills the server with SIGKILL. A server that died, was killed, ran out of
+// kills the server with SIGKILL. A server that neither uses CPU time nor
+// answers for 3 s is stuck — on a lock another thread held at the fork (the
+// sanitizers' allocator has no fork handler), say —: it is killed and the
+// request sent once more to a new one. A server that died, was killed, ran out of
 // memory, served kServerRequests requests or grew by kServerResident bytes is
 // reaped, and the next request forks a new one; so is, after one request, a
 // server that inherited more than kServerResident bytes at its fork (it holds
