@@ -20,7 +20,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
 
   // extract and decode
   Extracted extracted;
-  Status s = Extract(std::move(bytes), out->path, options.input_format, &extracted);
+  Status s = Extract(std::move(bytes), out->path, options.input_format, options.extract, &extracted);
   if (!s.ok()) return s;
   out->decoded = std::move(extracted.decoded);
   out->source = std::move(extracted.info);

@@ -43,7 +43,8 @@ constexpr const char* kExitCodes = R"(Exit codes:
       input or the other output; standard input or a FIFO given twice)
   65  an input is binary, undecodable or larger than --max-bytes, a PDF is
       damaged, encrypted or has no text layer (a scan), an HTML page is
-      nested too deep;
+      nested too deep, an HTML page or PDF is too complex for its parser or
+      takes longer than --timeout;
       in a batch run (several inputs, a folder, --files-from) or a stream
       (--input-jsonl): any input failed
   66  the one input (or the --input-jsonl file) is missing or unreadable
@@ -82,6 +83,7 @@ struct Invocation {
   std::string input_format = "auto";
   bool emit_text = false;
   size_t max_bytes = kDefaultMaxBytes;
+  double timeout = kDefaultTimeoutSeconds;  // CPU seconds per HTML page or PDF
   bool quiet = false;  // global -q: no summary line, no progress
   // analyze, batch runs
   std::vector<std::string> include, exclude;
@@ -154,6 +156,20 @@ void AddInputOptions(CLI::App* app, Invocation* inv) {
          "--max-bytes", [inv](const std::string& text) { ParseMaxBytes(text, &inv->max_bytes); },
          "Refuse inputs larger than N bytes (default 64 MiB, at most 1 TiB); endless inputs stop there")
       ->type_name("N");
+  app->add_option("--timeout", inv->timeout,
+                  "Give up on an HTML page or a PDF whose parser takes more than SECONDS of CPU time (default "
+                  "60; twice that in wall-clock time): error \"timeout\"")
+      ->check(CLI::Range(0.001, 1e6))
+      ->type_name("SECONDS");
+}
+
+// The bounds on HTML and PDF extraction: --timeout, and 4 x --max-bytes of
+// text (the most a plain text of --max-bytes decodes to is 3x).
+ExtractOptions ExtractOptionsOf(const Invocation& inv) {
+  ExtractOptions options;
+  options.timeout_seconds = inv.timeout;
+  options.max_text_bytes = inv.max_bytes > SIZE_MAX / 4 ? SIZE_MAX : 4 * inv.max_bytes;
+  return options;
 }
 
 void AddBatchOptions(CLI::App* app, Invocation* inv) {
@@ -526,7 +542,7 @@ int RunEmitText(const Invocation& inv, InputFormat format) {
   Extracted extracted;
   Status s = CheckRunFiles({{"", inputs[0]}}, {{"-o", inv.output}});
   if (s.ok()) s = DiskReader().Read(inputs[0], inv.max_bytes, &bytes);
-  if (s.ok()) s = Extract(bytes, inputs[0], format, &extracted);
+  if (s.ok()) s = Extract(bytes, inputs[0], format, ExtractOptionsOf(inv), &extracted);
   if (!s.ok()) {
     spdlog::error("{}", Named(inputs[0], s.message()));
     return ExitOf(s);
@@ -567,6 +583,7 @@ int RunAnalyze(const Invocation& inv) {
   AnalyzeOptions options;
   if (!inv.ref_date.empty()) options.dates.ref_date = inv.ref_date;
   options.input_format = input_format;
+  options.extract = ExtractOptionsOf(inv);
 
   std::unique_ptr<Output> out;
   if (plan.output_dir.empty()) {
@@ -685,7 +702,7 @@ int RunTokens(const Invocation& inv) {
   if (s.ok()) {
     doc.path = inputs[0];
     Extracted extracted;  // tokens of the text analyze reads: a page's text, not its markup
-    s = Extract(bytes, doc.path, InputFormat::kAuto, &extracted);
+    s = Extract(bytes, doc.path, InputFormat::kAuto, ExtractOptionsOf(inv), &extracted);
     doc.decoded = std::move(extracted.decoded);
   }
   if (!s.ok()) {

@@ -1,15 +1,21 @@
 // HTML -> readable text, with gumbo (see lexfr/extract.h for the contract).
 //
-// Every walk over the tree uses an explicit stack: the markup decides the
-// depth, and recursion would let a page overflow the thread's stack.
+// Here: finding the declared charset, decoding (ICU) and the one-pass markup
+// check. In the cage's parser server (lexfr/cage.h), or here when not
+// isolated: gumbo's parse, in an arena, and the walks over its tree. Every
+// walk uses an explicit stack: the markup decides the depth, and recursion
+// would let a page overflow the thread's stack.
 #include <gumbo.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
+#include "extract_cage.h"
+#include "lexfr/cage.h"
 #include "lexfr/extract.h"
 #include "lexfr/text_util.h"
 
@@ -23,6 +29,10 @@ namespace {
 constexpr size_t kMaxDepth = 512;
 constexpr uint64_t kMaxWork = 40'000'000;
 
+// Where a page may declare its encoding (the standard says 1 KiB; pages put
+// scripts and comments first).
+constexpr size_t kDeclarationBytes = 4096;
+
 bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
 bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
@@ -31,18 +41,20 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
 
 // Elements that never deepen gumbo's stack of open elements: void elements,
 // and those a sibling start tag closes implicitly (<p>, <li>, <td>, ...).
+// <rb>, <rt>, <rp> and <rtc> only inside a <ruby>, <optgroup> only inside a
+// <select>: elsewhere they nest.
 bool Flat(std::string_view tag) {
-  return OneOf(tag, {"area",   "base",     "br",       "col",     "embed", "hr",    "img",   "input", "link",
-                     "meta",   "param",    "source",   "track",   "wbr",   "p",     "li",    "dt",    "dd",
-                     "option", "optgroup", "tr",       "td",      "th",    "thead", "tbody", "tfoot", "rb",
-                     "rt",     "rp",       "colgroup", "caption", "html",  "head",  "body"});
+  return OneOf(tag, {"area",  "base",  "br",    "col",   "embed", "hr",       "img",     "input", "link",
+                     "meta",  "param", "source", "track", "wbr",   "p",        "li",      "dt",    "dd",
+                     "option", "tr",   "td",    "th",    "thead", "tbody",    "tfoot",   "colgroup",
+                     "caption", "html", "head", "body"});
 }
 
 bool RawText(std::string_view tag) {
   return OneOf(tag, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
 }
 
-// Case-insensitive search for "</tag" from `from`.
+// Case-insensitive search for the end tag "</tag" from `from`.
 size_t FindEndTag(std::string_view html, std::string_view tag, size_t from) {
   for (size_t at = html.find("</", from); at != std::string_view::npos; at = html.find("</", at + 2)) {
     if (AsciiLower(html.substr(at + 2, tag.size())) == tag) return at;
@@ -50,47 +62,167 @@ size_t FindEndTag(std::string_view html, std::string_view tag, size_t from) {
   return std::string_view::npos;
 }
 
-// An estimate, in one pass, of the stack of open elements gumbo will build.
-// An end tag closes the innermost open element of its name, as gumbo does,
-// and one that matches nothing is ignored. The work counts what gumbo scans
-// too: the stack, at every start tag and every end tag. Returns an error when
-// the markup is too deep or too costly to parse.
-Status CheckMarkupCost(std::string_view html) {
-  std::vector<std::string> open;
-  uint64_t work = 0;
-  size_t i = 0;
-  while ((i = html.find('<', i)) != std::string_view::npos) {
-    if (html.substr(i, 4) == "<!--") {
-      const size_t end = html.find("-->", i + 4);
-      if (end == std::string_view::npos) break;
-      i = end + 3;
-      continue;
-    }
-    const bool closing = i + 1 < html.size() && html[i + 1] == '/';
-    const size_t name_start = i + (closing ? 2 : 1);
-    size_t name_end = name_start;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-    if (name_end == name_start || !IsAlpha(html[name_start])) {
+// Where the comment that starts at html[i] ("<!--") ends, or npos when it
+// runs to the end. As the tokenizer reads it: "<!-->" and "<!--->" are whole
+// (empty) comments, and "--!>" ends one as "-->" does.
+size_t CommentEnd(std::string_view html, size_t i) {
+  if (html.substr(i + 4, 1) == ">") return i + 5;
+  if (html.substr(i + 4, 2) == "->") return i + 6;
+  const size_t dashes = html.find("-->", i + 4);
+  const size_t bang = html.find("--!>", i + 4);
+  if (dashes == std::string_view::npos && bang == std::string_view::npos) return std::string_view::npos;
+  return dashes <= bang ? dashes + 3 : bang + 4;
+}
+
+// What the one-pass check keeps of a tag's attributes.
+struct TagAttributes {
+  bool self_closing = false;
+  bool html_encoding = false;  // encoding="text/html" or "application/xhtml+xml" (<annotation-xml>)
+  bool font_style = false;     // color, face or size (a <font> that leaves SVG and MathML)
+};
+
+// The '>' that ends the tag whose attributes start at html[i], or npos. As
+// the tokenizer reads them, a '>' inside a quoted value does not end the tag.
+size_t TagEnd(std::string_view html, size_t i, TagAttributes* attrs) {
+  *attrs = TagAttributes{};
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '>') return i;
+    if (c == '/' || IsAsciiSpace(c)) {
+      attrs->self_closing = c == '/' && html.substr(i + 1, 1) == ">";
       ++i;
       continue;
     }
+    const size_t name_start = i++;  // a first '=' belongs to the name
+    while (i < html.size() && !IsAsciiSpace(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') ++i;
+    const std::string name = AsciiLower(html.substr(name_start, i - name_start));
+    while (i < html.size() && IsAsciiSpace(html[i])) ++i;
+    if (i >= html.size() || html[i] != '=') continue;
+    ++i;
+    while (i < html.size() && IsAsciiSpace(html[i])) ++i;
+    size_t value_start = i, value_end;
+    if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+      value_start = i + 1;
+      value_end = html.find(html[i], value_start);
+      if (value_end == std::string_view::npos) return std::string_view::npos;
+      i = value_end + 1;
+    } else {
+      while (i < html.size() && !IsAsciiSpace(html[i]) && html[i] != '>') ++i;
+      value_end = i;
+    }
+    attrs->font_style = attrs->font_style || OneOf(name, {"color", "face", "size"});
+    if (name == "encoding") {
+      const std::string value = AsciiLower(html.substr(value_start, value_end - value_start));
+      attrs->html_encoding = value == "text/html" || value == "application/xhtml+xml";
+    }
+  }
+  return std::string_view::npos;
+}
+
+enum class Namespace : uint8_t { kHtml, kSvg, kMath };
+
+struct OpenElement {
+  std::string tag;
+  Namespace ns;
+  bool integration;  // an SVG or MathML element whose content is parsed as HTML
+};
+
+// HTML start tags that close SVG and MathML (the standard's "breakout" list).
+bool BreaksOut(std::string_view tag, const TagAttributes& attrs) {
+  if (tag == "font") return attrs.font_style;
+  return OneOf(tag, {"b",  "big",    "blockquote", "body", "br",    "center", "code",   "dd",     "div", "dl",
+                     "dt", "em",     "embed",      "h1",   "h2",    "h3",     "h4",     "h5",     "h6",  "head",
+                     "hr", "i",      "img",        "li",   "listing", "menu", "meta",   "nobr",   "ol",  "p",
+                     "pre", "ruby",  "s",          "small", "span", "strong", "strike", "sub",    "sup", "table",
+                     "tt", "u",      "ul",         "var"});
+}
+
+bool IntegrationPoint(Namespace ns, std::string_view tag, const TagAttributes& attrs) {
+  if (ns == Namespace::kSvg) return OneOf(tag, {"foreignobject", "desc", "title"});
+  return OneOf(tag, {"mi", "mo", "mn", "ms", "mtext"}) || (tag == "annotation-xml" && attrs.html_encoding);
+}
+
+bool Open(const std::vector<OpenElement>& open, std::string_view tag) {
+  return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.tag == tag; });
+}
+
+// An estimate, in one pass, of the stack of open elements gumbo will build,
+// reading the markup as gumbo's tokenizer does: comments in all their forms,
+// quoted attribute values, tag names up to a space, '/' or '>', raw text
+// (<script>, <style>, <title>, ...) only for HTML elements, not inside SVG
+// and MathML, where tags self-close and HTML start tags break out. An end tag
+// closes the innermost open element of its name, and one that matches
+// nothing is ignored. The work counts what gumbo scans too: the stack, at
+// every start tag and every end tag. Returns an error when the markup is too
+// deep or too costly to parse. What it misses (gumbo's rules for misnested
+// end tags and formatting elements are not modelled) the cage bounds.
+Status CheckMarkupCost(std::string_view html) {
+  std::vector<OpenElement> open;
+  uint64_t work = 0;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    const std::string_view rest = html.substr(i);
+    const bool foreign = !open.empty() && open.back().ns != Namespace::kHtml && !open.back().integration;
+    if (rest.starts_with("<!--")) {
+      i = CommentEnd(html, i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    if (foreign && rest.starts_with("<![CDATA[")) {
+      i = html.find("]]>", i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    const bool closing = rest.size() > 1 && rest[1] == '/';
+    const size_t name_start = i + (closing ? 2 : 1);
+    if (name_start >= html.size() || !IsAlpha(html[name_start])) {
+      // "<!doctype>", "<?xml>", "</ x>": up to the next '>'; a lone '<' is text.
+      if (rest.starts_with("<!") || rest.starts_with("<?") || closing) {
+        i = html.find('>', i + 1);
+        if (i == std::string_view::npos) break;
+      }
+      ++i;
+      continue;
+    }
+    size_t name_end = name_start;
+    while (name_end < html.size() && !IsAsciiSpace(html[name_end]) && html[name_end] != '/' && html[name_end] != '>') {
+      ++name_end;
+    }
     const std::string tag = AsciiLower(html.substr(name_start, name_end - name_start));
-    const size_t gt = html.find('>', name_end);
+    TagAttributes attrs;
+    const size_t gt = TagEnd(html, name_end, &attrs);
     if (gt == std::string_view::npos) break;
     i = gt + 1;
-    if (Flat(tag)) continue;
-    work += open.size();
+    const bool html_rules = !foreign || (!closing && BreaksOut(tag, attrs));
+    if (foreign && html_rules) {
+      while (!open.empty() && open.back().ns != Namespace::kHtml && !open.back().integration) open.pop_back();
+    }
     if (closing) {
-      const auto it = std::find(open.rbegin(), open.rend(), tag);
+      if (Flat(tag)) continue;
+      work += open.size();
+      const auto it = std::find_if(open.rbegin(), open.rend(), [&](const OpenElement& e) { return e.tag == tag; });
       if (it != open.rend()) open.erase(it.base() - 1, open.end());
+    } else if (!html_rules) {
+      // Inside SVG or MathML: "<g/>" closes itself, and raw text does not exist.
+      work += open.size();
+      if (!attrs.self_closing) open.push_back({tag, open.back().ns, IntegrationPoint(open.back().ns, tag, attrs)});
+    } else if (tag == "svg" || tag == "math") {
+      work += open.size();
+      if (!attrs.self_closing) open.push_back({tag, tag == "svg" ? Namespace::kSvg : Namespace::kMath, false});
+    } else if (tag == "plaintext") {
+      break;  // the rest of the page is text
     } else if (RawText(tag)) {
       i = FindEndTag(html, tag, i);
       if (i == std::string_view::npos) break;
       continue;
+    } else if (Flat(tag) || (OneOf(tag, {"rb", "rt", "rp", "rtc"}) && Open(open, "ruby")) ||
+               (tag == "optgroup" && Open(open, "select"))) {
+      continue;
     } else {
       // "<div/>" counts too: outside SVG and MathML gumbo ignores the slash
       // and keeps the <div> open.
-      open.push_back(tag);
+      work += open.size();
+      open.push_back({tag, Namespace::kHtml, false});
     }
     if (open.size() > kMaxDepth || work > kMaxWork) {
       return Status::Error(ExitCode::kDataErr, "html_too_deep",
@@ -224,10 +356,12 @@ bool IsBlock(GumboTag tag) {
 bool IsContent(GumboTag tag) { return tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_SECTION; }
 
 // Builds the text: runs of whitespace become one space, blocks are separated
-// by a blank line, <br> is a line end.
+// by a blank line, <br> is a line end. Past `limit` bytes it stops and says so.
 class TextBuilder {
  public:
+  explicit TextBuilder(size_t limit = SIZE_MAX) : limit_(limit) {}
   void Text(std::string_view s, bool verbatim) {
+    if (out_.size() > limit_) return;
     for (char c : s) {
       if (!verbatim && IsAsciiSpace(c)) {
         space_ = true;
@@ -246,6 +380,7 @@ class TextBuilder {
     if (!out_.empty()) out_ += '\n';
   }
   void Space() { space_ = true; }
+  bool over_limit() const { return out_.size() > limit_; }
   std::string Take() { return std::move(out_); }
 
  private:
@@ -260,22 +395,24 @@ class TextBuilder {
     breaks_ = 0;
     space_ = false;
   }
+  size_t limit_;
   std::string out_;
   int breaks_ = 0;
   bool space_ = false;
 };
 
-std::string ReadableText(const GumboNode* root) {
+// The readable text under `root`; false when it would pass `limit` bytes.
+bool ReadableText(const GumboNode* root, size_t limit, std::string* out) {
   struct Frame {
     const GumboNode* node;
     bool exit;
     int content;  // <article>/<main>/<section> ancestors, the node included
     int pre;      // <pre> ancestors, the node included
   };
-  TextBuilder text;
+  TextBuilder text(limit);
   const int root_content = IsContent(TagOf(root)) ? 1 : 0;
   std::vector<Frame> stack = {{root, false, root_content, 0}};
-  while (!stack.empty()) {
+  while (!stack.empty() && !text.over_limit()) {
     const Frame f = stack.back();
     stack.pop_back();
     const GumboNode* node = f.node;
@@ -306,9 +443,10 @@ std::string ReadableText(const GumboNode* root) {
       stack.push_back({static_cast<const GumboNode*>(children.data[k]), false, content, pre});
     }
   }
-  std::string out = text.Take();
-  while (!out.empty() && IsAsciiSpace(out.back())) out.pop_back();
-  return out;
+  if (text.over_limit()) return false;
+  *out = text.Take();
+  while (!out->empty() && IsAsciiSpace(out->back())) out->pop_back();
+  return true;
 }
 
 // "2024-01-31T08:00:00+01:00" -> "2024-01-31"; empty unless it starts with a
@@ -393,44 +531,166 @@ std::string Collapsed(const GumboNode* node) {
   return text.Take();
 }
 
-struct GumboDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+// gumbo's memory: one bump allocator per parse, freed at once. gumbo frees
+// its tree recursively, node by node, which overflows the stack on a deep
+// tree; with frees that do nothing and no gumbo_destroy_output(), that
+// recursion is gone (<frameset> still destroys the <body> it replaces; the
+// cage catches that). The cost is the temporaries gumbo would have freed,
+// a few bytes per input byte.
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (char* chunk : chunks_) std::free(chunk);
+  }
+
+  static void* Allocate(void* self, size_t size) { return static_cast<Arena*>(self)->Take(size); }
+  static void Free(void*, void*) {}
+
+ private:
+  static constexpr size_t kFirstChunk = size_t{64} << 10;
+  static constexpr size_t kLargestChunk = size_t{16} << 20;
+
+  void* Take(size_t size) {
+    size = (std::max<size_t>(size, 1) + 15) & ~size_t{15};
+    if (size > left_) {
+      if (size > next_chunk_ / 4) return NewChunk(size);  // a chunk of its own: keep the current one
+      next_ = NewChunk(next_chunk_);
+      left_ = next_chunk_;
+      next_chunk_ = std::min(next_chunk_ * 2, kLargestChunk);
+    }
+    char* p = next_;
+    next_ += size;
+    left_ -= size;
+    return p;
+  }
+
+  char* NewChunk(size_t size) {
+    auto* chunk = static_cast<char*>(std::malloc(size));
+    // gumbo does not check what its allocator returns: stop here instead.
+    if (chunk == nullptr) InCagedChild() ? ExitCagedOutOfMemory() : std::abort();
+    chunks_.push_back(chunk);
+    return chunk;
+  }
+
+  std::vector<char*> chunks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+  size_t next_chunk_ = kFirstChunk;
 };
 
-}  // namespace
+// What the parse gives: the text and what the page says of itself.
+struct PageText {
+  std::string text, title, lang, published;
+};
 
-Status ExtractHtml(std::string_view bytes, Extracted* out) {
-  *out = Extracted{};
-  out->info.format = InputFormat::kHtml;
-  if (Status s = Decode(bytes, &out->decoded); !s.ok()) return s;
-  const std::string& html = out->decoded.text;
-  if (Status s = CheckMarkupCost(html); !s.ok()) return s;
-
+// Parses the UTF-8 `html` with gumbo and reads the tree. What runs in the
+// cage: no ICU, no logging, no locks.
+Status ParsePage(std::string_view html, size_t max_text, PageText* out) {
+  Arena arena;
   GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &Arena::Allocate;
+  options.deallocator = &Arena::Free;
+  options.userdata = &arena;
   options.max_errors = 100;  // parse errors are not reported; do not keep thousands
-  const std::unique_ptr<GumboOutput, GumboDeleter> output(gumbo_parse_with_options(&options, html.data(), html.size()));
-  if (!output) return Status::Error(ExitCode::kDataErr, "html_invalid", "the HTML parser gave up on this input");
+  const GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  if (output == nullptr) return Status::Error(ExitCode::kDataErr, "html_invalid", "the HTML parser gave up on this input");
 
   const PageParts parts = FindParts(output->document);
-  if (parts.title != nullptr) out->info.title = Collapsed(parts.title);
+  if (parts.title != nullptr) out->title = Collapsed(parts.title);
   if (output->root != nullptr && output->root->type == GUMBO_NODE_ELEMENT) {
-    out->info.lang = std::string(Attribute(output->root, "lang"));
+    out->lang = std::string(Attribute(output->root, "lang"));
   }
-  out->info.published = !parts.published_meta.empty() ? parts.published_meta
-                        : !parts.date_meta.empty()    ? parts.date_meta
-                                                      : parts.time_datetime;
+  out->published = !parts.published_meta.empty() ? parts.published_meta
+                   : !parts.date_meta.empty()    ? parts.date_meta
+                                                 : parts.time_datetime;
 
   // The article, when the page marks one (the longest, when it marks
   // several: the others are teasers); else <main>; else the whole body.
+  bool within = true;
   std::string text;
   for (const GumboNode* article : parts.articles) {
-    std::string t = ReadableText(article);
+    std::string t;
+    within = within && ReadableText(article, max_text, &t);
     if (t.size() > text.size()) text = std::move(t);
   }
-  if (text.empty() && parts.main != nullptr) text = ReadableText(parts.main);
-  if (text.empty() && parts.body != nullptr) text = ReadableText(parts.body);
-  if (text.empty()) out->decoded.diagnostics.push_back({"no_text", "the HTML page has no readable text"});
-  out->decoded.text = std::move(text);
+  if (within && text.empty() && parts.main != nullptr) within = ReadableText(parts.main, max_text, &text);
+  if (within && text.empty() && parts.body != nullptr) within = ReadableText(parts.body, max_text, &text);
+  if (!within) {
+    return Status::Error(ExitCode::kDataErr, "html_too_complex",
+                         "the page's text is longer than " + std::to_string(max_text) +
+                             " bytes (4 x --max-bytes)");
+  }
+  out->text = std::move(text);
+  return Status::Ok();
+}
+
+// The server's answer: the status, then the page's parts.
+std::string PageMessage(const Status& s, const PageText& page) {
+  std::string m;
+  AppendNumber(&m, static_cast<uint64_t>(s.exit_code()));
+  AppendField(&m, s.code());
+  AppendField(&m, s.message());
+  for (const std::string* field : {&page.text, &page.title, &page.lang, &page.published}) AppendField(&m, *field);
+  return m;
+}
+
+Status ReadPageMessage(std::string_view m, PageText* page) {
+  uint64_t exit = 0;
+  std::string_view code, message, text, title, lang, published;
+  if (!ReadNumber(&m, &exit) || !ReadField(&m, &code) || !ReadField(&m, &message) || !ReadField(&m, &text) ||
+      !ReadField(&m, &title) || !ReadField(&m, &lang) || !ReadField(&m, &published)) {
+    return Status::Error(ExitCode::kSoftware, "cage_failed", "the HTML parser's process gave a truncated answer");
+  }
+  if (exit != 0) return Status::Error(static_cast<ExitCode>(exit), std::string(code), std::string(message));
+  page->text = text;
+  page->title = title;
+  page->lang = lang;
+  page->published = published;
+  return Status::Ok();
+}
+
+// ParsePage in the cage's server (lexfr/cage.h). The request: the text
+// bound, then the page.
+std::string ParsePageHandler(std::string_view request) {
+  uint64_t max_text = 0;
+  PageText page;
+  if (!ReadNumber(&request, &max_text)) return "";
+  const Status s = ParsePage(request, max_text, &page);
+  return PageMessage(s, page);
+}
+
+Status ParsePageCaged(std::string_view html, const ExtractOptions& options, PageText* page) {
+  std::string request;
+  request.reserve(8 + html.size());
+  AppendNumber(&request, options.max_text_bytes);
+  request.append(html);
+  const CageResult r = RunCaged(&ParsePageHandler, request, CageLimitsFor(options, html.size()));
+  if (r.end != CageEnd::kDone) return CageError(r, options, "the HTML parser", "html_too_complex");
+  return ReadPageMessage(r.output, page);
+}
+
+}  // namespace
+
+Status ExtractHtml(std::string_view bytes, const ExtractOptions& options, Extracted* out) {
+  *out = Extracted{};
+  out->info.format = InputFormat::kHtml;
+  const std::string declared = DeclaredCharset(SniffHead(bytes, kDeclarationBytes));
+  if (Status s = DecodeDeclared(bytes, declared, &out->decoded); !s.ok()) return s;
+  const std::string& html = out->decoded.text;
+  if (Status s = CheckMarkupCost(html); !s.ok()) return s;
+
+  PageText page;
+  const Status s = options.isolate ? ParsePageCaged(html, options, &page)
+                                   : ParsePage(html, options.max_text_bytes, &page);
+  if (!s.ok()) return s;
+  out->info.title = std::move(page.title);
+  out->info.lang = std::move(page.lang);
+  out->info.published = std::move(page.published);
+  if (page.text.empty()) out->decoded.diagnostics.push_back({"no_text", "the HTML page has no readable text"});
+  out->decoded.text = std::move(page.text);
   return Status::Ok();
 }
 

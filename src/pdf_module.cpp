@@ -14,8 +14,9 @@ void IgnorePopplerMessage(const std::string&, void*) {}
 
 }  // namespace
 
-extern "C" __attribute__((visibility("default"))) void lexfr_pdf_pages(const char* data, size_t size,
-                                                                      lexfr::PdfPages* out) {
+extern "C" __attribute__((visibility("default"))) void lexfr_pdf_pages_v2(const char* data, size_t size,
+                                                                         const lexfr::PdfLimits* limits,
+                                                                         lexfr::PdfPages* out) {
   using lexfr::PdfPages;
   *out = PdfPages{};
   poppler::set_debug_error_function(IgnorePopplerMessage, nullptr);  // poppler would print to stderr
@@ -31,7 +32,13 @@ extern "C" __attribute__((visibility("default"))) void lexfr_pdf_pages(const cha
     out->outcome = PdfPages::kNoPages;
     return;
   }
+  out->page_count = static_cast<uint32_t>(count);
+  if (out->page_count > limits->max_pages) {
+    out->outcome = PdfPages::kTooManyPages;
+    return;
+  }
   out->pages.reserve(static_cast<size_t>(count));
+  size_t total = 0;
   for (int i = 0; i < count; ++i) {
     const std::unique_ptr<poppler::page> page(doc->create_page(i));
     std::string text;
@@ -43,7 +50,14 @@ extern "C" __attribute__((visibility("default"))) void lexfr_pdf_pages(const cha
       const poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
       text.assign(utf8.data(), utf8.size());
     }
+    total += text.size();
     out->pages.push_back(std::move(text));
+    // Pages may share one content stream, or draw the same forms: the text
+    // can grow far beyond the file. Stop once it passes the bound.
+    if (total > limits->max_text) {
+      out->outcome = PdfPages::kTooMuchText;
+      return;
+    }
   }
   out->outcome = PdfPages::kOk;
 }

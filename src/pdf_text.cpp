@@ -10,6 +10,8 @@
 #include <memory>
 #include <mutex>
 
+#include "extract_cage.h"
+#include "lexfr/cage.h"
 #include "lexfr/extract.h"
 #include "lexfr/pdf_module.h"
 #include "lexfr/text_util.h"
@@ -162,6 +164,9 @@ PdfPagesFunction LoadPdfModule(std::string* why) {
       candidates.emplace_back(LEXFR_PDF_MODULE_BUILD_PATH);
 #endif
     }
+    // A parser server forked while the loader is half-way through would
+    // inherit its lock: no fork meanwhile (lexfr/cage.h).
+    const std::unique_lock no_fork(ForkLock());
     for (const std::string& path : candidates) {
       if (access(path.c_str(), R_OK) != 0) continue;
       void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -169,7 +174,10 @@ PdfPagesFunction LoadPdfModule(std::string* why) {
         error = dlerror();
         continue;
       }
-      if (void* f = dlsym(handle, kPdfModuleEntry)) return reinterpret_cast<PdfPagesFunction>(f);
+      if (void* f = dlsym(handle, kPdfModuleEntry)) {
+        CageModulesChanged();  // servers forked before do not have it
+        return reinterpret_cast<PdfPagesFunction>(f);
+      }
       error = path + ": no " + kPdfModuleEntry;
     }
     if (error.empty()) error = "no readable " + (candidates.empty() ? std::string(kPdfModuleFile) : candidates.front());
@@ -201,6 +209,63 @@ Status PdfError(const char* code, const std::string& message) {
   return Status::Error(ExitCode::kDataErr, code, message);
 }
 
+// The server's answer: the outcome, the page count, then each page's text.
+std::string PagesMessage(const PdfPages& read) {
+  std::string m;
+  AppendNumber(&m, read.outcome);
+  AppendNumber(&m, read.page_count);
+  AppendNumber(&m, read.pages.size());
+  for (const std::string& page : read.pages) AppendField(&m, page);
+  return m;
+}
+
+bool ReadPagesMessage(std::string_view m, PdfPages* read) {
+  uint64_t outcome = 0, count = 0, pages = 0;
+  if (!ReadNumber(&m, &outcome) || !ReadNumber(&m, &count) || !ReadNumber(&m, &pages)) return false;
+  if (outcome > PdfPages::kTooMuchText || pages > m.size() / 8) return false;
+  read->outcome = static_cast<PdfPages::Outcome>(outcome);
+  read->page_count = static_cast<uint32_t>(count);
+  read->pages.resize(pages);
+  for (std::string& page : read->pages) {
+    std::string_view field;
+    if (!ReadField(&m, &field)) return false;
+    page = field;
+  }
+  return true;
+}
+
+// poppler in the cage's server (lexfr/cage.h), which its form XObjects and
+// shared content streams cannot hang or exhaust. Several PDFs may be read at
+// once, each by its thread's server. The request: the module's entry point
+// (the server was forked after the module was loaded: CageModulesChanged),
+// the page and text bounds, then the PDF.
+std::string ReadPagesHandler(std::string_view request) {
+  uint64_t entry = 0, max_pages = 0, max_text = 0;
+  if (!ReadNumber(&request, &entry) || !ReadNumber(&request, &max_pages) || !ReadNumber(&request, &max_text)) {
+    return "";
+  }
+  const PdfLimits limits{static_cast<uint32_t>(max_pages), static_cast<size_t>(max_text)};
+  PdfPages read;
+  reinterpret_cast<PdfPagesFunction>(entry)(request.data(), request.size(), &limits, &read);
+  return PagesMessage(read);
+}
+
+Status ReadPagesCaged(PdfPagesFunction read_pages, std::string_view bytes, const PdfLimits& limits,
+                      const ExtractOptions& options, PdfPages* read) {
+  std::string request;
+  request.reserve(24 + bytes.size());
+  AppendNumber(&request, reinterpret_cast<uint64_t>(read_pages));
+  AppendNumber(&request, limits.max_pages);
+  AppendNumber(&request, limits.max_text);
+  request.append(bytes);
+  const CageResult r = RunCaged(&ReadPagesHandler, request, CageLimitsFor(options, bytes.size()));
+  if (r.end != CageEnd::kDone) return CageError(r, options, "the PDF reader", "pdf_too_complex");
+  if (!ReadPagesMessage(r.output, read)) {
+    return Status::Error(ExitCode::kSoftware, "cage_failed", "the PDF reader's process gave a truncated answer");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string JoinPdfPages(const std::vector<std::string>& pages, std::vector<uint32_t>* page_starts) {
@@ -220,7 +285,7 @@ std::string JoinPdfPages(const std::vector<std::string>& pages, std::vector<uint
   return out;
 }
 
-Status ExtractPdf(std::string_view bytes, Extracted* out) {
+Status ExtractPdf(std::string_view bytes, const ExtractOptions& options, Extracted* out) {
   *out = Extracted{};
   out->info.format = InputFormat::kPdf;
   out->decoded.encoding = "UTF-8";  // of the text poppler gives
@@ -230,13 +295,16 @@ Status ExtractPdf(std::string_view bytes, Extracted* out) {
   if (read_pages == nullptr) {
     return Status::Error(ExitCode::kConfig, "pdf_unsupported", "PDF support is not installed: " + why);
   }
-  // poppler keeps process-wide state (its global parameters, font caches):
-  // one PDF at a time.
-  static std::mutex poppler_mutex;
+  const PdfLimits limits{options.max_pages, options.max_text_bytes};
   PdfPages read;
-  {
+  if (options.isolate) {
+    if (Status s = ReadPagesCaged(read_pages, bytes, limits, options, &read); !s.ok()) return s;
+  } else {
+    // poppler keeps process-wide state (its global parameters, font caches):
+    // one PDF at a time in this process (each parser server has its own).
+    static std::mutex poppler_mutex;
     const std::lock_guard lock(poppler_mutex);
-    read_pages(bytes.data(), bytes.size(), &read);
+    read_pages(bytes.data(), bytes.size(), &limits, &read);
   }
   switch (read.outcome) {
     case PdfPages::kOk: break;
@@ -247,6 +315,13 @@ Status ExtractPdf(std::string_view bytes, Extracted* out) {
     }
     case PdfPages::kEncrypted: return PdfError("pdf_encrypted", "the PDF is encrypted and needs a password");
     case PdfPages::kNoPages: return PdfError("pdf_invalid", "the PDF has no pages");
+    case PdfPages::kTooManyPages:
+      return PdfError("pdf_too_complex", "the PDF has " + std::to_string(read.page_count) + " pages, more than the " +
+                                             std::to_string(limits.max_pages) + " lexfr reads");
+    case PdfPages::kTooMuchText:
+      return PdfError("pdf_too_complex", "the PDF's text is longer than " + std::to_string(limits.max_text) +
+                                             " bytes (4 x --max-bytes) by page " + std::to_string(read.pages.size()) +
+                                             " of " + std::to_string(read.page_count));
   }
   const size_t count = read.pages.size();
   std::vector<std::string> pages;

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 
 namespace lexfr {
@@ -196,14 +198,35 @@ void ReplaceNuls(DecodedText* out) {
                                                std::to_string(first) + " of the decoded text"});
 }
 
-Status DecodeUtf16(std::string_view bytes, const char* charset, DecodedText* out) {
+// UTF-16 or UTF-32, as `charset` says ("UTF-16LE", "UTF-32BE", ...).
+Status DecodeUnicode(std::string_view bytes, const char* charset, DecodedText* out) {
   size_t replaced = 0;
   out->encoding = charset;
   Status s = ConvertWithIcu(bytes, charset, &out->text, &replaced);
   if (s.ok() && replaced > 0) {
-    out->diagnostics.push_back({"invalid_utf16", std::to_string(replaced) + " invalid UTF-16 unit(s) replaced by U+FFFD"});
+    const bool wide = std::string_view(charset).starts_with("UTF-32");
+    out->diagnostics.push_back({wide ? "invalid_utf32" : "invalid_utf16",
+                                std::to_string(replaced) + (wide ? " invalid UTF-32" : " invalid UTF-16") +
+                                    " unit(s) replaced by U+FFFD"});
   }
   return s;
+}
+
+struct Bom {
+  const char* encoding = nullptr;  // "UTF-8", "UTF-16LE", ...; null: no BOM
+  size_t length = 0;
+};
+
+// UTF-32LE's BOM starts with UTF-16LE's: it is looked for first (a UTF-16
+// text that starts with U+0000 is not worth the ambiguity).
+Bom FindBom(std::string_view bytes) {
+  using namespace std::string_view_literals;
+  if (bytes.starts_with("\xEF\xBB\xBF"sv)) return {"UTF-8", 3};
+  if (bytes.starts_with("\xFF\xFE\x00\x00"sv)) return {"UTF-32LE", 4};
+  if (bytes.starts_with("\x00\x00\xFE\xFF"sv)) return {"UTF-32BE", 4};
+  if (bytes.starts_with("\xFF\xFE"sv)) return {"UTF-16LE", 2};
+  if (bytes.starts_with("\xFE\xFF"sv)) return {"UTF-16BE", 2};
+  return {};
 }
 
 }  // namespace
@@ -235,15 +258,14 @@ namespace {
 Status DecodeInto(std::string_view bytes, std::string* owned, DecodedText* out) {
   *out = DecodedText{};
   out->encoding = "UTF-8";
-  if (bytes.starts_with("\xEF\xBB\xBF")) {
+  if (const Bom bom = FindBom(bytes); bom.encoding != nullptr) {
     out->had_bom = true;
-    bytes.remove_prefix(3);
-  } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-    out->had_bom = true;
-    const bool le = bytes[0] == '\xFF';
-    Status s = DecodeUtf16(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", out);
-    if (s.ok()) ReplaceNuls(out);
-    return s;
+    bytes.remove_prefix(bom.length);
+    if (std::string_view(bom.encoding) != "UTF-8") {
+      Status s = DecodeUnicode(bytes, bom.encoding, out);
+      if (s.ok()) ReplaceNuls(out);
+      return s;
+    }
   }
 
   const std::string_view head = bytes.substr(0, kBinarySniffBytes);
@@ -252,7 +274,7 @@ Status DecodeInto(std::string_view bytes, std::string* owned, DecodedText* out) 
       case Utf16Guess::kLittleEndian:
       case Utf16Guess::kBigEndian: {
         const bool le = GuessUtf16(head) == Utf16Guess::kLittleEndian;
-        Status s = DecodeUtf16(bytes, le ? "UTF-16LE" : "UTF-16BE", out);
+        Status s = DecodeUnicode(bytes, le ? "UTF-16LE" : "UTF-16BE", out);
         if (!s.ok()) return s;
         out->diagnostics.insert(out->diagnostics.begin(),
                                 {"encoding_guessed", std::string("no BOM; read as ") + out->encoding +
@@ -301,5 +323,166 @@ Status DecodeInto(std::string_view bytes, std::string* owned, DecodedText* out) 
 Status Decode(std::string_view bytes, DecodedText* out) { return DecodeInto(bytes, nullptr, out); }
 
 Status Decode(std::string&& bytes, DecodedText* out) { return DecodeInto(bytes, &bytes, out); }
+
+namespace {
+
+// What a declared encoding name means, as far as comparing it with a BOM goes.
+enum class Family { kUnknown, kUtf8, kUtf16, kUtf32, kOther };
+
+struct Charset {
+  Family family = Family::kUnknown;
+  std::string name;  // what to decode with and to report: "UTF-8", "windows-1252", ICU's MIME name
+};
+
+std::string NormalizeLabel(std::string_view label) {
+  while (!label.empty() && (label.front() <= ' ' || label.front() == '"' || label.front() == '\'')) label.remove_prefix(1);
+  while (!label.empty() && (label.back() <= ' ' || label.back() == '"' || label.back() == '\'')) label.remove_suffix(1);
+  std::string out(label);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool OneOf(std::string_view label, std::initializer_list<std::string_view> labels) {
+  return std::find(labels.begin(), labels.end(), label) != labels.end();
+}
+
+// The WHATWG Encoding standard's labels for the charsets French pages use,
+// then ICU for the rest, as long as it keeps ASCII as it is. Unknown: {}.
+Charset Resolve(const std::string& label) {
+  if (OneOf(label, {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"})) {
+    return {Family::kUtf8, "UTF-8"};
+  }
+  // A declaration read byte by byte cannot be in UTF-16 or UTF-32: the
+  // standard reads such a name as UTF-8.
+  if (OneOf(label, {"utf-16", "utf-16le", "utf-16be", "utf16", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2",
+                    "unicodefeff", "unicodefffe"})) {
+    return {Family::kUtf16, "UTF-8"};
+  }
+  if (OneOf(label, {"utf-32", "utf-32le", "utf-32be", "utf32", "ucs-4", "iso-10646-ucs-4"})) {
+    return {Family::kUtf32, "UTF-8"};
+  }
+  if (OneOf(label, {"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso88591", "iso_8859-1",
+                    "iso_8859-1:1987", "iso-ir-100", "latin1", "l1", "csisolatin1", "ibm819", "cp819", "ascii",
+                    "us-ascii", "ansi_x3.4-1968"})) {
+    return {Family::kOther, "windows-1252"};
+  }
+  if (OneOf(label, {"iso-8859-15", "iso8859-15", "iso885915", "iso_8859-15", "l9", "latin9", "latin-9",
+                    "csisolatin9"})) {
+    return {Family::kOther, "ISO-8859-15"};
+  }
+  // UTF-7 hides markup from whoever reads the page as ASCII ("+ADw-"):
+  // browsers refuse it, and so does lexfr.
+  if (label.empty() || label.starts_with("utf-7") || label.starts_with("utf7") || label == "unicode-1-1-utf-7") {
+    return {};
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(label.c_str(), &err), ucnv_close);
+  if (U_FAILURE(err)) return {};
+  // The declaration was read as ASCII: a charset that does not keep ASCII
+  // as it is (EBCDIC, UTF-16) cannot be what the page is in.
+  constexpr std::string_view kAscii = "<meta charset=\"x\"> azAZ09";
+  UChar sample[64];
+  const int32_t n = ucnv_toUChars(conv.get(), sample, 64, kAscii.data(), static_cast<int32_t>(kAscii.size()), &err);
+  if (U_FAILURE(err) || n != static_cast<int32_t>(kAscii.size()) ||
+      !std::equal(kAscii.begin(), kAscii.end(), sample, [](char a, UChar b) { return static_cast<UChar>(a) == b; })) {
+    return {};
+  }
+  ucnv_reset(conv.get());
+  const char* icu_name = ucnv_getName(conv.get(), &err);
+  if (U_FAILURE(err) || icu_name == nullptr) return {};
+  for (const char* standard : {"MIME", "IANA"}) {
+    UErrorCode e = U_ZERO_ERROR;
+    if (const char* n = ucnv_getStandardName(icu_name, standard, &e); U_SUCCESS(e) && n != nullptr) {
+      return {Family::kOther, n};
+    }
+  }
+  return {Family::kOther, icu_name};
+}
+
+Family FamilyOf(std::string_view encoding) {
+  if (encoding.starts_with("UTF-32")) return Family::kUtf32;
+  if (encoding.starts_with("UTF-16")) return Family::kUtf16;
+  return Family::kUtf8;
+}
+
+void Mismatch(DecodedText* out, std::string_view declared, const std::string& why) {
+  out->diagnostics.push_back(
+      {"charset_mismatch", "the document declares the encoding \"" + std::string(declared) + "\", but " + why});
+}
+
+}  // namespace
+
+Status DecodeDeclared(std::string_view bytes, std::string_view declared, DecodedText* out) {
+  const std::string label = NormalizeLabel(declared);
+  if (label.empty()) return Decode(bytes, out);
+  const Charset charset = Resolve(label);
+  if (const Bom bom = FindBom(bytes); bom.encoding != nullptr) {
+    Status s = Decode(bytes, out);
+    if (s.ok() && charset.family != FamilyOf(bom.encoding)) {
+      Mismatch(out, label, std::string("it starts with a ") + bom.encoding + " byte order mark: read as " + out->encoding);
+    }
+    return s;
+  }
+  if (charset.family == Family::kUnknown) {
+    Status s = Decode(bytes, out);
+    if (s.ok()) {
+      out->diagnostics.push_back({"unknown_charset", "the document declares the encoding \"" + label +
+                                                         "\", which lexfr does not know: read as " + out->encoding});
+    }
+    return s;
+  }
+  // NULs: binary, or UTF-16 without a BOM; no ASCII-based declaration holds.
+  if (bytes.substr(0, kBinarySniffBytes).find('\0') != std::string_view::npos) return Decode(bytes, out);
+  if (charset.name == "UTF-8") {
+    Status s = Decode(bytes, out);
+    if (s.ok() && out->encoding != "UTF-8") {
+      std::erase_if(out->diagnostics, [](const Diagnostic& d) { return d.code == "encoding_guessed"; });
+      Mismatch(out, label, "its bytes are not UTF-8: decoded as " + out->encoding);
+    }
+    return s;
+  }
+  const Utf8Census census = CountUtf8(bytes);
+  *out = DecodedText{};
+  if (census.invalid == 0 && census.valid_multibyte > 0) {
+    out->encoding = "UTF-8";
+    out->text.assign(bytes);
+    Mismatch(out, label, "its bytes are valid UTF-8: read as UTF-8");
+    ReplaceNuls(out);
+    return Status::Ok();
+  }
+  size_t replaced = 0;
+  if (Status s = ConvertWithIcu(bytes, charset.name.c_str(), &out->text, &replaced); !s.ok()) return s;
+  out->encoding = charset.name;
+  if (replaced > 0) {
+    out->diagnostics.push_back({"unmappable_bytes", std::to_string(replaced) + " byte(s) undefined in " +
+                                                        charset.name + " replaced by U+FFFD"});
+  }
+  ReplaceNuls(out);
+  return Status::Ok();
+}
+
+std::string SniffHead(std::string_view bytes, size_t max_bytes) {
+  size_t unit = 1;
+  bool big_endian = false;
+  if (const Bom bom = FindBom(bytes); bom.encoding != nullptr) {
+    bytes.remove_prefix(bom.length);
+    const std::string_view e = bom.encoding;
+    unit = e.starts_with("UTF-32") ? 4 : e.starts_with("UTF-16") ? 2 : 1;
+    big_endian = e.ends_with("BE");
+  } else if (const std::string_view head = bytes.substr(0, kBinarySniffBytes);
+             head.find('\0') != std::string_view::npos) {
+    const Utf16Guess guess = GuessUtf16(head);
+    unit = guess == Utf16Guess::kNone ? 1 : 2;
+    big_endian = guess == Utf16Guess::kBigEndian;
+  }
+  if (unit == 1) return std::string(bytes.substr(0, max_bytes));
+  std::string head;
+  for (size_t i = 0; i + unit <= bytes.size() && head.size() < max_bytes; i += unit) {
+    uint32_t c = 0;
+    for (size_t k = 0; k < unit; ++k) c = (c << 8) | static_cast<uint8_t>(bytes[i + (big_endian ? k : unit - 1 - k)]);
+    head += c < 0x80 ? static_cast<char>(c) : '\x80';
+  }
+  return head;
+}
 
 }  // namespace lexfr

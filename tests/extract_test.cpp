@@ -1,10 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "lexfr/extract.h"
 #include "test_support.h"
@@ -228,6 +232,211 @@ TEST_CASE("bad PDFs: a scan, an encrypted file, a truncated one and a fake one a
   s = ExtractError("just some text", "decision.pdf");
   CHECK(s.code() == "pdf_invalid");
   CHECK(s.message().find("not a PDF") != std::string::npos);
+}
+
+// --- the markup check, the cage and the bounds (issue 15) --------------------------
+
+namespace {
+
+std::string Repeat(std::string_view unit, size_t times) {
+  std::string out;
+  out.reserve(unit.size() * times);
+  for (size_t k = 0; k < times; ++k) out += unit;
+  return out;
+}
+
+ExtractOptions InProcess() {
+  ExtractOptions options;
+  options.isolate = false;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("markup hidden from the check by comments, SVG or quoted '>' is still too deep", "[extract][html][cage]") {
+  // Each of these made gumbo build a 300,000-deep tree and overflow the stack
+  // freeing it (issue 15): "<!-->" is a whole comment, <title> inside SVG is
+  // no raw text, a '>' in a quoted value does not end the tag.
+  for (const char* lead : {"<p><!-->", "<p><!--->", "<p><!-- x --!>", "<p><svg><title>", "<p><svg><style>",
+                           "<p title=\"><!--\">", "<p title='><!--'>", "<p><b title=\"><style>\">", "<math><mi><svg><desc>"}) {
+    INFO(lead);
+    Extracted x;
+    const Status s = ExtractHtml(std::string(lead) + Repeat("<span>", 300'000), &x);
+    CHECK(s.code() == "html_too_deep");
+    CHECK(s.exit_code() == ExitCode::kDataErr);
+  }
+  // A name is read to a space, '/' or '>': <p-x> is a custom element, not a <p>.
+  // <rt> nests outside a <ruby>, <optgroup> outside a <select>; HTML start
+  // tags leave SVG, where "<div/>" opens a <div> again.
+  for (const char* unit : {"<p-x>", "<rt>", "<optgroup>"}) {
+    INFO(unit);
+    Extracted x;
+    CHECK(ExtractHtml("<body>" + Repeat(unit, 100'000), &x).code() == "html_too_deep");
+  }
+  Extracted x;
+  CHECK(ExtractHtml("<body><svg><p>" + Repeat("<div/>", 100'000), &x).code() == "html_too_deep");
+  CHECK(ExtractHtml("<body><svg><desc>" + Repeat("<div/>", 100'000), &x).code() == "html_too_deep");
+}
+
+TEST_CASE("the markup check lets real pages through", "[extract][html][cage]") {
+  // An SVG sprite of self-closing shapes, ruby annotations and option groups
+  // are flat; the three bypasses above, used once, are harmless.
+  const std::string page = "<html><body><svg>" + Repeat("<path d=\"M0 0\"/>", 5'000) + "</svg><p><!--><p title=\">\">" +
+                           Repeat("<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby>", 1'000) + "<select>" +
+                           Repeat("<optgroup label=x><option>a", 1'000) + "</select><p>La CNIL a statué.</body></html>";
+  Extracted x;
+  const Status s = ExtractHtml(page, &x);
+  INFO(s.ToString());
+  CHECK(s.ok());
+}
+
+TEST_CASE("gumbo's tree is freed at once: a deep tree the check misses parses in-process", "[extract][html][cage]") {
+  // gumbo ignores "</span>" when a <noscript> is open above the <span>; the
+  // check pops both. 300,000 open elements: gumbo's own recursive free used
+  // to overflow the stack here.
+  Extracted x;
+  const Status s = ExtractHtml("<body>" + Repeat("<span><noscript></span>", 150'000) + "<p>La fin.", InProcess(), &x);
+  INFO(s.ToString());
+  CHECK(s.ok());
+}
+
+TEST_CASE("a crash in gumbo is the error html_too_complex", "[extract][html][cage]") {
+  // A <frameset> after the same deep tree makes gumbo destroy the <body>
+  // recursively while it parses: a stack overflow in the child.
+  Extracted x;
+  const Status s = ExtractHtml(Repeat("<span><noscript></span>", 150'000) + "<frameset>", &x);
+  CHECK(s.code() == "html_too_complex");
+  CHECK(s.exit_code() == ExitCode::kDataErr);
+  CHECK(s.message().find("crashed") != std::string::npos);
+}
+
+TEST_CASE("a page that takes gumbo longer than the timeout is the error timeout", "[extract][html][cage]") {
+  // <section> makes gumbo scan its whole stack for a <p>: quadratic.
+  ExtractOptions options;
+  options.timeout_seconds = 1;
+  Extracted x;
+  const auto start = std::chrono::steady_clock::now();
+  const Status s = ExtractHtml("<body>" + Repeat("<span><section></span>", 150'000), options, &x);
+  CHECK(s.code() == "timeout");
+  CHECK(s.exit_code() == ExitCode::kDataErr);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(15));
+}
+
+TEST_CASE("the text of a page is bounded", "[extract][html][cage]") {
+  for (const bool isolate : {true, false}) {
+    INFO(isolate);
+    ExtractOptions options;
+    options.isolate = isolate;
+    options.max_text_bytes = 100;
+    Extracted x;
+    CHECK(ExtractHtml("<p>" + Repeat("La CNIL a statué. ", 10), options, &x).code() == "html_too_complex");
+    CHECK(ExtractHtml("<p>La CNIL a statué.", options, &x).ok());
+  }
+}
+
+TEST_CASE("the text and the pages of a PDF are bounded", "[extract][pdf][cage]") {
+  for (const bool isolate : {true, false}) {
+    INFO(isolate);
+    ExtractOptions options;
+    options.isolate = isolate;
+    options.max_text_bytes = 100;
+    Extracted x;
+    const Status s = ExtractPdf(Fixture("two-pages.pdf"), options, &x);
+    CHECK(s.code() == "pdf_too_complex");
+    CHECK(s.message().find("by page 1 of 2") != std::string::npos);
+    options.max_text_bytes = 4 * kDefaultMaxBytes;
+    options.max_pages = 1;
+    CHECK(ExtractPdf(Fixture("two-pages.pdf"), options, &x).code() == "pdf_too_complex");
+    options.max_pages = 2;
+    CHECK(ExtractPdf(Fixture("two-pages.pdf"), options, &x).ok());
+  }
+}
+
+TEST_CASE("PDFs are read in parallel, each by its thread's server", "[extract][pdf][cage]") {
+  const std::string pdf = Fixture("two-pages.pdf");
+  const Extracted alone = MustExtract(pdf);
+  std::vector<std::thread> threads;
+  std::atomic<int> same{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int k = 0; k < 5; ++k) {
+        Extracted x;
+        if (Extract(pdf, "", InputFormat::kAuto, &x).ok() && x.decoded.text == alone.decoded.text) ++same;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  CHECK(same == 20);
+}
+
+// --- encodings as declared (issue 15, item 18) ------------------------------------
+
+TEST_CASE("a BOM of any kind comes before sniffing: UTF-16 and UTF-32 pages are HTML", "[extract][encoding]") {
+  const auto utf16 = [](std::string_view ascii, bool big_endian) {
+    std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+    for (char c : ascii) out += big_endian ? std::string{'\0', c} : std::string{c, '\0'};
+    return out;
+  };
+  const auto utf32le = [](std::string_view ascii) {
+    std::string out("\xFF\xFE\0\0", 4);
+    for (char c : ascii) out += std::string{c, '\0', '\0', '\0'};
+    return out;
+  };
+  const std::string page = "<!DOCTYPE html><html><body><p>La CNIL a statu&eacute;.</p></body></html>";
+  for (const std::string& bytes : {utf16(page, false), utf16(page, true), utf32le(page), utf16(page, false).substr(2)}) {
+    CHECK(DetectFormat(bytes, "page.txt") == InputFormat::kHtml);
+    const Extracted x = MustExtract(bytes, "page.txt");
+    CHECK(x.info.format == InputFormat::kHtml);
+    CHECK(x.decoded.text == "La CNIL a statué.");
+  }
+}
+
+TEST_CASE("the charset a page declares is found as browsers find it", "[extract][encoding]") {
+  CHECK(DeclaredCharset("<html><head><meta charset=\"iso-8859-15\">") == "iso-8859-15");
+  CHECK(DeclaredCharset("<meta charset=windows-1252>") == "windows-1252");
+  CHECK(DeclaredCharset("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">") ==
+        "ISO-8859-1");
+  CHECK(DeclaredCharset("<meta content='text/html;charset=\"utf-8\"' http-equiv='content-type'>") == "utf-8");
+  CHECK(DeclaredCharset("<meta content=\"text/html; charset=latin1\">").empty());  // no http-equiv
+  CHECK(DeclaredCharset("<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html>") == "ISO-8859-15");
+  CHECK(DeclaredCharset("<!-- <meta charset=koi8-r> --><meta charset=utf-8>") == "utf-8");
+  CHECK(DeclaredCharset("<!--><meta charset=utf-8>") == "utf-8");  // "<!-->" is a whole comment
+  CHECK(DeclaredCharset("<div title=\"<meta charset=koi8-r>\"><meta charset=utf-8>") == "utf-8");
+  CHECK(DeclaredCharset("<html><body><p>Rien.</p>").empty());
+}
+
+TEST_CASE("a page is decoded in the charset it declares, with a diagnostic when the bytes disagree", "[extract][encoding]") {
+  // ISO-8859-15's 0xA4 is the euro sign (windows-1252's is ¤).
+  Extracted x = MustExtract("<html><head><meta charset=\"iso-8859-15\"></head><body><p>Amende de 20 000 \xA4.</p>");
+  CHECK(x.decoded.text == "Amende de 20 000 €.");
+  CHECK(x.decoded.encoding == "ISO-8859-15");
+  CHECK(x.decoded.diagnostics.empty());
+
+  x = MustExtract("<?xml version=\"1.0\" encoding=\"iso-8859-15\"?><html><body><p>20 000 \xA4</p>");
+  CHECK(x.decoded.text == "20 000 €");
+
+  // "iso-8859-1" means windows-1252 to browsers: 0x80 is the euro sign.
+  x = MustExtract("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>20 \x80 d\xE9j\xE0");
+  CHECK(x.decoded.text == "20 € déjà");
+  CHECK(x.decoded.encoding == "windows-1252");
+
+  // Declared Latin, bytes UTF-8: the bytes win.
+  x = MustExtract("<meta charset=\"iso-8859-15\"><p>Conseil d’État");
+  CHECK(x.decoded.text == "Conseil d’État");
+  CHECK(x.decoded.encoding == "UTF-8");
+  REQUIRE(x.decoded.diagnostics.size() == 1);
+  CHECK(x.decoded.diagnostics[0].code == "charset_mismatch");
+
+  // Declared UTF-8, bytes Latin: the bytes win too.
+  x = MustExtract("<meta charset=\"utf-8\"><p>d\xE9lib\xE9ration de la Commission \xE0 Paris");
+  CHECK(x.decoded.text == "délibération de la Commission à Paris");
+  REQUIRE(x.decoded.diagnostics.size() == 1);
+  CHECK(x.decoded.diagnostics[0].code == "charset_mismatch");
+
+  x = MustExtract("<meta charset=\"klingon-8\"><p>La CNIL");
+  CHECK(x.decoded.text == "La CNIL");
+  REQUIRE(x.decoded.diagnostics.size() == 1);
+  CHECK(x.decoded.diagnostics[0].code == "unknown_charset");
 }
 
 }  // namespace lexfr

@@ -115,4 +115,74 @@ TEST_CASE("empty input is an empty UTF-8 text", "[decode]") {
   CHECK(d.encoding == "UTF-8");
 }
 
+TEST_CASE("a UTF-32 BOM selects UTF-32", "[decode]") {
+  const DecodedText le = MustDecode(std::string("\xFF\xFE\0\0L\0\0\0\xE9\0\0\0", 12));
+  CHECK(le.text == "Lé");
+  CHECK(le.encoding == "UTF-32LE");
+  CHECK(le.had_bom);
+  const DecodedText be = MustDecode(std::string("\0\0\xFE\xFF\0\0\0L\0\0\0\xE9", 12));
+  CHECK(be.text == "Lé");
+  CHECK(be.encoding == "UTF-32BE");
+}
+
+TEST_CASE("the head of a text is sniffable ASCII whatever its encoding", "[decode]") {
+  CHECK(SniffHead("\xEF\xBB\xBF<p>x", 100) == "<p>x");
+  CHECK(SniffHead(std::string("\xFF\xFE<\0p\0>\0\xE9\0", 10), 100) == "<p>\x80");
+  CHECK(SniffHead(std::string("\xFE\xFF\0<\0p", 6), 100) == "<p");
+  CHECK(SniffHead(std::string("<\0p\0>\0x\0", 8), 100) == "<p>x");  // UTF-16LE without BOM
+  CHECK(SniffHead("<p>abcdef", 3) == "<p>");
+  CHECK(SniffHead(std::string("\xFF\xFE<\0p\0>\0", 8), 2) == "<p");
+}
+
+TEST_CASE("a declared charset is followed unless the bytes contradict it", "[decode]") {
+  DecodedText d;
+  REQUIRE(DecodeDeclared("20 000 \xA4", "ISO-8859-15", &d).ok());
+  CHECK(d.text == "20 000 €");
+  CHECK(d.encoding == "ISO-8859-15");
+  CHECK(d.diagnostics.empty());
+
+  REQUIRE(DecodeDeclared("caf\xE9", " Latin1 ", &d).ok());  // WHATWG: windows-1252
+  CHECK(d.text == "café");
+  CHECK(d.encoding == "windows-1252");
+
+  REQUIRE(DecodeDeclared("plain ASCII", "windows-1252", &d).ok());
+  CHECK(d.text == "plain ASCII");
+  CHECK(d.diagnostics.empty());
+
+  REQUIRE(DecodeDeclared("caf\xC3\xA9", "windows-1252", &d).ok());
+  CHECK(d.text == "café");
+  CHECK(d.encoding == "UTF-8");
+  CHECK(HasDiagnostic(d, "charset_mismatch"));
+
+  REQUIRE(DecodeDeclared("caf\xE9 cr\xE8me br\xFBl\xE9\x65", "utf-8", &d).ok());
+  CHECK(d.text == "café crème brûlée");
+  CHECK(HasDiagnostic(d, "charset_mismatch"));
+  CHECK_FALSE(HasDiagnostic(d, "encoding_guessed"));
+
+  REQUIRE(DecodeDeclared("caf\xC3\xA9", "UTF-16", &d).ok());  // cannot be: read as UTF-8
+  CHECK(d.text == "café");
+  CHECK(d.diagnostics.empty());
+
+  REQUIRE(DecodeDeclared("\xEF\xBB\xBF" "caf\xC3\xA9", "windows-1252", &d).ok());  // the BOM wins
+  CHECK(d.text == "café");
+  CHECK(HasDiagnostic(d, "charset_mismatch"));
+
+  REQUIRE(DecodeDeclared("\x8F\xB0", "Shift_JIS", &d).ok());  // any charset ICU knows
+  CHECK(d.encoding == "Shift_JIS");
+  CHECK(IsValidUtf8(d.text));
+
+  REQUIRE(DecodeDeclared("La CNIL", "x-martian", &d).ok());
+  CHECK(d.text == "La CNIL");
+  CHECK(HasDiagnostic(d, "unknown_charset"));
+
+  // Charsets that do not keep ASCII: the page cannot be in them.
+  for (const char* charset : {"IBM037", "UTF-7", "ucs-4le"}) {
+    INFO(charset);
+    REQUIRE(DecodeDeclared("+ADw-script+AD4- La CNIL", charset, &d).ok());
+    CHECK(d.text == "+ADw-script+AD4- La CNIL");
+  }
+
+  CHECK(DecodeDeclared(std::string("\x01\x02\0\0\x03", 5), "utf-8", &d).code() == "binary");
+}
+
 }  // namespace lexfr

@@ -37,6 +37,9 @@ struct AnalyzeOptions {
   // date, else the document's own (lexfr/dates.h).
   DateOptions dates;
   InputFormat input_format = InputFormat::kAuto;  // --input-format
+  // Bounds on HTML and PDF extraction (--timeout, 4 x --max-bytes of text;
+  // lexfr/extract.h).
+  ExtractOptions extract;
 };
 
 struct Document {

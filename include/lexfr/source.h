@@ -7,7 +7,8 @@
 // line ends), and nothing is normalised.
 //
 // Rules, in order:
-//  - a UTF-8 BOM is dropped; a UTF-16 LE/BE BOM selects UTF-16;
+//  - a UTF-8 BOM is dropped; a UTF-16 LE/BE or UTF-32 LE/BE BOM selects that
+//    encoding;
 //  - NUL bytes in the first KiB make the input binary (an error), unless the
 //    NULs fall on every other byte, which is UTF-16 without a BOM (guessed,
 //    with a diagnostic);
@@ -48,6 +49,31 @@ Status Decode(std::string_view bytes, DecodedText* out);
 // The same, taking the bytes over: plain UTF-8 (most inputs) becomes the text
 // without a copy, which saves a byte of memory per input byte.
 Status Decode(std::string&& bytes, DecodedText* out);
+
+// Decode() of a document that names its own encoding (an HTML <meta
+// charset>, an XML declaration): `declared` is that name as written
+// ("iso-8859-15", "UTF-8"; empty: none, and this is Decode()). Names are read
+// as the WHATWG Encoding standard reads them (so "iso-8859-1", "latin1" and
+// "us-ascii" are windows-1252, and a UTF-16 or UTF-32 name, which a page read
+// byte by byte cannot mean, is UTF-8); any other name ICU knows is used as
+// it is, if that charset keeps ASCII as it is (not EBCDIC, not UTF-7). The declaration is followed unless the bytes say otherwise, and then
+// the diagnostic "charset_mismatch" says which won:
+//  - a BOM wins over any declaration;
+//  - declared UTF-8, bytes that are not: as Decode() (U+FFFD for a few bad
+//    sequences, windows-1252 and kin for many);
+//  - declared another charset, bytes that are valid UTF-8 beyond ASCII:
+//    UTF-8 (random Latin bytes are almost never valid UTF-8);
+//  - NULs in the first KiB: as Decode() (binary, or UTF-16 without BOM).
+// A name ICU does not know, or of such a charset: as Decode(), with the
+// diagnostic "unknown_charset".
+Status DecodeDeclared(std::string_view bytes, std::string_view declared, DecodedText* out);
+
+// The first `max_bytes` of `bytes` as ASCII, to sniff a format or find a
+// declaration in: after a BOM of any kind (UTF-8, UTF-16LE/BE, UTF-32LE/BE),
+// or as BOM-less UTF-16 when NULs fall on every other byte, each code unit
+// below 0x80 is its ASCII byte and any other unit is 0x80. Without a BOM or
+// NULs, the bytes themselves.
+std::string SniffHead(std::string_view bytes, size_t max_bytes);
 
 // True when `bytes` is entirely valid UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view bytes);
