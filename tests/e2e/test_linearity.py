@@ -46,13 +46,6 @@ def sanitizer_build():
     return cache.exists() and re.search(r"^LEXFR_SANITIZE:BOOL=(ON|1|TRUE)$", cache.read_text(), re.M) is not None
 
 
-def html_caged():
-    """Whether HTML extraction runs in its cage (issue 15 items 1-2, another
-    branch of the same issue): until then the HTML inputs crash or take
-    quadratic time, which is that work's to fix, not this test's to report."""
-    return any("html_too_complex" in p.read_text(errors="replace") for p in (ROOT / "src").glob("*.cpp"))
-
-
 def generators():
     out = subprocess.run([str(TOOL), "list"], capture_output=True, text=True, check=True).stdout
     return [dict(zip(("name", "stage", "html", "what"), line.split("\t"))) for line in out.splitlines()]
@@ -137,8 +130,7 @@ class Linearity(unittest.TestCase):
         (cls.fixed, _), (full, _) = instructions(warm, 600), instructions(ordinary, 600)
         cls.ordinary_per_byte = (full - cls.fixed) / ordinary.stat().st_size
         cls.all = generators()
-        cls.caged = html_caged()
-        todo = [g for g in cls.all if g["html"] != "1" or cls.caged]
+        todo = cls.all
         workers = max(1, min(2, os.cpu_count() or 1))
         with concurrent.futures.ThreadPoolExecutor(workers) as pool:
             for result in pool.map(lambda g: measure(folder, g["name"], g["html"] == "1"), todo):
@@ -188,8 +180,6 @@ class Linearity(unittest.TestCase):
             if g["name"] in ISSUE_REPRODUCTIONS:
                 continue
             with self.subTest(input=g["name"], stage=g["stage"]):
-                if g["html"] == "1" and not self.caged:
-                    self.skipTest("HTML extraction is not caged in this build (issue 15 items 1-2)")
                 self.check(g["name"])
 
 

@@ -53,7 +53,7 @@ void AnalyzeLine(std::string_view bytes) {
   line.bytes = object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   const lexfr::MemoryReader no_files;
   const lexfr::FileResult r =
-      lexfr::ProcessLine(line, no_files, Shared(), Options(bytes), lexfr::kDefaultMaxBytes);
+      lexfr::ProcessLine(line, no_files, Shared(), Options(bytes), lexfr::LineOptions{});
   if (r.record.empty() || r.record.back() != '\n' || r.record.find('\n') != r.record.size() - 1) std::abort();
   if (!nlohmann::json::accept(r.record)) std::abort();
 }
