@@ -1,10 +1,10 @@
 #include "lexfr/analyze.h"
 
-#include "lexfr/entities.h"
-#include "lexfr/legal_refs.h"
-#include "lexfr/link.h"
-#include "lexfr/money.h"
-#include "lexfr/sha256.h"
+#include "recognise/names.h"
+#include "recognise/legal_refs.h"
+#include "recognise/link.h"
+#include "recognise/money.h"
+#include "io/sha256.h"
 
 namespace lexfr {
 

@@ -17,7 +17,7 @@
 
 #include "lexfr/analyze.h"
 #include "test_support.h"
-#include "lexfr/text_util.h"
+#include "text/text_util.h"
 
 namespace lexfr {
 namespace {

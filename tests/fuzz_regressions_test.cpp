@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "lexfr/analyze.h"
-#include "lexfr/writer.h"
+#include "emit/json_record.h"
 
 namespace lexfr {
 

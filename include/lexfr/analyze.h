@@ -12,14 +12,14 @@
 #include <string_view>
 #include <vector>
 
-#include "lexfr/dates.h"
+#include "recognise/dates.h"
 #include "lexfr/entity.h"
-#include "lexfr/extract.h"
-#include "lexfr/gazetteer.h"
-#include "lexfr/quotes.h"
-#include "lexfr/recourse.h"
-#include "lexfr/segment.h"
-#include "lexfr/source.h"
+#include "extract/extract.h"
+#include "lexicon/gazetteer.h"
+#include "summarise/quotes.h"
+#include "summarise/recourse.h"
+#include "text/segment.h"
+#include "extract/decode.h"
 #include "lexfr/status.h"
 
 namespace lexfr {
@@ -34,11 +34,11 @@ Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources*
 
 struct AnalyzeOptions {
   // Reference date for relative dates. Unset: an HTML page's publication
-  // date, else the document's own (lexfr/dates.h).
+  // date, else the document's own (recognise/dates.h).
   DateOptions dates;
   InputFormat input_format = InputFormat::kAuto;  // --input-format
   // Bounds on HTML and PDF extraction (--timeout, 4 x --max-bytes of text;
-  // lexfr/extract.h).
+  // extract/extract.h).
   ExtractOptions extract;
 };
 
@@ -61,7 +61,7 @@ struct Document {
 
 // Runs the whole pipeline over `bytes`; `path` is also the extension hint of
 // format detection. Fails only when the input cannot be extracted (binary, a
-// broken PDF or HTML; lexfr/extract.h): then `out` holds path, bytes and
+// broken PDF or HTML; extract/extract.h): then `out` holds path, bytes and
 // sha256. `bytes` is taken by value so that a caller can move its buffer in:
 // plain UTF-8 then becomes the text without a second copy.
 Status Analyze(std::string bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,

@@ -2,7 +2,7 @@
 //
 // A Candidate is one span of tokens that a recogniser read as an entity, with
 // the key that says which real-world thing it is (`canonical`). The linker
-// (lexfr/link.h) groups candidates into Entities: one per distinct thing, with
+// (recognise/link.h) groups candidates into Entities: one per distinct thing, with
 // every mention. Both are plain values.
 #pragma once
 

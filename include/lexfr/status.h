@@ -17,7 +17,7 @@ enum class ExitCode : int {
   kOk = 0,
   kConditionMet = 1,   // --fail-on condition met (batch runs)
   kUsage = 64,         // bad command line
-  kDataErr = 65,       // input undecodable or binary; a PDF or HTML page that cannot be extracted (lexfr/extract.h)
+  kDataErr = 65,       // input undecodable or binary; a PDF or HTML page that cannot be extracted (extract/extract.h)
   kNoInput = 66,       // input missing, unreadable or a folder
   kSoftware = 70,      // internal error: a bug
   kCantCreate = 73,    // output file cannot be created

@@ -11,14 +11,14 @@
 
 #include "adversarial_inputs.h"
 #include "lexfr/analyze.h"
-#include "lexfr/dates.h"
-#include "lexfr/entities.h"
-#include "lexfr/legal_refs.h"
-#include "lexfr/link.h"
-#include "lexfr/money.h"
-#include "lexfr/quotes.h"
-#include "lexfr/recourse.h"
-#include "lexfr/writer.h"
+#include "recognise/dates.h"
+#include "recognise/names.h"
+#include "recognise/legal_refs.h"
+#include "recognise/link.h"
+#include "recognise/money.h"
+#include "summarise/quotes.h"
+#include "summarise/recourse.h"
+#include "emit/json_record.h"
 #include "process.h"
 
 namespace lexfr_bench {

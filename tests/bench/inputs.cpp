@@ -6,16 +6,16 @@
 #include <map>
 #include <memory>
 
-#include "lexfr/dates.h"
-#include "lexfr/entities.h"
-#include "lexfr/legal_refs.h"
-#include "lexfr/link.h"
-#include "lexfr/money.h"
-#include "lexfr/quotes.h"
-#include "lexfr/recourse.h"
-#include "lexfr/segment.h"
-#include "lexfr/sha256.h"
-#include "lexfr/source.h"
+#include "recognise/dates.h"
+#include "recognise/names.h"
+#include "recognise/legal_refs.h"
+#include "recognise/link.h"
+#include "recognise/money.h"
+#include "summarise/quotes.h"
+#include "summarise/recourse.h"
+#include "text/segment.h"
+#include "io/sha256.h"
+#include "extract/decode.h"
 
 namespace lexfr_bench {
 namespace {

@@ -1,7 +1,7 @@
 // libFuzzer harness: the whole analysis of arbitrary bytes, through to the
 // JSON writer, twice: as a file, and as the "text" of one --input-jsonl line
-// (text sniffed as HTML or PDF as the mapper does, lexfr/mapper.h). HTML runs
-// in this process, a PDF caged as in the CLI (lexfr/cage.h). It must never
+// (text sniffed as HTML or PDF as the mapper does, run/mapper.h). HTML runs
+// in this process, a PDF caged as in the CLI (extract/cage.h). It must never
 // crash, every offset must stay inside the text, and the line's record must
 // be one JSON line.
 #include <cstdint>
@@ -10,9 +10,9 @@
 #include <string_view>
 
 #include "lexfr/analyze.h"
-#include "lexfr/files.h"
-#include "lexfr/mapper.h"
-#include "lexfr/writer.h"
+#include "io/files.h"
+#include "run/mapper.h"
+#include "emit/json_record.h"
 
 namespace {
 

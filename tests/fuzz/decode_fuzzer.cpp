@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "lexfr/source.h"
+#include "extract/decode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lexfr::DecodedText out;

@@ -2,7 +2,7 @@
 // through poppler) of arbitrary bytes, plus the HTML extractor forced on what
 // detection took for something else, so that it sees every input. HTML runs
 // in this process (its walks are ours, and coverage counts only here); a PDF
-// runs caged as in the CLI (lexfr/cage.h), since poppler has no limit of its
+// runs caged as in the CLI (extract/cage.h), since poppler has no limit of its
 // own: a second of CPU each. It must never crash or hang; what it accepts must
 // be valid UTF-8 with its page starts in order and inside the text, and within
 // the text bound.
@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "lexfr/extract.h"
+#include "extract/extract.h"
 
 namespace {
 

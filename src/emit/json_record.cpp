@@ -1,0 +1,293 @@
+#include "emit/json_record.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "extract/extract.h"
+#include "emit/json_writer.h"
+#include "text/text_util.h"
+
+namespace lexfr {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr size_t kFlushAt = 1 << 16;
+
+void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts, JsonWriter& w) {
+  w.BeginObject();
+  w.Field("type", EntityTypeName(e.type));
+  w.Field("canonical", e.canonical);
+  const EntityFields& f = e.fields;
+  switch (e.type) {
+    case EntityType::kOrg:
+    case EntityType::kLoc: w.FieldIfSet("subtype", f.subtype()); break;
+    case EntityType::kPerson:
+      w.FieldIfSet("title", f.title());
+      w.FieldIfSet("role", f.role());
+      break;
+    case EntityType::kLegalRef:
+      w.Field("instrument", f.instrument());
+      w.Key("article");
+      w.StringOrNull(f.article());
+      w.FieldIfSet("url", f.url);
+      break;
+    case EntityType::kDate:
+      w.Field("value", f.value());
+      w.Field("precision", f.precision());
+      break;
+    case EntityType::kMoney:
+      w.Key("amount");
+      w.Double(f.amount);
+      w.Field("currency", f.currency());
+      break;
+  }
+  w.StringArray("aliases", e.aliases);
+  w.Key("mentions");
+  w.BeginArray();
+  for (const Mention& m : e.mentions) {
+    w.BeginObject();
+    w.Field("text", text.substr(m.byte_start, m.byte_end - m.byte_start));
+    w.Field("start", m.start);
+    w.Field("end", m.end);
+    w.Field("byte_start", m.byte_start);
+    w.Field("byte_end", m.byte_end);
+    w.Field("sentence", m.sentence);
+    if (!page_starts.empty()) w.Field("page", PageAt(page_starts, m.byte_start));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteQuote(const Quote& q, JsonWriter& w) {
+  w.BeginObject();
+  w.Field("text", q.text);
+  w.Field("start", q.start);
+  w.Field("end", q.end);
+  w.Field("byte_start", q.byte_start);
+  w.Field("byte_end", q.byte_end);
+  w.Field("sentence", q.sentence);
+  w.Key("speaker");
+  w.StringOrNull(q.speaker);
+  w.Key("speaker_type");
+  w.StringOrNull(q.speaker_type);
+  w.EndObject();
+}
+
+void WriteRecourse(const Recourse& r, JsonWriter& w) {
+  const auto nullable = [&w](std::string_view key, const std::string& value) {
+    w.Key(key);
+    w.StringOrNull(value);
+  };
+  w.BeginObject();
+  w.Field("kind", r.kind);
+  nullable("court", r.court);
+  w.StringArray("claimants", r.claimants);
+  w.StringArray("respondents", r.respondents);
+  w.Key("counsel");
+  w.BeginArray();
+  for (const Counsel& c : r.counsel) {
+    w.BeginObject();
+    nullable("name", c.name);
+    nullable("firm", c.firm);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("challenged_act");
+  if (r.challenged_act) {
+    const ChallengedAct& a = *r.challenged_act;
+    w.BeginObject();
+    nullable("type", a.type);
+    nullable("author", a.author);
+    nullable("date", a.date);
+    nullable("published", a.published);
+    nullable("reference", a.reference);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("grounds");
+  w.BeginArray();
+  for (const Ground& g : r.grounds) {
+    w.BeginObject();
+    w.Field("category", g.category);
+    w.Field("text", g.text);
+    w.Field("start", g.start);
+    w.Field("end", g.end);
+    w.Field("sentence", g.sentence);
+    w.StringArray("refs", g.refs);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Field("status", r.status);
+  nullable("outcome", r.outcome);
+  w.Key("evidence");
+  w.BeginObject();
+  for (const auto& [field, sentences] : r.evidence) {
+    w.Key(field);
+    w.BeginArray();
+    for (uint32_t sentence : sentences) w.Uint(sentence);
+    w.EndArray();
+  }
+  w.EndObject();
+  w.Key("related");
+  w.BeginArray();
+  for (const Recourse& other : r.related) WriteRecourse(other, w);
+  w.EndArray();
+  w.EndObject();
+}
+
+
+}  // namespace
+
+Output::Output(int fd, bool owned, std::string path)
+    : fd_(fd), owned_(owned), terminal_(isatty(fd) == 1), path_(std::move(path)) {}
+
+Output::~Output() {
+  Flush();
+  if (owned_) close(fd_);
+}
+
+Status Output::Open(const std::string& path, std::unique_ptr<Output>* out) {
+  if (path == "-") {
+    out->reset(new Output(STDOUT_FILENO, false, "standard output"));
+    return Status::Ok();
+  }
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return Status::Error(ExitCode::kCantCreate, "cannot_create", path + ": " + std::strerror(errno));
+  }
+  out->reset(new Output(fd, true, path));
+  return Status::Ok();
+}
+
+Status Output::Write(std::string_view bytes) {
+  if (!failed_.ok()) return failed_;
+  buffer_.append(bytes);
+  return buffer_.size() >= kFlushAt ? Flush() : Status::Ok();
+}
+
+Status Output::Flush() {
+  if (!failed_.ok()) return failed_;
+  size_t done = 0;
+  while (done < buffer_.size()) {
+    const ssize_t n = write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      failed_ = errno == EPIPE ? Status::Error(ExitCode::kIoErr, "closed_pipe", path_ + ": reader went away")
+                               : Status::Error(ExitCode::kIoErr, "write_error", path_ + ": " + std::strerror(errno));
+      buffer_.clear();
+      return failed_;
+    }
+    done += static_cast<size_t>(n);
+  }
+  buffer_.clear();
+  return Status::Ok();
+}
+
+std::string Dump(const Json& j, bool pretty) {
+  return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+}
+
+void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
+  const std::string_view text = doc.decoded.text;
+  // Dense legal text gives ~1.8 bytes of compact JSON per byte. Reserving
+  // more than that up front costs no memory until written (the pages of a
+  // large allocation are only mapped), whereas growing by doubling would
+  // hold the old and the new buffer at once: the run's peak.
+  out->reserve(out->size() + text.size() / 2 * 5 + 4096);
+  JsonWriter w(out, pretty);
+  w.BeginObject();
+  w.Field("schema", kSchemaVersion);
+  w.Key("source");
+  w.BeginObject();
+  w.Field("path", doc.path);
+  w.Field("bytes", doc.bytes);
+  w.Field("sha256", doc.sha256);
+  w.Field("encoding", doc.decoded.encoding);
+  w.Field("bom", doc.decoded.had_bom);
+  w.Field("format", InputFormatName(doc.source.format));
+  w.FieldIfSet("title", doc.source.title);
+  w.FieldIfSet("lang", doc.source.lang);
+  w.FieldIfSet("published", doc.source.published);
+  if (!doc.source.page_starts.empty()) w.Field("pages", uint64_t{doc.source.page_starts.size()});
+  if (doc.id) w.Key("id"), w.Raw(*doc.id);
+  w.EndObject();
+  w.Field("language", "fr");
+  w.Key("stats");
+  w.BeginObject();
+  w.Field("sentences", uint64_t{doc.segmentation.sentences.size()});
+  w.Field("tokens", uint64_t{doc.segmentation.tokens.size()});
+  w.Field("characters", uint64_t{CountCodePoints(text)});
+  w.Field("entities", uint64_t{doc.entities.size()});
+  w.EndObject();
+  w.Key("entities");
+  w.BeginArray();
+  for (const Entity& e : doc.entities) WriteEntity(e, text, doc.source.page_starts, w);
+  w.EndArray();
+  w.Key("recourse");
+  if (doc.recourse) {
+    WriteRecourse(*doc.recourse, w);
+  } else {
+    w.Null();
+  }
+  w.Key("quotes");
+  w.BeginArray();
+  for (const Quote& q : doc.quotes) WriteQuote(q, w);
+  w.EndArray();
+  w.Key("diagnostics");
+  w.BeginArray();
+  for (const Diagnostic& d : doc.diagnostics) {
+    w.BeginObject();
+    w.Field("code", d.code);
+    w.Field("message", d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void AppendErrorJson(const std::string& path, const Status& status, bool pretty, std::string* out,
+                     const std::optional<std::string>& id) {
+  JsonWriter w(out, pretty);
+  w.BeginObject();
+  w.Field("schema", kSchemaVersion);
+  w.Key("source");
+  w.BeginObject();
+  w.Field("path", path);
+  if (id) w.Key("id"), w.Raw(*id);
+  w.EndObject();
+  w.Key("error");
+  w.BeginObject();
+  w.Field("code", status.code());
+  w.Field("message", status.message());
+  w.EndObject();
+  w.EndObject();
+}
+
+Status WriteTokens(const Document& doc, Output* out) {
+  const std::string_view text = doc.decoded.text;
+  std::string line;
+  for (const Token& t : doc.segmentation.tokens) {
+    line.clear();
+    JsonWriter w(&line, false);
+    w.BeginObject();
+    w.Field("text", TokenText(text, t));
+    w.Field("kind", TokenKindName(t.kind));
+    w.Field("start", t.start);
+    w.Field("end", t.end);
+    w.Field("byte_start", t.byte_start);
+    w.Field("byte_end", t.byte_end);
+    w.Field("sentence", t.sentence);
+    w.EndObject();
+    line += '\n';
+    if (Status s = out->Write(line); !s.ok()) return s;
+  }
+  return out->Flush();
+}
+
+}  // namespace lexfr

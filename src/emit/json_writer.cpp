@@ -1,0 +1,145 @@
+#include "emit/json_writer.h"
+
+#include <array>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/decode.h"
+
+namespace lexfr {
+
+namespace {
+
+// Bytes that JSON strings cannot hold as they are (control characters, the
+// quote, the backslash), and bytes of multi-byte sequences, which must be
+// checked for valid UTF-8: the only ones that leave the copying fast path.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> special{};
+  for (int c = 0; c < 256; ++c) special[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return special;
+}();
+
+void AppendEscaped(std::string_view value, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  size_t plain_from = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(value.data() + plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\t': out->append("\\t"); break;
+      case '\n': out->append("\\n"); break;
+      case '\f': out->append("\\f"); break;
+      case '\r': out->append("\\r"); break;
+      default: {
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out->append(escaped, sizeof escaped);
+      }
+    }
+  }
+  out->append(value.data() + plain_from, value.size() - plain_from);
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view value, std::string* out) {
+  size_t first_special = 0;
+  while (first_special < value.size() && !kSpecial[static_cast<unsigned char>(value[first_special])]) ++first_special;
+  if (first_special == value.size()) {  // plain ASCII, the usual case: one copy
+    out->push_back('"');
+    out->append(value);
+    out->push_back('"');
+    return;
+  }
+  if (!IsValidUtf8(value.substr(first_special))) {
+    // Only paths can be invalid; nlohmann's replacement rules, exactly.
+    out->append(nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  out->push_back('"');
+  out->append(value.data(), first_special);
+  AppendEscaped(value.substr(first_special), out);
+  out->push_back('"');
+}
+
+void JsonWriter::NewLine() {
+  out_->push_back('\n');
+  out_->append(2 * empty_.size(), ' ');
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_->push_back(',');
+  empty_.back() = false;
+  if (pretty_) NewLine();
+}
+
+void JsonWriter::Open(char bracket) {
+  BeforeValue();
+  out_->push_back(bracket);
+  empty_.push_back(true);
+}
+
+void JsonWriter::Close(char bracket) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (pretty_ && !was_empty) NewLine();
+  out_->push_back(bracket);
+}
+
+void JsonWriter::Key(std::string_view key) {
+  BeforeValue();
+  AppendJsonString(key, out_);  // plain ASCII keys take the one-copy path
+  out_->append(pretty_ ? ": " : ":");
+  after_key_ = true;
+}
+
+void JsonWriter::String(std::string_view value) {
+  BeforeValue();
+  AppendJsonString(value, out_);
+}
+
+void JsonWriter::Uint(uint64_t value) {
+  BeforeValue();
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out_->append(digits, end);
+}
+
+void JsonWriter::Double(double value) {
+  BeforeValue();
+  out_->append(nlohmann::json(value).dump());  // nlohmann's shortest round-trip form ("150000.0")
+}
+
+void JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_->append(value ? "true" : "false");
+}
+
+void JsonWriter::Null() {
+  BeforeValue();
+  out_->append("null");
+}
+
+void JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_->append(json);
+}
+
+void JsonWriter::StringArray(std::string_view key, const std::vector<std::string>& values) {
+  Key(key);
+  BeginArray();
+  for (const std::string& v : values) String(v);
+  EndArray();
+}
+
+}  // namespace lexfr

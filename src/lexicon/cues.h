@@ -1,0 +1,54 @@
+// Cue phrases: short lists of words that signal something (a kind of action,
+// a decision verb, a ground), kept in data/cues/*.tsv and matched on tokens.
+//
+// In: a TSV of (field, value, weight, phrase) rows, compiled once; then a
+// segmented text. Out: every cue phrase found, as token spans. Matching
+// folds case and accents and walks a trie of the phrases' tokens, so a text
+// is read once whatever the list size, and a token that many phrases start
+// with (« a saisi », « a formé », « a déposé » …) costs one lookup per
+// token of the longest phrase it starts, not one comparison per phrase.
+//
+// Thread-safety: a compiled CueSet is immutable and may be shared.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/segment.h"
+#include "text/text_util.h"
+
+namespace lexfr {
+
+struct Cue {
+  std::string field, value;
+  int weight = 1;
+  std::vector<std::string> tokens;  // folded
+};
+
+struct CueHit {
+  const Cue* cue;
+  uint32_t first_token, end_token, sentence;
+};
+
+class CueSet {
+ public:
+  // Parses rows "field<TAB>value<TAB>weight<TAB>phrase" ('#' comments).
+  explicit CueSet(std::string_view tsv);
+  // Every phrase found in the tokens, in text order (longest first at a
+  // position; overlapping phrases are all reported).
+  std::vector<CueHit> Match(const Segmentation& seg) const;
+
+ private:
+  std::vector<Cue> cues_;
+  struct Node {
+    StringMap<uint32_t> next;    // folded token -> child
+    std::vector<uint32_t> cues;  // the phrases that end here, in file order
+  };
+  std::vector<Node> nodes_{1};  // a trie of the phrases' folded tokens; 0 is the root
+  FirstBytes first_bytes_;      // of the phrases' first tokens
+};
+
+}  // namespace lexfr

@@ -1,0 +1,259 @@
+#include "lexicon/gazetteer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "lexicon/embedded.h"
+#include "io/files.h"
+#include "extract/decode.h"
+#include "text/text_util.h"
+
+namespace lexfr {
+namespace {
+
+// A user's gazetteer is read whole: at most this many bytes (all the
+// embedded ones together hold well under 1 MiB).
+constexpr size_t kMostGazetteerBytes = size_t{64} << 20;
+
+constexpr std::string_view kOrgSubtypes[] = {"court",   "regulator", "government",  "company", "association",
+                                             "law_firm", "eu_body",  "public_body", "other"};
+constexpr std::string_view kPlaceSubtypes[] = {"country", "region", "city", "continent", "supranational", "territory"};
+
+template <size_t N>
+bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), s) != std::end(list);
+}
+
+// How a token of an alias must compare with a token of the text.
+enum class CaseRule : uint8_t {
+  kFolded,        // case and accents ignored
+  kSameInitial,   // folded, but the first letter's case must agree
+  kUpperInitial,  // folded, but the text token must start upper-case ("CNIL", "Cnil")
+  kExact,         // byte-identical (short acronyms: "AMF", "HAS")
+};
+
+
+}  // namespace
+
+struct Gazetteer::Trie {
+  struct Terminal {
+    uint32_t entry;
+    std::vector<std::string> surface;  // the alias's own tokens
+    std::vector<CaseRule> rules;
+  };
+  struct Node {
+    StringMap<uint32_t> next;
+    std::vector<Terminal> terminals;
+  };
+  std::vector<Node> nodes{1};
+  FirstBytes root_first_bytes;  // of the first tokens of the names
+};
+
+Gazetteer::Gazetteer() : trie_(std::make_unique<Trie>()) {}
+Gazetteer::~Gazetteer() = default;
+
+Status Gazetteer::AddTsv(std::string_view name, std::string_view tsv) {
+  for (const DataLine& line : DataLines(tsv)) {
+    const std::string where = std::string(name) + ":" + std::to_string(line.number);
+    if (!IsValidUtf8(line.text)) {
+      return Status::Error(ExitCode::kConfig, "bad_gazetteer", where + ": not valid UTF-8");
+    }
+    const std::vector<std::string_view> cols = Split(line.text, '\t');
+    if (cols.size() < 2 || cols.size() > 4) {
+      return Status::Error(ExitCode::kConfig, "bad_gazetteer",
+                           where + ": expected 2 to 4 tab-separated columns (canonical, subtype, aliases, notes), found " +
+                               std::to_string(cols.size()));
+    }
+    GazetteerEntry e;
+    e.canonical = std::string(Trim(cols[0]));
+    e.subtype = std::string(Trim(cols[1]));
+    e.source = where;
+    if (e.canonical.empty()) return Status::Error(ExitCode::kConfig, "bad_gazetteer", where + ": empty canonical name");
+    if (OneOf(e.subtype, kPlaceSubtypes)) {
+      e.type = EntityType::kLoc;
+    } else if (!OneOf(e.subtype, kOrgSubtypes)) {
+      return Status::Error(ExitCode::kConfig, "bad_gazetteer",
+                           where + ": unknown subtype '" + e.subtype +
+                               "' (organisations: court, regulator, government, company, association, law_firm, "
+                               "eu_body, public_body, other; places: country, region, city, continent, "
+                               "supranational, territory)");
+    }
+    if (cols.size() >= 3) {
+      for (std::string_view a : Split(cols[2], '|')) {
+        a = Trim(a);
+        if (!a.empty()) e.aliases.emplace_back(a);
+      }
+    }
+    entries_.push_back(std::move(e));
+  }
+  return Status::Ok();
+}
+
+void Gazetteer::AddGivenNames(std::string_view file) {
+  for (const DataLine& line : DataLines(file)) given_names_.insert(Fold(Trim(line.text)));
+}
+
+bool Gazetteer::IsGivenName(std::string_view word) const { return given_names_.contains(Fold(word)); }
+
+const GazetteerEntry* Gazetteer::Find(std::string_view canonical) const {
+  for (const GazetteerEntry& e : entries_) {
+    if (e.canonical == canonical) return &e;
+  }
+  return nullptr;
+}
+
+namespace {
+
+CaseRule RuleFor(std::string_view token, bool single_token_alias, bool first_token) {
+  const size_t letters = CountCodePoints(token);
+  if (IsAllUpper(token) && letters <= 3) return CaseRule::kExact;
+  if (!single_token_alias) return first_token && IsUpperInitial(token) ? CaseRule::kUpperInitial : CaseRule::kFolded;
+  if (IsAllUpper(token)) return CaseRule::kUpperInitial;
+  return CaseRule::kSameInitial;
+}
+
+bool TokenAgrees(std::string_view alias_token, std::string_view text_token, CaseRule rule) {
+  switch (rule) {
+    case CaseRule::kFolded: return true;
+    case CaseRule::kExact: return alias_token == text_token;
+    case CaseRule::kUpperInitial: return IsUpperInitial(text_token);
+    case CaseRule::kSameInitial: return IsUpperInitial(alias_token) == IsUpperInitial(text_token);
+  }
+  return true;
+}
+
+// The tokens of a listed name, as the segmenter makes them. Most names are
+// letters and single spaces, which ICU's word rules split at the spaces and
+// nowhere else: those are split here without ICU, which keeps start-up
+// cheap; anything else (apostrophes, hyphens, dots, digits) goes through the
+// segmenter itself.
+std::vector<std::string_view> NameTokens(std::string_view name) {
+  std::vector<std::string_view> words;
+  bool simple = !name.empty() && name.front() != ' ' && name.back() != ' ';
+  for (size_t i = 0; i < name.size() && simple;) {
+    const auto b = static_cast<uint8_t>(name[i]);
+    if (b == ' ') {
+      simple = i + 1 < name.size() && name[i + 1] != ' ';
+      ++i;
+    } else if (b < 0x80) {
+      simple = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+      ++i;
+    } else {
+      // Latin letters only: ICU splits other scripts (Han, Thai) by dictionary.
+      const auto c = static_cast<UChar32>(NextCodePoint(name, &i));
+      UErrorCode err = U_ZERO_ERROR;
+      simple = u_isalpha(c) && uscript_getScript(c, &err) == USCRIPT_LATIN;
+    }
+  }
+  if (simple) return Split(name, ' ');
+  const Segmentation seg = Segment(name);
+  for (const Token& t : seg.tokens) words.push_back(TokenText(name, t));
+  return words;
+}
+
+}  // namespace
+
+void Gazetteer::Compile() {
+  trie_ = std::make_unique<Trie>();
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    std::vector<std::string> names = {entries_[i].canonical};
+    names.insert(names.end(), entries_[i].aliases.begin(), entries_[i].aliases.end());
+    for (const std::string& name : names) {
+      const std::vector<std::string_view> words = NameTokens(name);
+      if (words.empty()) continue;
+      Trie::Terminal term{i, {}, {}};
+      uint32_t node = 0;
+      // A name whose words after the first are all lower-case reads like a
+      // common phrase (« autorité de protection des données »): it must then
+      // start with a capital. « cour d'appel de Paris » need not.
+      bool distinctive = false;
+      for (size_t k = 1; k < words.size(); ++k) distinctive |= IsUpperInitial(words[k]);
+      for (const std::string_view surface : words) {
+        term.surface.emplace_back(surface);
+        term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty() && !distinctive));
+        const std::string key = Fold(surface);
+        if (node == 0) trie_->root_first_bytes.Add(key);
+        auto it = trie_->nodes[node].next.find(key);
+        if (it == trie_->nodes[node].next.end()) {
+          trie_->nodes.emplace_back();
+          it = trie_->nodes[node].next.emplace(key, static_cast<uint32_t>(trie_->nodes.size() - 1)).first;
+        }
+        node = it->second;
+      }
+      trie_->nodes[node].terminals.push_back(std::move(term));
+    }
+  }
+}
+
+std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentation& seg) const {
+  std::vector<Candidate> out;
+  const std::vector<Token>& tokens = seg.tokens;
+  for (uint32_t start = 0; start < tokens.size(); ++start) {
+    if (!trie_->root_first_bytes.MayStart(FoldedText(seg, start))) continue;  // no name starts with it
+    uint32_t node = 0;
+    const Trie::Terminal* best = nullptr;
+    uint32_t best_end = 0;
+    for (uint32_t k = start; k < tokens.size(); ++k) {
+      if (k > start && tokens[k].sentence != tokens[start].sentence) break;
+      const auto& next = trie_->nodes[node].next;
+      auto it = next.find(FoldedText(seg, k));
+      if (it == next.end()) break;
+      node = it->second;
+      for (const Trie::Terminal& term : trie_->nodes[node].terminals) {
+        bool agrees = true;
+        for (size_t j = 0; j < term.surface.size() && agrees; ++j) {
+          agrees = TokenAgrees(term.surface[j], TokenText(text, tokens[start + j]), term.rules[j]);
+        }
+        if (agrees) {
+          best = &term;
+          best_end = k + 1;
+          break;
+        }
+      }
+    }
+    if (best == nullptr) continue;
+    const GazetteerEntry& e = entries_[best->entry];
+    Candidate c;
+    c.type = e.type;
+    c.first_token = start;
+    c.end_token = best_end;
+    c.canonical = e.canonical;
+    if (e.type != EntityType::kPerson) c.fields.subtype() = e.subtype;  // a person's slot 0 is its title
+    c.priority = 10;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Status LoadGazetteer(const std::vector<std::string>& user_files, Gazetteer* out) {
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    if (!f.path.starts_with("data/gazetteers/")) continue;
+    if (f.path.ends_with(".tsv")) {
+      Status s = out->AddTsv(f.path, f.bytes);
+      if (!s.ok()) return Status::Error(ExitCode::kSoftware, s.code(), "embedded data: " + s.message());
+    } else if (f.path.ends_with("given_names.txt")) {
+      out->AddGivenNames(f.bytes);
+    }
+  }
+  for (const std::string& path : user_files) {
+    // Bounded, so that --gazetteer /dev/zero ends; "-" is a file named "-".
+    std::string bytes;
+    Status s = DiskReader().Read(path == "-" ? "./-" : path, kMostGazetteerBytes, &bytes);
+    if (s.code() == "too_large") {
+      return Status::Error(ExitCode::kConfig, "bad_gazetteer",
+                           path + ": larger than " + std::to_string(kMostGazetteerBytes) +
+                               " bytes (64 MiB), the most a gazetteer may hold");
+    }
+    if (s.code() == "interrupted") return s;
+    if (!s.ok()) return Status::Error(ExitCode::kConfig, "bad_gazetteer", "cannot be read: " + s.message());
+    s = out->AddTsv(path, bytes);
+    if (!s.ok()) return s;
+  }
+  out->Compile();
+  return Status::Ok();
+}
+
+}  // namespace lexfr

@@ -1,0 +1,62 @@
+// Gazetteers: the lists of known organisations and places, and given names.
+//
+// In: TSV files (data/gazetteers/*.tsv, embedded in the binary, plus the
+// user's --gazetteer files). Out: a compiled matcher that finds every listed
+// name in a token stream in one left-to-right pass (a trie over folded
+// tokens), never one scan per entry.
+//
+// Build once with LoadGazetteer(), then share it read-only between threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "text/segment.h"
+#include "lexfr/status.h"
+
+namespace lexfr {
+
+struct GazetteerEntry {
+  std::string canonical;
+  std::string subtype;
+  EntityType type = EntityType::kOrg;  // ORG, or LOC for place subtypes
+  std::vector<std::string> aliases;
+  std::string source;  // "file:line" of the row, for error messages
+};
+
+class Gazetteer {
+ public:
+  Gazetteer();
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // Adds the rows of one TSV file (canonical, subtype, aliases, notes).
+  // `name` is used in error messages. Fails with kConfig naming file and line.
+  Status AddTsv(std::string_view name, std::string_view tsv);
+  void AddGivenNames(std::string_view file);
+  // Builds the matcher. Must be called after the last Add and before Match.
+  void Compile();
+
+  // Every listed name in the tokens, longest match at each position.
+  std::vector<Candidate> Match(std::string_view text, const Segmentation& seg) const;
+
+  bool IsGivenName(std::string_view word) const;
+  const std::vector<GazetteerEntry>& entries() const { return entries_; }
+  const GazetteerEntry* Find(std::string_view canonical) const;
+
+ private:
+  struct Trie;
+  std::vector<GazetteerEntry> entries_;
+  std::unordered_set<std::string> given_names_;  // folded
+  std::unique_ptr<Trie> trie_;
+};
+
+// The embedded gazetteers plus the user's files, compiled.
+Status LoadGazetteer(const std::vector<std::string>& user_files, Gazetteer* out);
+
+}  // namespace lexfr

@@ -1,0 +1,40 @@
+// Stage 3b, recognise dates: tokens -> DATE candidates with ISO values.
+//
+// In: the text and its segmentation, and an optional reference date for
+// relative expressions. Out: candidates whose fields.value is "YYYY-MM-DD",
+// "YYYY-MM" or "YYYY" and fields.precision "day", "month" or "year";
+// canonical equals the value. Numbers that are something else (article
+// numbers, "n° 2019-536", "2016/679", amounts) are never dates.
+//
+// Thread-safety: pure function of its inputs.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "text/segment.h"
+
+namespace lexfr {
+
+struct DateOptions {
+  // "YYYY-MM-DD" against which relative dates ("hier", "lundi dernier")
+  // resolve. Unset: the date the document gives as its own, if any; else
+  // relative dates are left out (never guessed from the clock).
+  std::optional<std::string> ref_date;
+};
+
+// The month a folded word names ("decembre", "dec." -> 12), or 0; from
+// data/cues/months.tsv, for other recognisers that read a date themselves.
+int MonthNumber(std::string_view folded_word);
+
+std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const DateOptions& options);
+
+// True when `iso` can be DateOptions::ref_date: "YYYY-MM-DD", a day that
+// exists in the calendar, in the years dates are read in (1000 to 2100).
+// Any other ref_date is ignored by FindDates, so --ref-date checks it first.
+bool IsValidRefDate(std::string_view iso);
+
+}  // namespace lexfr

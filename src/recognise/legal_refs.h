@@ -1,0 +1,24 @@
+// Stage 3d, recognise legal references: tokens -> LEGAL_REF candidates.
+//
+// In: the text, its segmentation, and the candidates already found (names,
+// so "délibération de la CNIL" knows its author; dates, so "délibération du
+// 21 décembre 2023" gets its key). Out: candidates with fields.instrument
+// (the contract's keys: "GDPR", "CSP", "LOI:2004-575", "CE:444937", ...),
+// fields.article ("48", "L1111-8", "9-2-a", or empty), fields.url when it can
+// be built offline; canonical is "INSTRUMENT art. N" or "INSTRUMENT".
+//
+// Thread-safety: pure function of its inputs.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "text/segment.h"
+
+namespace lexfr {
+
+std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg,
+                                     const std::vector<Candidate>& names, const std::vector<Candidate>& dates);
+
+}  // namespace lexfr

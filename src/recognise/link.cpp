@@ -1,0 +1,129 @@
+#include "recognise/link.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace lexfr {
+namespace {
+
+int FamilyOf(EntityType t) {
+  switch (t) {
+    case EntityType::kOrg:
+    case EntityType::kPerson:
+    case EntityType::kLoc: return 0;
+    case EntityType::kLegalRef: return 1;
+    case EntityType::kDate: return 2;
+    case EntityType::kMoney: return 3;
+  }
+  return 0;
+}
+
+// The order in which candidates claim their tokens: longest first, then
+// highest priority, then leftmost, then first found. Sorting these 16-byte
+// keys rather than indices into the candidates keeps the comparator off the
+// (large, scattered) candidates, whose cache misses made Link super-linear.
+struct ClaimKey {
+  uint32_t length;
+  int32_t priority;
+  uint32_t first_token;
+  uint32_t list, index;  // candidate `index` of list `list`
+  bool operator<(const ClaimKey& o) const {
+    if (length != o.length) return length > o.length;
+    if (priority != o.priority) return priority > o.priority;
+    if (first_token != o.first_token) return first_token < o.first_token;
+    return list != o.list ? list < o.list : index < o.index;
+  }
+};
+
+struct Kept {
+  uint64_t position;  // first token and family, packed: text order
+  uint32_t list, index;
+  bool operator<(const Kept& o) const { return position < o.position; }
+};
+
+// The candidates kept, in text order: per family, the longest then
+// highest-priority candidates that do not overlap one already kept.
+std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lists, size_t token_count) {
+  std::vector<ClaimKey> order;
+  for (uint32_t l = 0; l < lists.size(); ++l) {
+    for (uint32_t i = 0; i < lists[l].size(); ++i) {
+      const Candidate& c = lists[l][i];
+      if (c.end_token <= c.first_token || c.end_token > token_count) continue;
+      order.push_back({c.end_token - c.first_token, c.priority, c.first_token, l, i});
+    }
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<std::vector<bool>> taken(4, std::vector<bool>(token_count, false));
+  std::vector<Kept> kept;
+  for (const ClaimKey& key : order) {
+    const Candidate& c = lists[key.list][key.index];
+    const int family = FamilyOf(c.type);
+    std::vector<bool>& used = taken[family];
+    if (std::any_of(used.begin() + c.first_token, used.begin() + c.end_token, [](bool b) { return b; })) continue;
+    std::fill(used.begin() + c.first_token, used.begin() + c.end_token, true);
+    kept.push_back({uint64_t{c.first_token} << 2 | family, key.list, key.index});
+  }
+  std::sort(kept.begin(), kept.end());  // a family keeps at most one candidate per first token
+  return kept;
+}
+
+}  // namespace
+
+const char* EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kLoc: return "LOC";
+    case EntityType::kLegalRef: return "LEGAL_REF";
+    case EntityType::kDate: return "DATE";
+    case EntityType::kMoney: return "MONEY";
+  }
+  return "ORG";
+}
+
+std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists) {
+  std::vector<Entity> entities;
+  std::map<std::pair<EntityType, std::string>, size_t> index;  // (type, canonical) -> entity
+  // An entity's aliases are searched one by one while they are few (almost
+  // always); past kFewAliases they are hashed, so that a name written in
+  // thousands of ways (« CNIL », « cnIL », « cNil » …) is not compared with
+  // every earlier way for every mention (issue 15). The views point into
+  // `text`, at the mention that brought each alias.
+  constexpr size_t kFewAliases = 8;
+  std::unordered_map<size_t, std::unordered_set<std::string_view>> many_aliases;  // entity -> its aliases
+  for (const Kept& kept : ResolveOverlaps(lists, seg.tokens.size())) {
+    Candidate& c = lists[kept.list][kept.index];
+    const Token& first = seg.tokens[c.first_token];
+    const Token& last = seg.tokens[c.end_token - 1];
+    Mention m{c.first_token, c.end_token, first.byte_start, last.byte_end, first.start, last.end, first.sentence};
+    auto [it, inserted] = index.try_emplace({c.type, c.canonical}, entities.size());
+    if (inserted) {
+      Entity e;
+      e.type = c.type;
+      e.canonical = std::move(c.canonical);
+      e.fields = std::move(c.fields);
+      entities.push_back(std::move(e));
+    }
+    Entity& e = entities[it->second];
+    const std::string_view surface = text.substr(m.byte_start, m.byte_end - m.byte_start);
+    e.mentions.push_back(m);
+    if (e.aliases.size() < kFewAliases) {
+      if (std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) e.aliases.emplace_back(surface);
+      continue;
+    }
+    auto [hashed, first_time] = many_aliases.try_emplace(it->second);
+    if (first_time) {
+      for (const Mention& earlier : e.mentions) {
+        hashed->second.insert(text.substr(earlier.byte_start, earlier.byte_end - earlier.byte_start));
+      }
+      if (hashed->second.size() > e.aliases.size()) e.aliases.emplace_back(surface);  // this mention's is new
+    } else if (hashed->second.insert(surface).second) {
+      e.aliases.emplace_back(surface);
+    }
+  }
+  return entities;  // candidates came sorted by start, so entities are by first mention
+}
+
+}  // namespace lexfr

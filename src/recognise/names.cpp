@@ -1,0 +1,497 @@
+#include "recognise/names.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "lexicon/embedded.h"
+#include "text/text_util.h"
+
+namespace lexfr {
+namespace {
+
+// Priorities break ties between overlapping spans of equal length: a listed
+// name beats a rule, an explicit definition beats both.
+constexpr int kAcronymPriority = 20;
+constexpr int kCuePriority = 8;
+constexpr int kHeadPriority = 6;
+constexpr int kPersonPriority = 7;
+constexpr int kSurnamePriority = 4;
+
+// No organisation or person name runs longer than this many tokens; the
+// bound keeps a text of nothing but capitalised words linear.
+constexpr size_t kMaxNameTokens = 12;
+
+struct NameLexicon {
+  StringMap<std::string> org_cues;   // folded cue -> subtype
+  StringMap<std::string> org_heads;  // head as written -> subtype
+  StringMap<std::string> titles;     // surface -> title
+  StringSet roles;                   // folded, may be two words
+  StringSet connectors, particles, adjectives;  // folded
+  StringSet stops;                   // as written
+};
+
+const NameLexicon& Lexicon() {
+  static const NameLexicon* lex = [] {
+    auto* l = new NameLexicon;
+    const auto pairs = [](std::string_view file, auto&& add) {
+      for (const DataLine& line : DataLines(EmbeddedFileOrEmpty(file))) {
+        const std::vector<std::string_view> cols = Split(line.text, '\t');
+        add(Trim(cols[0]), cols.size() > 1 ? Trim(cols[1]) : std::string_view());
+      }
+    };
+    pairs("data/cues/org_cues.tsv", [&](auto w, auto s) { l->org_cues[Fold(w)] = s; });
+    pairs("data/cues/org_heads.tsv", [&](auto w, auto s) { l->org_heads[std::string(w)] = s; });
+    pairs("data/cues/person_titles.tsv", [&](auto w, auto s) { l->titles[std::string(w)] = s; });
+    pairs("data/cues/person_roles.tsv", [&](auto w, auto) { l->roles.insert(Fold(w)); });
+    pairs("data/cues/name_words.tsv", [&](auto w, auto cls) {
+      if (cls == "connector") l->connectors.insert(Fold(w));
+      if (cls == "particle") l->particles.insert(Fold(w));
+      if (cls == "adjective") l->adjectives.insert(Fold(w));
+      if (cls == "stop") l->stops.insert(std::string(w));
+    });
+    return l;
+  }();
+  return *lex;
+}
+
+// The text and its tokens with the per-token facts the rules ask again and
+// again, computed once.
+struct View {
+  std::string_view text;
+  const Segmentation& seg;
+  const std::vector<Token>& tokens;
+
+  View(std::string_view t, const Segmentation& s) : text(t), seg(s), tokens(s.tokens) {}
+  size_t size() const { return tokens.size(); }
+  std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
+  // Empty past the last token, so look-ahead needs no bounds check.
+  std::string_view Str(size_t i) const { return i < size() ? TokenText(text, tokens[i]) : std::string_view(); }
+  bool Word(size_t i) const { return i < size() && tokens[i].kind == TokenKind::kWord; }
+  bool Cap(size_t i) const { return Word(i) && IsUpperInitial(Str(i)); }
+  bool Is(size_t i, std::string_view folded_word) const { return i < size() && Folded(i) == folded_word; }
+  bool SameSentence(size_t a, size_t b) const {
+    return a < size() && b < size() && tokens[a].sentence == tokens[b].sentence;
+  }
+  // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
+  bool Glued(size_t i) const { return i < size() && !tokens[i].space_before; }
+  std::string Span(size_t first, size_t end) const {
+    return std::string(text.substr(tokens[first].byte_start, tokens[end - 1].byte_end - tokens[first].byte_start));
+  }
+};
+
+bool IsDeterminer(std::string_view folded) {
+  return folded == "le" || folded == "la" || folded == "l'" || folded == "les";
+}
+
+// "à" folds to "a", which is also the verb: only the accented word joins.
+bool IsConnector(const View& v, size_t i) {
+  return i < v.size() && Lexicon().connectors.contains(v.Folded(i)) && v.Str(i) != "a" && v.Str(i) != "A";
+}
+
+bool IsActWord(std::string_view folded) {
+  return folded == "reglement" || folded == "directive" || folded == "decision" || folded == "execution" ||
+         folded == "delegue" || folded == "recommandation";
+}
+
+bool LooksAdjective(const View& v, size_t i) {
+  if (!v.Word(i) || v.Cap(i)) return false;
+  const std::string_view f = v.Folded(i);
+  if (Lexicon().adjectives.contains(f)) return true;
+  static constexpr std::string_view kEndings[] = {"al",  "ale", "aux",  "ales", "ais",  "aise", "aises", "ien",
+                                                  "ienne", "iens", "iennes", "ique", "iques", "el",  "elle",
+                                                  "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires",
+                                                  "ee",  "ees", "eur", "euse", "ain", "aine", "ains", "aines"};
+  if (f.size() < 4) return false;
+  return std::any_of(std::begin(kEndings), std::end(kEndings), [&](std::string_view e) { return f.ends_with(e); });
+}
+
+std::string UpperFirst(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
+  return s;
+}
+
+// "LINDEN" -> "Linden", "JEAN-YVES" -> "Jean-Yves"; mixed case is kept.
+std::string NameCase(std::string_view word) {
+  if (!IsAllUpper(word) || CountCodePoints(word) < 2) return std::string(word);
+  std::string lower = ToLower(word);
+  std::string out;
+  bool upper_next = true;
+  for (size_t i = 0; i < lower.size();) {
+    const size_t from = i;
+    const char32_t c = NextCodePoint(lower, &i);
+    out += upper_next ? ToUpper(std::string_view(lower).substr(from, i - from))
+                      : std::string(std::string_view(lower).substr(from, i - from));
+    upper_next = c == U'-';
+  }
+  return out;
+}
+
+Candidate Make(EntityType type, size_t first, size_t end, std::string canonical, std::string subtype, int priority) {
+  Candidate c;
+  c.type = type;
+  c.first_token = static_cast<uint32_t>(first);
+  c.end_token = static_cast<uint32_t>(end);
+  c.canonical = std::move(canonical);
+  if (type != EntityType::kPerson) c.fields.subtype() = std::move(subtype);  // a person's slot 0 is its title
+  c.priority = priority;
+  return c;
+}
+
+// ---- acronym definitions ---------------------------------------------------
+
+// The letters of an acronym written in [first, end), folded: "UGICT-CGT" ->
+// "ugictcgt"; empty unless every word is upper-case.
+std::string AcronymLetters(const View& v, size_t first, size_t end) {
+  std::string letters;
+  for (size_t i = first; i < end; ++i) {
+    if (v.Word(i) && IsAllUpper(v.Str(i))) {
+      letters += v.Folded(i);
+    } else if (v.Str(i) != "-") {
+      return {};
+    }
+  }
+  return letters.size() >= 2 ? letters : std::string();
+}
+
+// Words that count in initials: not connectors, not signs.
+bool IsContentWord(const View& v, size_t i) { return v.Word(i) && !Lexicon().connectors.contains(v.Folded(i)); }
+
+// What content word i gives to initials: all its letters when upper-case
+// ("CGT"), else its first letter.
+std::string_view InitialOf(const View& v, size_t i) {
+  if (IsAllUpper(v.Str(i)) && CountCodePoints(v.Str(i)) >= 2) return v.Folded(i);
+  return v.Folded(i).substr(0, 1);
+}
+
+// Initials of the content words of [first, end).
+std::string Initials(const View& v, size_t first, size_t end) {
+  std::string out;
+  for (size_t i = first; i < end; ++i) {
+    if (IsContentWord(v, i)) out += InitialOf(v, i);
+  }
+  return out;
+}
+
+// The start of the long form ending at `end` whose initials spell `letters`,
+// or `end` when none does. Looks back at most 16 tokens in the sentence; the
+// initials grow by one token at each step back instead of being read again.
+size_t LongFormStart(const View& v, size_t end, const std::string& letters) {
+  std::string initials;  // Initials(v, s, end)
+  for (size_t back = 1; back <= 16 && back <= end; ++back) {
+    const size_t s = end - back;
+    if (!v.SameSentence(s, end - 1) || v.Str(s) == "(" || v.Str(s) == ")" || v.Str(s) == ";") break;
+    if (!IsContentWord(v, s)) continue;
+    initials.insert(0, InitialOf(v, s));
+    if (initials == letters) return s;
+  }
+  return end;
+}
+
+bool LooksLikeOrganisationName(const View& v, size_t first) {
+  const NameLexicon& lex = Lexicon();
+  const std::string head = UpperFirst(std::string(v.Str(first)));
+  return lex.org_heads.contains(head) || lex.org_cues.contains(v.Folded(first));
+}
+
+struct AcronymDefinition {
+  size_t long_first, long_end, acr_first, acr_end;
+};
+
+std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
+  std::vector<AcronymDefinition> out;
+  for (size_t i = 0; i + 2 < v.size(); ++i) {
+    if (v.Str(i) != "(") continue;
+    size_t close = i + 1;
+    while (close < v.size() && close < i + 12 && v.Str(close) != ")" && v.SameSentence(i, close)) ++close;
+    if (close >= v.size() || v.Str(close) != ")") continue;
+    // "Long Name (ACR)"
+    if (const std::string letters = AcronymLetters(v, i + 1, close); !letters.empty() && i > 0) {
+      const size_t s = LongFormStart(v, i, letters);
+      if (s < i) out.push_back({s, i, i + 1, close});
+      continue;
+    }
+    // "ACR (Long Name)"
+    if (i > 0 && v.Word(i - 1)) {
+      const std::string letters = AcronymLetters(v, i - 1, i);
+      if (!letters.empty() && Initials(v, i + 1, close) == letters) out.push_back({i + 1, close, i - 1, i});
+    }
+  }
+  return out;
+}
+
+// ---- organisations by cue and by head ---------------------------------------
+
+// End of a run of capitalised words from `i` (with connectors, hyphens and
+// dots between capitalised words): "Ploss Rhônes-Alpes", "Rapid.Space
+// International", "Les Licornes Célestes".
+size_t CapitalisedRunEnd(const View& v, size_t i) {
+  size_t end = i;
+  while (end < v.size() && end < i + kMaxNameTokens && v.SameSentence(i, end)) {
+    if (v.Cap(end) || (end > i && v.tokens[end].kind == TokenKind::kNumber && v.Glued(end))) {
+      ++end;
+    } else if (end > i && (v.Str(end) == "-" || v.Str(end) == "." || v.Str(end) == "&") && v.Glued(end) &&
+               v.Cap(end + 1) && v.Glued(end + 1)) {
+      end += 2;
+    } else if (end > i && IsConnector(v, end) && v.Cap(end + 1) &&
+               !Lexicon().stops.contains(v.Str(end + 1))) {
+      end += 2;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// After a head word ("Conseil", "Syndicat"): adjectives and "de/du/des/pour …"
+// complements. Returns the end of the name, or `head + 1` when nothing follows.
+size_t HeadedNameEnd(const View& v, size_t head) {
+  size_t end = head + 1;
+  bool after_complement = false;
+  while (end < v.size() && end < head + kMaxNameTokens && v.SameSentence(head, end)) {
+    if (v.Cap(end) && !Lexicon().stops.contains(v.Str(end))) {
+      ++end;
+    } else if (LooksAdjective(v, end)) {
+      ++end;
+    } else if (IsConnector(v, end) && v.Folded(end) != "et") {
+      size_t k = end + 1;
+      if (k < v.size() && IsDeterminer(v.Folded(k))) ++k;  // "de la médecine", "pour une"
+      if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
+      if (!v.Word(k) || !v.SameSentence(head, k) || Lexicon().connectors.contains(v.Folded(k))) break;
+      end = k + 1;
+      after_complement = true;
+    } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
+  const NameLexicon& lex = Lexicon();
+  for (size_t i = 0; i + 1 < v.size(); ++i) {
+    if (!v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
+    auto cue = lex.org_cues.find(v.Folded(i));
+    if (cue == lex.org_cues.end()) continue;
+    size_t s = i + 1;
+    if (v.Is(s, "d'") && (v.Is(s + 1, "avocats") || v.Is(s + 1, "avocat"))) s += 2;  // cabinet d'avocats X
+    if (s < v.size() && IsDeterminer(v.Folded(s)) && !(v.Is(s, "les") && v.Cap(s + 1))) ++s;
+    if (!v.SameSentence(i, s)) continue;
+    size_t end = 0;
+    if (v.Is(s, "les") && v.Cap(s + 1)) {
+      end = CapitalisedRunEnd(v, s + 1);  // "l'association les Actupiennes"
+    } else if (!v.Cap(s)) {
+      continue;
+    } else if (lex.org_heads.contains(v.Str(s))) {
+      end = HeadedNameEnd(v, s);
+    } else {
+      end = CapitalisedRunEnd(v, s);
+    }
+    if (end <= s) continue;
+    out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), cue->second, kCuePriority));
+  }
+}
+
+// "Dolmen, société de marketing": a capitalised name followed by a cue in
+// apposition.
+void FindAppositions(const View& v, std::vector<Candidate>* out) {
+  const NameLexicon& lex = Lexicon();
+  for (size_t i = 1; i + 2 < v.size(); ++i) {
+    if (v.Str(i) != "," || !v.SameSentence(i, i + 1)) continue;
+    auto cue = lex.org_cues.find(v.Folded(i + 1));
+    if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
+    size_t s = i;
+    while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
+    if (s == i || Lexicon().stops.contains(v.Str(s))) continue;
+    out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, kCuePriority));
+  }
+}
+
+void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
+  const NameLexicon& lex = Lexicon();
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v.Cap(i)) continue;
+    auto head = lex.org_heads.find(v.Str(i));
+    if (head == lex.org_heads.end()) continue;
+    const size_t end = HeadedNameEnd(v, i);
+    if (end <= i + 1) continue;
+    out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), head->second, kHeadPriority));
+    i = end - 1;  // a head inside this name does not start another
+  }
+}
+
+// ---- persons -----------------------------------------------------------------
+
+// A surname token: capitalised, two letters or more, not a sentence word.
+bool IsSurname(const View& v, size_t i) {
+  if (!v.Cap(i) || v.Str(i).ends_with(".") || Lexicon().stops.contains(v.Str(i))) return false;
+  return CountCodePoints(v.Str(i)) >= 2;  // "B..." in anonymised decisions is not a name
+}
+
+// [first, end) of a person's name starting at `i`: given names, particles
+// and surnames ("Jean-Yves Ollier", "Bertrand du MARAIS"). Returns i when
+// there is none.
+size_t PersonNameEnd(const View& v, size_t i) {
+  size_t end = i;
+  while (end < v.size() && end < i + kMaxNameTokens && v.SameSentence(i, end)) {
+    if (IsSurname(v, end)) {
+      ++end;
+      // "Jean-Yves", "Philippe-Pierre"
+      while (end < i + kMaxNameTokens && v.Str(end) == "-" && v.Glued(end) && IsSurname(v, end + 1) &&
+             v.Glued(end + 1)) {
+        end += 2;
+      }
+    } else if (end > i && Lexicon().particles.contains(v.Folded(end)) && IsSurname(v, end + 1)) {
+      end += 2;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+std::string PersonCanonical(const View& v, size_t first, size_t end) {
+  std::string out;
+  for (size_t i = first; i < end; ++i) {
+    if (i > first && v.tokens[i].space_before) out += ' ';
+    out += NameCase(v.Str(i));
+  }
+  return out;
+}
+
+// "X, avocate associée" / "X, président": the role right after the name.
+std::string RoleAfter(const View& v, size_t end) {
+  if (end + 1 >= v.size() || v.Str(end) != ",") return {};
+  size_t k = end + 1;
+  if (IsDeterminer(v.Folded(k))) ++k;
+  if (k >= v.size() || !Lexicon().roles.contains(v.Folded(k))) return {};
+  std::string role(v.Str(k));
+  if (k + 1 < v.size() && Lexicon().roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
+    role += " " + std::string(v.Str(k + 1));
+  } else if (k + 1 < v.size() && (v.Folded(k + 1) == "associee" || v.Folded(k + 1) == "associe")) {
+    role += " " + std::string(v.Str(k + 1));
+  }
+  return role;
+}
+
+void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
+  const NameLexicon& lex = Lexicon();
+  for (size_t i = 0; i < v.size(); ++i) {
+    std::string title;
+    size_t s = i;
+    const auto t = lex.titles.find(v.Str(i));
+    const bool titled = t != lex.titles.end() && IsSurname(v, i + 1);
+    // "Marie-Laure Denis": a compound given name is one name.
+    size_t after_given = i;
+    if (v.Cap(i) && gazetteer.IsGivenName(v.Str(i))) {
+      after_given = i + 1;
+      while (after_given < i + kMaxNameTokens && v.Str(after_given) == "-" && v.Glued(after_given) &&
+             v.Cap(after_given + 1) && v.Glued(after_given + 1)) {
+        after_given += 2;
+      }
+    }
+    const bool given = after_given > i && IsSurname(v, after_given);
+    if (!titled && !given) continue;
+    if (titled) {
+      title = t->second;
+      s = i + 1;
+    }
+    if (!v.SameSentence(i, s)) continue;
+    const size_t end = PersonNameEnd(v, s);
+    // A title needs one name; without a title, a given name and a surname.
+    if (end <= s || (title.empty() && end < s + 2)) continue;
+    Candidate c = Make(EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", kPersonPriority);
+    c.fields.title() = title;
+    c.fields.role() = RoleAfter(v, end);
+    out->push_back(std::move(c));
+    i = end - 1;
+  }
+}
+
+// Later mentions by surname alone join the full name ("Charruyer").
+void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
+  StringMap<std::string> by_surname;  // folded surname -> canonical
+  std::vector<bool> in_full_name(v.size(), false);
+  for (const Candidate& c : *out) {
+    if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;
+    by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
+    std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
+  }
+  if (by_surname.empty()) return;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v.Cap(i)) continue;
+    auto it = by_surname.find(v.Folded(i));
+    if (it == by_surname.end()) continue;
+    if (!in_full_name[i]) out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", kSurnamePriority));
+  }
+}
+
+}  // namespace
+
+std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg, const Gazetteer& gazetteer) {
+  const View v(text, seg);
+  std::vector<Candidate> out = gazetteer.Match(text, seg);
+
+  // Acronym definitions make one entity of both names, and teach the
+  // acronym for its later mentions.
+  StringMap<Candidate> defined;  // acronym as written -> template
+  std::unordered_map<uint64_t, size_t> listed;         // (first, end) of a listed name -> index in out
+  const auto span_key = [](size_t first, size_t end) { return (static_cast<uint64_t>(first) << 32) | end; };
+  for (size_t k = 0; k < out.size(); ++k) listed.emplace(span_key(out[k].first_token, out[k].end_token), k);
+  for (const AcronymDefinition& d : FindAcronymDefinitions(v)) {
+    std::string canonical, subtype;
+    EntityType type = EntityType::kOrg;
+    for (const uint64_t key : {span_key(d.long_first, d.long_end), span_key(d.acr_first, d.acr_end)}) {
+      if (auto it = listed.find(key); it != listed.end()) {  // a listed name on either side names the entity
+        canonical = out[it->second].canonical;
+        subtype = out[it->second].fields.subtype();
+        type = out[it->second].type;
+      }
+    }
+    if (canonical.empty()) {
+      // Unlisted: only an organisation when its long form says so
+      // ("syndicat national des journalistes (SNJ)"), not "intelligence
+      // artificielle (IA)".
+      if (!LooksLikeOrganisationName(v, d.long_first)) continue;
+      canonical = UpperFirst(v.Span(d.long_first, d.long_end));
+    }
+    out.push_back(Make(type, d.long_first, d.long_end, canonical, subtype, kAcronymPriority));
+    out.push_back(Make(type, d.acr_first, d.acr_end, canonical, subtype, kAcronymPriority));
+    defined.try_emplace(v.Span(d.acr_first, d.acr_end), out.back());  // the first definition holds
+  }
+  for (size_t i = 0; i < v.size() && !defined.empty(); ++i) {
+    auto it = defined.find(v.Str(i));
+    if (it == defined.end()) continue;
+    Candidate c = it->second;
+    c.first_token = static_cast<uint32_t>(i);
+    c.end_token = static_cast<uint32_t>(i + 1);
+    out.push_back(std::move(c));
+  }
+
+  std::vector<Candidate> rules;
+  FindCuedOrganisations(v, &rules);
+  FindHeadedOrganisations(v, &rules);
+  FindAppositions(v, &rules);
+  // A rule never stretches a listed name: "Conseil d'État statuant …" stays
+  // "Conseil d'État".
+  std::vector<bool> listed_start(v.size(), false);
+  for (const Candidate& g : out) {
+    if (g.priority >= 10) listed_start[g.first_token] = true;
+  }
+  for (Candidate& r : rules) {
+    if (!listed_start[r.first_token]) out.push_back(std::move(r));
+  }
+  // "règlement (UE) 2016/679": the UE of an act's number is not the Union.
+  std::erase_if(out, [&](const Candidate& c) {
+    const size_t f = c.first_token;
+    return f >= 2 && c.end_token < v.size() && v.Str(f - 1) == "(" && v.Str(c.end_token) == ")" &&
+           IsActWord(v.Folded(f - 2));
+  });
+  FindPersons(v, gazetteer, &out);
+  FindSurnameMentions(v, &out);
+  return out;
+}
+
+}  // namespace lexfr

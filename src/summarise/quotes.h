@@ -1,0 +1,30 @@
+// Stage 5b, quotes: text -> every quotation with its speaker.
+//
+// In: the text, its segmentation and the linked entities. Out: each quotation
+// between « » or “ ” with its offsets and, where the text says who speaks
+// ("réagit Me X", "poursuit-elle", "selon X"), the speaker's canonical name.
+//
+// Thread-safety: pure function of its inputs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "text/segment.h"
+
+namespace lexfr {
+
+struct Quote {
+  std::string text;  // without the quotation marks
+  uint32_t start = 0, end = 0, byte_start = 0, byte_end = 0;  // the inner text
+  uint32_t sentence = 0;
+  std::string speaker;       // canonical name, empty when unknown
+  std::string speaker_type;  // "PERSON" or "ORG"
+};
+
+std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities);
+
+}  // namespace lexfr

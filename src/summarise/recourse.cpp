@@ -1,0 +1,579 @@
+#include "summarise/recourse.h"
+
+#include <algorithm>
+#include <set>
+#include <span>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "lexicon/cues.h"
+#include "lexicon/embedded.h"
+#include "text/text_util.h"
+
+namespace lexfr {
+namespace {
+
+constexpr std::string_view kCjeu = "Cour de justice de l'Union européenne";
+
+const CueSet& Cues() {
+  static const CueSet* cues = new CueSet(EmbeddedFileOrEmpty("data/cues/recourse.tsv"));
+  return *cues;
+}
+
+struct Placed {  // one mention of one entity
+  const Entity* entity;
+  const Mention* mention;
+};
+
+// What every field's rule reads: tokens, cue hits, mentions in text order.
+struct Context {
+  std::string_view text;
+  const Segmentation& seg;
+  std::vector<CueHit> hits;
+  std::vector<Placed> mentions;  // in text order, so by sentence too
+  // The first of `mentions` in sentence s or after, for every s and one past
+  // the last: a sentence's mentions are a slice of `mentions` (a vector per
+  // sentence cost more than the rules on a text of short sentences, and a
+  // binary search for every slice missed the cache on long texts).
+  std::vector<uint32_t> sentence_start;
+  std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
+
+  std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
+
+  Context(std::string_view t, const Segmentation& s, const std::vector<Entity>& entities)
+      : text(t), seg(s) {
+    hits = Cues().Match(seg);
+    for (const CueHit& h : hits) by_field[h.cue->field].push_back(&h);
+    for (const Entity& e : entities) {
+      for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
+    }
+    std::sort(mentions.begin(), mentions.end(),
+              [](const Placed& a, const Placed& b) { return a.mention->first_token < b.mention->first_token; });
+    sentence_start.resize(s.sentences.size() + 1);
+    for (uint32_t sentence = 0, k = 0; sentence < sentence_start.size(); ++sentence) {
+      while (k < mentions.size() && mentions[k].mention->sentence < sentence) ++k;
+      sentence_start[sentence] = k;
+    }
+  }
+
+  // Every lookup below goes through these indexes, so the stage stays linear
+  // in the text however many cues and mentions it holds: a rule reads the
+  // mentions near a cue from a binary search, never a sentence from its
+  // start, and a rule whose answer is the same for every cue of a sentence
+  // runs once per sentence (issue 15: one long sentence of cues and
+  // mentions made each of them quadratic).
+  const std::vector<const CueHit*>& HitsOf(std::string_view field) const {
+    static const std::vector<const CueHit*> kNone;
+    auto it = by_field.find(field);
+    return it == by_field.end() ? kNone : it->second;
+  }
+  // Every Placed the rules see is one of `mentions`: its index there.
+  size_t IndexOf(const Placed& p) const { return static_cast<size_t>(&p - mentions.data()); }
+  // The mentions of `sentence`, in text order.
+  std::span<const Placed> In(uint32_t sentence) const {
+    return {mentions.begin() + sentence_start[sentence], mentions.begin() + sentence_start[sentence + 1]};
+  }
+  // The mentions of `sentence` from the first that starts at or after
+  // `token`, in text order.
+  std::span<const Placed> InFrom(uint32_t sentence, uint32_t token) const {
+    const std::span<const Placed> in = In(sentence);
+    const auto from = std::lower_bound(in.begin(), in.end(), token,
+                                       [](const Placed& p, uint32_t t) { return p.mention->first_token < t; });
+    return {from, in.end()};
+  }
+  std::string_view Str(size_t i) const { return TokenText(text, seg.tokens[i]); }
+};
+
+bool IsParty(const Entity& e) {
+  return (e.type == EntityType::kOrg && e.fields.subtype() != "court" && e.fields.subtype() != "law_firm") ||
+         (e.type == EntityType::kPerson && e.fields.title() != "Me" && e.fields.role().find("avocat") == std::string::npos);
+}
+
+bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype() == "court"; }
+
+// A summary lists at most this many parties, grounds or refs: enough for any
+// real action, and it keeps a pathological input linear.
+constexpr size_t kMaxListed = 100;
+
+void AddUnique(std::vector<std::string>* list, const std::string& name) {
+  if (list->size() < kMaxListed && std::find(list->begin(), list->end(), name) == list->end()) {
+    list->push_back(name);
+  }
+}
+
+// Sorted and deduplicated at the end of Summarise.
+void AddEvidence(Recourse* r, const std::string& field, uint32_t sentence) {
+  std::vector<uint32_t>& v = r->evidence[field];
+  if (v.empty() || v.back() != sentence) v.push_back(sentence);
+}
+
+// The value with the highest summed weight among the hits of `field`, and
+// the sentences it came from; empty when no hit reaches `min_weight`.
+std::string BestValue(const Context& c, std::string_view field, int min_weight, std::vector<uint32_t>* sentences) {
+  std::map<std::string, int> score;
+  for (const CueHit* h : c.HitsOf(field)) score[h->cue->value] += h->cue->weight;
+  std::string best;
+  int best_score = min_weight - 1;
+  for (const auto& [value, s] : score) {
+    if (s > best_score) {
+      best = value;
+      best_score = s;
+    }
+  }
+  for (const CueHit* h : c.HitsOf(field)) {
+    if (h->cue->value == best) sentences->push_back(h->sentence);
+  }
+  return best;
+}
+
+// A référé is told by the CJA article it is brought under.
+std::string KindFromLegalBasis(const Context& c, std::vector<uint32_t>* sentences) {
+  for (const Placed& p : c.mentions) {
+    if (p.entity->type != EntityType::kLegalRef || p.entity->fields.instrument() != "CJA") continue;
+    const std::string& art = p.entity->fields.article();
+    if (art == "L521-2") {
+      sentences->push_back(p.mention->sentence);
+      return "liberty_injunction";
+    }
+    if (art == "L521-1") {
+      sentences->push_back(p.mention->sentence);
+      return "suspension";
+    }
+  }
+  return {};
+}
+
+// The court seized: the court named right after a seizing cue, else the one
+// named most (titles count double).
+std::string FindCourt(const Context& c, const std::string& kind, std::vector<uint32_t>* sentences) {
+  if (kind == "preliminary_ruling") return std::string(kCjeu);
+  if (kind == "sanction") {
+    for (const Placed& p : c.mentions) {
+      if (p.entity->type == EntityType::kOrg && p.entity->fields.subtype() == "regulator") {
+        sentences->push_back(p.mention->sentence);
+        return p.entity->canonical;
+      }
+    }
+  }
+  // A complaint goes to a regulator as often as to a court.
+  const bool regulator_judges = kind == "complaint";
+  const auto judges = [&](const Entity& e) {
+    return IsCourt(e) || (regulator_judges && e.type == EntityType::kOrg && e.fields.subtype() == "regulator");
+  };
+  std::vector<bool> after_seize(c.seg.tokens.size() + 3, false);
+  for (const CueHit* h : c.HitsOf("seize")) {
+    for (uint32_t k = h->end_token; k <= h->end_token + 2; ++k) after_seize[k] = true;
+  }
+  std::map<const Entity*, int> score;
+  for (const Placed& p : c.mentions) {
+    if (!judges(*p.entity)) continue;
+    score[p.entity] += p.mention->sentence < 3 ? 2 : 1;
+    if (after_seize[p.mention->first_token]) score[p.entity] += 4;
+  }
+  const Entity* best = nullptr;
+  int best_score = 0;
+  for (const Placed& p : c.mentions) {  // text order breaks ties
+    if (judges(*p.entity) && score[p.entity] > best_score) {
+      best = p.entity;
+      best_score = score[p.entity];
+    }
+  }
+  if (best == nullptr) return {};
+  for (const Placed& p : c.mentions) {
+    if (p.entity == best) sentences->push_back(p.mention->sentence);
+  }
+  return best->canonical;
+}
+
+// A mention read as the genitive of something else ("la délibération de la
+// Cnil") is not the subject of the sentence.
+bool IsGenitive(const Context& c, const Mention& m) {
+  if (m.first_token == 0) return false;
+  const std::string_view prev = c.Folded(m.first_token - 1);
+  if (prev == "du" || prev == "des" || prev == "d'" || prev == "de" || prev == "par") return true;
+  return m.first_token >= 2 && (prev == "la" || prev == "l'") && c.Folded(m.first_token - 2) == "de";
+}
+
+// The first party whose mention starts within `span` tokens after `from`.
+const Placed* PartyAfter(const Context& c, uint32_t from, uint32_t span, uint32_t sentence, const Recourse& r) {
+  for (const Placed& p : c.InFrom(sentence, from)) {
+    if (p.mention->first_token > from + span) break;
+    if (IsParty(*p.entity) && p.entity->canonical != r.court) return &p;
+  }
+  return nullptr;
+}
+
+// The parties listed from `from` on: "par la LDH et par l'association X,
+// la société Y …", each within a few tokens of the one before. What follows
+// a party in such a list does not depend on where the list was entered, so
+// a list stops at a party that `listed` marks (an earlier cue's list went on
+// from there already), and marks the ones it takes: « par X, par Y, par Z … »
+// reads each party once, not once per « par » before it.
+std::vector<const Placed*> PartiesListedAfter(const Context& c, uint32_t from, uint32_t sentence, const Recourse& r,
+                                              std::vector<bool>* listed) {
+  std::vector<const Placed*> out;
+  uint32_t reach = from + 3;
+  for (const Placed& p : c.InFrom(sentence, from)) {
+    if (p.mention->first_token > reach) break;
+    if (!IsParty(*p.entity) || p.entity->canonical == r.court) continue;
+    out.push_back(&p);
+    if ((*listed)[c.IndexOf(p)]) break;
+    (*listed)[c.IndexOf(p)] = true;
+    reach = p.mention->end_token + 4;
+  }
+  return out;
+}
+
+// The claimants of "[parties] demandent au juge…" in one sentence: the
+// parties whose mention ends before the verb, handed out once each as the
+// verbs of the sentence come, in text order. A verb's claimants are those
+// of the verb before it and the parties ending in between, so each party is
+// read once however many verbs the sentence holds.
+class PartiesBefore {
+ public:
+  PartiesBefore(const Context& c, uint32_t sentence, const Recourse& r) : sentence_(sentence) {
+    for (const Placed& p : c.In(sentence)) {
+      if (IsParty(*p.entity) && p.entity->canonical != r.court && !IsGenitive(c, *p.mention)) by_end_.push_back(&p);
+    }
+    std::stable_sort(by_end_.begin(), by_end_.end(), [](const Placed* a, const Placed* b) {
+      return a->mention->end_token < b->mention->end_token;
+    });
+  }
+  // The parties ending at or before `token` that no earlier call returned,
+  // in text order; `token` must not decrease from one call to the next.
+  // Sets *any when some party ends at or before `token`.
+  std::vector<const Placed*> Until(uint32_t token, bool* any) {
+    const size_t from = next_;
+    while (next_ < by_end_.size() && by_end_[next_]->mention->end_token <= token) ++next_;
+    std::vector<const Placed*> out(by_end_.begin() + from, by_end_.begin() + next_);
+    std::sort(out.begin(), out.end());  // pointers into Context::mentions: text order
+    *any = next_ > 0;
+    return out;
+  }
+  uint32_t sentence() const { return sentence_; }
+
+ private:
+  uint32_t sentence_;
+  std::vector<const Placed*> by_end_;
+  size_t next_ = 0;
+};
+
+// Whether a party's mention in `sentence` ends right at `token`, for the
+// cues of a sentence in turn: the sentence's party ends are sorted once.
+class PartyEnds {
+ public:
+  bool At(const Context& c, uint32_t sentence, uint32_t token, const Recourse& r) {
+    if (sentence != sentence_) {
+      sentence_ = sentence;
+      ends_.clear();
+      for (const Placed& p : c.In(sentence)) {
+        if (IsParty(*p.entity) && p.entity->canonical != r.court) ends_.push_back(p.mention->end_token);
+      }
+      std::sort(ends_.begin(), ends_.end());
+    }
+    return std::binary_search(ends_.begin(), ends_.end(), token);
+  }
+
+ private:
+  uint32_t sentence_ = UINT32_MAX;
+  std::vector<uint32_t> ends_;
+};
+
+void FindParties(const Context& c, Recourse* r) {
+  const auto party = [&](const Placed& p) { return IsParty(*p.entity) && p.entity->canonical != r->court; };
+  // "X / Y", "X contre Y" with a party on both sides (a case's title): the
+  // whole sentence splits into claimants and respondents.
+  PartyEnds party_ends;
+  for (const CueHit* h : c.HitsOf("claim")) {
+    if (h->cue->value != "against") continue;
+    const bool before = party_ends.At(c, h->sentence, h->first_token, *r);
+    if (!before || PartyAfter(c, h->end_token, 2, h->sentence, *r) == nullptr) continue;
+    for (const Placed& p : c.In(h->sentence)) {
+      if (party(p)) AddUnique(p.mention->end_token <= h->first_token ? &r->claimants : &r->respondents, p.entity->canonical);
+    }
+    AddEvidence(r, "claimants", h->sentence);
+    AddEvidence(r, "respondents", h->sentence);
+    return;
+  }
+  if (r->kind == "sanction") {
+    // The authority acts of its own motion; the parties are the companies it
+    // targets, named as subject or object of the sanction. Every cue of a
+    // sentence finds the same ones, and cues come in text order: each
+    // sentence is read once (reading one again would add nothing).
+    uint32_t last_read = UINT32_MAX;
+    for (const CueHit* h : c.HitsOf("sanction")) {
+      if (h->sentence == last_read) continue;
+      last_read = h->sentence;
+      for (const Placed& p : c.In(h->sentence)) {
+        if (IsGenitive(c, *p.mention)) continue;
+        if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype() != "company") continue;
+        AddUnique(&r->respondents, p.entity->canonical);
+        AddEvidence(r, "respondents", h->sentence);
+      }
+    }
+    // "Google" and "Google LLC" both named: the sanctioned ones are the
+    // companies, not the group.
+    const std::vector<std::string> all = r->respondents;
+    std::erase_if(r->respondents, [&](const std::string& name) {
+      return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
+        return other.size() > name.size() + 1 && other.starts_with(name + " ");
+      });
+    });
+    return;
+  }
+  std::vector<bool> listed_by(c.mentions.size(), false), listed_against(c.mentions.size(), false);
+  // The claim verbs' parties, for the sentence of the last verb: cues come
+  // in text order, so each sentence's are handed out once (were one to come
+  // back, a fresh list would only hand out parties already added again).
+  std::optional<PartiesBefore> before;
+  for (const CueHit* h : c.HitsOf("claim")) {
+    if (h->cue->value == "by") {
+      // "saisi par M. X", "le pourvoi formé par la société Y et par Z"
+      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r, &listed_by)) {
+        AddUnique(&r->claimants, p->entity->canonical);
+        AddEvidence(r, "claimants", h->sentence);
+      }
+    } else if (h->cue->value == "against") {
+      // "une plainte contre la société Criteo"
+      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r, &listed_against)) {
+        AddUnique(&r->respondents, p->entity->canonical);
+        AddEvidence(r, "respondents", h->sentence);
+      }
+    } else if (h->cue->value == "verb") {
+      // "[parties] demandent au juge…": the parties before the verb are the
+      // claimants (those before an earlier verb of the sentence are already
+      // in); a party right after "demande au/à la" is asked, so a respondent.
+      if (!before || before->sentence() != h->sentence) before.emplace(c, h->sentence, *r);
+      bool found = false;
+      for (const Placed* p : before->Until(h->first_token, &found)) {
+        AddUnique(&r->claimants, p->entity->canonical);
+      }
+      for (const Placed& p : c.InFrom(h->sentence, h->end_token)) {
+        if (p.mention->first_token > h->end_token + 2) break;
+        if (party(p) && (c.Folded(p.mention->first_token - 1) == "au" || c.Folded(p.mention->first_token - 1) == "a")) {
+          AddUnique(&r->respondents, p.entity->canonical);
+          AddEvidence(r, "respondents", h->sentence);
+        }
+      }
+      if (found) AddEvidence(r, "claimants", h->sentence);
+    }
+  }
+  // Whoever brings the action is not also its target.
+  std::erase_if(r->respondents, [&](const std::string& name) {
+    return std::find(r->claimants.begin(), r->claimants.end(), name) != r->claimants.end();
+  });
+}
+
+void FindCounsel(const Context& c, Recourse* r) {
+  std::unordered_set<std::string_view> named;  // the counsel's names so far
+  std::unordered_map<uint32_t, const std::string*> firm_of;  // sentence -> its first law firm, or null
+  for (const Placed& p : c.mentions) {
+    const Entity& e = *p.entity;
+    if (e.type != EntityType::kPerson) continue;
+    if (e.fields.title() != "Me" && e.fields.role().find("avocat") == std::string::npos) continue;
+    if (!named.insert(e.canonical).second) continue;
+    auto [firm, inserted] = firm_of.try_emplace(p.mention->sentence, nullptr);
+    if (inserted) {
+      for (const Placed& q : c.In(p.mention->sentence)) {
+        if (q.entity->type == EntityType::kOrg && q.entity->fields.subtype() == "law_firm") {
+          firm->second = &q.entity->canonical;
+          break;
+        }
+      }
+    }
+    Counsel counsel{e.canonical, firm->second != nullptr ? *firm->second : std::string()};
+    r->counsel.push_back(counsel);
+    AddEvidence(r, "counsel", p.mention->sentence);
+  }
+}
+
+std::string ActType(std::string_view instrument) {
+  if (instrument.starts_with("DELIB:")) return "délibération";
+  if (instrument.starts_with("DECRET:")) return "décret";
+  if (instrument.starts_with("ARRETE:")) return "arrêté";
+  if (instrument.starts_with("DECISION:") || instrument.starts_with("EU_DEC:")) return "décision";
+  if (instrument.starts_with("ORD:")) return "ordonnance";
+  if (instrument.starts_with("CIRC:")) return "circulaire";
+  return {};
+}
+
+bool IsIsoDate(std::string_view s) {
+  return s.size() == 10 && IsAsciiDigits(s.substr(0, 4)) && s[4] == '-' && s[7] == '-';
+}
+
+// The first DATE mention from `from` within `span` tokens, same sentence.
+const Entity* DateNear(const Context& c, uint32_t from, uint32_t span, uint32_t sentence) {
+  for (const Placed& p : c.InFrom(sentence, from)) {
+    if (p.mention->first_token > from + span) break;
+    if (p.entity->type == EntityType::kDate) return p.entity;
+  }
+  return nullptr;
+}
+
+void FindChallengedAct(const Context& c, Recourse* r) {
+  if (r->kind == "sanction" || r->kind == "preliminary_ruling") return;
+  std::set<uint32_t> action_sentences;  // where the act is attacked
+  for (const CueHit* h : c.HitsOf("annul")) action_sentences.insert(h->sentence);
+  for (const CueHit* h : c.HitsOf("kind")) action_sentences.insert(h->sentence);
+  const Placed* chosen = nullptr;
+  for (const Placed& p : c.mentions) {
+    if (p.entity->type != EntityType::kLegalRef || ActType(p.entity->fields.instrument()).empty()) continue;
+    if (action_sentences.count(p.mention->sentence)) {
+      chosen = &p;
+      break;
+    }
+    if (chosen == nullptr) chosen = &p;
+  }
+  if (chosen == nullptr) return;
+  const std::string& key = chosen->entity->fields.instrument();
+  ChallengedAct act;
+  act.type = ActType(key);
+  act.reference = key;
+  const std::vector<std::string_view> parts = Split(key, ':');
+  if (parts.size() >= 3 && (parts[0] == "DELIB" || parts[0] == "DECISION")) act.author = std::string(parts[1]);
+  if (IsIsoDate(parts.back())) {
+    act.date = std::string(parts.back());
+  } else if (const Entity* d = DateNear(c, chosen->mention->first_token, chosen->mention->end_token -
+                                                                              chosen->mention->first_token + 3,
+                                        chosen->mention->sentence)) {
+    if (d->fields.precision() == "day") act.date = d->fields.value();
+  }
+  for (const CueHit* h : c.HitsOf("published")) {
+    if (const Entity* d = DateNear(c, h->end_token, 3, h->sentence)) {
+      act.published = d->fields.value();
+      AddEvidence(r, "challenged_act", h->sentence);
+      break;
+    }
+  }
+  AddEvidence(r, "challenged_act", chosen->mention->sentence);
+  r->challenged_act = act;
+}
+
+// A clause ends at ";" or at the end of its sentence. Asked for the cues of
+// a long sentence in text order, the answer for one holds for every cue
+// before it: the clause is read once, not from every cue to its end.
+class ClauseEnds {
+ public:
+  explicit ClauseEnds(const Context& c) : c_(c) {}
+  uint32_t operator()(uint32_t from) {
+    if (from >= from_ && from < end_) return end_;
+    const Sentence& s = c_.seg.sentences[c_.seg.tokens[from].sentence];
+    uint32_t i = from;
+    while (i < s.end_token && c_.Str(i) != ";") ++i;
+    from_ = from;
+    end_ = i;
+    return i;
+  }
+
+ private:
+  const Context& c_;
+  uint32_t from_ = 0, end_ = 0;  // the last answer: [from_, end_) holds no ";" and no sentence end
+};
+
+void FindGrounds(const Context& c, Recourse* r) {
+  std::vector<const CueHit*> hits = c.HitsOf("ground");
+  if (r->kind == "sanction") {
+    const std::vector<const CueHit*>& basis = c.HitsOf("basis");
+    hits.insert(hits.end(), basis.begin(), basis.end());
+    std::sort(hits.begin(), hits.end(), [](const CueHit* a, const CueHit* b) { return a->first_token < b->first_token; });
+  }
+  ClauseEnds clause_end(c);
+  for (size_t k = 0; k < hits.size() && r->grounds.size() < kMaxListed; ++k) {
+    const CueHit* h = hits[k];
+    if (k > 0 && hits[k - 1]->end_token > h->first_token) continue;  // inside the previous cue
+    uint32_t end = clause_end(h->first_token);
+    size_t next = k + 1;
+    while (next < hits.size() && hits[next]->first_token < h->end_token) ++next;  // cues inside this one
+    if (next < hits.size() && hits[next]->first_token < end) {
+      end = hits[next]->first_token;  // the next ground starts here
+      // "… et sur l'atteinte": leave the joining words out
+      while (end > h->end_token && (c.Folded(end - 1) == "sur" || c.Folded(end - 1) == "et" ||
+                                    c.Folded(end - 1) == "l'" || c.Folded(end - 1) == "la" ||
+                                    c.Folded(end - 1) == "le" || c.Folded(end - 1) == "," ||
+                                    c.Folded(end - 1) == "une" || c.Folded(end - 1) == "d'" ||
+                                    c.Folded(end - 1) == "de" || c.Folded(end - 1) == "existence")) {
+        --end;
+      }
+    }
+    while (end > h->end_token && (c.Str(end - 1) == "." || c.Str(end - 1) == ",")) --end;
+    Ground g;
+    g.category = h->cue->value;
+    for (const Placed& p : c.InFrom(h->sentence, h->first_token)) {
+      if (p.mention->first_token >= end) break;  // then it ends after `end` too
+      if (p.entity->type == EntityType::kLegalRef && p.mention->end_token <= end) AddUnique(&g.refs, p.entity->canonical);
+    }
+    // A "violation" with no legal text named is a data breach, not a ground.
+    if (g.category == "violation_of_law" && g.refs.empty()) continue;
+    const Token& first = c.seg.tokens[h->first_token];
+    const Token& last = c.seg.tokens[end - 1];
+    g.text = std::string(c.text.substr(first.byte_start, last.byte_end - first.byte_start));
+    g.start = first.start;
+    g.end = last.end;
+    g.sentence = first.sentence;
+    AddEvidence(r, "grounds", g.sentence);
+    // A heading that announces a ground the text then develops is one ground:
+    // same category, same legal texts cited; the fuller wording stays.
+    auto same = std::find_if(r->grounds.begin(), r->grounds.end(),
+                             [&](const Ground& o) { return o.category == g.category && o.refs == g.refs; });
+    if (same == r->grounds.end()) {
+      r->grounds.push_back(std::move(g));
+    } else if (g.text.size() > same->text.size()) {
+      *same = std::move(g);
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities) {
+  if (seg.tokens.empty()) return std::nullopt;
+  const Context c(text, seg, entities);
+  Recourse r;
+  std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
+  r.kind = KindFromLegalBasis(c, &kind_sentences);
+  if (r.kind.empty()) r.kind = BestValue(c, "kind", 3, &kind_sentences);
+  r.status = BestValue(c, "status", 3, &status_sentences);
+  if (r.status.empty()) r.status = "unknown";
+  // Decided beats filed: a decision text also names the request it decides.
+  int decided = 0;
+  for (const CueHit* h : c.HitsOf("status")) decided += h->cue->value == "decided" ? h->cue->weight : 0;
+  if (decided >= 4 && r.status != "announced") {
+    r.status = "decided";
+    status_sentences.clear();
+    for (const CueHit* h : c.HitsOf("status")) {
+      if (h->cue->value == "decided") status_sentences.push_back(h->sentence);
+    }
+  }
+  r.court = FindCourt(c, r.kind, &court_sentences);
+  // Without a kind, only a court's decision or a filed case is a recourse.
+  if (r.kind.empty()) {
+    if (r.court.empty() || (r.status != "decided" && r.status != "filed" && r.status != "pending")) {
+      return std::nullopt;
+    }
+    r.kind = "other";
+  }
+  for (uint32_t s : kind_sentences) AddEvidence(&r, "kind", s);
+  for (uint32_t s : status_sentences) AddEvidence(&r, "status", s);
+  for (uint32_t s : court_sentences) AddEvidence(&r, "court", s);
+  if (r.status == "decided") {
+    std::vector<uint32_t> outcome_sentences;
+    r.outcome = BestValue(c, "outcome", 4, &outcome_sentences);
+    for (uint32_t s : outcome_sentences) AddEvidence(&r, "outcome", s);
+  }
+  FindParties(c, &r);
+  FindCounsel(c, &r);
+  FindChallengedAct(c, &r);
+  // An act is attacked in the person of its author when no one else is named.
+  if (r.respondents.empty() && r.challenged_act && !r.challenged_act->author.empty()) {
+    r.respondents.push_back(r.challenged_act->author);
+    for (uint32_t s : r.evidence["challenged_act"]) AddEvidence(&r, "respondents", s);
+  }
+  FindGrounds(c, &r);
+  for (auto& [field, sentences] : r.evidence) {
+    std::sort(sentences.begin(), sentences.end());
+    sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
+  }
+  return r;
+}
+
+}  // namespace lexfr

@@ -1,0 +1,59 @@
+// Stage 5, summarise: entities and sentences -> the legal action described.
+//
+// In: the text, its segmentation and the linked entities. Out: the recourse
+// the text is mainly about (kind, court, parties, counsel, challenged act,
+// grounds, status, outcome, and the sentences each came from), or nothing
+// when the text describes no legal action. Cue words come from data/cues/.
+//
+// Thread-safety: pure function of its inputs.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "text/segment.h"
+
+namespace lexfr {
+
+struct Counsel {
+  std::string name;  // PERSON canonical, may be empty when only a firm is named
+  std::string firm;  // law firm canonical, may be empty
+};
+
+struct ChallengedAct {  // empty strings are null in the JSON
+  std::string type;       // "délibération", "décret", ...
+  std::string author;     // ORG canonical
+  std::string date;       // ISO
+  std::string published;  // ISO date of publication
+  std::string reference;  // LEGAL_REF instrument key
+};
+
+struct Ground {
+  std::string category;  // incompetence, procedure, violation_of_law, ...
+  std::string text;
+  uint32_t start = 0, end = 0;  // code points
+  uint32_t sentence = 0;
+  std::vector<std::string> refs;  // LEGAL_REF canonicals
+};
+
+struct Recourse {
+  std::string kind;  // annulment, suspension, ..., other
+  std::string court;
+  std::vector<std::string> claimants, respondents;
+  std::vector<Counsel> counsel;
+  std::optional<ChallengedAct> challenged_act;
+  std::vector<Ground> grounds;
+  std::string status = "unknown";  // announced, filed, pending, decided, unknown
+  std::string outcome;             // rejected, granted, partly_granted, dismissed, or empty
+  std::map<std::string, std::vector<uint32_t>> evidence;  // field -> sentence indices
+  std::vector<Recourse> related;
+};
+
+std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities);
+
+}  // namespace lexfr

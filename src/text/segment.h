@@ -1,0 +1,68 @@
+// Stage 2, segment: UTF-8 text -> tokens and sentences.
+//
+// In: decoded UTF-8 text (extract/decode.h). Out: tokens and sentences with
+// offsets both in bytes and in Unicode code points into that text.
+//
+// ICU's French word and sentence break iterators do the work; on top of them:
+//  - French elisions are split: "l’Internet" -> "l’" + "Internet" (l d j m n s
+//    t c qu jusqu lorsqu puisqu quoiqu, with ' or ’);
+//  - abbreviations keep their period and never end a sentence ("M.", "art.",
+//    "n°", "Cass.", single capital initials like "L.");
+//  - numbers grouped by spaces ("150 000", "1 200,50") are one number token.
+// Whitespace is never a token.
+//
+// Thread-safety: Segment() may be called from many threads at once; each
+// thread keeps its own ICU iterators.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lexfr {
+
+enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
+
+const char* TokenKindName(TokenKind kind);
+
+struct Token {
+  uint32_t byte_start = 0, byte_end = 0;  // [start, end) in the UTF-8 text
+  uint32_t start = 0, end = 0;            // [start, end) in code points
+  uint32_t sentence = 0;                  // index into Segmentation::sentences
+  TokenKind kind = TokenKind::kWord;
+  bool space_before = false;              // whitespace right before the token
+  bool newline_before = false;            // a line break in that whitespace
+};
+
+struct Sentence {
+  uint32_t first_token = 0, end_token = 0;  // [first, end) into tokens
+  uint32_t byte_start = 0, byte_end = 0;
+  uint32_t start = 0, end = 0;              // code points
+};
+
+struct Segmentation {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  // Every token folded once (text/text_util.h Fold: lower case, no accents,
+  // ’ as '), in one buffer, so recognisers compare words without folding
+  // them again: token i is folded[folded_end[i - 1] .. folded_end[i]).
+  std::string folded;
+  std::vector<uint32_t> folded_end;
+};
+
+// Segments `text` (valid UTF-8, at most 4 GiB).
+Segmentation Segment(std::string_view text);
+
+// The text of a token.
+inline std::string_view TokenText(std::string_view text, const Token& t) {
+  return text.substr(t.byte_start, t.byte_end - t.byte_start);
+}
+
+// The folded text of token i.
+inline std::string_view FoldedText(const Segmentation& seg, size_t i) {
+  const uint32_t from = i == 0 ? 0 : seg.folded_end[i - 1];
+  return std::string_view(seg.folded).substr(from, seg.folded_end[i] - from);
+}
+
+}  // namespace lexfr

@@ -1,0 +1,158 @@
+#include "text/text_util.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace lexfr {
+namespace {
+
+void AppendUtf8(char32_t c, std::string* out) {
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(c), error);
+  if (!error) out->append(buf, n);
+}
+
+// Base letter of the accented Latin letters French texts use, or 0.
+const char* FoldLatin(char32_t c) {
+  switch (c) {
+    case U'à': case U'â': case U'ä': case U'á': case U'ã': case U'å':
+    case U'À': case U'Â': case U'Ä': case U'Á': case U'Ã': case U'Å': return "a";
+    case U'ç': case U'Ç': return "c";
+    case U'é': case U'è': case U'ê': case U'ë': case U'É': case U'È': case U'Ê': case U'Ë': case U'ě': case U'Ě': return "e";
+    case U'î': case U'ï': case U'í': case U'ì': case U'Î': case U'Ï': case U'Í': case U'Ì': return "i";
+    case U'ô': case U'ö': case U'ó': case U'ò': case U'õ': case U'ø':
+    case U'Ô': case U'Ö': case U'Ó': case U'Ò': case U'Õ': case U'Ø': return "o";
+    case U'ù': case U'û': case U'ü': case U'ú': case U'Ù': case U'Û': case U'Ü': case U'Ú': return "u";
+    case U'ÿ': case U'ý': case U'Ÿ': case U'Ý': return "y";
+    case U'ñ': case U'Ñ': return "n";
+    case U'œ': case U'Œ': return "oe";
+    case U'æ': case U'Æ': return "ae";
+    case U'ß': return "ss";
+    case U'’': case U'‘': case U'ʼ': case U'`': case U'´': return "'";
+    case U'«': case U'»': case U'“': case U'”': case U'„': return "\"";
+    case U'‐': case U'‑': case U'‒': case U'–': case U'—': return "-";
+    case U'\u00A0': case U'\u202F': case U'\u2009': case U'\u2007': return " ";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+char32_t NextCodePoint(std::string_view s, size_t* i) {
+  UChar32 c = 0;
+  int32_t pos = static_cast<int32_t>(*i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  *i = static_cast<size_t>(pos);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  FoldAppend(s, &out);
+  return out;
+}
+
+void FoldAppend(std::string_view s, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<uint8_t>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    const char32_t c = NextCodePoint(s, &i);
+    if (const char* base = FoldLatin(c)) {
+      out.append(base);
+    } else {
+      AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)), &out);
+    }
+  }
+}
+
+namespace {
+
+template <typename Map>
+std::string MapCodePoints(std::string_view s, Map map) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) AppendUtf8(static_cast<char32_t>(map(static_cast<UChar32>(NextCodePoint(s, &i)))), &out);
+  return out;
+}
+
+}  // namespace
+
+std::string ToLower(std::string_view s) { return MapCodePoints(s, [](UChar32 c) { return u_tolower(c); }); }
+std::string ToUpper(std::string_view s) { return MapCodePoints(s, [](UChar32 c) { return u_toupper(c); }); }
+
+std::string AsciiLower(std::string_view bytes) {
+  std::string out(bytes);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsUpperInitial(std::string_view word) {
+  if (word.empty()) return false;
+  size_t i = 0;
+  return u_isupper(static_cast<UChar32>(NextCodePoint(word, &i)));
+}
+
+bool IsAllUpper(std::string_view word) {
+  bool letters = false;
+  for (size_t i = 0; i < word.size();) {
+    const auto c = static_cast<UChar32>(NextCodePoint(word, &i));
+    if (u_islower(c)) return false;
+    letters |= u_isalpha(c) != 0;
+  }
+  return letters;
+}
+
+bool IsAsciiDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t from = 0;
+  for (;;) {
+    const size_t at = s.find(sep, from);
+    out.push_back(s.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
+    if (at == std::string_view::npos) return out;
+    from = at + 1;
+  }
+}
+
+std::vector<DataLine> DataLines(std::string_view file) {
+  std::vector<DataLine> out;
+  size_t number = 0;
+  for (std::string_view line : Split(file, '\n')) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (Trim(line).empty() || line.front() == '#') continue;
+    out.push_back({number, line});
+  }
+  return out;
+}
+
+}  // namespace lexfr

@@ -1,0 +1,78 @@
+// JsonWriter must print exactly what nlohmann::ordered_json::dump() prints:
+// the writer replaced a DOM, and outputs must not change by a byte.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "emit/json_writer.h"
+
+namespace lexfr {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Streamed(bool pretty, const std::string& odd) {
+  std::string out;
+  JsonWriter w(&out, pretty);
+  w.BeginObject();
+  w.Field("text", odd);
+  w.Key("empty_array");
+  w.BeginArray();
+  w.EndArray();
+  w.Key("empty_object");
+  w.BeginObject();
+  w.EndObject();
+  w.Key("nested");
+  w.BeginArray();
+  w.BeginObject();
+  w.Field("n", uint64_t{18446744073709551615u});
+  w.Key("amount");
+  w.Double(150000);
+  w.Key("ratio");
+  w.Double(0.1);
+  w.Key("null");
+  w.StringOrNull("");
+  w.Field("flag", false);
+  w.EndObject();
+  w.Uint(0);
+  w.EndArray();
+  w.StringArray("aliases", {"Cnil", "CNIL"});
+  w.EndObject();
+  return out;
+}
+
+Json Tree(const std::string& odd) {
+  Json j;
+  j["text"] = odd;
+  j["empty_array"] = Json::array();
+  j["empty_object"] = Json::object();
+  j["nested"] = Json::array({Json{{"n", uint64_t{18446744073709551615u}},
+                                  {"amount", 150000.0},
+                                  {"ratio", 0.1},
+                                  {"null", nullptr},
+                                  {"flag", false}},
+                             0u});
+  j["aliases"] = {"Cnil", "CNIL"};
+  return j;
+}
+
+TEST_CASE("JsonWriter prints what nlohmann's dump prints", "[json]") {
+  const std::string odd = GENERATE(std::string("« article 48 du RGPD »"), std::string("quote \" back \\ slash / ok"),
+                                   std::string("tab\tnl\ncr\rbs\bff\f\x01\x1f\x7f end"),
+                                   std::string("bad \xff\xfe utf-8 \xc3"), std::string(""));
+  for (const bool pretty : {false, true}) {
+    CAPTURE(odd, pretty);
+    CHECK(Streamed(pretty, odd) == Tree(odd).dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace));
+  }
+}
+
+TEST_CASE("AppendJsonString escapes control characters in lower-case hex", "[json]") {
+  std::string out;
+  AppendJsonString("\x1b[0m", &out);
+  CHECK(out == "\"\\u001b[0m\"");
+}
+
+}  // namespace
+}  // namespace lexfr

@@ -1,0 +1,186 @@
+#include <catch2/catch.hpp>
+
+#include "recognise/dates.h"
+
+namespace lexfr {
+namespace {
+
+// One found date: its value, precision and the text of its mention.
+struct Found {
+  std::string value, precision, mention;
+  bool operator==(const Found&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const Found& f) {
+  return os << "{" << f.value << ", " << f.precision << ", \"" << f.mention << "\"}";
+}
+
+std::vector<Found> Dates(std::string_view text, std::optional<std::string> ref = std::nullopt) {
+  const Segmentation seg = Segment(text);
+  DateOptions options;
+  options.ref_date = std::move(ref);
+  std::vector<Found> out;
+  for (const Candidate& c : FindDates(text, seg, options)) {
+    CHECK(c.type == EntityType::kDate);
+    CHECK(c.canonical == c.fields.value());
+    const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;
+    out.push_back({c.fields.value(), c.fields.precision(), std::string(text.substr(b, e - b))});
+  }
+  return out;
+}
+
+std::vector<std::string> Values(std::string_view text, std::optional<std::string> ref = std::nullopt) {
+  std::vector<std::string> out;
+  for (const Found& f : Dates(text, std::move(ref))) out.push_back(f.value);
+  return out;
+}
+
+using F = std::vector<Found>;
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("day month year, with ordinals, weekdays and abbreviations", "[dates]") {
+  CHECK(Dates("La CNIL a statué le 21 décembre 2023.") == F{{"2023-12-21", "day", "21 décembre 2023"}});
+  CHECK(Dates("Depuis le 1er mars 2021, rien.") == F{{"2021-03-01", "day", "1er mars 2021"}});
+  CHECK(Dates("Audience du lundi 4 mars 2024.") == F{{"2024-03-04", "day", "lundi 4 mars 2024"}});
+  CHECK(Dates("Le 4 déc. 2023 et le 2 févr. 2024") ==
+        F{{"2023-12-04", "day", "4 déc. 2023"}, {"2024-02-02", "day", "2 févr. 2024"}});
+  CHECK(Values("le 3 janv. 2022, le 9 sept. 2020, le 7 AOÛT 2019") == V{"2022-01-03", "2020-09-09", "2019-08-07"});
+  CHECK(Values("le 5 jan. 2022") == V{"2022-01-05"});
+}
+
+TEST_CASE("numeric dates", "[dates]") {
+  CHECK(Dates("le 13/10/2020") == F{{"2020-10-13", "day", "13/10/2020"}});
+  CHECK(Dates("le 13.10.2020") == F{{"2020-10-13", "day", "13.10.2020"}});
+  CHECK(Dates("le 2020-10-13") == F{{"2020-10-13", "day", "2020-10-13"}});
+  CHECK(Values("le 01/02/2003.") == V{"2003-02-01"});
+  CHECK(Values("le 31/02/2020 ou le 13/13/2020").empty());
+}
+
+TEST_CASE("month and year", "[dates]") {
+  CHECK(Dates("En décembre 2023, la CNIL") == F{{"2023-12", "month", "décembre 2023"}});
+  CHECK(Dates("en mai 2023") == F{{"2023-05", "month", "mai 2023"}});
+  CHECK(Values("de janvier à mars 2020") == V{"2020-01", "2020-03"});
+  CHECK(Values("au mois de juin").empty());
+}
+
+TEST_CASE("bare years need a cue", "[dates]") {
+  CHECK(Dates("une association créée en 1992") == F{{"1992", "year", "1992"}});
+  CHECK(Values("depuis 2015, fin 2021, début 2020, dès 2018, courant 2019") ==
+        V{"2015", "2021", "2020", "2018", "2019"});
+  CHECK(Values("l’année 2020, mi-2020, avant 2010, après 2012, d’ici 2030") ==
+        V{"2020", "2020", "2010", "2012", "2030"});
+  CHECK(Dates("Schrems (1996) ") == F{{"1996", "year", "1996"}});
+  CHECK(Values("de 2019 à 2021") == V{"2019", "2021"});
+  CHECK(Values("entre 2019 et 2021") == V{"2019", "2021"});
+  CHECK(Values("en 2019, 2020 et 2021") == V{"2019", "2020", "2021"});
+  CHECK(Values("sur la période 2019-2021") == V{"2019", "2021"});
+  CHECK(Values("au premier trimestre 2021, à partir de 2022") == V{"2021", "2022"});
+  CHECK(Values("dès 2018 et des 2000 euros").size() == 1);
+}
+
+TEST_CASE("numbers that are something else are never dates", "[dates]") {
+  for (const char* text : {
+           "présente dans 100 pays",
+           "le décret n° 2019-536",
+           "le règlement (UE) 2016/679 et la directive 95/46/CE",
+           "l’article 2019 du code",
+           "les articles 6, 9 et 48",
+           "l’article L. 1111-8 du CSP",
+           "une amende de 2 000 euros, en 2020 euros",
+           "l’affaire C-311/18",
+           "la requête n° 444937",
+           "la délibération SAN-2022-019 et la délibération n° 2023-146",
+           "la décision n° 2020-116C",
+           "ECLI:FR:CEORD:2020:444937.20201013",
+           "appelez le 01 23 45 67 89 à 14h30",
+           "le 31 février 2020",
+           "en 2000 exemplaires",
+           "en 1500 pages",
+           "les 18-24 ans",
+           "un délai de 3 mois",
+           "Executive Order 12 333",
+       }) {
+    INFO(text);
+    CHECK(Values(text).empty());
+  }
+}
+
+TEST_CASE("lists and ranges give every listed day", "[dates]") {
+  CHECK(Values("les 21 et 22 mars 2022") == V{"2022-03-21", "2022-03-22"});
+  CHECK(Dates("enregistrés les 5, 15, 18 et 19 mars 2024") == F{{"2024-03-05", "day", "5"},
+                                                                {"2024-03-15", "day", "15"},
+                                                                {"2024-03-18", "day", "18"},
+                                                                {"2024-03-19", "day", "19 mars 2024"}});
+  CHECK(Values("du 1er au 3 mars 2021") == V{"2021-03-01", "2021-03-03"});
+  CHECK(Values("du 1er mars au 3 avril 2021") == V{"2021-03-01", "2021-04-03"});
+  CHECK(Values("entre le 1er mars et le 3 avril 2021") == V{"2021-03-01", "2021-04-03"});
+}
+
+TEST_CASE("a day and month without year take the year of the last full date", "[dates]") {
+  CHECK(Values("Le 2 juin 2022, puis le 15 mars.") == V{"2022-06-02", "2022-03-15"});
+  CHECK(Values("Le 15 mars, rien.", "2024-05-01") == V{"2024-03-15"});
+  CHECK(Values("Le 11 juillet, un sondage.").empty());  // no year anywhere: left out
+  // A month and year is no full date: its year does not pass on.
+  CHECK(Values("Le 15 juin 2023, en novembre 2018, puis le 4 janvier") == V{"2023-06-15", "2018-11", "2023-01-04"});
+}
+
+TEST_CASE("relative dates resolve against the reference date", "[dates]") {
+  const std::string ref = "2022-12-22";  // a Thursday
+  CHECK(Dates("hier", ref) == F{{"2022-12-21", "day", "hier"}});
+  CHECK(Values("aujourd'hui, aujourd’hui, avant-hier, demain, après-demain", ref) ==
+        V{"2022-12-22", "2022-12-22", "2022-12-20", "2022-12-23", "2022-12-24"});
+  CHECK(Values("lundi dernier", ref) == V{"2022-12-19"});
+  CHECK(Values("jeudi dernier", ref) == V{"2022-12-15"});
+  CHECK(Values("vendredi prochain", ref) == V{"2022-12-23"});
+  CHECK(Dates("le mois dernier", ref) == F{{"2022-11", "month", "mois dernier"}});
+  CHECK(Dates("le mois prochain", ref) == F{{"2023-01", "month", "mois prochain"}});
+  CHECK(Dates("l'an dernier", ref) == F{{"2021", "year", "an dernier"}});
+  CHECK(Dates("l’année dernière", ref) == F{{"2021", "year", "année dernière"}});
+  CHECK(Dates("il y a deux ans", ref) == F{{"2020", "year", "il y a deux ans"}});
+  CHECK(Dates("le 19 décembre dernier", ref) == F{{"2022-12-19", "day", "19 décembre dernier"}});
+  CHECK(Values("le 23 décembre dernier", ref) == V{"2021-12-23"});
+  CHECK(Values("en décembre dernier", ref) == V{"2021-12"});
+  CHECK(Values("en mars prochain", ref) == V{"2023-03"});
+  CHECK(Dates("Le 15, elle a signé.", ref) == F{{"2022-12-15", "day", "15"}});
+  CHECK(Values("la semaine dernière", ref).empty());
+}
+
+TEST_CASE("relative dates are left out without a reference", "[dates]") {
+  CHECK(Values("hier, lundi dernier, le mois dernier, l'an dernier, il y a deux ans, le 19 décembre dernier. Le 15.")
+            .empty());
+}
+
+TEST_CASE("the document's own date is the reference when none is given", "[dates]") {
+  CHECK(Values("Publié le 8 avril 2024. Hier, la CNIL a publié.") == V{"2024-04-08", "2024-04-07"});
+  CHECK(Values("Hier, la CNIL a publié.\nMis à jour le 9 avril 2024") == V{"2024-04-08", "2024-04-09"});
+  CHECK(Values("Paris, le 3 mars 2024\nLundi dernier, l’association a saisi le juge.") ==
+        V{"2024-03-03", "2024-02-26"});
+  CHECK(Values("Lecture du mardi 13 octobre 2020\nLe 15, rien.") == V{"2020-10-13", "2020-10-15"});
+  CHECK(Values("Vu.\nFait à Paris, le 13 octobre 2020\nHier.") == V{"2020-10-13", "2020-10-12"});
+  CHECK(Values("Titre\n\n14 octobre 2020\n\nL’an dernier, la CNIL") == V{"2020-10-14", "2019"});
+  // A date in the body is not the document's own.
+  CHECK(Values("La CNIL a été saisie le 21 février 2020. Hier, elle a statué.") == V{"2020-02-21"});
+  // The given reference wins over the document's.
+  CHECK(Values("Publié le 8 avril 2024. Hier.", "2025-01-02") == V{"2024-04-08", "2025-01-01"});
+}
+
+}  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("IsValidRefDate: what --ref-date accepts", "[dates]") {
+  CHECK(IsValidRefDate("2024-02-29"));
+  CHECK(IsValidRefDate("1000-01-01"));
+  CHECK(IsValidRefDate("2100-12-31"));
+  CHECK_FALSE(IsValidRefDate("2023-02-29"));
+  CHECK_FALSE(IsValidRefDate("2024-02-30"));
+  CHECK_FALSE(IsValidRefDate("abcd-ef-gh"));
+  CHECK_FALSE(IsValidRefDate("2024-1-1"));
+  CHECK_FALSE(IsValidRefDate("0999-12-31"));
+  CHECK_FALSE(IsValidRefDate("2101-01-01"));
+  CHECK_FALSE(IsValidRefDate(""));
+}
+
+}  // namespace lexfr

@@ -1,0 +1,118 @@
+#include <catch2/catch.hpp>
+
+#include "text/segment.h"
+
+namespace lexfr {
+namespace {
+
+std::vector<std::string> Texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Segment(text).tokens) out.emplace_back(TokenText(text, t));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("French elisions are split with either apostrophe", "[segment]") {
+  CHECK(Texts("l’Internet Society") == V{"l’", "Internet", "Society"});
+  CHECK(Texts("l'Internet") == V{"l'", "Internet"});
+  CHECK(Texts("d’annuler qu’il jusqu’à lorsqu’on puisqu’elle quoiqu’il") ==
+        V{"d’", "annuler", "qu’", "il", "jusqu’", "à", "lorsqu’", "on", "puisqu’", "elle", "quoiqu’", "il"});
+  CHECK(Texts("L’Internet s’interroge c’est n’a j’ai m’a t’a") ==
+        V{"L’", "Internet", "s’", "interroge", "c’", "est", "n’", "a", "j’", "ai", "m’", "a", "t’", "a"});
+  // Not an elision: the word goes on with its apostrophe.
+  CHECK(Texts("aujourd’hui") == V{"aujourd’hui"});
+}
+
+TEST_CASE("abbreviations keep their period and do not end a sentence", "[segment]") {
+  const std::string text = "Il a vu M. Dupont et Mme Durand. Me France Charruyer plaide. Fin.";
+  const Segmentation seg = Segment(text);
+  CHECK(Texts(text) == V{"Il", "a", "vu", "M.", "Dupont", "et", "Mme", "Durand", ".", "Me", "France", "Charruyer",
+                         "plaide", ".", "Fin", "."});
+  REQUIRE(seg.sentences.size() == 3);
+  CHECK(seg.tokens[4].sentence == 0);  // Dupont stays with "M."
+  CHECK(seg.tokens[9].sentence == 1);  // Me
+  CHECK(seg.tokens[14].sentence == 2);
+}
+
+TEST_CASE("legal citations stay in one sentence", "[segment]") {
+  const std::string text = "Voir l’art. L. 1111-8 du CSP, cf. Cass. civ. 1re, n° 444937. Suite.";
+  const Segmentation seg = Segment(text);
+  CHECK(Texts(text) == V{"Voir", "l’", "art.", "L.", "1111", "-", "8", "du", "CSP", ",", "cf.", "Cass.", "civ.",
+                         "1re", ",", "n°", "444937", ".", "Suite", "."});
+  REQUIRE(seg.sentences.size() == 2);
+  CHECK(seg.tokens[16].sentence == 0);
+}
+
+TEST_CASE("numbers grouped by spaces are one number token", "[segment]") {
+  CHECK(Texts("150 000 €") == V{"150 000", "€"});
+  CHECK(Texts("1 200,50 euros") == V{"1 200,50", "euros"});
+  CHECK(Texts("1\u202F000\u202F000 €") == V{"1\u202F000\u202F000", "€"});
+  // Not groups: a four-digit year, then a count.
+  CHECK(Texts("en 2015 100 pays") == V{"en", "2015", "100", "pays"});
+  CHECK(Texts("les 5, 15 et 19 mars") == V{"les", "5", ",", "15", "et", "19", "mars"});
+  const Segmentation seg = Segment("150 000 €");
+  CHECK(seg.tokens[0].kind == TokenKind::kNumber);
+  CHECK(seg.tokens[1].kind == TokenKind::kSymbol);
+}
+
+TEST_CASE("the narrow no-break space of French typography separates words", "[segment]") {
+  CHECK(Texts("en\u202F2020") == V{"en", "2020"});
+  CHECK(Texts("150\u202Fmillions") == V{"150", "millions"});
+  CHECK(Texts("30\u202F%") == V{"30", "%"});
+  CHECK(Texts("5\u202F000\u202FEUR") == V{"5\u202F000", "EUR"});
+  CHECK(Texts("le 13\u202Foctobre\u202F2020\u202F:") == V{"le", "13", "octobre", "2020", ":"});
+}
+
+TEST_CASE("offsets are code points and bytes into the text", "[segment]") {
+  const std::string text = "État – « Cnil »";
+  const Segmentation seg = Segment(text);
+  REQUIRE(seg.tokens.size() == 5);
+  const Token& cnil = seg.tokens[3];
+  CHECK(TokenText(text, cnil) == "Cnil");
+  CHECK(cnil.start == 9);
+  CHECK(cnil.end == 13);
+  CHECK(cnil.byte_start == 13);
+  CHECK(cnil.byte_end == 17);
+  CHECK(seg.tokens[1].kind == TokenKind::kPunct);
+}
+
+TEST_CASE("line breaks end sentences (titles, paragraphs)", "[segment]") {
+  const Segmentation seg = Segment("Un titre sans point\n\nLe texte commence ici.\r\nEt continue.");
+  CHECK(seg.sentences.size() == 3);
+}
+
+TEST_CASE("empty and blank texts have no tokens", "[segment]") {
+  CHECK(Segment("").tokens.empty());
+  CHECK(Segment("  \n\t ").tokens.empty());
+  CHECK(Segment("  \n\t ").sentences.empty());
+}
+
+}  // namespace lexfr
+
+namespace lexfr {
+namespace {
+
+// The break iterators read a UTF-16 copy; offsets must still be bytes and
+// code points of the UTF-8 text, surrogate pairs included.
+TEST_CASE("offsets after supplementary characters are bytes and code points of the text", "[segment]") {
+  const std::string text = "Le \xF0\x9F\x98\x80 juge \xF0\x9D\x94\x84\xF0\x9D\x94\x85 dit. Fin";
+  const Segmentation seg = Segment(text);
+  const auto find = [&](std::string_view word) -> const Token& {
+    for (const Token& t : seg.tokens) {
+      if (TokenText(text, t) == word) return t;
+    }
+    FAIL("no token " << word);
+    return seg.tokens.front();
+  };
+  CHECK(find("juge").byte_start == 8);
+  CHECK(find("juge").start == 5);
+  CHECK(find("dit").byte_start == 22);
+  CHECK(find("dit").start == 13);
+  CHECK(find("Fin").sentence == 1);
+}
+
+}  // namespace
+}  // namespace lexfr
