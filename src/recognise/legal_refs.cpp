@@ -82,60 +82,65 @@ std::string_view Column(const std::vector<std::string_view>& cols, size_t i) {
   return i < cols.size() ? Trim(cols[i]) : std::string_view();
 }
 
+// The items of a list column ("a | b | c"), trimmed, empty ones dropped.
+std::vector<std::string_view> ListColumn(const std::vector<std::string_view>& cols, size_t i) {
+  std::vector<std::string_view> items;
+  for (std::string_view item : Split(Column(cols, i), '|')) {
+    if (!Trim(item).empty()) items.push_back(Trim(item));
+  }
+  return items;
+}
+
+// Calls on_row(cols, key) for each row of a data file whose key (first
+// column) is not empty.
+template <class OnRow>
+void ForEachKeyedRow(std::string_view path, OnRow&& on_row) {
+  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty(path))) {
+    const std::vector<std::string_view> cols = Split(line.text, '\t');
+    if (const std::string_view key = Column(cols, 0); !key.empty()) on_row(cols, key);
+  }
+}
+
 void LoadInstruments(Tables* t) {
   // key  kind  names  ids  url  notes
-  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/instruments.tsv"))) {
-    const std::vector<std::string_view> cols = Split(line.text, '\t');
+  ForEachKeyedRow("data/cues/instruments.tsv", [t](const std::vector<std::string_view>& cols, std::string_view key) {
     Ref ref;
-    ref.key = std::string(Column(cols, 0));
-    if (ref.key.empty()) continue;
+    ref.key = std::string(key);
     ref.kind = KindOfWord(Fold(Column(cols, 1)));
     ref.url = std::string(Column(cols, 4));
     ref.legislative = true;
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
-    for (std::string_view id : Split(Column(cols, 3), '|')) {
-      if (!Trim(id).empty()) t->by_id.emplace(std::string(Trim(id)), index);
-    }
+    for (std::string_view id : ListColumn(cols, 3)) t->by_id.emplace(std::string(id), index);
     AddNames(Column(cols, 2), index, &t->ref_trie, &t->ref_names);
     t->refs.push_back(std::move(ref));
-  }
+  });
   // key  names  url  notes
-  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/case_names.tsv"))) {
-    const std::vector<std::string_view> cols = Split(line.text, '\t');
+  ForEachKeyedRow("data/cues/case_names.tsv", [t](const std::vector<std::string_view>& cols, std::string_view key) {
     Ref ref;
-    ref.key = std::string(Column(cols, 0));
-    if (ref.key.empty()) continue;
+    ref.key = std::string(key);
     ref.kind = Kind::kArret;
     ref.url = std::string(Column(cols, 2));
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
     AddNames(Column(cols, 1), index, &t->ref_trie, &t->ref_names);
     t->refs.push_back(std::move(ref));
-  }
+  });
 }
 
 void LoadAuthorities(Tables* t) {
   // key  role  names  numbers  ecli  notes
-  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/authorities.tsv"))) {
-    const std::vector<std::string_view> cols = Split(line.text, '\t');
+  ForEachKeyedRow("data/cues/authorities.tsv", [t](const std::vector<std::string_view>& cols, std::string_view key) {
     Authority a;
-    a.key = std::string(Column(cols, 0));
-    if (a.key.empty()) continue;
+    a.key = std::string(key);
     a.court = Column(cols, 1) == "court";
-    for (std::string_view s : Split(Column(cols, 3), '|')) {
-      if (!Trim(s).empty()) a.numbers.emplace_back(Trim(s));
-    }
-    for (std::string_view s : Split(Column(cols, 4), '|')) {
-      if (!Trim(s).empty()) a.ecli.emplace_back(Trim(s));
-    }
+    for (std::string_view shape : ListColumn(cols, 3)) a.numbers.emplace_back(shape);
+    for (std::string_view prefix : ListColumn(cols, 4)) a.ecli.emplace_back(prefix);
     const auto index = static_cast<uint32_t>(t->authorities.size());
-    for (std::string_view n : Split(Column(cols, 2), '|')) {
-      if (!Trim(n).empty()) t->authority_by_name.emplace(Fold(Trim(n)), index);
-    }
+    for (std::string_view name : ListColumn(cols, 2)) t->authority_by_name.emplace(Fold(name), index);
     AddNames(Column(cols, 2), index, &t->authority_trie, &t->authority_names);
     t->authorities.push_back(std::move(a));
-  }
+  });
 }
 
 const Tables& GetTables() {

@@ -86,7 +86,9 @@ std::optional<Found> ReadNumero(const Context& c, uint32_t i) {
   if (id.empty()) return std::nullopt;
   if (IsCassationNumber(id)) return Found{end, RefOfKey(c.tables, "CASS:" + id, "", false)};
   if (auto cc = ConstitutionalDecision(c, id, end)) return cc;
-  if (auto court = c.authorities.CourtOf(i, end, id)) return Found{end, RefOfKey(c.tables, *court + ":" + id, "", false)};
+  if (auto court = c.authorities.CourtOf(i, end, id)) {
+    return Found{end, RefOfKey(c.tables, *court + ":" + id, "", false)};
+  }
   if (rg && MatchesShape(id, "##/#####")) return Found{end, RefOfKey(c.tables, "CA:" + id, "", false)};
   return std::nullopt;
 }
