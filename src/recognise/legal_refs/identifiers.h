@@ -12,25 +12,18 @@
 #include <string_view>
 
 #include "recognise/legal_refs/tokens.h"
+#include "text/text_util.h"
 
 namespace lexfr::legal_refs {
 
 // ASCII letters and digits only, at least one.
 inline bool IsAsciiAlnum(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
-  }
-  return true;
+  return AllBytes(s, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
 // ASCII capitals only, at least one: "SAN", "MED", "RG".
 inline bool IsAsciiUpperWord(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < 'A' || c > 'Z') return false;
-  }
-  return true;
+  return AllBytes(s, [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 inline bool StartsWithDigit(std::string_view s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
