@@ -119,11 +119,7 @@ bool IsAllUpper(std::string_view word) {
 }
 
 bool IsAsciiDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
+  return AllBytes(s, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string_view Trim(std::string_view s) {

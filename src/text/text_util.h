@@ -100,6 +100,15 @@ size_t CountCodePoints(std::string_view s);
 
 bool IsUpperInitial(std::string_view word);  // first code point is upper-case
 bool IsAllUpper(std::string_view word);      // has letters, none lower-case
+// Not empty, and every byte passes `is`: for identifiers spelled in ASCII.
+template <class BytePredicate>
+bool AllBytes(std::string_view s, BytePredicate is) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!is(c)) return false;
+  }
+  return true;
+}
 bool IsAsciiDigits(std::string_view s);
 
 // The lines of a data file, with comments ('#' first) and blank lines dropped

@@ -1,0 +1,47 @@
+// The dates of acts, from the DATE recogniser's candidates or read here.
+#include "recognise/legal_refs/act_dates.h"
+
+#include <cstdio>
+
+#include "recognise/dates.h"
+#include "recognise/legal_refs/identifiers.h"
+#include "text/text_util.h"
+
+namespace lexfr::legal_refs {
+
+ActDates::ActDates(const Tokens& toks, const std::vector<Candidate>& dates)
+    : toks_(toks), date_at_(toks.size(), -1), dates_(&dates) {
+  for (size_t k = 0; k < dates.size(); ++k) {
+    const Candidate& c = dates[k];
+    if (c.type == EntityType::kDate && c.fields.value().size() == 10 && c.first_token < toks.size()) {
+      date_at_[c.first_token] = static_cast<int32_t>(k);
+    }
+  }
+}
+
+std::optional<std::string> ActDates::At(uint32_t j, uint32_t* end) const {
+  if (j >= toks_.size()) return std::nullopt;
+  if (date_at_[j] >= 0) {
+    const Candidate& c = (*dates_)[static_cast<size_t>(date_at_[j])];
+    *end = c.end_token;
+    return c.fields.value();
+  }
+  const int day = DayNumber(toks_.F(j));
+  if (day == 0) return std::nullopt;
+  const int month = MonthNumber(toks_.F(j + 1));
+  if (month == 0) return std::nullopt;
+  const std::string_view year = toks_.T(j + 2);
+  if (!toks_.IsNumber(j + 2) || year.size() != 4 || !IsAsciiDigits(year)) return std::nullopt;
+  *end = j + 3;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.4s-%02d-%02d", year.data(), month, day);
+  return std::string(buf);
+}
+
+std::optional<std::string> ActDates::After(uint32_t j, uint32_t* end) const {
+  if (toks_.F(j) == "en" && toks_.F(j + 1) == "date") j += 2;
+  if (toks_.F(j) != "du" && toks_.F(j) != "le") return std::nullopt;
+  return At(j + 1, end);
+}
+
+}  // namespace lexfr::legal_refs

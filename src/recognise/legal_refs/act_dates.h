@@ -1,0 +1,37 @@
+// The dates of acts: "du 21 décembre 2023" after a number, "délibération de
+// la CNIL du 21 décembre 2023" as its key.
+//
+// Reads: the tokens, and the day-precision DATE candidates when the DATE
+// recogniser ran ("21/12/2023" is only known through it). Gives: the ISO date
+// a date at a token spells, and where it ends. Built once per text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "recognise/legal_refs/tokens.h"
+
+namespace lexfr::legal_refs {
+
+class ActDates {
+ public:
+  // `dates` must outlive this object.
+  ActDates(const Tokens& toks, const std::vector<Candidate>& dates);
+
+  // "21 décembre 2023", "1er juillet 1901" at j: its ISO date. Uses the DATE
+  // recogniser's candidate when there is one.
+  std::optional<std::string> At(uint32_t j, uint32_t* end) const;
+
+  // "du 21 juin 2004" / "le 21 juin 2004" / "en date du 21 juin 2004" at j.
+  std::optional<std::string> After(uint32_t j, uint32_t* end) const;
+
+ private:
+  Tokens toks_;
+  std::vector<int32_t> date_at_;  // first token -> index of a day DATE candidate, or -1
+  const std::vector<Candidate>* dates_;
+};
+
+}  // namespace lexfr::legal_refs

@@ -1,0 +1,370 @@
+// Articles: "article 48 du RGPD", "articles 6, 9 et 48 du RGPD", "articles
+// L. 1461-1 à L. 1461-3 du CSP", "art. 9, paragraphe 2, point a)", "l'article
+// 5 dudit règlement", "section 702 FISA".
+//
+// Reads: an article head and its list of numbers (with their parts: § 2,
+// point a), lists and ranges), then the instrument the list belongs to: one
+// named after it, one named just before ("FISA section 702"), the one last
+// named of a kind ("du même code"), or the one last named at all ("Article
+// 45"). Gives: one LEGAL_REF per article, with the instrument's key.
+#include "recognise/legal_refs/articles.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "recognise/legal_refs/acts.h"
+#include "recognise/legal_refs/identifiers.h"
+#include "text/text_util.h"
+
+namespace lexfr::legal_refs {
+namespace {
+
+bool IsArticleHead(std::string_view f) {
+  return f == "article" || f == "articles" || f == "art." || f == "arts" || f == "arts.";
+}
+
+// "L." "R." "D." "LO" before an article number of a code.
+bool IsCodePrefix(const Tokens& t, uint32_t j) {
+  const std::string_view raw = t.T(j);
+  return raw == "L." || raw == "R." || raw == "D." || raw == "A." || raw == "L" || raw == "R" || raw == "D" ||
+         raw == "LO" || raw == "L.O.";
+}
+
+// A point letter: "a", "b)" — not the verb "a" ("§ 2 a été").
+bool IsPointLetter(const Tokens& t, uint32_t j) {
+  const std::string_view raw = t.T(j);
+  if (raw.size() != 1 || raw[0] < 'a' || raw[0] > 'z') return false;
+  const std::string_view next = t.F(j + 1);
+  return next == ")" || next.empty() || !t.SameSentence(j, j + 1) || t.K(j + 1) == TokenKind::kPunct || next == "du" ||
+         next == "de" || next == "des" || next == "d'" || next == "et" || next == "ou";
+}
+
+// After ", 9" in a list: the item must end like an article number does,
+// not "5, 3 ans plus tard".
+bool ListItemEndsWell(const Tokens& t, uint32_t e, uint32_t head) {
+  if (e >= t.size() || !t.SameSentence(e, head)) return true;
+  const std::string_view f = t.F(e);
+  if (t.K(e) == TokenKind::kPunct) return true;
+  if (t.K(e) != TokenKind::kWord) return false;
+  static constexpr std::string_view kOk[] = {"et", "ou", "a", "au", "du", "de", "des", "d'", "dudit", "desdits"};
+  return std::find(std::begin(kOk), std::end(kOk), f) != std::end(kOk) || IsUpperInitial(t.T(e));
+}
+
+// A bare kind word ("de la loi", "du code") ends there, not "du code de la
+// route" or "de la loi relative à …", which name an instrument we do not know.
+bool BareKindWordEnds(const Tokens& t, uint32_t e, uint32_t head) {
+  if (e >= t.size() || !t.SameSentence(e, head)) return true;
+  const std::string_view f = t.F(e);
+  if (t.K(e) == TokenKind::kPunct) return f != "(" && !IsQuote(f);
+  static constexpr std::string_view kOk[] = {"et",   "ou", "qui", "que", "dont",  "ne",      "n'",      "est",
+                                             "sont", "a",  "ont", "en",  "ainsi", "modifie", "modifiee"};
+  return std::find(std::begin(kOk), std::end(kOk), f) != std::end(kOk);
+}
+
+uint32_t SkipPrecite(const Tokens& t, uint32_t e) {
+  return t.F(e).starts_with("precite") || t.F(e).starts_with("susvise") ? e + 1 : e;
+}
+
+// Past "article", "articles", "l'article" before the next number of a list.
+uint32_t SkipArticleHead(const Tokens& t, uint32_t k) {
+  if (t.F(k) == "l'" && IsArticleHead(t.F(k + 1))) return k + 2;
+  if (IsArticleHead(t.F(k))) return k + 1;
+  return k;
+}
+
+// The article number at k and its parts.
+bool ReadItem(const Tokens& t, uint32_t k, ArticleItem* item) {
+  item->first = k;
+  if (!ArticleNumber(t, k, &item->end, &item->article)) return false;
+  SubParts(t, &item->end, &item->article);
+  return true;
+}
+
+enum class Attach { kNone, kUnresolved, kFound };
+
+// The instrument an article list at `pos` belongs to: "du RGPD", "de la
+// loi n° 78-17", "du même règlement", "dudit code", "de la loi précitée",
+// "702 FISA". kUnresolved when a complement names something unknown
+// ("du contrat", "du code de la route"): then no reference is emitted.
+Attach AttachedInstrument(const Context& c, const Memory& m, uint32_t pos, uint32_t head, Found* found) {
+  const Tokens& t = c.tokens;
+  uint32_t k = pos;
+  bool connector = false, anaphoric = false;
+  // "article 4, point 11), du RGPD"
+  if (t.F(k) == "," && (t.F(k + 1) == "du" || t.F(k + 1) == "de" || t.F(k + 1) == "dudit")) ++k;
+  const std::string_view f = t.F(k);
+  if (!t.SameSentence(k, head)) return Attach::kNone;
+  if (f == "du" || f == "d'") {
+    connector = true;
+    ++k;
+  } else if (f == "dudit" || f == "desdits" || f == "desdites") {
+    connector = anaphoric = true;
+    ++k;
+  } else if (f == "de" || f == "des") {
+    connector = true;
+    ++k;
+    if (t.F(k) == "la" || t.F(k) == "l'") {
+      ++k;
+    } else if (t.F(k) == "ladite" || t.F(k) == "ce" || t.F(k) == "cette" || t.F(k) == "cet") {
+      anaphoric = true;
+      ++k;
+    }
+  }
+  if (t.F(k) == "meme") {
+    anaphoric = true;
+    ++k;
+  }
+  if (t.F(k) == "present" || t.F(k) == "presente") return connector ? Attach::kUnresolved : Attach::kNone;
+  if (!anaphoric) {
+    if (std::optional<Found> named = ParseInstrument(c, k, true)) {
+      *found = *named;
+      found->end = SkipPrecite(t, found->end);
+      return Attach::kFound;
+    }
+  }
+  // "du même texte", "dudit texte", "de celle-ci": whatever was named last.
+  const bool pronoun = (t.F(k) == "celle" || t.F(k) == "celui") && t.IsDash(k + 1) && t.F(k + 2) == "ci";
+  if (pronoun && connector) {
+    if (!m.last) return Attach::kUnresolved;
+    found->end = k + 3;
+    found->ref = *m.last;
+    return Attach::kFound;
+  }
+  if (anaphoric && t.F(k) == "texte") {
+    if (!m.last) return Attach::kUnresolved;
+    found->end = SkipPrecite(t, k + 1);
+    found->ref = *m.last;
+    return Attach::kFound;
+  }
+  const Kind kind = KindOfWord(t.F(k));
+  if (kind != Kind::kOther && (connector || anaphoric)) {
+    const uint32_t e = SkipPrecite(t, k + 1);
+    if (anaphoric || e > k + 1 || BareKindWordEnds(t, k + 1, head)) {
+      const std::optional<Ref>& last = m.last_by_kind[static_cast<size_t>(kind)];
+      if (!last) return Attach::kUnresolved;
+      found->end = e;
+      found->ref = *last;
+      return Attach::kFound;
+    }
+  }
+  return connector ? Attach::kUnresolved : Attach::kNone;
+}
+
+// "article L. 121-1 du code de la consommation, L. 420-1 du code de
+// commerce": further articles, each with its own instrument.
+uint32_t ChainedArticles(const Context& c, uint32_t pos, uint32_t head, Memory* m) {
+  const Tokens& t = c.tokens;
+  for (int guard = 0; guard < 20; ++guard) {
+    uint32_t k = pos;
+    if (t.F(k) == ",") ++k;
+    if (t.F(k) == "et" || t.F(k) == "ou") ++k;
+    if (k == pos || !t.SameSentence(k, head)) break;
+    ArticleItem item;
+    if (!ReadItem(t, SkipArticleHead(t, k), &item)) break;
+    Found found;
+    if (AttachedInstrument(c, *m, item.end, head, &found) != Attach::kFound) break;
+    Remember(m, found.ref);
+    Emit(m, item.first, found.end, found.ref, item.article);
+    pos = found.end;
+  }
+  return pos;
+}
+
+}  // namespace
+
+// One article number: "48", "1er", "L. 1111-8", "L1111-8", "R. 4127-1",
+// "45 bis", "9.2" (-> "9-2").
+bool ArticleNumber(const Tokens& t, uint32_t j, uint32_t* end, std::string* out) {
+  std::string prefix;
+  if (IsCodePrefix(t, j) && t.IsNumber(j + 1) && t.SameSentence(j, j + 1)) {
+    for (char c : t.T(j)) {
+      if (c != '.') prefix += c;
+    }
+    ++j;
+  }
+  const std::string_view f = t.F(j);
+  if (f == "1er" || (f == "premier" && prefix.empty())) {
+    *out = prefix + "1";
+    *end = j + 1;
+    return true;
+  }
+  if (!t.IsNumber(j)) return false;
+  std::string_view raw = t.T(j);
+  size_t letters = 0;
+  while (letters < raw.size() && raw[letters] >= 'A' && raw[letters] <= 'Z') ++letters;
+  if (letters > 0) {
+    const std::string_view glued = raw.substr(0, letters);
+    if (!prefix.empty() || !(glued == "L" || glued == "R" || glued == "D" || glued == "LO")) return false;
+    prefix = std::string(glued);
+    raw.remove_prefix(letters);
+  }
+  if (raw.empty() || !StartsWithDigit(raw)) return false;
+  std::string num;
+  for (char c : raw) {
+    if (c >= '0' && c <= '9') {
+      num += c;
+    } else if (c == '.' && !num.empty() && num.back() != '-') {
+      num += '-';  // "9.2": paragraph 2
+    } else {
+      return false;
+    }
+  }
+  if (num.size() > 9) return false;
+  ++j;
+  while (t.IsDash(j) && t.Glued(j) && t.Glued(j + 1) && t.IsNumber(j + 1) && IsAsciiDigits(t.T(j + 1))) {
+    num += "-";
+    num += t.T(j + 1);
+    j += 2;
+  }
+  static constexpr std::string_view kLatin[] = {"bis", "ter", "quater", "quinquies", "sexies", "septies", "octies"};
+  if (std::find(std::begin(kLatin), std::end(kLatin), t.F(j)) != std::end(kLatin) && t.SameSentence(j - 1, j)) {
+    num += " ";
+    num += t.F(j);
+    ++j;
+  }
+  // "L. 161-36-1 A": a capital letter that is part of the number.
+  const std::string_view letter = t.T(j);
+  if (letter.size() == 1 && letter[0] >= 'A' && letter[0] <= 'Z' && t.SameSentence(j - 1, j) &&
+      (t.F(j + 1) == "du" || t.F(j + 1) == "de" || t.F(j + 1) == "," || t.F(j + 1) == "et")) {
+    num += " ";
+    num += letter;
+    ++j;
+  }
+  *out = prefix + num;
+  *end = j;
+  return true;
+}
+
+// ", paragraphe 2, point a)", "§ 2 a", "(2)(a)", ", alinéa 3" after an
+// article number: paragraphs and points join the key ("9-2-a"); alinéas of
+// French texts do not.
+void SubParts(const Tokens& t, uint32_t* pos, std::string* out) {
+  for (int guard = 0; guard < 6; ++guard) {
+    uint32_t k = *pos;
+    if (!t.SameSentence(k, *pos - 1)) return;
+    if (t.F(k) == ",") ++k;
+    const std::string_view f = t.F(k);
+    std::string part;
+    uint32_t next = 0;
+    if ((f == "paragraphe" || f == "par." || f == "para." || f == "§" || f == "paragraph") &&
+        (t.IsNumber(k + 1) || t.F(k + 1) == "1er")) {
+      part = t.F(k + 1) == "1er" ? "1" : std::string(t.T(k + 1));
+      next = k + 2;
+      if (!IsAsciiAlnum(part)) return;
+      if (IsPointLetter(t, next)) {
+        part += "-";
+        part += t.T(next);
+        ++next;
+        if (t.F(next) == ")") ++next;
+      }
+    } else if ((f == "point" || f == "points" || f == "sous") &&
+               (IsPointLetter(t, k + 1) || (t.IsNumber(k + 1) && IsAsciiAlnum(t.T(k + 1))))) {
+      part = std::string(t.T(k + 1));
+      next = k + 2;
+      if (t.F(next) == ")") ++next;
+    } else if (f == "(" && k == *pos && t.Glued(k) && IsAsciiAlnum(t.T(k + 1)) && t.T(k + 1).size() <= 3 &&
+               t.F(k + 2) == ")") {
+      part = std::string(t.T(k + 1));
+      next = k + 3;
+    } else if ((f == "alinea" || f == "al.") && (t.IsNumber(k + 1) || t.F(k + 1) == "1er" || t.F(k + 1) == "premier")) {
+      *pos = k + 2;
+      continue;
+    } else {
+      return;
+    }
+    if (part.empty() || part.size() > 6) return;
+    *out += "-";
+    *out += part;
+    *pos = next;
+  }
+}
+
+ArticleList ReadArticleList(const Tokens& t, uint32_t i) {
+  ArticleList list;
+  const std::string_view head = t.F(i);
+  list.section = head == "section" || head == "sections";
+  uint32_t j = i + 1;
+  if (head == "art" && t.F(j) == "." && t.Glued(j))
+    ++j;
+  else if (!IsArticleHead(head) && !list.section)
+    return list;
+
+  ArticleItem first;
+  if (!t.SameSentence(i, j) || !ReadItem(t, j, &first)) return list;
+  first.first = i;  // the first reference spans its head
+  list.items.push_back(std::move(first));
+  uint32_t pos = list.items.back().end;
+  for (int guard = 0; guard < 30; ++guard) {
+    uint32_t k = pos;
+    if (!t.SameSentence(k, i)) break;
+    bool comma_only = false;
+    if (t.F(k) == ",") {
+      ++k;
+      comma_only = true;
+      if (t.F(k) == "et" || t.F(k) == "ou") {
+        ++k;
+        comma_only = false;
+      }
+    } else if (t.F(k) == "et" || t.F(k) == "ou" || (t.F(k) == "a" && t.T(k) != "a") || t.F(k) == "au") {
+      ++k;
+    } else {
+      break;
+    }
+    if (t.F(k) == "suivants" || t.F(k) == "suiv." || t.F(k) == "s.") {
+      pos = k + 1;
+      break;
+    }
+    if (t.F(k) == "s" && t.F(k + 1) == "." && t.Glued(k + 1)) {
+      pos = k + 2;
+      break;
+    }
+    k = SkipArticleHead(t, k);
+    ArticleItem item;
+    if (!t.SameSentence(k, i) || !ReadItem(t, k, &item)) break;
+    if (comma_only && !ListItemEndsWell(t, item.end, i)) break;
+    pos = item.end;
+    list.items.push_back(std::move(item));
+  }
+  list.end = pos;
+  return list;
+}
+
+uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
+  const Tokens& t = c.tokens;
+  const ArticleList list = ReadArticleList(t, i);
+  if (list.items.empty()) return 0;
+  const uint32_t pos = list.end;
+  Found found;
+  uint32_t span_first = i;
+  const Attach attach = AttachedInstrument(c, *m, pos, i, &found);
+  if (attach == Attach::kUnresolved) return pos;
+  if (attach == Attach::kNone) {
+    // "Article 2 : La présente ordonnance sera notifiée": the document's
+    // own article, not one of the instrument last named.
+    if (t.F(pos) == ":") return pos;
+    // "FISA section 702", "RGPD, article 6": the instrument just before.
+    const bool adjacent = m->bare_end != 0 && !m->out.empty() &&
+                          (m->bare_end == i || (m->bare_end + 1 == i && t.F(m->bare_end) == ","));
+    if (adjacent && t.SameSentence(m->bare_first, i)) {
+      found.ref = m->bare_ref;
+      span_first = m->bare_first;
+      m->out.pop_back();
+    } else if (!list.section && m->last) {
+      found.ref = *m->last;
+    } else {
+      return pos;
+    }
+    found.end = pos;
+  } else {
+    Remember(m, found.ref);
+  }
+  for (size_t k = 0; k < list.items.size(); ++k) {
+    const uint32_t first = k == 0 ? span_first : list.items[k].first;
+    const uint32_t end = k + 1 == list.items.size() ? found.end : list.items[k].end;
+    Emit(m, first, end, found.ref, list.items[k].article);
+  }
+  return attach == Attach::kFound ? ChainedArticles(c, found.end, i, m) : found.end;
+}
+
+}  // namespace lexfr::legal_refs

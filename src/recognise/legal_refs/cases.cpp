@@ -1,0 +1,103 @@
+// Court decisions by their numbers: ECLI, CJEU case numbers, a court and its
+// number, bare "n°" numbers read through the courts nearby, Conseil
+// constitutionnel numbers.
+#include "recognise/legal_refs/cases.h"
+
+#include <algorithm>
+#include <string>
+
+#include "recognise/legal_refs/identifiers.h"
+#include "text/text_util.h"
+
+namespace lexfr::legal_refs {
+
+std::optional<Found> ConstitutionalDecision(const Context& c, std::string_view id, uint32_t end) {
+  static constexpr std::string_view kSuffixes[] = {"DC", "QPC", "LP", "LOM", "FNR", "ORGA", "L", "REF", "PDR"};
+  if (!IsConstitutionalNumber(id)) return std::nullopt;
+  const std::string_view suffix = c.tokens.T(end);
+  if (std::find(std::begin(kSuffixes), std::end(kSuffixes), suffix) == std::end(kSuffixes)) return std::nullopt;
+  return Found{end + 1, RefOfKey(c.tables, "CC_DEC:" + std::string(id), "", false)};
+}
+
+std::optional<Found> ReadEcli(const Context& c, uint32_t i) {
+  const Tokens& t = c.tokens;
+  if (t.F(i) != "ecli" || t.F(i + 1) != ":" || !t.Glued(i + 1)) return std::nullopt;
+  std::string key = "ECLI";
+  uint32_t j = i + 1, colons = 0;
+  while (j + 1 < t.size() && t.Glued(j) && t.Glued(j + 1) && (t.F(j) == ":" || t.F(j) == ".")) {
+    if (t.F(j) == ":") ++colons;
+    key += t.T(j);
+    key += t.T(j + 1);
+    j += 2;
+  }
+  if (colons < 4) return std::nullopt;
+  return Found{j, RefOfKey(c.tables, key, "", false)};
+}
+
+std::optional<Found> ReadCjeuCase(const Context& c, uint32_t i) {
+  const Tokens& t = c.tokens;
+  // Only « affaire(s) », « arrêt », « aff. » and the courts C, T, F start
+  // one: one byte rules out almost every token.
+  const std::string_view head = t.F(i);
+  if (head.empty() || (head[0] != 'a' && head[0] != 'c' && head[0] != 't' && head[0] != 'f')) return std::nullopt;
+  uint32_t j = i;
+  if (t.F(j) == "affaire" || t.F(j) == "affaires" || t.F(j) == "arret") {
+    ++j;
+  } else if (t.F(j) == "aff" && t.F(j + 1) == ".") {
+    j += 2;
+  } else if (t.F(j) == "aff.") {
+    ++j;
+  }
+  const std::string_view court = t.T(j);
+  if (!(court == "C" || court == "T" || court == "F") || !t.IsDash(j + 1) || !t.Glued(j + 1) || !t.Glued(j + 2) ||
+      !t.IsNumber(j + 2) || t.F(j + 3) != "/" || !t.Glued(j + 3) || !t.Glued(j + 4) || !t.IsNumber(j + 4)) {
+    return std::nullopt;
+  }
+  const std::string_view number = t.T(j + 2), year = t.T(j + 4);
+  if (!IsAsciiDigits(number) || number.size() > 4 || !IsAsciiDigits(year) || year.size() != 2) return std::nullopt;
+  const std::string id = std::string(court) + "-" + std::string(number) + "/" + std::string(year);
+  return Found{j + 5, RefOfKey(c.tables, "CJEU:" + id, "https://curia.europa.eu/juris/liste.jsf?num=" + id, false)};
+}
+
+std::optional<Found> ReadCourtAndNumber(const Context& c, uint32_t i, size_t* mention_cursor) {
+  const std::vector<AuthorityMention>& mentions = c.authorities.list();
+  while (*mention_cursor < mentions.size() && mentions[*mention_cursor].first < i) ++*mention_cursor;
+  for (size_t m = *mention_cursor; m < mentions.size() && mentions[m].first == i; ++m) {
+    const Authority& a = c.tables.authorities[mentions[m].authority];
+    if (!a.court) continue;
+    const uint32_t j = mentions[m].end;
+    uint32_t end = 0;
+    const std::string id = ReadId(c.tokens, j, &end);
+    if (id.empty() || !c.tokens.SameSentence(i, j)) continue;
+    for (const std::string& shape : a.numbers) {
+      if (MatchesShape(id, shape)) return Found{end, RefOfKey(c.tables, a.key + ":" + id, "", false)};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Found> ReadNumero(const Context& c, uint32_t i) {
+  const Tokens& t = c.tokens;
+  const bool rg = t.T(i) == "RG";
+  const uint32_t j = rg ? (t.IsNumero(i + 1) ? i + 2 : i + 1) : i + 1;
+  if (!rg && !t.IsNumero(i)) return std::nullopt;
+  uint32_t end = 0;
+  const std::string id = ReadId(t, j, &end);
+  if (id.empty()) return std::nullopt;
+  if (IsCassationNumber(id)) return Found{end, RefOfKey(c.tables, "CASS:" + id, "", false)};
+  if (auto cc = ConstitutionalDecision(c, id, end)) return cc;
+  if (auto court = c.authorities.CourtOf(i, end, id)) {
+    return Found{end, RefOfKey(c.tables, *court + ":" + id, "", false)};
+  }
+  if (rg && MatchesShape(id, "##/#####")) return Found{end, RefOfKey(c.tables, "CA:" + id, "", false)};
+  return std::nullopt;
+}
+
+std::optional<Found> ReadConstitutionalNumber(const Context& c, uint32_t i) {
+  if (!c.tokens.IsNumber(i) || c.tokens.Glued(i)) return std::nullopt;
+  uint32_t end = 0;
+  const std::string id = ReadId(c.tokens, i, &end);
+  return ConstitutionalDecision(c, id, end);
+}
+
+}  // namespace lexfr::legal_refs

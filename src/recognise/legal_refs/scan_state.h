@@ -1,0 +1,62 @@
+// What the legal-reference scan reads and what it remembers as it goes.
+//
+// Context: everything known about the text before the scan starts (tokens,
+// tables, dates, authorities), read-only, passed to every rule. Memory: what
+// the rules that emit share (the references emitted, the instrument last
+// named for "Article 45" and per kind for "du même code", the last bare
+// instrument for "FISA section 702"). Both live for one text.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "recognise/legal_refs/act_dates.h"
+#include "recognise/legal_refs/authorities.h"
+#include "recognise/legal_refs/tables.h"
+#include "recognise/legal_refs/tokens.h"
+
+namespace lexfr::legal_refs {
+
+struct Context {
+  // `seg`, `tables`, `names` and `dates` must outlive the context.
+  Context(std::string_view text, const Segmentation& seg, const Tables& tables_in, const std::vector<Candidate>& names,
+          const std::vector<Candidate>& dates)
+      : tokens(text, seg), tables(tables_in), act_dates(tokens, dates), authorities(tokens, tables_in, names) {}
+
+  Tokens tokens;
+  const Tables& tables;
+  ActDates act_dates;
+  AuthorityMentions authorities;
+};
+
+// An instrument found at some position: where its tokens end and what it is.
+struct Found {
+  uint32_t end = 0;
+  Ref ref;
+};
+
+struct Memory {
+  std::vector<Candidate> out;
+  std::optional<Ref> last;  // the legislative instrument last named
+  std::array<std::optional<Ref>, static_cast<size_t>(Kind::kCount)> last_by_kind;
+  // The last bare instrument emitted ("FISA" before "section 702"); bare_end
+  // is 0 once anything else is emitted.
+  uint32_t bare_first = 0, bare_end = 0;
+  Ref bare_ref;
+  size_t mention_cursor = 0;  // the first authority mention not before the scan's token
+};
+
+// Emits a LEGAL_REF candidate for [first, end): `ref`, and `article` when
+// not empty.
+void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::string article);
+
+// Keeps a legislative `ref` for the articles that name no instrument and for
+// "du même <kind>".
+void Remember(Memory* memory, const Ref& ref);
+
+}  // namespace lexfr::legal_refs

@@ -1,0 +1,62 @@
+// The scanner: builds what the rules read about the text (scan_state.h), then
+// tries the rules at each token, in order, and skips what matched.
+#include "recognise/legal_refs/scanner.h"
+
+#include <optional>
+
+#include "recognise/legal_refs/acts.h"
+#include "recognise/legal_refs/articles.h"
+#include "recognise/legal_refs/cases.h"
+#include "recognise/legal_refs/scan_state.h"
+
+namespace lexfr::legal_refs {
+namespace {
+
+// An instrument named at i ("le RGPD", "la loi n° 78-17"): emitted, and kept
+// for the articles that follow it ("FISA section 702", "Article 45").
+uint32_t ScanInstrument(const Context& c, uint32_t i, Memory* m) {
+  std::optional<Found> f = ParseInstrument(c, i, false);
+  if (!f) return 0;
+  Emit(m, i, f->end, f->ref, "");
+  if (f->ref.legislative) {
+    m->bare_first = i;
+    m->bare_end = f->end;
+    m->bare_ref = f->ref;
+  }
+  Remember(m, f->ref);
+  return f->end;
+}
+
+// A decision read at i (cases.h), emitted; 0 when there is none.
+uint32_t EmitDecision(uint32_t i, const std::optional<Found>& f, Memory* m) {
+  if (!f) return 0;
+  Emit(m, i, f->end, f->ref, "");
+  return f->end;
+}
+
+// Where the scan goes on after the reference starting at i, or 0 when none
+// starts there. The order of the rules is the grammar's priority.
+uint32_t ScanAt(const Context& c, uint32_t i, Memory* m) {
+  if (const uint32_t end = ScanArticles(c, i, m)) return end;
+  if (const uint32_t end = EmitDecision(i, ReadEcli(c, i), m)) return end;
+  if (const uint32_t end = EmitDecision(i, ReadCjeuCase(c, i), m)) return end;
+  if (const uint32_t end = ScanInstrument(c, i, m)) return end;
+  if (const uint32_t end = EmitDecision(i, ReadCourtAndNumber(c, i, &m->mention_cursor), m)) return end;
+  if (const uint32_t end = EmitDecision(i, ReadNumero(c, i), m)) return end;
+  return EmitDecision(i, ReadConstitutionalNumber(c, i), m);
+}
+
+}  // namespace
+
+std::vector<Candidate> Scan(std::string_view text, const Segmentation& seg, const Tables& tables,
+                            const std::vector<Candidate>& names, const std::vector<Candidate>& dates) {
+  const Context context(text, seg, tables, names, dates);
+  Memory memory;
+  for (uint32_t i = 0; i < context.tokens.size();) {
+    const uint32_t end = ScanAt(context, i, &memory);
+    i = end > i ? end : i + 1;
+  }
+  return std::move(memory.out);
+}
+
+}  // namespace lexfr::legal_refs

@@ -1,0 +1,25 @@
+// The legal-reference scanner: a left-to-right grammar over the tokens.
+//
+// Reads: the text's tokens, the tables, and the names and dates found before
+// (see recognise/legal_refs.h). Gives: LEGAL_REF candidates in text order.
+// At each token the scanner tries, in order: an article citation
+// (articles.h), an ECLI or a CJEU case number (cases.h), a named or numbered
+// act (acts.h), a court and its number, a bare "n° 444937" read through the
+// court mentioned nearby, and a Conseil constitutionnel number (cases.h).
+// Whatever matches is emitted and skipped, so every token is looked at a
+// bounded number of times.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "recognise/legal_refs/tables.h"
+#include "text/segment.h"
+
+namespace lexfr::legal_refs {
+
+std::vector<Candidate> Scan(std::string_view text, const Segmentation& seg, const Tables& tables,
+                            const std::vector<Candidate>& names, const std::vector<Candidate>& dates);
+
+}  // namespace lexfr::legal_refs
