@@ -24,7 +24,6 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   if (!s.ok()) return s;
   out->decoded = std::move(extracted.decoded);
   out->source = std::move(extracted.info);
-  out->diagnostics = out->decoded.diagnostics;
   const std::string_view text = out->decoded.text;
 
   // segment

@@ -50,13 +50,14 @@ struct Document {
   std::optional<std::string> id;
   uint64_t bytes = 0;     // size of the raw input
   std::string sha256;     // of the raw input
-  DecodedText decoded;    // the extracted text, input encoding, decode diagnostics
+  // The extracted text, its input encoding, and the diagnostics of decoding
+  // and extraction: the record's "diagnostics" (no later stage adds any).
+  DecodedText decoded;
   SourceInfo source;      // format, title, lang, published, PDF page starts
   Segmentation segmentation;
   std::vector<Entity> entities;
   std::optional<Recourse> recourse;
   std::vector<Quote> quotes;
-  std::vector<Diagnostic> diagnostics;  // decode diagnostics and later ones
 };
 
 // Runs the whole pipeline over `bytes`; `path` is also the extension hint of

@@ -13,7 +13,7 @@ void Tally(const Document& doc, FileResult* r) {
     r->court = doc.recourse->court;
     r->recourse_status = doc.recourse->status;
   }
-  r->diagnostics = doc.diagnostics;
+  r->diagnostics = doc.decoded.diagnostics;
 }
 
 Status InternalError(const std::exception& e) {
