@@ -1,9 +1,11 @@
 // The pipeline: extract (decode) -> segment -> recognise -> link -> summarise.
 //
 // In: the bytes of one document and where they came from. Out: a Document
-// holding everything the writers print. Resources (gazetteers, cue lists) are
-// loaded once per process and shared read-only by every thread; Analyze() is
-// then safe to call concurrently.
+// holding everything the writers print. Resources (the gazetteer: the
+// embedded names and the user's --gazetteer files) are loaded once per
+// process and shared read-only by every thread; Analyze() is then safe to
+// call concurrently. (The cue lists and word tables are loaded by the
+// recognisers themselves, once, on first use.)
 #pragma once
 
 #include <cstdint>
