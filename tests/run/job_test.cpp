@@ -21,7 +21,7 @@ TEST_CASE("RunJob: a file and the same text given whole give one document", "[jo
   file.path = "a.txt";
   Job text;
   text.text = kText;
-  text.id = "7";
+  text.id.emplace("7");
   const FileResult from_file = RunJob(file, reader, SharedResources(), {}, {});
   const FileResult from_text = RunJob(text, reader, SharedResources(), {}, {});
   REQUIRE(from_file.status.ok());
