@@ -24,7 +24,6 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   if (!s.ok()) return s;
   out->decoded = std::move(extracted.decoded);
   out->source = std::move(extracted.info);
-  out->diagnostics = out->decoded.diagnostics;
   const std::string_view text = out->decoded.text;
 
   // segment
@@ -35,7 +34,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
   candidates[0] = FindNames(text, seg, resources.gazetteer);
   DateOptions date_options = options.dates;
-  if (!date_options.ref_date && !out->source.published.empty()) date_options.ref_date = out->source.published;
+  if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
   candidates[1] = FindDates(text, seg, date_options);
   candidates[2] = FindLegalRefs(text, seg, candidates[0], candidates[1]);
   candidates[3] = FindMoney(text, seg);

@@ -65,7 +65,8 @@ TEST_CASE("table-driven recogniser cases (tests/cases/*.tsv)", "[cases]") {
       std::string text = Unescape(cols[1]);
       AnalyzeOptions options;
       if (text.starts_with("@ref-date=")) {
-        options.dates.ref_date = text.substr(10, 10);
+        options.dates.ref_date = ParseCalendarDate(text.substr(10, 10));
+        REQUIRE(options.dates.ref_date);
         text = text.substr(21);
       }
       Document doc;

@@ -1,8 +1,15 @@
 // What many tests share: the embedded resources, loaded once for the whole
-// test binary (loading them is the slow part of a test that analyses a text).
+// test binary (loading them is the slow part of a test that analyses a text),
+// and a scratch folder for the tests that touch the file system.
 #pragma once
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
 
 #include "lexfr/analyze.h"
 
@@ -16,5 +23,37 @@ inline const Resources& SharedResources() {
   }();
   return *resources;
 }
+
+// A fresh folder under the temporary directory, removed with everything in it
+// at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "lexfr-test-XXXXXX").string();
+    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+    path_ = tmpl;
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
+
+  // Writes `bytes` to `rel` (making its folders) and returns its path.
+  std::string File(const std::string& rel, const std::string& bytes = "x") const {
+    std::filesystem::create_directories(std::filesystem::path(*this / rel).parent_path());
+    std::ofstream(*this / rel, std::ios::binary) << bytes;
+    return *this / rel;
+  }
+  // A symlink at `rel` pointing to `target`.
+  void Link(const std::string& rel, const std::string& target) const {
+    std::filesystem::create_directories(std::filesystem::path(*this / rel).parent_path());
+    REQUIRE(symlink(target.c_str(), (*this / rel).c_str()) == 0);
+  }
+
+ private:
+  std::string path_;
+};
 
 }  // namespace lexfr

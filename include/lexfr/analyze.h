@@ -1,9 +1,11 @@
 // The pipeline: extract (decode) -> segment -> recognise -> link -> summarise.
 //
 // In: the bytes of one document and where they came from. Out: a Document
-// holding everything the writers print. Resources (gazetteers, cue lists) are
-// loaded once per process and shared read-only by every thread; Analyze() is
-// then safe to call concurrently.
+// holding everything the writers print. Resources (the gazetteer: the
+// embedded names and the user's --gazetteer files) are loaded once per
+// process and shared read-only by every thread; Analyze() is then safe to
+// call concurrently. (The cue lists and word tables are loaded by the
+// recognisers themselves, once, on first use.)
 #pragma once
 
 #include <cstdint>
@@ -50,13 +52,14 @@ struct Document {
   std::optional<std::string> id;
   uint64_t bytes = 0;     // size of the raw input
   std::string sha256;     // of the raw input
-  DecodedText decoded;    // the extracted text, input encoding, decode diagnostics
+  // The extracted text, its input encoding, and the diagnostics of decoding
+  // and extraction: the record's "diagnostics" (no later stage adds any).
+  DecodedText decoded;
   SourceInfo source;      // format, title, lang, published, PDF page starts
   Segmentation segmentation;
   std::vector<Entity> entities;
   std::optional<Recourse> recourse;
   std::vector<Quote> quotes;
-  std::vector<Diagnostic> diagnostics;  // decode diagnostics and later ones
 };
 
 // Runs the whole pipeline over `bytes`; `path` is also the extension hint of

@@ -407,7 +407,7 @@ std::string RenderHtmlPage(const Document& doc) {
          "</div>\n</section>\n";
   out += EntityTable(doc.entities);
   out += QuoteList(doc.quotes);
-  out += DiagnosticList(doc.diagnostics);
+  out += DiagnosticList(doc.decoded.diagnostics);
   return out + "</main>\n" + Tail(true);
 }
 

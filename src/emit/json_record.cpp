@@ -241,7 +241,7 @@ void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   w.EndArray();
   w.Key("diagnostics");
   w.BeginArray();
-  for (const Diagnostic& d : doc.diagnostics) {
+  for (const Diagnostic& d : doc.decoded.diagnostics) {
     w.BeginObject();
     w.Field("code", d.code);
     w.Field("message", d.message);

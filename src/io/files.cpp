@@ -69,6 +69,21 @@ Status Open(const std::string& path, const PathPolicy& policy, size_t max_bytes,
   return s;
 }
 
+// --- writing one file --------------------------------------------------------------
+
+Status WriteAll(int fd, const std::string& path, std::string_view bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::Error(ExitCode::kIoErr, "write_error", path + ": " + std::strerror(errno));
+    }
+    done += static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::optional<FileId> IdOf(const std::string& path) {
@@ -158,6 +173,58 @@ Status MemoryReader::Read(const std::string& path, size_t max_bytes, std::string
   if (it->second.size() > max_bytes) return TooLarge(path, max_bytes);
   *out = it->second;
   return Status::Ok();
+}
+
+std::string JoinPath(const std::string& folder, const std::string& rel) {
+  if (folder.empty()) return rel;
+  return folder.back() == '/' ? folder + rel : folder + "/" + rel;
+}
+
+std::string_view BaseName(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+Status MakeFolders(const std::string& folder) {
+  for (size_t i = 1; i <= folder.size(); ++i) {
+    if (i < folder.size() && folder[i] != '/') continue;
+    const std::string prefix = folder.substr(0, i);
+    if (mkdir(prefix.c_str(), 0755) != 0 && errno != EEXIST) {
+      return Status::Error(ExitCode::kCantCreate, "cannot_create", prefix + ": " + std::strerror(errno));
+    }
+  }
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
+  const size_t slash = path.rfind('/');
+  const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  const std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  // Hidden, and unique per writer, so that neither a reader of the folder nor
+  // a concurrent run mistakes it for a result; at most 44 bytes, so that any
+  // name that fits the folder has a temporary file that fits too.
+  std::string pattern = ".";
+  pattern.append(name, 0, 32);
+  pattern += ".tmp-XXXXXX";
+  std::string tmp = JoinPath(folder, pattern);
+  int fd = mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) {
+    if (Status s = MakeFolders(folder); !s.ok()) return s;
+    tmp = JoinPath(folder, pattern);
+    fd = mkostemp(tmp.data(), O_CLOEXEC);
+  }
+  const auto cannot_create = [&](int err) {
+    // Too long a name is this file's problem, not the run's (ProcessInput).
+    return Status::Error(ExitCode::kCantCreate, err == ENAMETOOLONG ? "name_too_long" : "cannot_create",
+                         path + ": " + std::strerror(err));
+  };
+  if (fd < 0) return cannot_create(errno);
+  fchmod(fd, 0644);  // mkostemp makes it 0600; a result is as readable as -o FILE's
+  Status s = WriteAll(fd, path, bytes);
+  if (close(fd) != 0 && s.ok()) s = Status::Error(ExitCode::kIoErr, "write_error", path + ": " + std::strerror(errno));
+  if (s.ok() && rename(tmp.c_str(), path.c_str()) != 0) s = cannot_create(errno);
+  if (!s.ok()) unlink(tmp.c_str());
+  return s;
 }
 
 }  // namespace lexfr

@@ -115,4 +115,26 @@ class MemoryReader : public FileReader {
   std::map<std::string, Status> failures_;
 };
 
+// --- writing ---------------------------------------------------------------------
+
+// mkdir -p: makes `folder` and its parents (kCantCreate). A folder that
+// exists already, or is made meanwhile by another thread, is fine.
+Status MakeFolders(const std::string& folder);
+
+// Writes `bytes` to a temporary file beside `path` (creating the folders on
+// the way), then renames it to `path`: a killed run leaves either the whole
+// file or none. The temporary name is short (".<first 32 bytes of the
+// name>.tmp-XXXXXX"), so it fits wherever `path` fits. kCantCreate (code
+// "name_too_long" when a name is longer than the file system allows,
+// "cannot_create" otherwise) or kIoErr.
+Status WriteFileAtomically(const std::string& path, std::string_view bytes);
+
+// --- paths -----------------------------------------------------------------------
+
+// `rel` under `folder`, with one '/' between them ("" folder: `rel`).
+std::string JoinPath(const std::string& folder, const std::string& rel);
+
+// The last part of a path ("a/b.txt" -> "b.txt").
+std::string_view BaseName(std::string_view path);
+
 }  // namespace lexfr

@@ -638,7 +638,7 @@ std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg,
   // The reference: the one given, else the first date the document gives as
   // its own; never the clock.
   std::optional<Ymd> ref;
-  if (options.ref_date) ref = ParseIsoDay(*options.ref_date);
+  if (options.ref_date) ref = Ymd{options.ref_date->year, options.ref_date->month, options.ref_date->day};
   if (!ref) {
     for (const RawDate& d : raw) {
       if (d.anchor) {

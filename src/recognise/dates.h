@@ -14,16 +14,17 @@
 #include <string_view>
 #include <vector>
 
+#include "lexfr/calendar_date.h"
 #include "lexfr/entity.h"
 #include "text/segment.h"
 
 namespace lexfr {
 
 struct DateOptions {
-  // "YYYY-MM-DD" against which relative dates ("hier", "lundi dernier")
+  // The day against which relative dates ("hier", "lundi dernier")
   // resolve. Unset: the date the document gives as its own, if any; else
   // relative dates are left out (never guessed from the clock).
-  std::optional<std::string> ref_date;
+  std::optional<CalendarDate> ref_date;
 };
 
 // The month a folded word names ("decembre", "dec." -> 12), or 0; from

@@ -5,7 +5,9 @@
 // Overlapping candidates of the same family (names; legal references; dates;
 // money) resolve to the longest, then the highest priority; families may
 // overlap each other ("loi du 6 janvier 1978" is a LEGAL_REF and holds a
-// DATE). Persons named later by surname only join the full name.
+// DATE). Candidates of one type and one canonical form are one entity: a
+// person named later by surname alone joins the full name because
+// recognise/names.cpp gives that mention the full name's canonical form.
 //
 // Thread-safety: pure function of its inputs.
 #pragma once

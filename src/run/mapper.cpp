@@ -8,7 +8,6 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "emit/json_record.h"
 
 namespace lexfr {
 namespace {
@@ -192,46 +191,44 @@ MapperDoc ParseMapperLine(std::string_view line) {
   return d;
 }
 
+namespace {
+
+// What a line asks for, as a job: its text, or its file when paths are
+// allowed. A path document is printed with its path, anything else with "-".
+Job JobOf(const RawLine& line, const LineOptions& options) {
+  Job job;
+  job.id = "null";
+  if (line.too_long) {
+    job.error = Status::Error(ExitCode::kDataErr, "too_large",
+                              "line longer than --max-bytes (" + std::to_string(options.max_bytes) + " bytes)");
+    return job;
+  }
+  MapperDoc d = ParseMapperLine(line.bytes);
+  job.id = std::move(d.id);
+  job.error = std::move(d.error);
+  if (!d.has_path) {
+    if (job.error.ok()) job.text = std::move(d.text);
+  } else if (!d.path.empty()) {
+    job.path = std::move(d.path);
+    if (job.error.ok() && !options.allow_paths) job.error = PathsDenied(job.path);
+  }
+  return job;
+}
+
+}  // namespace
+
 FileResult ProcessLine(const RawLine& line, const FileReader& reader, const Resources& resources,
                        const AnalyzeOptions& analyze, const LineOptions& options) {
-  MapperDoc d;
-  FileResult r;
-  Document doc;
+  Job job;
+  job.id = "null";
   try {
-    if (line.too_long) {
-      d.error = Status::Error(ExitCode::kDataErr, "too_large",
-                              "line longer than --max-bytes (" + std::to_string(options.max_bytes) + " bytes)");
-    } else {
-      d = ParseMapperLine(line.bytes);
-    }
-    r.status = d.error;
-    std::string bytes;
-    if (r.status.ok()) {
-      if (d.has_path) {
-        r.status = options.allow_paths ? reader.Read(d.path, options.max_bytes, &bytes) : PathsDenied(d.path);
-      } else {
-        bytes = std::move(d.text);
-      }
-    }
-    // A text document has no file, like standard input.
-    if (r.status.ok()) r.status = Analyze(std::move(bytes), d.has_path ? d.path : "-", resources, analyze, &doc);
-    if (r.status.ok()) {
-      Tally(doc, &r);
-      doc.id = d.id;
-      AppendDocumentJson(doc, false, &r.record);
-    }
+    job = JobOf(line, options);
   } catch (const std::exception& e) {
     // Whatever went wrong with this line is its record's error, never the
-    // end of the stream (run/batch.h, InternalError).
-    r = FileResult();
-    r.status = InternalError(e);
+    // end of the stream (run/job.h, InternalError).
+    job.error = InternalError(e);
   }
-  if (!r.status.ok()) {
-    r.record.clear();
-    AppendErrorJson(d.has_path && !d.path.empty() ? d.path : "-", r.status, false, &r.record, d.id);
-  }
-  r.record += '\n';
-  return r;
+  return RunJob(std::move(job), reader, resources, analyze, {options.max_bytes, false, false});
 }
 
 }  // namespace lexfr

@@ -15,8 +15,8 @@
 //   LineReader       a file descriptor -> lines, at most --max-bytes each,
 //                    read as they are asked for (memory: one line)
 //   ParseMapperLine  one line -> what to analyse, or why not
-//   ProcessLine      one line -> its FileResult (record, counts), like
-//                    ProcessInput for a file
+//   ProcessLine      one line -> its FileResult (record, counts): the line
+//                    as a Job, run by RunJob (run/job.h) as a batch's files are
 //
 // Thread-safety: LineReader is one reader's (RunOrderedPull calls it from one
 // thread at a time); ParseMapperLine and ProcessLine are free functions that
@@ -29,10 +29,10 @@
 #include <string>
 #include <string_view>
 
-#include "lexfr/analyze.h"
-#include "run/batch.h"
 #include "io/files.h"
+#include "lexfr/analyze.h"
 #include "lexfr/status.h"
+#include "run/job.h"
 
 namespace lexfr {
 

@@ -28,8 +28,9 @@
 #include <string_view>
 #include <vector>
 
-#include "run/batch.h"
+#include "io/walk.h"
 #include "lexfr/status.h"
+#include "run/batch.h"
 
 namespace lexfr {
 
@@ -38,7 +39,7 @@ struct RunFile {
   std::string option;  // for messages: "-o", "--summary", "--gazetteer", "" for an input
   std::string path;    // "-": standard input (reads) or output (writes)
   // False for a file found by walking a folder, which is a regular file
-  // (run/batch.h): it is then stat'ed only when an output exists already.
+  // (io/walk.h): it is then stat'ed only when an output exists already.
   bool maybe_stream = true;
 };
 

@@ -71,7 +71,6 @@ const StageInputs& Segmented(int scale) {
   doc.bytes = in.raw.size();
   doc.sha256 = lexfr::Sha256Hex(in.raw);
   if (lexfr::Status s = lexfr::Decode(in.raw, &doc.decoded); !s.ok()) Die("Decode: " + s.ToString());
-  doc.diagnostics = doc.decoded.diagnostics;
   doc.segmentation = lexfr::Segment(doc.decoded.text);
   Note("decode and segment", scale, start);
   return in;

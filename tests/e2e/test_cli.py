@@ -237,5 +237,45 @@ class Help(Case):
             self.assertEqual(run("analyze", "-q", f.name).stderr, b"")
 
 
+class TypedOptions(Case):
+    """Options are parsed once into their types: a bad value is a usage error (64) that says what was expected."""
+
+    TEXT = "Le Conseil d'État a statué hier. La CNIL s'était réunie lundi dernier.\n"
+
+    def dates_of(self, *args):
+        r = run("analyze", *args, "-", input_bytes=self.TEXT.encode())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        return {m["text"]: e["value"] for e in doc["entities"] if e["type"] == "DATE" for m in e["mentions"]}
+
+    def test_relative_dates_resolve_against_ref_date(self):
+        # 2024-03-06 is a Wednesday: hier is the 5th, lundi dernier the 4th.
+        self.assertEqual(self.dates_of("--ref-date", "2024-03-06"), {"hier": "2024-03-05", "lundi dernier": "2024-03-04"})
+        # A Monday: « lundi dernier » is the one a week before, not the day itself.
+        self.assertEqual(self.dates_of("--ref-date", "2024-03-11"), {"hier": "2024-03-10", "lundi dernier": "2024-03-04"})
+
+    def test_without_ref_date_relative_dates_are_left_out(self):
+        self.assertEqual(self.dates_of(), {})
+
+    def test_a_bad_ref_date_is_a_usage_error_that_says_what_is_expected(self):
+        r = run("analyze", "--ref-date", "2023-02-29", "-", input_bytes=self.TEXT.encode())
+        self.assertEqual((r.returncode, r.stdout), (64, b""))
+        self.assertIn(b"--ref-date: wants a real calendar date YYYY-MM-DD between 1000 and 2100 (as in 2024-02-29), "
+                      b"not '2023-02-29'", r.stderr)
+
+    def test_jobs_is_a_number_from_1_to_1024(self):
+        for value in ("0", "1025", "-1", "two", ""):
+            with self.subTest(value=value):
+                r = run("analyze", "--jobs", value, "-", input_bytes=self.TEXT.encode())
+                self.assertEqual((r.returncode, r.stdout), (64, b""), r.stderr)
+                self.assertIn(b"--jobs: wants a number of files at a time from 1 to 1024", r.stderr)
+        for value in ("1", "1024"):
+            with self.subTest(value=value):
+                self.assertEqual(run("analyze", "--jobs", value, "-", input_bytes=self.TEXT.encode()).returncode, 0)
+
+    def test_help_teaches_the_jobs_cap(self):
+        self.assertIn(b"1 to 1024", run("analyze", "--help").stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

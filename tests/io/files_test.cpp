@@ -10,31 +10,14 @@
 #include <fstream>
 #include <thread>
 
-#include "run/batch.h"
+#include "io/walk.h"
 #include "run/interrupt.h"
+#include "test_support.h"
 
 namespace lexfr {
 namespace {
 
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "lexfr-files-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path_ = tmpl;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
-  std::string File(const std::string& rel, const std::string& bytes = "x") const {
-    std::ofstream(*this / rel, std::ios::binary) << bytes;
-    return *this / rel;
-  }
-
- private:
-  std::string path_;
-};
 
 // Raises the interrupt flag for one test, and lowers it at the end.
 struct Interrupt {
@@ -172,6 +155,32 @@ TEST_CASE("ReadPathList splits as it reads, bounded, and refuses NULs without -0
   CHECK(ReadPathList("/dev/zero", true, 1 << 20, &paths).code() == "too_large");
   CHECK(paths.empty());  // NULs only: empty entries, nothing held
   CHECK(ReadPathList("/dev/zero", false, 1 << 20, &paths).code() == "nul_in_list");
+}
+
+TEST_CASE("files are written whole or not at all", "[files]") {
+  TempDir d;
+  REQUIRE(WriteFileAtomically(d / "deep/er/r.json", "{}\n").ok());
+  REQUIRE(WriteFileAtomically(d / "deep/er/r.json", "{\"v\":2}\n").ok());  // replaces
+  std::ifstream in(d / "deep/er/r.json");
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(content == "{\"v\":2}\n");
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(d / "deep/er")) names.push_back(e.path().filename().string());
+  CHECK(names == std::vector<std::string>{"r.json"});  // no temporary file left
+  CHECK((fs::status(d / "deep/er/r.json").permissions() & fs::perms::others_read) != fs::perms::none);
+  CHECK(WriteFileAtomically("/proc/lexfr-cannot/x.json", "{}").exit_code() == ExitCode::kCantCreate);
+}
+
+TEST_CASE("long output names: short temporary names, and too long is name_too_long", "[files]") {
+  TempDir d;
+  const std::string fits(255, 'a');  // NAME_MAX of ext4, tmpfs, xfs, btrfs
+  REQUIRE(WriteFileAtomically(d / fits, "{}\n").ok());
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(d.path())) names.push_back(e.path().filename().string());
+  CHECK(names == std::vector<std::string>{fits});
+  const Status too_long = WriteFileAtomically(d / std::string(256, 'b'), "{}\n");
+  CHECK(too_long.code() == "name_too_long");
+  CHECK(too_long.exit_code() == ExitCode::kCantCreate);
 }
 
 }  // namespace lexfr

@@ -18,7 +18,7 @@ std::ostream& operator<<(std::ostream& os, const Found& f) {
 std::vector<Found> Dates(std::string_view text, std::optional<std::string> ref = std::nullopt) {
   const Segmentation seg = Segment(text);
   DateOptions options;
-  options.ref_date = std::move(ref);
+  if (ref) options.ref_date = ParseCalendarDate(*ref);
   std::vector<Found> out;
   for (const Candidate& c : FindDates(text, seg, options)) {
     CHECK(c.type == EntityType::kDate);

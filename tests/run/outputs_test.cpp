@@ -7,29 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "test_support.h"
+
 namespace lexfr {
 namespace {
 
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "lexfr-outputs-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path_ = tmpl;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
-  std::string File(const std::string& rel) const {
-    fs::create_directories(fs::path(*this / rel).parent_path());
-    std::ofstream(*this / rel) << "x";
-    return *this / rel;
-  }
-
- private:
-  std::string path_;
-};
 
 BatchInput Walked(const std::string& rel) { return {"corpus/" + rel, rel, true, Status::Ok()}; }
 

@@ -1,0 +1,64 @@
+#include "run/job.h"
+
+#include "emit/json_record.h"
+
+namespace lexfr {
+
+void Tally(const Document& doc, FileResult* r) {
+  r->bytes = doc.bytes;
+  r->entities = doc.entities.size();
+  for (const Entity& e : doc.entities) ++r->entity_types[EntityTypeName(e.type)];
+  if (doc.recourse) {
+    r->recourse = doc.recourse->kind;
+    r->court = doc.recourse->court;
+    r->recourse_status = doc.recourse->status;
+  }
+  r->diagnostics = doc.decoded.diagnostics;
+}
+
+Status InternalError(const std::exception& e) {
+  return Status::Error(ExitCode::kSoftware, "internal_error",
+                       std::string("internal error (please report it): ") + e.what());
+}
+
+FileResult RunJob(Job job, const FileReader& reader, const Resources& resources, const AnalyzeOptions& analyze,
+                  const RecordOptions& options) {
+  FileResult r;
+  r.status = job.error;
+  if (r.status.ok()) {
+    try {
+      std::string bytes;
+      if (job.text) {
+        bytes = std::move(*job.text);
+      } else {
+        r.status = reader.Read(job.path, options.max_bytes, &bytes);
+      }
+      Document doc;
+      if (r.status.ok()) r.status = Analyze(std::move(bytes), job.path, resources, analyze, &doc);
+      if (r.status.ok()) {
+        Tally(doc, &r);
+        doc.id = job.id;
+        if (options.html) {
+          r.record = RenderHtmlPage(doc);
+        } else {
+          AppendDocumentJson(doc, options.pretty, &r.record);
+        }
+      }
+    } catch (const std::exception& e) {
+      r = FileResult();
+      r.status = InternalError(e);
+    }
+  }
+  if (!r.status.ok()) {
+    r.record.clear();
+    if (options.html) {
+      r.record = RenderHtmlErrorPage(job.path, r.status);
+    } else {
+      AppendErrorJson(job.path, r.status, options.pretty, &r.record, job.id);
+    }
+  }
+  if (!options.html) r.record += '\n';
+  return r;
+}
+
+}  // namespace lexfr
