@@ -17,4 +17,11 @@ inline const Resources& SharedResources() {
   return *resources;
 }
 
+// The whole analysis of `text`, which must succeed.
+inline Document AnalyzeText(std::string_view text) {
+  Document doc;
+  REQUIRE(Analyze(std::string(text), "t", SharedResources(), {}, &doc).ok());
+  return doc;
+}
+
 }  // namespace lexfr
