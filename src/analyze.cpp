@@ -5,10 +5,13 @@
 #include "recognise/link.h"
 #include "recognise/money.h"
 #include "io/sha256.h"
+#include "lexicon/embedded.h"
+#include "summarise/decision_recourse.h"
 
 namespace lexfr {
 
 Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources* out) {
+  out->structure_cues = CueSet(EmbeddedFileOrEmpty("data/cues/structure.tsv"));
   return LoadGazetteer(user_gazetteers, &out->gazetteer);
 }
 
@@ -42,8 +45,12 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // link
   out->entities = Link(text, seg, std::move(candidates));
 
+  // read the structure: what the text is, a decision's identity
+  out->structure = ReadStructure(text, seg, out->entities, resources.structure_cues);
+
   // summarise
   out->recourse = Summarise(text, seg, out->entities);
+  ApplyDecisionIdentity(out->structure, &out->recourse);
   out->quotes = FindQuotes(text, seg, out->entities);
   return Status::Ok();
 }

@@ -56,4 +56,11 @@ class TempDir {
   std::string path_;
 };
 
+// The whole analysis of `text`, which must succeed.
+inline Document AnalyzeText(std::string_view text) {
+  Document doc;
+  REQUIRE(Analyze(std::string(text), "t", SharedResources(), {}, &doc).ok());
+  return doc;
+}
+
 }  // namespace lexfr

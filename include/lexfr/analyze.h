@@ -20,6 +20,7 @@
 #include "lexicon/gazetteer.h"
 #include "summarise/quotes.h"
 #include "summarise/recourse.h"
+#include "structure/structure.h"
 #include "text/segment.h"
 #include "extract/decode.h"
 #include "lexfr/status.h"
@@ -29,6 +30,7 @@ namespace lexfr {
 // Loaded once at start-up; immutable afterwards.
 struct Resources {
   Gazetteer gazetteer;
+  CueSet structure_cues{""};  // data/cues/structure.tsv (structure/structure.h)
 };
 
 // Loads the embedded data and the user's gazetteer files (kConfig on error).
@@ -58,6 +60,7 @@ struct Document {
   SourceInfo source;      // format, title, lang, published, PDF page starts
   Segmentation segmentation;
   std::vector<Entity> entities;
+  Structure structure;  // genre, and a decision's identity
   std::optional<Recourse> recourse;
   std::vector<Quote> quotes;
 };

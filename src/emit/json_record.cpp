@@ -78,6 +78,23 @@ void WriteQuote(const Quote& q, JsonWriter& w) {
   w.EndObject();
 }
 
+// The decision's identity (CONTRACT.md "Genre, decision and zones"): fields
+// unknown are null.
+void WriteDecision(const DecisionIdentity& d, JsonWriter& w) {
+  w.BeginObject();
+  w.Key("court"), w.StringOrNull(d.court);
+  w.Key("formation"), w.StringOrNull(d.formation);
+  w.Key("type"), w.StringOrNull(d.type);
+  w.Key("date"), w.StringOrNull(d.date);
+  w.StringArray("numbers", d.numbers);
+  w.Key("ecli"), w.StringOrNull(d.ecli);
+  w.Key("publication"), w.StringOrNull(d.publication);
+  w.Key("judges");
+  w.BeginArray();
+  w.EndArray();
+  w.EndObject();
+}
+
 void WriteRecourse(const Recourse& r, JsonWriter& w) {
   const auto nullable = [&w](std::string_view key, const std::string& value) {
     w.Key(key);
@@ -225,6 +242,23 @@ void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   w.Field("characters", uint64_t{CountCodePoints(text)});
   w.Field("entities", uint64_t{doc.entities.size()});
   w.EndObject();
+  w.Field("genre", GenreName(doc.structure.genre));
+  w.Key("decision");
+  if (doc.structure.decision) {
+    WriteDecision(*doc.structure.decision, w);
+  } else {
+    w.Null();
+  }
+  w.Key("zones");
+  w.BeginArray();
+  for (const Zone& z : doc.structure.zones) {
+    w.BeginObject();
+    w.Field("name", z.name);
+    w.Field("start", z.start);
+    w.Field("end", z.end);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("entities");
   w.BeginArray();
   for (const Entity& e : doc.entities) WriteEntity(e, text, doc.source.page_starts, w);

@@ -40,6 +40,8 @@ class CueSet {
   // Every phrase found in the tokens, in text order (longest first at a
   // position; overlapping phrases are all reported).
   std::vector<CueHit> Match(const Segmentation& seg) const;
+  // The rows, in file order (their tokens folded).
+  const std::vector<Cue>& cues() const { return cues_; }
 
  private:
   std::vector<Cue> cues_;

@@ -30,9 +30,11 @@ constexpr double kTarget = 2.0;
 constexpr int kRounds = 3;
 constexpr double kProcessLimitSeconds = 30;  // an HTML input past this is a FAIL, not a wait
 
-enum Stage { kSegment, kNames, kDates, kLegalRefs, kMoney, kLink, kRecourse, kQuotes, kJson, kEndToEnd, kStages };
-constexpr const char* kStageNames[kStages] = {"segment", "names",    "dates",  "legal refs", "money",
-                                              "link",    "recourse", "quotes", "JSON",       "end-to-end"};
+enum Stage {
+  kSegment, kNames, kDates, kLegalRefs, kMoney, kLink, kStructure, kRecourse, kQuotes, kJson, kEndToEnd, kStages
+};
+constexpr const char* kStageNames[kStages] = {"segment", "names",     "dates",    "legal refs", "money", "link",
+                                              "structure", "recourse", "quotes", "JSON",       "end-to-end"};
 
 using Seconds = std::array<double, kStages>;
 
@@ -89,6 +91,9 @@ Timed TimeStages(const std::string& raw) {
     start = ThreadCpuSeconds();
     const std::vector<lexfr::Entity> entities = lexfr::Link(text, seg, std::move(lists));
     lap(kLink, start);
+    start = ThreadCpuSeconds();
+    const lexfr::Structure structure = lexfr::ReadStructure(text, seg, entities, Resources().structure_cues);
+    lap(kStructure, start);
     start = ThreadCpuSeconds();
     const std::optional<lexfr::Recourse> recourse = lexfr::Summarise(text, seg, entities);
     lap(kRecourse, start);

@@ -74,6 +74,8 @@ AdversarialInput Text(std::string name, std::string stage, std::string piece, st
 
 // A first sentence that makes a text a legal action.
 const std::string kAction = "Recours pour excès de pouvoir devant le Conseil d'État. ";
+// The header of a decision, so that the structure stage reads it as one.
+const std::string kDecisionHead = "COUR DE CASSATION\nAU NOM DU PEUPLE FRANÇAIS\nVu la procédure suivante :\n";
 
 AdversarialInput Built(std::string name, std::string stage, std::string what,
                        std::function<std::string(size_t)> make, bool html = false) {
@@ -142,6 +144,15 @@ std::vector<AdversarialInput> MakeAll() {
               });
             }),
       Text("link-overlaps", "link", "la délibération de la CNIL du 21 décembre 2023 et l'article 6 du RGPD, "),
+      // --- structure: a decision's header, then what its readers look at
+      // (cues before a date, registry cues before a court, headings, the
+      // dispositif's outcome cues) over and over
+      Text("structure-dates", "structure", "Lecture du 13 octobre 2020, Rendu le 14 octobre 2020, ", kDecisionHead),
+      Text("structure-registry", "structure", "enregistrée au greffe du tribunal administratif de Lille, ",
+           kDecisionHead),
+      Text("structure-headings", "structure", "\nFaits et procédure\nExamen du moyen\nPAR CES MOTIFS\n", kDecisionHead),
+      Text("structure-outcomes", "structure", "est rejetée, est annulée, mais seulement ",
+           kDecisionHead + "PAR CES MOTIFS\n"),
       // --- recourse
       Text("recourse-sanction", "recourse", "la CNIL a sanctionné Google une amende "),  // issue 15
       Text("recourse-seize", "recourse", "a saisi le Conseil d'État d'un recours "),      // issue 15

@@ -6,11 +6,7 @@
 namespace lexfr {
 namespace {
 
-Document Run(std::string_view text) {
-  Document doc;
-  REQUIRE(Analyze(std::string(text), "t", SharedResources(), {}, &doc).ok());
-  return doc;
-}
+Document Run(std::string_view text) { return AnalyzeText(text); }
 
 bool Has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
