@@ -9,7 +9,7 @@
 namespace lexfr {
 
 Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources* out) {
-  return LoadGazetteer(user_gazetteers, &out->gazetteer);
+  return LoadLexicon(EmbeddedFiles(), user_gazetteers, &out->lexicon);
 }
 
 Status Analyze(std::string bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
@@ -28,24 +28,25 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   const std::string_view text = out->decoded.text;
 
   // segment
-  out->segmentation = Segment(text);
+  out->segmentation = Segment(text, resources.lexicon.abbreviations());
   const Segmentation& seg = out->segmentation;
 
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
-  candidates[0] = FindNames(text, seg, resources.gazetteer);
+  const Lexicon& lexicon = resources.lexicon;
+  candidates[0] = FindNames(text, seg, lexicon);
   DateOptions date_options = options.dates;
   if (!date_options.ref_date && !out->source.published.empty()) date_options.ref_date = out->source.published;
-  candidates[1] = FindDates(text, seg, date_options);
-  candidates[2] = FindLegalRefs(text, seg, candidates[0], candidates[1]);
-  candidates[3] = FindMoney(text, seg);
+  candidates[1] = FindDates(text, seg, lexicon, date_options);
+  candidates[2] = FindLegalRefs(text, seg, lexicon, candidates[0], candidates[1]);
+  candidates[3] = FindMoney(text, seg, lexicon);
 
   // link
   out->entities = Link(text, seg, std::move(candidates));
 
   // summarise
-  out->recourse = Summarise(text, seg, out->entities);
-  out->quotes = FindQuotes(text, seg, out->entities);
+  out->recourse = Summarise(text, seg, lexicon, out->entities);
+  out->quotes = FindQuotes(text, seg, lexicon, out->entities);
   return Status::Ok();
 }
 

@@ -17,4 +17,7 @@ inline const Resources& SharedResources() {
   return *resources;
 }
 
+// The Lexicon of the embedded data.
+inline const Lexicon& SharedLexicon() { return SharedResources().lexicon; }
+
 }  // namespace lexfr

@@ -1,8 +1,8 @@
 // The pipeline: extract (decode) -> segment -> recognise -> link -> summarise.
 //
 // In: the bytes of one document and where they came from. Out: a Document
-// holding everything the writers print. Resources (gazetteers, cue lists) are
-// loaded once per process and shared read-only by every thread; Analyze() is
+// holding everything the writers print. Resources (the Lexicon: every data
+// file, lexicon/lexicon.h) are loaded once per process and shared read-only by every thread; Analyze() is
 // then safe to call concurrently.
 #pragma once
 
@@ -15,7 +15,7 @@
 #include "recognise/dates.h"
 #include "lexfr/entity.h"
 #include "extract/extract.h"
-#include "lexicon/gazetteer.h"
+#include "lexicon/lexicon.h"
 #include "summarise/quotes.h"
 #include "summarise/recourse.h"
 #include "text/segment.h"
@@ -26,10 +26,11 @@ namespace lexfr {
 
 // Loaded once at start-up; immutable afterwards.
 struct Resources {
-  Gazetteer gazetteer;
+  Lexicon lexicon;
 };
 
-// Loads the embedded data and the user's gazetteer files (kConfig on error).
+// Loads the embedded data and the user's gazetteer files (kConfig, exit 78,
+// naming file:line on error).
 Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources* out);
 
 struct AnalyzeOptions {

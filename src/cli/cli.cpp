@@ -710,7 +710,12 @@ int RunTokens(const Invocation& inv) {
     return ExitOf(s);
   }
   for (const Diagnostic& d : doc.decoded.diagnostics) spdlog::warn("{}: {}: {}", doc.path, d.code, d.message);
-  doc.segmentation = Segment(doc.decoded.text);
+  Lexicon lexicon;  // the segmenter's abbreviations
+  if (s = LoadLexicon(EmbeddedFiles(), {}, &lexicon); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return ExitOf(s);
+  }
+  doc.segmentation = Segment(doc.decoded.text, lexicon.abbreviations());
   std::unique_ptr<Output> out;
   if (s = Output::Open(inv.output, &out); !s.ok()) {
     spdlog::error("{}", s.message());

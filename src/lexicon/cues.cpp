@@ -1,23 +1,19 @@
 #include "lexicon/cues.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "text/text_util.h"
 
 namespace lexfr {
 
-CueSet::CueSet(std::string_view tsv) {
-  for (const DataLine& line : DataLines(tsv)) {
-    const std::vector<std::string_view> cols = Split(line.text, '\t');
-    if (cols.size() < 4) continue;
+CueSet::CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviations) {
+  for (const DataRow& row : rows) {
     Cue cue;
-    cue.field = std::string(Trim(cols[0]));
-    cue.value = std::string(Trim(cols[1]));
-    const std::string_view w = Trim(cols[2]);
-    std::from_chars(w.data(), w.data() + w.size(), cue.weight);
-    const std::string phrase(Trim(cols[3]));
-    const Segmentation seg = Segment(phrase);
+    cue.field = std::string(row[0]);
+    cue.value = std::string(row[1]);
+    cue.weight = static_cast<int>(IntegerOf(row[2]));
+    const std::string phrase(row[3]);
+    const Segmentation seg = Segment(phrase, abbreviations);
     for (const Token& t : seg.tokens) cue.tokens.push_back(Fold(TokenText(phrase, t)));
     if (!cue.tokens.empty()) cues_.push_back(std::move(cue));
   }

@@ -7,7 +7,7 @@
 #include <optional>
 #include <tuple>
 
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "text/text_util.h"
 
 // How dates are read: one left-to-right pass over the tokens tries, at each
@@ -21,47 +21,10 @@
 namespace lexfr {
 namespace {
 
-// ------------------------------------------------------------ the cue lists
-
-struct DateLexicon {
-  StringMap<int> months;                        // folded ("dec.") -> 1..12
-  StringMap<int> weekdays;                      // folded -> 1 (lundi) .. 7
-  StringMap<int> number_words;                  // folded "deux" -> 2
-  StringSet year_cues, quantities, numberings;  // folded
-  FirstBytes month_first, weekday_first, year_cue_first;  // of the keys of months, weekdays, year_cues
-};
-
 int ToInt(std::string_view s) {
   int value = 0;
   std::from_chars(s.data(), s.data() + s.size(), value);
   return value;
-}
-
-const DateLexicon& Lexicon() {
-  static const DateLexicon* lexicon = [] {
-    auto* lex = new DateLexicon;
-    for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/months.tsv"))) {
-      const std::vector<std::string_view> cols = Split(line.text, '\t');
-      if (cols.size() >= 2) lex->months[Fold(Trim(cols[0]))] = ToInt(Trim(cols[1]));
-    }
-    for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/date_words.tsv"))) {
-      const std::vector<std::string_view> cols = Split(line.text, '\t');
-      if (cols.size() < 2) continue;
-      const std::string word = Fold(Trim(cols[0]));
-      const std::string_view role = Trim(cols[1]);
-      const int value = cols.size() > 2 ? ToInt(Trim(cols[2])) : 0;
-      if (role == "weekday") lex->weekdays[word] = value;
-      if (role == "number") lex->number_words[word] = value;
-      if (role == "year_cue") lex->year_cues.insert(word);
-      if (role == "quantity") lex->quantities.insert(word);
-      if (role == "numbering") lex->numberings.insert(word);
-    }
-    for (const auto& [word, month] : lex->months) lex->month_first.Add(word);
-    for (const auto& [word, day] : lex->weekdays) lex->weekday_first.Add(word);
-    for (const std::string& word : lex->year_cues) lex->year_cue_first.Add(word);
-    return lex;
-  }();
-  return *lexicon;
 }
 
 // Whether `word` starts with one of the bytes of `firsts`: a rule that only
@@ -164,8 +127,8 @@ constexpr uint32_t kHeadingLines = 6;
 
 class DateScanner {
  public:
-  DateScanner(std::string_view text, const Segmentation& seg)
-      : text_(text), seg_(seg), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(Lexicon()) {
+  DateScanner(std::string_view text, const Segmentation& seg, const DateWords& words)
+      : text_(text), seg_(seg), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(words) {
     Classify();
   }
 
@@ -550,7 +513,7 @@ class DateScanner {
   size_t list_without_month_end_ = 0;  // see DayMonthGroup
   const std::vector<Token>& tokens_;
   size_t n_;
-  const DateLexicon& lex_;
+  const DateWords& lex_;
   std::vector<TokenInfo> info_;
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
   std::vector<uint32_t> day_tokens_;  // DayMonthGroup's list, kept to reuse its buffer
@@ -625,14 +588,9 @@ bool ResolveRelative(const Ymd& ref, RawDate* d) {
 
 bool IsValidRefDate(std::string_view iso) { return ParseIsoDay(iso).has_value(); }
 
-int MonthNumber(std::string_view folded_word) {
-  const auto& months = Lexicon().months;
-  const auto it = months.find(folded_word);
-  return it == months.end() ? 0 : it->second;
-}
-
-std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const DateOptions& options) {
-  DateScanner scanner(text, seg);
+std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
+                                 const DateOptions& options) {
+  DateScanner scanner(text, seg, lexicon.dates());
   std::vector<RawDate> raw = scanner.Scan();
 
   // The reference: the one given, else the first date the document gives as

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "lexfr/entity.h"
+#include "lexicon/lexicon.h"
 #include "text/segment.h"
 
 namespace lexfr {
@@ -26,11 +27,8 @@ struct DateOptions {
   std::optional<std::string> ref_date;
 };
 
-// The month a folded word names ("decembre", "dec." -> 12), or 0; from
-// data/cues/months.tsv, for other recognisers that read a date themselves.
-int MonthNumber(std::string_view folded_word);
-
-std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const DateOptions& options);
+std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
+                                 const DateOptions& options);
 
 // True when `iso` can be DateOptions::ref_date: "YYYY-MM-DD", a day that
 // exists in the calendar, in the years dates are read in (1000 to 2100).

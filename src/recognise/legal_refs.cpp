@@ -1,7 +1,7 @@
 // LEGAL_REF recogniser: a left-to-right grammar over the tokens.
 //
 // The instruments, authorities and case names come from data/cues/*.tsv,
-// compiled once into token tries (see Tables()). At each token the scanner
+// compiled once into token tries by the Lexicon (see CompileLegalTables()). At each token the scanner
 // tries, in order: an article citation ("articles 6, 9 et 48 du RGPD"), an
 // ECLI, a CJEU case number, a numbered or named act ("décret n° 2019-536",
 // "loi Informatique et Libertés"), a court and its number ("Conseil d'État
@@ -20,13 +20,14 @@
 #include <array>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
 
 #include "recognise/dates.h"
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -193,9 +194,10 @@ struct Tables {
 // requires: ALL-CAPS abbreviations of 2-3 letters exactly ("TUE" is not
 // "tue"), longer ones in capitals or title case ("Cnil"), and with `exact`
 // every capitalised word.
-std::vector<std::string> NameTokens(std::string_view name, bool exact, std::vector<Caps>* caps) {
+std::vector<std::string> NameTokens(std::string_view name, bool exact, const Abbreviations& abbreviations,
+                                    std::vector<Caps>* caps) {
   std::vector<std::string> out;
-  const Segmentation seg = Segment(name);
+  const Segmentation seg = Segment(name, abbreviations);
   for (const Token& t : seg.tokens) {
     const std::string_view raw = TokenText(name, t);
     out.push_back(Fold(raw));
@@ -211,7 +213,8 @@ std::vector<std::string> NameTokens(std::string_view name, bool exact, std::vect
   return out;
 }
 
-void AddNames(std::string_view names, uint32_t target, PhraseTrie* trie, std::vector<Name>* out) {
+void AddNames(std::string_view names, uint32_t target, const Abbreviations& abbreviations, PhraseTrie* trie,
+              std::vector<Name>* out) {
   for (std::string_view n : Split(names, '|')) {
     n = Trim(n);
     Name name;
@@ -222,7 +225,7 @@ void AddNames(std::string_view names, uint32_t target, PhraseTrie* trie, std::ve
       n.remove_prefix(1);
     }
     if (n.empty()) continue;
-    const std::vector<std::string> tokens = NameTokens(n, name.bare_guard, &name.caps);
+    const std::vector<std::string> tokens = NameTokens(n, name.bare_guard, abbreviations, &name.caps);
     if (tokens.empty()) continue;
     trie->Add(tokens, static_cast<uint32_t>(out->size()));
     out->push_back(std::move(name));
@@ -245,9 +248,10 @@ Kind KindOfKey(std::string_view key) {
   return Kind::kOther;
 }
 
-void LoadInstruments(Tables* t) {
+void LoadInstruments(std::string_view instruments, std::string_view case_names, const Abbreviations& abbreviations,
+                     Tables* t) {
   // key  kind  names  ids  url  notes
-  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/instruments.tsv"))) {
+  for (const DataLine& line : DataLines(instruments)) {
     const std::vector<std::string_view> cols = Split(line.text, '\t');
     Ref ref;
     ref.key = std::string(Column(cols, 0));
@@ -260,11 +264,11 @@ void LoadInstruments(Tables* t) {
     for (std::string_view id : Split(Column(cols, 3), '|')) {
       if (!Trim(id).empty()) t->by_id.emplace(std::string(Trim(id)), index);
     }
-    AddNames(Column(cols, 2), index, &t->ref_trie, &t->ref_names);
+    AddNames(Column(cols, 2), index, abbreviations, &t->ref_trie, &t->ref_names);
     t->refs.push_back(std::move(ref));
   }
   // key  names  url  notes
-  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/case_names.tsv"))) {
+  for (const DataLine& line : DataLines(case_names)) {
     const std::vector<std::string_view> cols = Split(line.text, '\t');
     Ref ref;
     ref.key = std::string(Column(cols, 0));
@@ -273,14 +277,14 @@ void LoadInstruments(Tables* t) {
     ref.url = std::string(Column(cols, 2));
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
-    AddNames(Column(cols, 1), index, &t->ref_trie, &t->ref_names);
+    AddNames(Column(cols, 1), index, abbreviations, &t->ref_trie, &t->ref_names);
     t->refs.push_back(std::move(ref));
   }
 }
 
-void LoadAuthorities(Tables* t) {
+void LoadAuthorities(std::string_view authorities, const Abbreviations& abbreviations, Tables* t) {
   // key  role  names  numbers  ecli  notes
-  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/authorities.tsv"))) {
+  for (const DataLine& line : DataLines(authorities)) {
     const std::vector<std::string_view> cols = Split(line.text, '\t');
     Authority a;
     a.key = std::string(Column(cols, 0));
@@ -296,20 +300,20 @@ void LoadAuthorities(Tables* t) {
     for (std::string_view n : Split(Column(cols, 2), '|')) {
       if (!Trim(n).empty()) t->authority_by_name.emplace(Fold(Trim(n)), index);
     }
-    AddNames(Column(cols, 2), index, &t->authority_trie, &t->authority_names);
+    AddNames(Column(cols, 2), index, abbreviations, &t->authority_trie, &t->authority_names);
     t->authorities.push_back(std::move(a));
   }
 }
 
-const Tables& GetTables() {
-  static const Tables* tables = [] {
-    auto* t = new Tables;
-    LoadInstruments(t);
-    LoadAuthorities(t);
-    return t;
-  }();
-  return *tables;
-}
+
+}  // namespace
+
+// The tables, as the Lexicon holds them (recognise/legal_refs.h).
+struct LegalTables {
+  Tables tables;
+};
+
+namespace {
 
 // ---------------------------------------------------------------------------
 // Small matchers over strings.
@@ -400,9 +404,13 @@ struct Found {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const Segmentation& seg, const std::vector<Candidate>& names,
+  Scanner(std::string_view text, const Segmentation& seg, const Lexicon& lexicon, const std::vector<Candidate>& names,
           const std::vector<Candidate>& dates)
-      : text_(text), seg_(seg), tables_(GetTables()), n_(static_cast<uint32_t>(seg.tokens.size())) {
+      : text_(text),
+        seg_(seg),
+        tables_(lexicon.legal().tables),
+        lexicon_(lexicon),
+        n_(static_cast<uint32_t>(seg.tokens.size())) {
     IndexDates(dates);
     FindAuthorities(names);
   }
@@ -618,7 +626,7 @@ class Scanner {
     }
     const int day = DayNumber(F(j));
     if (day == 0) return std::nullopt;
-    const int month = MonthNumber(F(j + 1));
+    const int month = lexicon_.MonthNumber(F(j + 1));
     if (month == 0) return std::nullopt;
     const std::string_view year = T(j + 2);
     if (!IsNumber(j + 2) || year.size() != 4 || !IsAsciiDigits(year)) return std::nullopt;
@@ -1497,6 +1505,7 @@ class Scanner {
   std::string_view text_;
   const Segmentation& seg_;
   const Tables& tables_;
+  const Lexicon& lexicon_;
   const uint32_t n_;
   std::vector<int32_t> date_at_;    // first token -> index of a day DATE candidate
   const std::vector<Candidate>* dates_ = nullptr;
@@ -1515,10 +1524,19 @@ class Scanner {
 
 }  // namespace
 
-std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg,
+std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
+                                                      std::string_view authorities,
+                                                      const Abbreviations& abbreviations) {
+  auto legal = std::make_shared<LegalTables>();
+  LoadInstruments(instruments, case_names, abbreviations, &legal->tables);
+  LoadAuthorities(authorities, abbreviations, &legal->tables);
+  return legal;
+}
+
+std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
                                      const std::vector<Candidate>& names, const std::vector<Candidate>& dates) {
   if (seg.tokens.empty()) return {};
-  return Scanner(text, seg, names, dates).Run();
+  return Scanner(text, seg, lexicon, names, dates).Run();
 }
 
 }  // namespace lexfr

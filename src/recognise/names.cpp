@@ -4,7 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -22,47 +22,16 @@ constexpr int kSurnamePriority = 4;
 // bound keeps a text of nothing but capitalised words linear.
 constexpr size_t kMaxNameTokens = 12;
 
-struct NameLexicon {
-  StringMap<std::string> org_cues;   // folded cue -> subtype
-  StringMap<std::string> org_heads;  // head as written -> subtype
-  StringMap<std::string> titles;     // surface -> title
-  StringSet roles;                   // folded, may be two words
-  StringSet connectors, particles, adjectives;  // folded
-  StringSet stops;                   // as written
-};
-
-const NameLexicon& Lexicon() {
-  static const NameLexicon* lex = [] {
-    auto* l = new NameLexicon;
-    const auto pairs = [](std::string_view file, auto&& add) {
-      for (const DataLine& line : DataLines(EmbeddedFileOrEmpty(file))) {
-        const std::vector<std::string_view> cols = Split(line.text, '\t');
-        add(Trim(cols[0]), cols.size() > 1 ? Trim(cols[1]) : std::string_view());
-      }
-    };
-    pairs("data/cues/org_cues.tsv", [&](auto w, auto s) { l->org_cues[Fold(w)] = s; });
-    pairs("data/cues/org_heads.tsv", [&](auto w, auto s) { l->org_heads[std::string(w)] = s; });
-    pairs("data/cues/person_titles.tsv", [&](auto w, auto s) { l->titles[std::string(w)] = s; });
-    pairs("data/cues/person_roles.tsv", [&](auto w, auto) { l->roles.insert(Fold(w)); });
-    pairs("data/cues/name_words.tsv", [&](auto w, auto cls) {
-      if (cls == "connector") l->connectors.insert(Fold(w));
-      if (cls == "particle") l->particles.insert(Fold(w));
-      if (cls == "adjective") l->adjectives.insert(Fold(w));
-      if (cls == "stop") l->stops.insert(std::string(w));
-    });
-    return l;
-  }();
-  return *lex;
-}
-
 // The text and its tokens with the per-token facts the rules ask again and
 // again, computed once.
 struct View {
   std::string_view text;
   const Segmentation& seg;
   const std::vector<Token>& tokens;
+  const NameWords& lex;
 
-  View(std::string_view t, const Segmentation& s) : text(t), seg(s), tokens(s.tokens) {}
+  View(std::string_view t, const Segmentation& s, const NameWords& words)
+      : text(t), seg(s), tokens(s.tokens), lex(words) {}
   size_t size() const { return tokens.size(); }
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
   // Empty past the last token, so look-ahead needs no bounds check.
@@ -86,7 +55,7 @@ bool IsDeterminer(std::string_view folded) {
 
 // "à" folds to "a", which is also the verb: only the accented word joins.
 bool IsConnector(const View& v, size_t i) {
-  return i < v.size() && Lexicon().connectors.contains(v.Folded(i)) && v.Str(i) != "a" && v.Str(i) != "A";
+  return i < v.size() && v.lex.connectors.contains(v.Folded(i)) && v.Str(i) != "a" && v.Str(i) != "A";
 }
 
 bool IsActWord(std::string_view folded) {
@@ -97,7 +66,7 @@ bool IsActWord(std::string_view folded) {
 bool LooksAdjective(const View& v, size_t i) {
   if (!v.Word(i) || v.Cap(i)) return false;
   const std::string_view f = v.Folded(i);
-  if (Lexicon().adjectives.contains(f)) return true;
+  if (v.lex.adjectives.contains(f)) return true;
   static constexpr std::string_view kEndings[] = {"al",  "ale", "aux",  "ales", "ais",  "aise", "aises", "ien",
                                                   "ienne", "iens", "iennes", "ique", "iques", "el",  "elle",
                                                   "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires",
@@ -155,7 +124,7 @@ std::string AcronymLetters(const View& v, size_t first, size_t end) {
 }
 
 // Words that count in initials: not connectors, not signs.
-bool IsContentWord(const View& v, size_t i) { return v.Word(i) && !Lexicon().connectors.contains(v.Folded(i)); }
+bool IsContentWord(const View& v, size_t i) { return v.Word(i) && !v.lex.connectors.contains(v.Folded(i)); }
 
 // What content word i gives to initials: all its letters when upper-case
 // ("CGT"), else its first letter.
@@ -189,7 +158,7 @@ size_t LongFormStart(const View& v, size_t end, const std::string& letters) {
 }
 
 bool LooksLikeOrganisationName(const View& v, size_t first) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   const std::string head = UpperFirst(std::string(v.Str(first)));
   return lex.org_heads.contains(head) || lex.org_cues.contains(v.Folded(first));
 }
@@ -234,7 +203,7 @@ size_t CapitalisedRunEnd(const View& v, size_t i) {
                v.Cap(end + 1) && v.Glued(end + 1)) {
       end += 2;
     } else if (end > i && IsConnector(v, end) && v.Cap(end + 1) &&
-               !Lexicon().stops.contains(v.Str(end + 1))) {
+               !v.lex.stops.contains(v.Str(end + 1))) {
       end += 2;
     } else {
       break;
@@ -249,7 +218,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
   size_t end = head + 1;
   bool after_complement = false;
   while (end < v.size() && end < head + kMaxNameTokens && v.SameSentence(head, end)) {
-    if (v.Cap(end) && !Lexicon().stops.contains(v.Str(end))) {
+    if (v.Cap(end) && !v.lex.stops.contains(v.Str(end))) {
       ++end;
     } else if (LooksAdjective(v, end)) {
       ++end;
@@ -257,7 +226,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       size_t k = end + 1;
       if (k < v.size() && IsDeterminer(v.Folded(k))) ++k;  // "de la médecine", "pour une"
       if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
-      if (!v.Word(k) || !v.SameSentence(head, k) || Lexicon().connectors.contains(v.Folded(k))) break;
+      if (!v.Word(k) || !v.SameSentence(head, k) || v.lex.connectors.contains(v.Folded(k))) break;
       end = k + 1;
       after_complement = true;
     } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
@@ -270,7 +239,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
 }
 
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   for (size_t i = 0; i + 1 < v.size(); ++i) {
     if (!v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
     auto cue = lex.org_cues.find(v.Folded(i));
@@ -297,20 +266,20 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
 // "Dolmen, société de marketing": a capitalised name followed by a cue in
 // apposition.
 void FindAppositions(const View& v, std::vector<Candidate>* out) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   for (size_t i = 1; i + 2 < v.size(); ++i) {
     if (v.Str(i) != "," || !v.SameSentence(i, i + 1)) continue;
     auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
     while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
-    if (s == i || Lexicon().stops.contains(v.Str(s))) continue;
+    if (s == i || v.lex.stops.contains(v.Str(s))) continue;
     out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, kCuePriority));
   }
 }
 
 void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   for (size_t i = 0; i < v.size(); ++i) {
     if (!v.Cap(i)) continue;
     auto head = lex.org_heads.find(v.Str(i));
@@ -326,7 +295,7 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
 
 // A surname token: capitalised, two letters or more, not a sentence word.
 bool IsSurname(const View& v, size_t i) {
-  if (!v.Cap(i) || v.Str(i).ends_with(".") || Lexicon().stops.contains(v.Str(i))) return false;
+  if (!v.Cap(i) || v.Str(i).ends_with(".") || v.lex.stops.contains(v.Str(i))) return false;
   return CountCodePoints(v.Str(i)) >= 2;  // "B..." in anonymised decisions is not a name
 }
 
@@ -343,7 +312,7 @@ size_t PersonNameEnd(const View& v, size_t i) {
              v.Glued(end + 1)) {
         end += 2;
       }
-    } else if (end > i && Lexicon().particles.contains(v.Folded(end)) && IsSurname(v, end + 1)) {
+    } else if (end > i && v.lex.particles.contains(v.Folded(end)) && IsSurname(v, end + 1)) {
       end += 2;
     } else {
       break;
@@ -366,9 +335,9 @@ std::string RoleAfter(const View& v, size_t end) {
   if (end + 1 >= v.size() || v.Str(end) != ",") return {};
   size_t k = end + 1;
   if (IsDeterminer(v.Folded(k))) ++k;
-  if (k >= v.size() || !Lexicon().roles.contains(v.Folded(k))) return {};
+  if (k >= v.size() || !v.lex.roles.contains(v.Folded(k))) return {};
   std::string role(v.Str(k));
-  if (k + 1 < v.size() && Lexicon().roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
+  if (k + 1 < v.size() && v.lex.roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
     role += " " + std::string(v.Str(k + 1));
   } else if (k + 1 < v.size() && (v.Folded(k + 1) == "associee" || v.Folded(k + 1) == "associe")) {
     role += " " + std::string(v.Str(k + 1));
@@ -377,7 +346,7 @@ std::string RoleAfter(const View& v, size_t end) {
 }
 
 void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   for (size_t i = 0; i < v.size(); ++i) {
     std::string title;
     size_t s = i;
@@ -430,8 +399,9 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
 
 }  // namespace
 
-std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg, const Gazetteer& gazetteer) {
-  const View v(text, seg);
+std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg, const Lexicon& lexicon) {
+  const View v(text, seg, lexicon.names());
+  const Gazetteer& gazetteer = lexicon.gazetteer();
   std::vector<Candidate> out = gazetteer.Match(text, seg);
 
   // Acronym definitions make one entity of both names, and teach the

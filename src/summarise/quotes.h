@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lexfr/entity.h"
+#include "lexicon/lexicon.h"
 #include "text/segment.h"
 
 namespace lexfr {
@@ -25,6 +26,7 @@ struct Quote {
   std::string speaker_type;  // "PERSON" or "ORG"
 };
 
-std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities);
+std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
+                              const std::vector<Entity>& entities);
 
 }  // namespace lexfr

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lexfr/entity.h"
+#include "lexicon/lexicon.h"
 #include "text/segment.h"
 
 namespace lexfr {
@@ -54,6 +55,7 @@ struct Recourse {
   std::vector<Recourse> related;
 };
 
-std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities);
+std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
+                                  const std::vector<Entity>& entities);
 
 }  // namespace lexfr

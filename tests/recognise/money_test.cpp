@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
+
 #include "recognise/money.h"
 
 namespace lexfr {
@@ -16,9 +18,9 @@ std::ostream& operator<<(std::ostream& os, const Found& f) {
 }
 
 std::vector<Found> Amounts(std::string_view text) {
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   std::vector<Found> out;
-  for (const Candidate& c : FindMoney(text, seg)) {
+  for (const Candidate& c : FindMoney(text, seg, SharedLexicon())) {
     CHECK(c.type == EntityType::kMoney);
     CHECK(c.canonical == MoneyCanonical(c.fields.amount, c.fields.currency()));
     const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;
