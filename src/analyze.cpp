@@ -30,23 +30,24 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // segment
   out->segmentation = Segment(text, resources.lexicon.abbreviations());
   const Segmentation& seg = out->segmentation;
+  const Lexicon& lexicon = resources.lexicon;
+  const TokenView view(text, seg, lexicon.vocabulary());
 
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
-  const Lexicon& lexicon = resources.lexicon;
-  candidates[0] = FindNames(text, seg, lexicon);
+  candidates[0] = FindNames(view, lexicon);
   DateOptions date_options = options.dates;
   if (!date_options.ref_date && !out->source.published.empty()) date_options.ref_date = out->source.published;
-  candidates[1] = FindDates(text, seg, lexicon, date_options);
-  candidates[2] = FindLegalRefs(text, seg, lexicon, candidates[0], candidates[1]);
-  candidates[3] = FindMoney(text, seg, lexicon);
+  candidates[1] = FindDates(view, lexicon, date_options);
+  candidates[2] = FindLegalRefs(view, lexicon, candidates[0], candidates[1]);
+  candidates[3] = FindMoney(view, lexicon);
 
   // link
   out->entities = Link(text, seg, std::move(candidates));
 
   // summarise
-  out->recourse = Summarise(text, seg, lexicon, out->entities);
-  out->quotes = FindQuotes(text, seg, lexicon, out->entities);
+  out->recourse = Summarise(view, lexicon, out->entities);
+  out->quotes = FindQuotes(view, lexicon, out->entities);
   return Status::Ok();
 }
 

@@ -292,6 +292,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) s = LoadDates(files, &out->dates_);
   if (s.ok()) s = LoadMoney(files, &out->money_);
   if (s.ok()) s = LoadNames(files, vocabularies, &out->names_);
+  if (s.ok()) BuildVocabulary(out->dates_, out->money_, out->names_, &out->vocabulary_, &out->words_);
   if (s.ok()) s = LoadLegal(files, out->abbreviations_, &out->legal_);
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, out->abbreviations_, &out->recourse_cues_);
   if (s.ok()) {

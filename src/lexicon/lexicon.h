@@ -52,6 +52,11 @@ class Lexicon {
   const CueSet& recourse_cues() const { return recourse_cues_; }  // data/cues/recourse.tsv
   const CueSet& speech_verbs() const { return speech_verbs_; }    // data/cues/speech_verbs.tsv
 
+  // Every single folded word of the lists, and what each is by its id
+  // (text/token_view.h): one hash per token, once per document.
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+  const WordInfo& word(uint32_t id) const { return words_[id]; }
+
   // The month a folded word names ("decembre", "dec." -> 12), or 0.
   int MonthNumber(std::string_view folded_word) const;
 
@@ -64,6 +69,8 @@ class Lexicon {
   MoneyWords money_;
   std::shared_ptr<const LegalTables> legal_;
   CueSet recourse_cues_, speech_verbs_;
+  Vocabulary vocabulary_;
+  std::vector<WordInfo> words_{1};
 };
 
 // Reads `files` (paths as "data/cues/months.tsv"; EmbeddedFiles() in the

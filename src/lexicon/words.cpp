@@ -67,4 +67,25 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
   }
 }
 
+void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
+                     Vocabulary* vocabulary, std::vector<WordInfo>* words) {
+  words->assign(1, WordInfo{});
+  const auto info = [&](const std::string& word) -> WordInfo& {
+    const auto [it, added] = vocabulary->ids.try_emplace(word, static_cast<uint32_t>(words->size()));
+    if (added) {
+      words->emplace_back();
+      vocabulary->first_bytes.Add(word);
+    }
+    return (*words)[it->second];
+  };
+  for (const auto& [word, month] : dates.months) info(word).month = static_cast<uint8_t>(month);
+  for (const auto& [word, day] : dates.weekdays) info(word).weekday = static_cast<uint8_t>(day);
+  for (const std::string& word : dates.quantities) info(word).quantity = true;
+  for (const std::string& word : dates.numberings) info(word).numbering = true;
+  for (const auto& [word, roles] : money.roles) info(word).money = &roles;
+  for (const std::string& word : names.connectors) info(word).connector = true;
+  for (const std::string& word : names.particles) info(word).particle = true;
+  for (const std::string& word : names.adjectives) info(word).adjective = true;
+}
+
 }  // namespace lexfr

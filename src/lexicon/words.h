@@ -11,6 +11,7 @@
 
 #include "lexicon/table.h"
 #include "text/text_util.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -69,6 +70,17 @@ struct NameWords {
   StringSet stops;  // as written
 };
 
+// What one folded word is in the lists above, so that a recogniser reads
+// one entry by the token's vocabulary id (text/token_view.h) instead of
+// hashing the word once per list. Entry 0 is every word no list holds.
+struct WordInfo {
+  uint8_t month = 0;    // 1..12 ("decembre", "dec.")
+  uint8_t weekday = 0;  // 1 (lundi) .. 7
+  bool quantity = false, numbering = false;             // DateWords
+  const WordRoles* money = nullptr;                     // MoneyWords::roles
+  bool connector = false, particle = false, adjective = false;  // NameWords
+};
+
 // Builders from the rows read with the specs below. Money words point into
 // their own maps: a MoneyWords is built in place and never moved.
 void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRow>& date_words, DateWords* out);
@@ -76,5 +88,12 @@ void BuildMoneyWords(const std::vector<DataRow>& currencies, const std::vector<D
 void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<DataRow>& org_heads,
                     const std::vector<DataRow>& titles, const std::vector<DataRow>& roles, const std::vector<DataRow>& name_words,
                     NameWords* out);
+
+// Gives an id to every single word of the folded lists (a word of two
+// tokens is never one token) and says what each is. Call after the
+// builders above, with the structs where they will stay: entries point
+// into `money`.
+void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
+                     Vocabulary* vocabulary, std::vector<WordInfo>* words);
 
 }  // namespace lexfr

@@ -16,7 +16,7 @@
 
 #include "lexfr/entity.h"
 #include "lexicon/lexicon.h"
-#include "text/segment.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -27,8 +27,7 @@ struct DateOptions {
   std::optional<std::string> ref_date;
 };
 
-std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
-                                 const DateOptions& options);
+std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, const DateOptions& options);
 
 // True when `iso` can be DateOptions::ref_date: "YYYY-MM-DD", a day that
 // exists in the calendar, in the years dates are read in (1000 to 2100).

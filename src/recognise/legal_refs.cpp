@@ -1533,10 +1533,10 @@ std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instrumen
   return legal;
 }
 
-std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
-                                     const std::vector<Candidate>& names, const std::vector<Candidate>& dates) {
-  if (seg.tokens.empty()) return {};
-  return Scanner(text, seg, lexicon, names, dates).Run();
+std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexicon, const std::vector<Candidate>& names,
+                                     const std::vector<Candidate>& dates) {
+  if (view.size() == 0) return {};
+  return Scanner(view.text(), view.segmentation(), lexicon, names, dates).Run();
 }
 
 }  // namespace lexfr

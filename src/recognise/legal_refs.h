@@ -16,12 +16,12 @@
 
 #include "lexfr/entity.h"
 #include "lexicon/lexicon.h"
-#include "text/segment.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
-std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
-                                     const std::vector<Candidate>& names, const std::vector<Candidate>& dates);
+std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexicon, const std::vector<Candidate>& names,
+                                     const std::vector<Candidate>& dates);
 
 // The instruments, case names and authorities (the bytes of their files,
 // rows already checked by the Lexicon), compiled into the tries the scanner

@@ -97,9 +97,13 @@ struct RawAmount {
 
 class MoneyScanner {
  public:
-  MoneyScanner(std::string_view text, const Segmentation& seg, const MoneyWords& words)
-      : text_(text), seg_(seg), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(words) {
-    about_sanction_.resize(seg.sentences.size(), false);
+  MoneyScanner(const TokenView& view, const Lexicon& lexicon)
+      : view_(view),
+        tokens_(view.tokens()),
+        n_(view.size()),
+        lexicon_(lexicon),
+        lex_(lexicon.money()) {
+    about_sanction_.resize(view_.segmentation().sentences.size(), false);
     for (size_t i = 0; i < n_; ++i) {
       const WordRoles* r = Roles(i);
       if (r == nullptr) continue;
@@ -134,20 +138,13 @@ class MoneyScanner {
  private:
   // The folded word of token i; empty for numbers, whose digits are no cue.
   std::string_view Word(size_t i) const {
-    return tokens_[i].kind == TokenKind::kNumber ? std::string_view() : FoldedText(seg_, i);
+    return tokens_[i].kind == TokenKind::kNumber ? std::string_view() : view_.Folded(i);
   }
   bool Is(size_t i, std::string_view folded) const { return i < n_ && Word(i) == folded; }
   // What the word of token i can be; null for numbers and for words no list
-  // names. The last answer is kept: both rules tried at a token ask.
+  // names.
   const WordRoles* Roles(size_t i) const {
-    if (i != roles_of_) {
-      roles_of_ = i;
-      roles_ = nullptr;
-      if (const std::string_view word = Word(i); !word.empty() && lex_.role_first_bytes.MayStart(word)) {
-        if (const auto it = lex_.roles.find(word); it != lex_.roles.end()) roles_ = &it->second;
-      }
-    }
-    return roles_;
+    return tokens_[i].kind == TokenKind::kNumber ? nullptr : lexicon_.word(view_.Id(i)).money;
   }
 
   // The currency named at token i (one or two tokens): its name and end.
@@ -174,14 +171,14 @@ class MoneyScanner {
   // A number that is not the tail of a code ("C-311", "2016/679").
   std::optional<Decimal> NumberAt(size_t i) const {
     if (i >= n_ || tokens_[i].kind != TokenKind::kNumber) return std::nullopt;
-    if (i > 0 && !tokens_[i].space_before) {
+    if (view_.Has(i, kGlued)) {
       const Token& prev = tokens_[i - 1];
-      const std::string_view p = TokenText(text_, prev);
+      const std::string_view p = view_.Text(i - 1);
       if (prev.kind == TokenKind::kWord || prev.kind == TokenKind::kNumber || p == "-" || p == "/" || p == ".") {
         return std::nullopt;
       }
     }
-    return ParseNumber(TokenText(text_, tokens_[i]));
+    return ParseNumber(view_.Text(i));
   }
 
   // A multiplier on the line of its number.
@@ -202,7 +199,7 @@ class MoneyScanner {
     const CurrencyName* currency = CurrencyAt(i, &k);
     if (currency == nullptr || !currency->prefix) return 0;
     std::optional<Decimal> value = k < n_ && tokens_[k].kind == TokenKind::kNumber && !tokens_[k].newline_before
-                                       ? ParseNumber(TokenText(text_, tokens_[k]))
+                                       ? ParseNumber(view_.Text(k))
                                        : std::nullopt;
     if (!value) return 0;
     RawAmount a{static_cast<uint32_t>(i), static_cast<uint32_t>(k + 1), *value};
@@ -256,7 +253,7 @@ class MoneyScanner {
       a.end = static_cast<uint32_t>(k);
       a.plain = !a.word_multiplier;
       const bool looks_like_year = a.plain && a.value.exponent == 0 && a.value.mantissa >= 1000 &&
-                                   a.value.mantissa <= 2100 && TokenText(text_, tokens_[i]).size() == 4;
+                                   a.value.mantissa <= 2100 && view_.Text(i).size() == 4;
       // Keep it only if a later amount may lend it a currency.
       if (looks_like_year || (a.plain && !Linked(a.end, a.end + 1))) return a.end;
     }
@@ -264,15 +261,13 @@ class MoneyScanner {
     return a.end;
   }
 
-  std::string_view text_;
-  const Segmentation& seg_;
+  const TokenView& view_;
   const std::vector<Token>& tokens_;
   size_t n_;
+  const Lexicon& lexicon_;
   const MoneyWords& lex_;
   std::vector<bool> about_sanction_;  // per sentence
   uint32_t first_euro_ = static_cast<uint32_t>(n_);
-  mutable size_t roles_of_ = SIZE_MAX;  // Roles(): the token last asked about
-  mutable const WordRoles* roles_ = nullptr;
   std::vector<RawAmount> amounts_;
 };
 
@@ -280,8 +275,8 @@ const std::string kEuro = "EUR";
 
 }  // namespace
 
-std::vector<Candidate> FindMoney(std::string_view text, const Segmentation& seg, const Lexicon& lexicon) {
-  MoneyScanner scanner(text, seg, lexicon.money());
+std::vector<Candidate> FindMoney(const TokenView& view, const Lexicon& lexicon) {
+  MoneyScanner scanner(view, lexicon);
   std::vector<RawAmount> raw = scanner.Scan();
 
   // "35 millions et 150 millions d'euros", "entre 10 et 20 millions d'euros".

@@ -22,28 +22,31 @@ constexpr int kSurnamePriority = 4;
 // bound keeps a text of nothing but capitalised words linear.
 constexpr size_t kMaxNameTokens = 12;
 
-// The text and its tokens with the per-token facts the rules ask again and
-// again, computed once.
+// The token view and the name lists, with the questions the rules ask in
+// the words they use.
 struct View {
+  const TokenView& view;
   std::string_view text;
-  const Segmentation& seg;
   const std::vector<Token>& tokens;
+  const Lexicon& lexicon;
   const NameWords& lex;
 
-  View(std::string_view t, const Segmentation& s, const NameWords& words)
-      : text(t), seg(s), tokens(s.tokens), lex(words) {}
+  View(const TokenView& v, const Lexicon& l)
+      : view(v), text(v.text()), tokens(v.tokens()), lexicon(l), lex(l.names()) {}
   size_t size() const { return tokens.size(); }
-  std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
+  std::string_view Folded(size_t i) const { return view.Folded(i); }
+  // What word i is in the lists; every answer false past the last token.
+  const WordInfo& Info(size_t i) const { return lexicon.word(view.Id(i)); }
   // Empty past the last token, so look-ahead needs no bounds check.
   std::string_view Str(size_t i) const { return i < size() ? TokenText(text, tokens[i]) : std::string_view(); }
   bool Word(size_t i) const { return i < size() && tokens[i].kind == TokenKind::kWord; }
-  bool Cap(size_t i) const { return Word(i) && IsUpperInitial(Str(i)); }
+  bool Cap(size_t i) const { return Word(i) && view.Has(i, kCapitalised); }
   bool Is(size_t i, std::string_view folded_word) const { return i < size() && Folded(i) == folded_word; }
   bool SameSentence(size_t a, size_t b) const {
     return a < size() && b < size() && tokens[a].sentence == tokens[b].sentence;
   }
   // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
-  bool Glued(size_t i) const { return i < size() && !tokens[i].space_before; }
+  bool Glued(size_t i) const { return view.Has(i, kGlued); }
   std::string Span(size_t first, size_t end) const {
     return std::string(text.substr(tokens[first].byte_start, tokens[end - 1].byte_end - tokens[first].byte_start));
   }
@@ -55,7 +58,7 @@ bool IsDeterminer(std::string_view folded) {
 
 // "à" folds to "a", which is also the verb: only the accented word joins.
 bool IsConnector(const View& v, size_t i) {
-  return i < v.size() && v.lex.connectors.contains(v.Folded(i)) && v.Str(i) != "a" && v.Str(i) != "A";
+  return i < v.size() && v.Info(i).connector && v.Str(i) != "a" && v.Str(i) != "A";
 }
 
 bool IsActWord(std::string_view folded) {
@@ -66,7 +69,7 @@ bool IsActWord(std::string_view folded) {
 bool LooksAdjective(const View& v, size_t i) {
   if (!v.Word(i) || v.Cap(i)) return false;
   const std::string_view f = v.Folded(i);
-  if (v.lex.adjectives.contains(f)) return true;
+  if (v.Info(i).adjective) return true;
   static constexpr std::string_view kEndings[] = {"al",  "ale", "aux",  "ales", "ais",  "aise", "aises", "ien",
                                                   "ienne", "iens", "iennes", "ique", "iques", "el",  "elle",
                                                   "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires",
@@ -124,7 +127,7 @@ std::string AcronymLetters(const View& v, size_t first, size_t end) {
 }
 
 // Words that count in initials: not connectors, not signs.
-bool IsContentWord(const View& v, size_t i) { return v.Word(i) && !v.lex.connectors.contains(v.Folded(i)); }
+bool IsContentWord(const View& v, size_t i) { return v.Word(i) && !v.Info(i).connector; }
 
 // What content word i gives to initials: all its letters when upper-case
 // ("CGT"), else its first letter.
@@ -226,7 +229,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       size_t k = end + 1;
       if (k < v.size() && IsDeterminer(v.Folded(k))) ++k;  // "de la médecine", "pour une"
       if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
-      if (!v.Word(k) || !v.SameSentence(head, k) || v.lex.connectors.contains(v.Folded(k))) break;
+      if (!v.Word(k) || !v.SameSentence(head, k) || v.Info(k).connector) break;
       end = k + 1;
       after_complement = true;
     } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
@@ -312,7 +315,7 @@ size_t PersonNameEnd(const View& v, size_t i) {
              v.Glued(end + 1)) {
         end += 2;
       }
-    } else if (end > i && v.lex.particles.contains(v.Folded(end)) && IsSurname(v, end + 1)) {
+    } else if (end > i && v.Info(end).particle && IsSurname(v, end + 1)) {
       end += 2;
     } else {
       break;
@@ -399,10 +402,10 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
 
 }  // namespace
 
-std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg, const Lexicon& lexicon) {
-  const View v(text, seg, lexicon.names());
+std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) {
+  const View v(view, lexicon);
   const Gazetteer& gazetteer = lexicon.gazetteer();
-  std::vector<Candidate> out = gazetteer.Match(text, seg);
+  std::vector<Candidate> out = gazetteer.Match(view.text(), view.segmentation());
 
   // Acronym definitions make one entity of both names, and teach the
   // acronym for its later mentions.

@@ -13,10 +13,10 @@
 
 #include "lexfr/entity.h"
 #include "lexicon/lexicon.h"
-#include "text/segment.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
-std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg, const Lexicon& lexicon);
+std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon);
 
 }  // namespace lexfr

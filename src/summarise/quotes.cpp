@@ -89,8 +89,9 @@ const Mention* Parties::MentionEndingAt(std::span<const Mention* const> list, bo
 
 }  // namespace
 
-std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
-                              const std::vector<Entity>& entities) {
+std::vector<Quote> FindQuotes(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+  const std::string_view text = view.text();
+  const Segmentation& seg = view.segmentation();
   std::vector<Quote> quotes;
   const std::vector<Token>& tokens = seg.tokens;
   if (tokens.empty()) return quotes;

@@ -14,7 +14,7 @@
 
 #include "lexfr/entity.h"
 #include "lexicon/lexicon.h"
-#include "text/segment.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -26,7 +26,6 @@ struct Quote {
   std::string speaker_type;  // "PERSON" or "ORG"
 };
 
-std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
-                              const std::vector<Entity>& entities);
+std::vector<Quote> FindQuotes(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
 
 }  // namespace lexfr

@@ -519,10 +519,9 @@ void FindGrounds(const Context& c, Recourse* r) {
 
 }  // namespace
 
-std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
-                                  const std::vector<Entity>& entities) {
-  if (seg.tokens.empty()) return std::nullopt;
-  const Context c(text, seg, lexicon, entities);
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+  if (view.size() == 0) return std::nullopt;
+  const Context c(view.text(), view.segmentation(), lexicon, entities);
   Recourse r;
   std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
   r.kind = KindFromLegalBasis(c, &kind_sentences);

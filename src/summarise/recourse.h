@@ -17,7 +17,7 @@
 
 #include "lexfr/entity.h"
 #include "lexicon/lexicon.h"
-#include "text/segment.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -55,7 +55,6 @@ struct Recourse {
   std::vector<Recourse> related;
 };
 
-std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const Lexicon& lexicon,
-                                  const std::vector<Entity>& entities);
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
 
 }  // namespace lexfr

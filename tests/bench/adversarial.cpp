@@ -71,18 +71,19 @@ Timed TimeStages(const std::string& raw) {
     const std::string_view text = doc->decoded.text;
     start = ThreadCpuSeconds();
     const lexfr::Segmentation seg = lexfr::Segment(text, Resources().lexicon.abbreviations());
+    const lexfr::TokenView view(text, seg, Resources().lexicon.vocabulary());
     lap(kSegment, start);
     start = ThreadCpuSeconds();
-    std::vector<lexfr::Candidate> names = lexfr::FindNames(text, seg, Resources().lexicon);
+    std::vector<lexfr::Candidate> names = lexfr::FindNames(view, Resources().lexicon);
     lap(kNames, start);
     start = ThreadCpuSeconds();
-    std::vector<lexfr::Candidate> dates = lexfr::FindDates(text, seg, Resources().lexicon, {});
+    std::vector<lexfr::Candidate> dates = lexfr::FindDates(view, Resources().lexicon, {});
     lap(kDates, start);
     start = ThreadCpuSeconds();
-    std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(text, seg, Resources().lexicon, names, dates);
+    std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(view, Resources().lexicon, names, dates);
     lap(kLegalRefs, start);
     start = ThreadCpuSeconds();
-    std::vector<lexfr::Candidate> money = lexfr::FindMoney(text, seg, Resources().lexicon);
+    std::vector<lexfr::Candidate> money = lexfr::FindMoney(view, Resources().lexicon);
     lap(kMoney, start);
     std::vector<std::vector<lexfr::Candidate>> lists = {std::move(names), std::move(dates), std::move(refs),
                                                         std::move(money)};
@@ -90,10 +91,10 @@ Timed TimeStages(const std::string& raw) {
     const std::vector<lexfr::Entity> entities = lexfr::Link(text, seg, std::move(lists));
     lap(kLink, start);
     start = ThreadCpuSeconds();
-    const std::optional<lexfr::Recourse> recourse = lexfr::Summarise(text, seg, Resources().lexicon, entities);
+    const std::optional<lexfr::Recourse> recourse = lexfr::Summarise(view, Resources().lexicon, entities);
     lap(kRecourse, start);
     start = ThreadCpuSeconds();
-    const std::vector<lexfr::Quote> quotes = lexfr::FindQuotes(text, seg, Resources().lexicon, entities);
+    const std::vector<lexfr::Quote> quotes = lexfr::FindQuotes(view, Resources().lexicon, entities);
     lap(kQuotes, start);
     std::string json_again;
     start = ThreadCpuSeconds();

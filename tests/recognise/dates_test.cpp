@@ -22,7 +22,7 @@ std::vector<Found> Dates(std::string_view text, std::optional<std::string> ref =
   DateOptions options;
   options.ref_date = std::move(ref);
   std::vector<Found> out;
-  for (const Candidate& c : FindDates(text, seg, SharedLexicon(), options)) {
+  for (const Candidate& c : FindDates(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon(), options)) {
     CHECK(c.type == EntityType::kDate);
     CHECK(c.canonical == c.fields.value());
     const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;

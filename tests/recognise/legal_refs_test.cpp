@@ -23,7 +23,7 @@ std::vector<Ref> Refs(const std::string& text, const std::vector<Candidate>& con
   std::vector<Candidate> names, dates;
   for (const Candidate& c : context) (c.type == EntityType::kDate ? dates : names).push_back(c);
   std::vector<Ref> out;
-  for (const Candidate& c : FindLegalRefs(text, seg, SharedLexicon(), names, dates)) {
+  for (const Candidate& c : FindLegalRefs(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon(), names, dates)) {
     REQUIRE(c.type == EntityType::kLegalRef);
     REQUIRE(c.first_token < c.end_token);
     REQUIRE(c.end_token <= seg.tokens.size());

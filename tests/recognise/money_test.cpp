@@ -20,7 +20,7 @@ std::ostream& operator<<(std::ostream& os, const Found& f) {
 std::vector<Found> Amounts(std::string_view text) {
   const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   std::vector<Found> out;
-  for (const Candidate& c : FindMoney(text, seg, SharedLexicon())) {
+  for (const Candidate& c : FindMoney(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon())) {
     CHECK(c.type == EntityType::kMoney);
     CHECK(c.canonical == MoneyCanonical(c.fields.amount, c.fields.currency()));
     const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;
