@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicon/phrase_matcher.h"
 #include "lexicon/table.h"
 #include "text/segment.h"
 #include "text/text_util.h"
@@ -46,12 +47,7 @@ class CueSet {
 
  private:
   std::vector<Cue> cues_;
-  struct Node {
-    StringMap<uint32_t> next;    // folded token -> child
-    std::vector<uint32_t> cues;  // the phrases that end here, in file order
-  };
-  std::vector<Node> nodes_{1};  // a trie of the phrases' folded tokens; 0 is the root
-  FirstBytes first_bytes_;      // of the phrases' first tokens
+  PhraseMatcher phrases_;  // phrase id = index in cues_
 };
 
 }  // namespace lexfr

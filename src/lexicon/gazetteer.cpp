@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "extract/decode.h"
+#include "lexicon/phrase_matcher.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -38,12 +39,8 @@ struct Gazetteer::Trie {
     std::vector<std::string> surface;  // the alias's own tokens
     std::vector<CaseRule> rules;
   };
-  struct Node {
-    StringMap<uint32_t> next;
-    std::vector<Terminal> terminals;
-  };
-  std::vector<Node> nodes{1};
-  FirstBytes root_first_bytes;  // of the first tokens of the names
+  PhraseMatcher phrases;
+  std::vector<Terminal> terminals;  // by phrase id
 };
 
 Gazetteer::Gazetteer() : trie_(std::make_unique<Trie>()) {}
@@ -159,7 +156,7 @@ void Gazetteer::Compile(const Abbreviations& abbreviations) {
       const std::vector<std::string_view> words = NameTokens(name, abbreviations);
       if (words.empty()) continue;
       Trie::Terminal term{i, {}, {}};
-      uint32_t node = 0;
+      std::vector<std::string> keys;
       // A name whose words after the first are all lower-case reads like a
       // common phrase (« autorité de protection des données »): it must then
       // start with a capital. « cour d'appel de Paris » need not.
@@ -168,16 +165,10 @@ void Gazetteer::Compile(const Abbreviations& abbreviations) {
       for (const std::string_view surface : words) {
         term.surface.emplace_back(surface);
         term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty() && !distinctive));
-        const std::string key = Fold(surface);
-        if (node == 0) trie_->root_first_bytes.Add(key);
-        auto it = trie_->nodes[node].next.find(key);
-        if (it == trie_->nodes[node].next.end()) {
-          trie_->nodes.emplace_back();
-          it = trie_->nodes[node].next.emplace(key, static_cast<uint32_t>(trie_->nodes.size() - 1)).first;
-        }
-        node = it->second;
+        keys.push_back(Fold(surface));
       }
-      trie_->nodes[node].terminals.push_back(std::move(term));
+      trie_->phrases.Add(keys);  // its id is the terminal's index
+      trie_->terminals.push_back(std::move(term));
     }
   }
 }
@@ -186,17 +177,16 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
   std::vector<Candidate> out;
   const std::vector<Token>& tokens = seg.tokens;
   for (uint32_t start = 0; start < tokens.size(); ++start) {
-    if (!trie_->root_first_bytes.MayStart(FoldedText(seg, start))) continue;  // no name starts with it
-    uint32_t node = 0;
+    if (!trie_->phrases.MayStart(FoldedText(seg, start))) continue;  // no name starts with it
+    uint32_t node = PhraseMatcher::kRoot;
     const Trie::Terminal* best = nullptr;
     uint32_t best_end = 0;
     for (uint32_t k = start; k < tokens.size(); ++k) {
       if (k > start && tokens[k].sentence != tokens[start].sentence) break;
-      const auto& next = trie_->nodes[node].next;
-      auto it = next.find(FoldedText(seg, k));
-      if (it == next.end()) break;
-      node = it->second;
-      for (const Trie::Terminal& term : trie_->nodes[node].terminals) {
+      node = trie_->phrases.Next(node, FoldedText(seg, k));
+      if (node == PhraseMatcher::kNoNode) break;
+      for (const uint32_t phrase : trie_->phrases.PhrasesAt(node)) {
+        const Trie::Terminal& term = trie_->terminals[phrase];
         bool agrees = true;
         for (size_t j = 0; j < term.surface.size() && agrees; ++j) {
           agrees = TokenAgrees(term.surface[j], TokenText(text, tokens[start + j]), term.rules[j]);

@@ -19,7 +19,11 @@ long long IntegerOf(std::string_view cell) {
 
 namespace {
 
-std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string Quoted(std::string_view s) {
+  std::string out(1, '"');
+  out.append(s).push_back('"');
+  return out;
+}
 
 std::string Joined(std::span<const std::string_view> values) {
   std::string out;
