@@ -16,9 +16,10 @@ constexpr size_t kMostGazetteerBytes = size_t{64} << 20;
 
 // Values the C++ reads itself (roles, classes, grammar fields): the code
 // knows no other, so a row with another is a typo.
-constexpr std::string_view kDateRoles[] = {"weekday", "year_cue", "quantity", "numbering", "number"};
+constexpr std::string_view kDateRoles[] = {"weekday",  "year_cue",      "quantity",     "numbering",
+                                           "number",   "relative_past", "relative_next"};
 constexpr std::string_view kMoneyRoles[] = {"multiplier", "multiplier_sign_only", "number", "sanction"};
-constexpr std::string_view kNameClasses[] = {"connector", "particle", "adjective", "stop"};
+constexpr std::string_view kNameClasses[] = {"connector", "particle", "adjective", "stop", "determiner", "act_word"};
 constexpr std::string_view kCurrencyFlags[] = {"prefix", "after_multiplier"};
 constexpr std::string_view kAuthorityRoles[] = {"authority", "court"};
 constexpr std::string_view kInstrumentKinds[] = {

@@ -19,6 +19,8 @@ void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRo
     if (role == "year_cue") out->year_cues.insert(word);
     if (role == "quantity") out->quantities.insert(word);
     if (role == "numbering") out->numberings.insert(word);
+    if (role == "relative_past") out->relative_past.insert(word);
+    if (role == "relative_next") out->relative_next.insert(word);
   }
   for (const auto& [word, month] : out->months) out->month_first.Add(word);
   for (const auto& [word, day] : out->weekdays) out->weekday_first.Add(word);
@@ -64,6 +66,8 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
     if (r[1] == "particle") out->particles.insert(Fold(r[0]));
     if (r[1] == "adjective") out->adjectives.insert(Fold(r[0]));
     if (r[1] == "stop") out->stops.insert(std::string(r[0]));
+    if (r[1] == "determiner") out->determiners.insert(Fold(r[0]));
+    if (r[1] == "act_word") out->act_words.insert(Fold(r[0]));
   }
 }
 
@@ -82,10 +86,14 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const auto& [word, day] : dates.weekdays) info(word).weekday = static_cast<uint8_t>(day);
   for (const std::string& word : dates.quantities) info(word).quantity = true;
   for (const std::string& word : dates.numberings) info(word).numbering = true;
+  for (const std::string& word : dates.relative_past) info(word).relative_past = true;
+  for (const std::string& word : dates.relative_next) info(word).relative_next = true;
   for (const auto& [word, roles] : money.roles) info(word).money = &roles;
   for (const std::string& word : names.connectors) info(word).connector = true;
   for (const std::string& word : names.particles) info(word).particle = true;
   for (const std::string& word : names.adjectives) info(word).adjective = true;
+  for (const std::string& word : names.determiners) info(word).determiner = true;
+  for (const std::string& word : names.act_words) info(word).act_word = true;
 }
 
 }  // namespace lexfr

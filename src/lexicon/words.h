@@ -21,6 +21,7 @@ struct DateWords {
   StringMap<int> weekdays;                      // "lundi" -> 1 .. 7
   StringMap<int> number_words;                  // "deux" -> 2
   StringSet year_cues, quantities, numberings;
+  StringSet relative_past, relative_next;       // "dernier", "prochain"
   FirstBytes month_first, weekday_first, year_cue_first;  // of the keys of months, weekdays, year_cues
 };
 
@@ -66,7 +67,7 @@ struct NameWords {
   StringMap<std::string> org_heads;  // head as written -> subtype
   StringMap<std::string> titles;     // surface as written -> title
   StringSet roles;                   // may be two words
-  StringSet connectors, particles, adjectives;
+  StringSet connectors, particles, adjectives, determiners, act_words;
   StringSet stops;  // as written
 };
 
@@ -77,8 +78,10 @@ struct WordInfo {
   uint8_t month = 0;    // 1..12 ("decembre", "dec.")
   uint8_t weekday = 0;  // 1 (lundi) .. 7
   bool quantity = false, numbering = false;             // DateWords
+  bool relative_past = false, relative_next = false;    // DateWords
   const WordRoles* money = nullptr;                     // MoneyWords::roles
   bool connector = false, particle = false, adjective = false;  // NameWords
+  bool determiner = false, act_word = false;                     // NameWords
 };
 
 // Builders from the rows read with the specs below. Money words point into

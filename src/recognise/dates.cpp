@@ -205,10 +205,9 @@ class DateScanner {
 
   // Words that join the days of a list or the ends of a range.
   bool IsConnector(size_t i) const { return IsOneOf(i, {",", "et", "ou", "au", "a", "-", "&"}); }
-  bool IsRelativePast(size_t i) const {
-    return IsOneOf(i, {"dernier", "derniere", "passe", "passee", "precedent", "precedente"});
-  }
-  bool IsRelativeNext(size_t i) const { return IsOneOf(i, {"prochain", "prochaine", "suivant", "suivante"}); }
+  // data/cues/date_words.tsv: "dernier", "prochain".
+  bool IsRelativePast(size_t i) const { return lexicon_.word(view_.Id(i)).relative_past; }
+  bool IsRelativeNext(size_t i) const { return lexicon_.word(view_.Id(i)).relative_next; }
 
   // Whether number token i is glued to what comes before it, as in "C-311",
   // "SAN-2022", "2016/679", "ECLI:FR:2020": then it is part of a code.

@@ -52,18 +52,9 @@ struct View {
   }
 };
 
-bool IsDeterminer(std::string_view folded) {
-  return folded == "le" || folded == "la" || folded == "l'" || folded == "les";
-}
-
 // "à" folds to "a", which is also the verb: only the accented word joins.
 bool IsConnector(const View& v, size_t i) {
   return i < v.size() && v.Info(i).connector && v.Str(i) != "a" && v.Str(i) != "A";
-}
-
-bool IsActWord(std::string_view folded) {
-  return folded == "reglement" || folded == "directive" || folded == "decision" || folded == "execution" ||
-         folded == "delegue" || folded == "recommandation";
 }
 
 bool LooksAdjective(const View& v, size_t i) {
@@ -227,7 +218,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       ++end;
     } else if (IsConnector(v, end) && v.Folded(end) != "et") {
       size_t k = end + 1;
-      if (k < v.size() && IsDeterminer(v.Folded(k))) ++k;  // "de la médecine", "pour une"
+      if (k < v.size() && v.Info(k).determiner) ++k;  // "de la médecine", "pour une"
       if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
       if (!v.Word(k) || !v.SameSentence(head, k) || v.Info(k).connector) break;
       end = k + 1;
@@ -249,7 +240,7 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
     if (cue == lex.org_cues.end()) continue;
     size_t s = i + 1;
     if (v.Is(s, "d'") && (v.Is(s + 1, "avocats") || v.Is(s + 1, "avocat"))) s += 2;  // cabinet d'avocats X
-    if (s < v.size() && IsDeterminer(v.Folded(s)) && !(v.Is(s, "les") && v.Cap(s + 1))) ++s;
+    if (s < v.size() && v.Info(s).determiner && !(v.Is(s, "les") && v.Cap(s + 1))) ++s;
     if (!v.SameSentence(i, s)) continue;
     size_t end = 0;
     if (v.Is(s, "les") && v.Cap(s + 1)) {
@@ -337,7 +328,7 @@ std::string PersonCanonical(const View& v, size_t first, size_t end) {
 std::string RoleAfter(const View& v, size_t end) {
   if (end + 1 >= v.size() || v.Str(end) != ",") return {};
   size_t k = end + 1;
-  if (IsDeterminer(v.Folded(k))) ++k;
+  if (v.Info(k).determiner) ++k;
   if (k >= v.size() || !v.lex.roles.contains(v.Folded(k))) return {};
   std::string role(v.Str(k));
   if (k + 1 < v.size() && v.lex.roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
@@ -460,7 +451,7 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
   std::erase_if(out, [&](const Candidate& c) {
     const size_t f = c.first_token;
     return f >= 2 && c.end_token < v.size() && v.Str(f - 1) == "(" && v.Str(c.end_token) == ")" &&
-           IsActWord(v.Folded(f - 2));
+           v.Info(f - 2).act_word;
   });
   FindPersons(v, gazetteer, &out);
   FindSurnameMentions(v, &out);

@@ -60,6 +60,13 @@ TEST_CASE("the embedded data loads and fills every table", "[lexicon]") {
   CHECK(lex.names().titles.at("Maître") == "Me");
   CHECK(lex.gazetteer().Find("CNIL") != nullptr);
   CHECK(lex.gazetteer().IsGivenName("Éric"));
+  // Words the rules compare against come from the cue files, by id.
+  const auto info = [&](std::string_view folded) { return lex.word(lex.vocabulary().Find(folded)); };
+  CHECK(info("derniere").relative_past);
+  CHECK(info("prochain").relative_next);
+  CHECK(info("l'").determiner);
+  CHECK(info("reglement").act_word);
+  CHECK_FALSE(info("xylophone").act_word);
 }
 
 // One malformed row per kind of mistake: the file it is added to, the row,
