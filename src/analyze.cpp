@@ -11,8 +11,7 @@
 namespace lexfr {
 
 Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources* out) {
-  out->structure_cues = CueSet(EmbeddedFileOrEmpty("data/cues/structure.tsv"));
-  return LoadGazetteer(user_gazetteers, &out->gazetteer);
+  return LoadLexicon(EmbeddedFiles(), user_gazetteers, &out->lexicon);
 }
 
 Status Analyze(std::string bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
@@ -30,28 +29,30 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   const std::string_view text = out->decoded.text;
 
   // segment
-  out->segmentation = Segment(text);
+  out->segmentation = Segment(text, resources.lexicon.abbreviations());
   const Segmentation& seg = out->segmentation;
+  const Lexicon& lexicon = resources.lexicon;
+  const TokenView view(text, seg, lexicon.vocabulary());
 
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
-  candidates[0] = FindNames(text, seg, resources.gazetteer);
+  candidates[0] = FindNames(view, lexicon);
   DateOptions date_options = options.dates;
   if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
-  candidates[1] = FindDates(text, seg, date_options);
-  candidates[2] = FindLegalRefs(text, seg, candidates[0], candidates[1]);
-  candidates[3] = FindMoney(text, seg);
+  candidates[1] = FindDates(view, lexicon, date_options);
+  candidates[2] = FindLegalRefs(view, lexicon, candidates[0], candidates[1]);
+  candidates[3] = FindMoney(view, lexicon);
 
   // link
   out->entities = Link(text, seg, std::move(candidates));
 
   // read the structure: what the text is, a decision's identity
-  out->structure = ReadStructure(text, seg, out->entities, resources.structure_cues);
+  out->structure = ReadStructure(view, lexicon, out->entities);
 
   // summarise
-  out->recourse = Summarise(text, seg, out->entities);
+  out->recourse = Summarise(view, lexicon, out->entities);
   ApplyDecisionIdentity(out->structure, &out->recourse);
-  out->quotes = FindQuotes(text, seg, out->entities);
+  out->quotes = FindQuotes(view, lexicon, out->entities);
   return Status::Ok();
 }
 

@@ -63,4 +63,7 @@ inline Document AnalyzeText(std::string_view text) {
   return doc;
 }
 
+// The Lexicon of the embedded data.
+inline const Lexicon& SharedLexicon() { return SharedResources().lexicon; }
+
 }  // namespace lexfr

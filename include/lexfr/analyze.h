@@ -1,11 +1,9 @@
 // The pipeline: extract (decode) -> segment -> recognise -> link -> summarise.
 //
 // In: the bytes of one document and where they came from. Out: a Document
-// holding everything the writers print. Resources (the gazetteer: the
-// embedded names and the user's --gazetteer files) are loaded once per
-// process and shared read-only by every thread; Analyze() is then safe to
-// call concurrently. (The cue lists and word tables are loaded by the
-// recognisers themselves, once, on first use.)
+// holding everything the writers print. Resources (the Lexicon: every data
+// file, lexicon/lexicon.h) are loaded once per process and shared read-only by every thread; Analyze() is
+// then safe to call concurrently.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +15,7 @@
 #include "recognise/dates.h"
 #include "lexfr/entity.h"
 #include "extract/extract.h"
-#include "lexicon/gazetteer.h"
+#include "lexicon/lexicon.h"
 #include "summarise/quotes.h"
 #include "summarise/recourse.h"
 #include "structure/structure.h"
@@ -29,11 +27,11 @@ namespace lexfr {
 
 // Loaded once at start-up; immutable afterwards.
 struct Resources {
-  Gazetteer gazetteer;
-  CueSet structure_cues{""};  // data/cues/structure.tsv (structure/structure.h)
+  Lexicon lexicon;
 };
 
-// Loads the embedded data and the user's gazetteer files (kConfig on error).
+// Loads the embedded data and the user's gazetteer files (kConfig, exit 78,
+// naming file:line on error).
 Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources* out);
 
 struct AnalyzeOptions {

@@ -99,7 +99,9 @@ int RunTokens(const Options& options) {
   if (Status s = ExtractOne(options, doc.path, &extracted); !s.ok()) return Fail(s);
   doc.decoded = std::move(extracted.decoded);
   for (const Diagnostic& d : doc.decoded.diagnostics) spdlog::warn("{}: {}: {}", doc.path, d.code, d.message);
-  doc.segmentation = Segment(doc.decoded.text);
+  Lexicon lexicon;  // the segmenter's abbreviations
+  if (Status s = LoadLexicon(EmbeddedFiles(), {}, &lexicon); !s.ok()) return Fail(s);
+  doc.segmentation = Segment(doc.decoded.text, lexicon.abbreviations());
   std::unique_ptr<Output> out;
   if (Status s = Output::Open(options.output, &out); !s.ok()) return Fail(s);
   if (Status s = WriteTokens(doc, out.get()); !s.ok()) return WriteFailure(s);

@@ -1,8 +1,8 @@
 // Cue phrases: short lists of words that signal something (a kind of action,
 // a decision verb, a ground), kept in data/cues/*.tsv and matched on tokens.
 //
-// In: a TSV of (field, value, weight, phrase) rows, compiled once; then a
-// segmented text. Out: every cue phrase found, as token spans. Matching
+// In: the checked rows (field, value, weight, phrase) of a cue file
+// (lexicon/lexicon.h reads them), compiled once; then a segmented text. Out: every cue phrase found, as token spans. Matching
 // folds case and accents and walks a trie of the phrases' tokens, so a text
 // is read once whatever the list size, and a token that many phrases start
 // with (« a saisi », « a formé », « a déposé » …) costs one lookup per
@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicon/phrase_matcher.h"
+#include "lexicon/table.h"
 #include "text/segment.h"
 #include "text/text_util.h"
 
@@ -35,8 +37,10 @@ struct CueHit {
 
 class CueSet {
  public:
-  // Parses rows "field<TAB>value<TAB>weight<TAB>phrase" ('#' comments).
-  explicit CueSet(std::string_view tsv);
+  CueSet() = default;
+  // Compiles rows (field, value, weight, phrase); phrases are segmented with
+  // `abbreviations` as texts are.
+  CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviations);
   // Every phrase found in the tokens, in text order (longest first at a
   // position; overlapping phrases are all reported).
   std::vector<CueHit> Match(const Segmentation& seg) const;
@@ -45,12 +49,7 @@ class CueSet {
 
  private:
   std::vector<Cue> cues_;
-  struct Node {
-    StringMap<uint32_t> next;    // folded token -> child
-    std::vector<uint32_t> cues;  // the phrases that end here, in file order
-  };
-  std::vector<Node> nodes_{1};  // a trie of the phrases' folded tokens; 0 is the root
-  FirstBytes first_bytes_;      // of the phrases' first tokens
+  PhraseMatcher phrases_;  // phrase id = index in cues_
 };
 
 }  // namespace lexfr

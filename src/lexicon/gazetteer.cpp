@@ -6,17 +6,12 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "lexicon/embedded.h"
-#include "io/files.h"
 #include "extract/decode.h"
+#include "lexicon/phrase_matcher.h"
 #include "text/text_util.h"
 
 namespace lexfr {
 namespace {
-
-// A user's gazetteer is read whole: at most this many bytes (all the
-// embedded ones together hold well under 1 MiB).
-constexpr size_t kMostGazetteerBytes = size_t{64} << 20;
 
 constexpr std::string_view kOrgSubtypes[] = {"court",   "regulator", "government",  "company", "association",
                                              "law_firm", "eu_body",  "public_body", "other"};
@@ -44,12 +39,8 @@ struct Gazetteer::Trie {
     std::vector<std::string> surface;  // the alias's own tokens
     std::vector<CaseRule> rules;
   };
-  struct Node {
-    StringMap<uint32_t> next;
-    std::vector<Terminal> terminals;
-  };
-  std::vector<Node> nodes{1};
-  FirstBytes root_first_bytes;  // of the first tokens of the names
+  PhraseMatcher phrases;
+  std::vector<Terminal> terminals;  // by phrase id
 };
 
 Gazetteer::Gazetteer() : trie_(std::make_unique<Trie>()) {}
@@ -92,8 +83,8 @@ Status Gazetteer::AddTsv(std::string_view name, std::string_view tsv) {
   return Status::Ok();
 }
 
-void Gazetteer::AddGivenNames(std::string_view file) {
-  for (const DataLine& line : DataLines(file)) given_names_.insert(Fold(Trim(line.text)));
+void Gazetteer::AddGivenNames(const std::vector<DataRow>& rows) {
+  for (const DataRow& row : rows) given_names_.insert(Fold(row[0]));
 }
 
 bool Gazetteer::IsGivenName(std::string_view word) const { return given_names_.contains(Fold(word)); }
@@ -130,7 +121,7 @@ bool TokenAgrees(std::string_view alias_token, std::string_view text_token, Case
 // nowhere else: those are split here without ICU, which keeps start-up
 // cheap; anything else (apostrophes, hyphens, dots, digits) goes through the
 // segmenter itself.
-std::vector<std::string_view> NameTokens(std::string_view name) {
+std::vector<std::string_view> NameTokens(std::string_view name, const Abbreviations& abbreviations) {
   std::vector<std::string_view> words;
   bool simple = !name.empty() && name.front() != ' ' && name.back() != ' ';
   for (size_t i = 0; i < name.size() && simple;) {
@@ -149,23 +140,23 @@ std::vector<std::string_view> NameTokens(std::string_view name) {
     }
   }
   if (simple) return Split(name, ' ');
-  const Segmentation seg = Segment(name);
+  const Segmentation seg = Segment(name, abbreviations);
   for (const Token& t : seg.tokens) words.push_back(TokenText(name, t));
   return words;
 }
 
 }  // namespace
 
-void Gazetteer::Compile() {
+void Gazetteer::Compile(const Abbreviations& abbreviations) {
   trie_ = std::make_unique<Trie>();
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     std::vector<std::string> names = {entries_[i].canonical};
     names.insert(names.end(), entries_[i].aliases.begin(), entries_[i].aliases.end());
     for (const std::string& name : names) {
-      const std::vector<std::string_view> words = NameTokens(name);
+      const std::vector<std::string_view> words = NameTokens(name, abbreviations);
       if (words.empty()) continue;
       Trie::Terminal term{i, {}, {}};
-      uint32_t node = 0;
+      std::vector<std::string> keys;
       // A name whose words after the first are all lower-case reads like a
       // common phrase (« autorité de protection des données »): it must then
       // start with a capital. « cour d'appel de Paris » need not.
@@ -174,16 +165,10 @@ void Gazetteer::Compile() {
       for (const std::string_view surface : words) {
         term.surface.emplace_back(surface);
         term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty() && !distinctive));
-        const std::string key = Fold(surface);
-        if (node == 0) trie_->root_first_bytes.Add(key);
-        auto it = trie_->nodes[node].next.find(key);
-        if (it == trie_->nodes[node].next.end()) {
-          trie_->nodes.emplace_back();
-          it = trie_->nodes[node].next.emplace(key, static_cast<uint32_t>(trie_->nodes.size() - 1)).first;
-        }
-        node = it->second;
+        keys.push_back(Fold(surface));
       }
-      trie_->nodes[node].terminals.push_back(std::move(term));
+      trie_->phrases.Add(keys);  // its id is the terminal's index
+      trie_->terminals.push_back(std::move(term));
     }
   }
 }
@@ -192,17 +177,16 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
   std::vector<Candidate> out;
   const std::vector<Token>& tokens = seg.tokens;
   for (uint32_t start = 0; start < tokens.size(); ++start) {
-    if (!trie_->root_first_bytes.MayStart(FoldedText(seg, start))) continue;  // no name starts with it
-    uint32_t node = 0;
+    if (!trie_->phrases.MayStart(FoldedText(seg, start))) continue;  // no name starts with it
+    uint32_t node = PhraseMatcher::kRoot;
     const Trie::Terminal* best = nullptr;
     uint32_t best_end = 0;
     for (uint32_t k = start; k < tokens.size(); ++k) {
       if (k > start && tokens[k].sentence != tokens[start].sentence) break;
-      const auto& next = trie_->nodes[node].next;
-      auto it = next.find(FoldedText(seg, k));
-      if (it == next.end()) break;
-      node = it->second;
-      for (const Trie::Terminal& term : trie_->nodes[node].terminals) {
+      node = trie_->phrases.Next(node, FoldedText(seg, k));
+      if (node == PhraseMatcher::kNoNode) break;
+      for (const uint32_t phrase : trie_->phrases.PhrasesAt(node)) {
+        const Trie::Terminal& term = trie_->terminals[phrase];
         bool agrees = true;
         for (size_t j = 0; j < term.surface.size() && agrees; ++j) {
           agrees = TokenAgrees(term.surface[j], TokenText(text, tokens[start + j]), term.rules[j]);
@@ -226,34 +210,6 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
     out.push_back(std::move(c));
   }
   return out;
-}
-
-Status LoadGazetteer(const std::vector<std::string>& user_files, Gazetteer* out) {
-  for (const EmbeddedFile& f : EmbeddedFiles()) {
-    if (!f.path.starts_with("data/gazetteers/")) continue;
-    if (f.path.ends_with(".tsv")) {
-      Status s = out->AddTsv(f.path, f.bytes);
-      if (!s.ok()) return Status::Error(ExitCode::kSoftware, s.code(), "embedded data: " + s.message());
-    } else if (f.path.ends_with("given_names.txt")) {
-      out->AddGivenNames(f.bytes);
-    }
-  }
-  for (const std::string& path : user_files) {
-    // Bounded, so that --gazetteer /dev/zero ends; "-" is a file named "-".
-    std::string bytes;
-    Status s = DiskReader().Read(path == "-" ? "./-" : path, kMostGazetteerBytes, &bytes);
-    if (s.code() == "too_large") {
-      return Status::Error(ExitCode::kConfig, "bad_gazetteer",
-                           path + ": larger than " + std::to_string(kMostGazetteerBytes) +
-                               " bytes (64 MiB), the most a gazetteer may hold");
-    }
-    if (s.code() == "interrupted") return s;
-    if (!s.ok()) return Status::Error(ExitCode::kConfig, "bad_gazetteer", "cannot be read: " + s.message());
-    s = out->AddTsv(path, bytes);
-    if (!s.ok()) return s;
-  }
-  out->Compile();
-  return Status::Ok();
 }
 
 }  // namespace lexfr

@@ -5,7 +5,8 @@
 // name in a token stream in one left-to-right pass (a trie over folded
 // tokens), never one scan per entry.
 //
-// Build once with LoadGazetteer(), then share it read-only between threads.
+// Built once by the Lexicon (lexicon/lexicon.h), then shared read-only
+// between threads.
 #pragma once
 
 #include <memory>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "lexfr/entity.h"
+#include "lexicon/table.h"
 #include "text/segment.h"
 #include "lexfr/status.h"
 
@@ -38,9 +40,10 @@ class Gazetteer {
   // Adds the rows of one TSV file (canonical, subtype, aliases, notes).
   // `name` is used in error messages. Fails with kConfig naming file and line.
   Status AddTsv(std::string_view name, std::string_view tsv);
-  void AddGivenNames(std::string_view file);
-  // Builds the matcher. Must be called after the last Add and before Match.
-  void Compile();
+  void AddGivenNames(const std::vector<DataRow>& rows);  // given_names.txt, one column
+  // Builds the matcher, splitting names into tokens as the segmenter splits
+  // texts. Must be called after the last Add and before Match.
+  void Compile(const Abbreviations& abbreviations);
 
   // Every listed name in the tokens, longest match at each position.
   std::vector<Candidate> Match(std::string_view text, const Segmentation& seg) const;
@@ -55,8 +58,5 @@ class Gazetteer {
   std::unordered_set<std::string> given_names_;  // folded
   std::unique_ptr<Trie> trie_;
 };
-
-// The embedded gazetteers plus the user's files, compiled.
-Status LoadGazetteer(const std::vector<std::string>& user_files, Gazetteer* out);
 
 }  // namespace lexfr

@@ -7,7 +7,7 @@
 #include <optional>
 #include <tuple>
 
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "text/text_util.h"
 
 // How dates are read: one left-to-right pass over the tokens tries, at each
@@ -21,47 +21,10 @@
 namespace lexfr {
 namespace {
 
-// ------------------------------------------------------------ the cue lists
-
-struct DateLexicon {
-  StringMap<int> months;                        // folded ("dec.") -> 1..12
-  StringMap<int> weekdays;                      // folded -> 1 (lundi) .. 7
-  StringMap<int> number_words;                  // folded "deux" -> 2
-  StringSet year_cues, quantities, numberings;  // folded
-  FirstBytes month_first, weekday_first, year_cue_first;  // of the keys of months, weekdays, year_cues
-};
-
 int ToInt(std::string_view s) {
   int value = 0;
   std::from_chars(s.data(), s.data() + s.size(), value);
   return value;
-}
-
-const DateLexicon& Lexicon() {
-  static const DateLexicon* lexicon = [] {
-    auto* lex = new DateLexicon;
-    for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/months.tsv"))) {
-      const std::vector<std::string_view> cols = Split(line.text, '\t');
-      if (cols.size() >= 2) lex->months[Fold(Trim(cols[0]))] = ToInt(Trim(cols[1]));
-    }
-    for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/date_words.tsv"))) {
-      const std::vector<std::string_view> cols = Split(line.text, '\t');
-      if (cols.size() < 2) continue;
-      const std::string word = Fold(Trim(cols[0]));
-      const std::string_view role = Trim(cols[1]);
-      const int value = cols.size() > 2 ? ToInt(Trim(cols[2])) : 0;
-      if (role == "weekday") lex->weekdays[word] = value;
-      if (role == "number") lex->number_words[word] = value;
-      if (role == "year_cue") lex->year_cues.insert(word);
-      if (role == "quantity") lex->quantities.insert(word);
-      if (role == "numbering") lex->numberings.insert(word);
-    }
-    for (const auto& [word, month] : lex->months) lex->month_first.Add(word);
-    for (const auto& [word, day] : lex->weekdays) lex->weekday_first.Add(word);
-    for (const std::string& word : lex->year_cues) lex->year_cue_first.Add(word);
-    return lex;
-  }();
-  return *lexicon;
 }
 
 // Whether `word` starts with one of the bytes of `firsts`: a rule that only
@@ -164,8 +127,12 @@ constexpr uint32_t kHeadingLines = 6;
 
 class DateScanner {
  public:
-  DateScanner(std::string_view text, const Segmentation& seg)
-      : text_(text), seg_(seg), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(Lexicon()) {
+  DateScanner(const TokenView& view, const Lexicon& lexicon)
+      : view_(view),
+        tokens_(view.tokens()),
+        n_(view.size()),
+        lexicon_(lexicon),
+        lex_(lexicon.dates()) {
     Classify();
   }
 
@@ -204,27 +171,25 @@ class DateScanner {
       }
       const std::string_view folded = Folded(i);
       if (tokens_[i].kind != TokenKind::kWord || folded.empty()) continue;
+      const WordInfo& word = lexicon_.word(view_.Id(i));
       if (!lex_.month_first.MayStart(folded)) {
         // no month, not even abbreviated ("jan" "."), starts with this byte
-      } else if (auto it = lex_.months.find(folded); it != lex_.months.end()) {
-        t.month = static_cast<uint8_t>(it->second);
+      } else if (word.month != 0) {
+        t.month = word.month;
         t.month_tokens = 1;
-      } else if (i + 1 < n_ && !tokens_[i + 1].space_before && Text(i + 1) == ".") {
+      } else if (view_.Has(i + 1, kGlued) && Text(i + 1) == ".") {
         // An abbreviation the segmenter did not join to its period ("jan" ".").
         if (auto dotted = lex_.months.find(std::string(folded) + "."); dotted != lex_.months.end()) {
           t.month = static_cast<uint8_t>(dotted->second);
           t.month_tokens = 2;
         }
       }
-      if (!lex_.weekday_first.MayStart(folded)) continue;
-      if (auto it = lex_.weekdays.find(folded); it != lex_.weekdays.end()) {
-        t.weekday = static_cast<uint8_t>(it->second);
-      }
+      t.weekday = word.weekday;
     }
   }
 
-  std::string_view Text(size_t i) const { return TokenText(text_, tokens_[i]); }
-  std::string_view Folded(size_t i) const { return FoldedText(seg_, i); }
+  std::string_view Text(size_t i) const { return view_.Text(i); }
+  std::string_view Folded(size_t i) const { return view_.Folded(i); }
   bool Is(size_t i, std::string_view folded) const { return i < n_ && Folded(i) == folded; }
   bool IsOneOf(size_t i, std::initializer_list<std::string_view> words) const {
     if (i >= n_) return false;
@@ -233,22 +198,21 @@ class DateScanner {
     }
     return false;
   }
-  bool Adjacent(size_t i) const { return i < n_ && !tokens_[i].space_before; }  // glued to token i-1
+  bool Adjacent(size_t i) const { return view_.Has(i, kGlued); }
   bool IsAlnum(size_t i) const {
     return i < n_ && (tokens_[i].kind == TokenKind::kWord || tokens_[i].kind == TokenKind::kNumber);
   }
 
   // Words that join the days of a list or the ends of a range.
   bool IsConnector(size_t i) const { return IsOneOf(i, {",", "et", "ou", "au", "a", "-", "&"}); }
-  bool IsRelativePast(size_t i) const {
-    return IsOneOf(i, {"dernier", "derniere", "passe", "passee", "precedent", "precedente"});
-  }
-  bool IsRelativeNext(size_t i) const { return IsOneOf(i, {"prochain", "prochaine", "suivant", "suivante"}); }
+  // data/cues/date_words.tsv: "dernier", "prochain".
+  bool IsRelativePast(size_t i) const { return lexicon_.word(view_.Id(i)).relative_past; }
+  bool IsRelativeNext(size_t i) const { return lexicon_.word(view_.Id(i)).relative_next; }
 
   // Whether number token i is glued to what comes before it, as in "C-311",
   // "SAN-2022", "2016/679", "ECLI:FR:2020": then it is part of a code.
   bool GluedBefore(size_t i) const {
-    if (i == 0 || tokens_[i].space_before) return false;
+    if (!view_.Has(i, kGlued)) return false;
     const std::string_view prev = Text(i - 1);
     if (prev == "(" || prev == "[" || prev == "«" || prev == "\"" || prev == "\u201C") return false;
     return true;
@@ -270,11 +234,11 @@ class DateScanner {
     return i < n_ && info_[i].year != 0 && !tokens_[i].newline_before && !GluedBefore(i) && !GluedAfter(i);
   }
   bool IsQuantityNext(size_t i) const {
-    return i < n_ && (lex_.quantities.contains(Folded(i)) || Text(i) == "%");
+    return i < n_ && (lexicon_.word(view_.Id(i)).quantity || Text(i) == "%");
   }
   // "article 15", "n° 13/10/2020": the number is a reference, whatever follows.
   bool FollowsNumbering(size_t i) const {
-    return i > 0 && !tokens_[i].newline_before && lex_.numberings.contains(Folded(i - 1));
+    return i > 0 && !tokens_[i].newline_before && lexicon_.word(view_.Id(i - 1)).numbering;
   }
 
   void Add(RawDate d) { dates_.push_back(d); }
@@ -545,12 +509,12 @@ class DateScanner {
     return starts_line && ends_line && first < heading_end_;
   }
 
-  std::string_view text_;
-  const Segmentation& seg_;
+  const TokenView& view_;
   size_t list_without_month_end_ = 0;  // see DayMonthGroup
   const std::vector<Token>& tokens_;
   size_t n_;
-  const DateLexicon& lex_;
+  const Lexicon& lexicon_;
+  const DateWords& lex_;
   std::vector<TokenInfo> info_;
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
   std::vector<uint32_t> day_tokens_;  // DayMonthGroup's list, kept to reuse its buffer
@@ -625,14 +589,8 @@ bool ResolveRelative(const Ymd& ref, RawDate* d) {
 
 bool IsValidRefDate(std::string_view iso) { return ParseIsoDay(iso).has_value(); }
 
-int MonthNumber(std::string_view folded_word) {
-  const auto& months = Lexicon().months;
-  const auto it = months.find(folded_word);
-  return it == months.end() ? 0 : it->second;
-}
-
-std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const DateOptions& options) {
-  DateScanner scanner(text, seg);
+std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, const DateOptions& options) {
+  DateScanner scanner(view, lexicon);
   std::vector<RawDate> raw = scanner.Scan();
 
   // The reference: the one given, else the first date the document gives as

@@ -16,7 +16,8 @@
 
 #include "lexfr/calendar_date.h"
 #include "lexfr/entity.h"
-#include "text/segment.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -27,11 +28,7 @@ struct DateOptions {
   std::optional<CalendarDate> ref_date;
 };
 
-// The month a folded word names ("decembre", "dec." -> 12), or 0; from
-// data/cues/months.tsv, for other recognisers that read a date themselves.
-int MonthNumber(std::string_view folded_word);
-
-std::vector<Candidate> FindDates(std::string_view text, const Segmentation& seg, const DateOptions& options);
+std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, const DateOptions& options);
 
 // True when `iso` can be DateOptions::ref_date: "YYYY-MM-DD", a day that
 // exists in the calendar, in the years dates are read in (1000 to 2100).

@@ -1,7 +1,7 @@
 // LEGAL_REF recogniser: the entry point and the tables it reads.
 //
 // The instruments, authorities and case names come from data/cues/*.tsv,
-// compiled once into token tries (see GetTables()). The grammar that reads
+// compiled once into token tries when the Lexicon loads (CompileLegalTables()). The grammar that reads
 // the text with them lives in legal_refs/, one file per thing it reads:
 //   scanner      the rules tried at each token, in order, and what they share
 //   articles     "articles 6, 9 et 48 du RGPD", parts, ranges, « même code »
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "recognise/legal_refs/scanner.h"
 #include "recognise/legal_refs/tables.h"
 #include "text/text_util.h"
@@ -42,9 +42,10 @@ using legal_refs::kUpperInitial;
 // requires: ALL-CAPS abbreviations of 2-3 letters exactly ("TUE" is not
 // "tue"), longer ones in capitals or title case ("Cnil"), and with `exact`
 // every capitalised word.
-std::vector<std::string> NameTokens(std::string_view name, bool exact, std::vector<Caps>* caps) {
+std::vector<std::string> NameTokens(std::string_view name, bool exact, const Abbreviations& abbreviations,
+                                    std::vector<Caps>* caps) {
   std::vector<std::string> out;
-  const Segmentation seg = Segment(name);
+  const Segmentation seg = Segment(name, abbreviations);
   for (const Token& t : seg.tokens) {
     const std::string_view raw = TokenText(name, t);
     out.push_back(Fold(raw));
@@ -60,7 +61,8 @@ std::vector<std::string> NameTokens(std::string_view name, bool exact, std::vect
   return out;
 }
 
-void AddNames(std::string_view names, uint32_t target, PhraseTrie* trie, std::vector<Name>* out) {
+void AddNames(std::string_view names, uint32_t target, const Abbreviations& abbreviations, PhraseTrie* trie,
+              std::vector<Name>* out) {
   for (std::string_view n : Split(names, '|')) {
     n = Trim(n);
     Name name;
@@ -71,7 +73,7 @@ void AddNames(std::string_view names, uint32_t target, PhraseTrie* trie, std::ve
       n.remove_prefix(1);
     }
     if (n.empty()) continue;
-    const std::vector<std::string> tokens = NameTokens(n, name.bare_guard, &name.caps);
+    const std::vector<std::string> tokens = NameTokens(n, name.bare_guard, abbreviations, &name.caps);
     if (tokens.empty()) continue;
     trie->Add(tokens, static_cast<uint32_t>(out->size()));
     out->push_back(std::move(name));
@@ -91,19 +93,20 @@ std::vector<std::string_view> ListColumn(const std::vector<std::string_view>& co
   return items;
 }
 
-// Calls on_row(cols, key) for each row of a data file whose key (first
-// column) is not empty.
+// Calls on_row(cols, key) for each row of a data file (its bytes, rows
+// checked by the Lexicon) whose key (first column) is not empty.
 template <class OnRow>
-void ForEachKeyedRow(std::string_view path, OnRow&& on_row) {
-  for (const DataLine& line : DataLines(EmbeddedFileOrEmpty(path))) {
+void ForEachKeyedRow(std::string_view file, OnRow&& on_row) {
+  for (const DataLine& line : DataLines(file)) {
     const std::vector<std::string_view> cols = Split(line.text, '\t');
     if (const std::string_view key = Column(cols, 0); !key.empty()) on_row(cols, key);
   }
 }
 
-void LoadInstruments(Tables* t) {
+void LoadInstruments(std::string_view instruments, std::string_view case_names, const Abbreviations& abbreviations,
+                     Tables* t) {
   // key  kind  names  ids  url  notes
-  ForEachKeyedRow("data/cues/instruments.tsv", [t](const std::vector<std::string_view>& cols, std::string_view key) {
+  ForEachKeyedRow(instruments, [t, &abbreviations](const std::vector<std::string_view>& cols, std::string_view key) {
     Ref ref;
     ref.key = std::string(key);
     ref.kind = KindOfWord(Fold(Column(cols, 1)));
@@ -112,25 +115,25 @@ void LoadInstruments(Tables* t) {
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
     for (std::string_view id : ListColumn(cols, 3)) t->by_id.emplace(std::string(id), index);
-    AddNames(Column(cols, 2), index, &t->ref_trie, &t->ref_names);
+    AddNames(Column(cols, 2), index, abbreviations, &t->ref_trie, &t->ref_names);
     t->refs.push_back(std::move(ref));
   });
   // key  names  url  notes
-  ForEachKeyedRow("data/cues/case_names.tsv", [t](const std::vector<std::string_view>& cols, std::string_view key) {
+  ForEachKeyedRow(case_names, [t, &abbreviations](const std::vector<std::string_view>& cols, std::string_view key) {
     Ref ref;
     ref.key = std::string(key);
     ref.kind = Kind::kArret;
     ref.url = std::string(Column(cols, 2));
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
-    AddNames(Column(cols, 1), index, &t->ref_trie, &t->ref_names);
+    AddNames(Column(cols, 1), index, abbreviations, &t->ref_trie, &t->ref_names);
     t->refs.push_back(std::move(ref));
   });
 }
 
-void LoadAuthorities(Tables* t) {
+void LoadAuthorities(std::string_view authorities, const Abbreviations& abbreviations, Tables* t) {
   // key  role  names  numbers  ecli  notes
-  ForEachKeyedRow("data/cues/authorities.tsv", [t](const std::vector<std::string_view>& cols, std::string_view key) {
+  ForEachKeyedRow(authorities, [t, &abbreviations](const std::vector<std::string_view>& cols, std::string_view key) {
     Authority a;
     a.key = std::string(key);
     a.court = Column(cols, 1) == "court";
@@ -138,27 +141,31 @@ void LoadAuthorities(Tables* t) {
     for (std::string_view prefix : ListColumn(cols, 4)) a.ecli.emplace_back(prefix);
     const auto index = static_cast<uint32_t>(t->authorities.size());
     for (std::string_view name : ListColumn(cols, 2)) t->authority_by_name.emplace(Fold(name), index);
-    AddNames(Column(cols, 2), index, &t->authority_trie, &t->authority_names);
+    AddNames(Column(cols, 2), index, abbreviations, &t->authority_trie, &t->authority_names);
     t->authorities.push_back(std::move(a));
   });
 }
 
-const Tables& GetTables() {
-  static const Tables* tables = [] {
-    auto* t = new Tables;
-    LoadInstruments(t);
-    LoadAuthorities(t);
-    return t;
-  }();
-  return *tables;
-}
-
 }  // namespace
 
-std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg,
-                                     const std::vector<Candidate>& names, const std::vector<Candidate>& dates) {
-  if (seg.tokens.empty()) return {};
-  return legal_refs::Scan(text, seg, GetTables(), names, dates);
+// The tables, as the Lexicon holds them (recognise/legal_refs.h).
+struct LegalTables {
+  Tables tables;
+};
+
+std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
+                                                      std::string_view authorities,
+                                                      const Abbreviations& abbreviations) {
+  auto legal = std::make_shared<LegalTables>();
+  LoadInstruments(instruments, case_names, abbreviations, &legal->tables);
+  LoadAuthorities(authorities, abbreviations, &legal->tables);
+  return legal;
+}
+
+std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexicon, const std::vector<Candidate>& names,
+                                     const std::vector<Candidate>& dates) {
+  if (view.size() == 0) return {};
+  return legal_refs::Scan(view.text(), view.segmentation(), lexicon.legal().tables, lexicon, names, dates);
 }
 
 }  // namespace lexfr

@@ -7,18 +7,28 @@
 // fields.article ("48", "L1111-8", "9-2-a", or empty), fields.url when it can
 // be built offline; canonical is "INSTRUMENT art. N" or "INSTRUMENT".
 //
-// Thread-safety: pure function of its inputs.
+// Thread-safety: pure function of its inputs; the Lexicon is only read.
 #pragma once
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
 #include "lexfr/entity.h"
-#include "text/segment.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
-std::vector<Candidate> FindLegalRefs(std::string_view text, const Segmentation& seg,
-                                     const std::vector<Candidate>& names, const std::vector<Candidate>& dates);
+std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexicon, const std::vector<Candidate>& names,
+                                     const std::vector<Candidate>& dates);
+
+// The instruments, case names and authorities (the bytes of their files,
+// rows already checked by the Lexicon), compiled into the tries the scanner
+// walks. Called once, by LoadLexicon; the tables' layout stays private to
+// the scanner.
+std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
+                                                      std::string_view authorities,
+                                                      const Abbreviations& abbreviations);
 
 }  // namespace lexfr

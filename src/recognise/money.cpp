@@ -6,7 +6,7 @@
 #include <cmath>
 #include <optional>
 
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "text/text_util.h"
 
 // How amounts are read: one left-to-right pass reads "NUMBER [MULTIPLIER]
@@ -19,92 +19,6 @@
 
 namespace lexfr {
 namespace {
-
-// ------------------------------------------------------------ the cue lists
-
-struct CurrencyName {
-  std::string iso;
-  bool prefix = false;            // may stand before the amount: "€50"
-  bool after_multiplier = false;  // a currency only after "millions de"
-};
-
-struct Multiplier {
-  int power = 0;           // 10^power
-  bool sign_only = false;  // "M", "k": only right before a currency sign
-};
-
-// Everything one folded word can be, so that the scanner looks each token up
-// once per pass instead of once per list (issue 15: six lookups per token
-// made money the costliest recogniser per token on texts of short words).
-struct WordRoles {
-  const CurrencyName* currency = nullptr;  // the word alone names a currency
-  const Multiplier* multiplier = nullptr;  // "millions", "k" (power -1: unusable)
-  const int* number = nullptr;             // "deux" -> 2
-  bool two_word_head = false;              // the first word of a two-word currency name
-  bool sanction = false;                   // "amende", "sanction"
-};
-
-struct MoneyLexicon {
-  // Folded names; names of two tokens are keyed with one space between
-  // them, whether the text spaces them ("dollars canadiens") or not ("US$").
-  StringMap<CurrencyName> currencies;
-  StringSet two_word_heads;  // first words of two-word names
-  StringMap<Multiplier> multipliers;
-  StringMap<int> number_words;
-  StringSet sanction_words;
-  StringMap<WordRoles> roles;  // every single word of the lists above
-  FirstBytes role_first_bytes;  // of the keys of roles
-};
-
-int Power10(std::string_view digits) {
-  // "1000000" -> 6; anything else -> -1.
-  if (digits.empty() || digits[0] != '1') return -1;
-  for (char c : digits.substr(1)) {
-    if (c != '0') return -1;
-  }
-  return static_cast<int>(digits.size()) - 1;
-}
-
-const MoneyLexicon& Lexicon() {
-  static const MoneyLexicon* lexicon = [] {
-    auto* lex = new MoneyLexicon;
-    for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/currencies.tsv"))) {
-      const std::vector<std::string_view> cols = Split(line.text, '\t');
-      if (cols.size() < 2) continue;
-      const std::string name = Fold(Trim(cols[0]));
-      const std::string_view flags = cols.size() > 2 ? Trim(cols[2]) : std::string_view();
-      lex->currencies[name] = {std::string(Trim(cols[1])), flags.find("prefix") != std::string_view::npos,
-                               flags.find("after_multiplier") != std::string_view::npos};
-      if (const size_t space = name.find(' '); space != std::string::npos) {
-        lex->two_word_heads.insert(name.substr(0, space));
-      }
-    }
-    for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/money_words.tsv"))) {
-      const std::vector<std::string_view> cols = Split(line.text, '\t');
-      if (cols.size() < 2) continue;
-      const std::string word = Fold(Trim(cols[0]));
-      const std::string_view role = Trim(cols[1]);
-      const std::string_view value = cols.size() > 2 ? Trim(cols[2]) : std::string_view();
-      if (role == "multiplier" || role == "multiplier_sign_only") {
-        lex->multipliers[word] = {Power10(value), role == "multiplier_sign_only"};
-      } else if (role == "number") {
-        int n = 0;
-        std::from_chars(value.data(), value.data() + value.size(), n);
-        lex->number_words[word] = n;
-      } else if (role == "sanction") {
-        lex->sanction_words.insert(word);
-      }
-    }
-    for (const auto& [name, currency] : lex->currencies) lex->roles[name].currency = &currency;
-    for (const std::string& head : lex->two_word_heads) lex->roles[head].two_word_head = true;
-    for (const auto& [word, multiplier] : lex->multipliers) lex->roles[word].multiplier = &multiplier;
-    for (const auto& [word, value] : lex->number_words) lex->roles[word].number = &value;
-    for (const std::string& word : lex->sanction_words) lex->roles[word].sanction = true;
-    for (const auto& [word, roles] : lex->roles) lex->role_first_bytes.Add(word);
-    return lex;
-  }();
-  return *lexicon;
-}
 
 // ------------------------------------------------------------ numbers
 
@@ -183,9 +97,13 @@ struct RawAmount {
 
 class MoneyScanner {
  public:
-  MoneyScanner(std::string_view text, const Segmentation& seg)
-      : text_(text), seg_(seg), tokens_(seg.tokens), n_(seg.tokens.size()), lex_(Lexicon()) {
-    about_sanction_.resize(seg.sentences.size(), false);
+  MoneyScanner(const TokenView& view, const Lexicon& lexicon)
+      : view_(view),
+        tokens_(view.tokens()),
+        n_(view.size()),
+        lexicon_(lexicon),
+        lex_(lexicon.money()) {
+    about_sanction_.resize(view_.segmentation().sentences.size(), false);
     for (size_t i = 0; i < n_; ++i) {
       const WordRoles* r = Roles(i);
       if (r == nullptr) continue;
@@ -220,20 +138,13 @@ class MoneyScanner {
  private:
   // The folded word of token i; empty for numbers, whose digits are no cue.
   std::string_view Word(size_t i) const {
-    return tokens_[i].kind == TokenKind::kNumber ? std::string_view() : FoldedText(seg_, i);
+    return tokens_[i].kind == TokenKind::kNumber ? std::string_view() : view_.Folded(i);
   }
   bool Is(size_t i, std::string_view folded) const { return i < n_ && Word(i) == folded; }
   // What the word of token i can be; null for numbers and for words no list
-  // names. The last answer is kept: both rules tried at a token ask.
+  // names.
   const WordRoles* Roles(size_t i) const {
-    if (i != roles_of_) {
-      roles_of_ = i;
-      roles_ = nullptr;
-      if (const std::string_view word = Word(i); !word.empty() && lex_.role_first_bytes.MayStart(word)) {
-        if (const auto it = lex_.roles.find(word); it != lex_.roles.end()) roles_ = &it->second;
-      }
-    }
-    return roles_;
+    return tokens_[i].kind == TokenKind::kNumber ? nullptr : lexicon_.word(view_.Id(i)).money;
   }
 
   // The currency named at token i (one or two tokens): its name and end.
@@ -260,14 +171,14 @@ class MoneyScanner {
   // A number that is not the tail of a code ("C-311", "2016/679").
   std::optional<Decimal> NumberAt(size_t i) const {
     if (i >= n_ || tokens_[i].kind != TokenKind::kNumber) return std::nullopt;
-    if (i > 0 && !tokens_[i].space_before) {
+    if (view_.Has(i, kGlued)) {
       const Token& prev = tokens_[i - 1];
-      const std::string_view p = TokenText(text_, prev);
+      const std::string_view p = view_.Text(i - 1);
       if (prev.kind == TokenKind::kWord || prev.kind == TokenKind::kNumber || p == "-" || p == "/" || p == ".") {
         return std::nullopt;
       }
     }
-    return ParseNumber(TokenText(text_, tokens_[i]));
+    return ParseNumber(view_.Text(i));
   }
 
   // A multiplier on the line of its number.
@@ -288,7 +199,7 @@ class MoneyScanner {
     const CurrencyName* currency = CurrencyAt(i, &k);
     if (currency == nullptr || !currency->prefix) return 0;
     std::optional<Decimal> value = k < n_ && tokens_[k].kind == TokenKind::kNumber && !tokens_[k].newline_before
-                                       ? ParseNumber(TokenText(text_, tokens_[k]))
+                                       ? ParseNumber(view_.Text(k))
                                        : std::nullopt;
     if (!value) return 0;
     RawAmount a{static_cast<uint32_t>(i), static_cast<uint32_t>(k + 1), *value};
@@ -342,7 +253,7 @@ class MoneyScanner {
       a.end = static_cast<uint32_t>(k);
       a.plain = !a.word_multiplier;
       const bool looks_like_year = a.plain && a.value.exponent == 0 && a.value.mantissa >= 1000 &&
-                                   a.value.mantissa <= 2100 && TokenText(text_, tokens_[i]).size() == 4;
+                                   a.value.mantissa <= 2100 && view_.Text(i).size() == 4;
       // Keep it only if a later amount may lend it a currency.
       if (looks_like_year || (a.plain && !Linked(a.end, a.end + 1))) return a.end;
     }
@@ -350,15 +261,13 @@ class MoneyScanner {
     return a.end;
   }
 
-  std::string_view text_;
-  const Segmentation& seg_;
+  const TokenView& view_;
   const std::vector<Token>& tokens_;
   size_t n_;
-  const MoneyLexicon& lex_;
+  const Lexicon& lexicon_;
+  const MoneyWords& lex_;
   std::vector<bool> about_sanction_;  // per sentence
   uint32_t first_euro_ = static_cast<uint32_t>(n_);
-  mutable size_t roles_of_ = SIZE_MAX;  // Roles(): the token last asked about
-  mutable const WordRoles* roles_ = nullptr;
   std::vector<RawAmount> amounts_;
 };
 
@@ -366,8 +275,8 @@ const std::string kEuro = "EUR";
 
 }  // namespace
 
-std::vector<Candidate> FindMoney(std::string_view text, const Segmentation& seg) {
-  MoneyScanner scanner(text, seg);
+std::vector<Candidate> FindMoney(const TokenView& view, const Lexicon& lexicon) {
+  MoneyScanner scanner(view, lexicon);
   std::vector<RawAmount> raw = scanner.Scan();
 
   // "35 millions et 150 millions d'euros", "entre 10 et 20 millions d'euros".

@@ -13,11 +13,12 @@
 #include <vector>
 
 #include "lexfr/entity.h"
-#include "text/segment.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
-std::vector<Candidate> FindMoney(std::string_view text, const Segmentation& seg);
+std::vector<Candidate> FindMoney(const TokenView& view, const Lexicon& lexicon);
 
 // "150000000 EUR": the canonical form of an amount.
 std::string MoneyCanonical(double amount, std::string_view currency);

@@ -4,7 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -22,82 +22,45 @@ constexpr int kSurnamePriority = 4;
 // bound keeps a text of nothing but capitalised words linear.
 constexpr size_t kMaxNameTokens = 12;
 
-struct NameLexicon {
-  StringMap<std::string> org_cues;   // folded cue -> subtype
-  StringMap<std::string> org_heads;  // head as written -> subtype
-  StringMap<std::string> titles;     // surface -> title
-  StringSet roles;                   // folded, may be two words
-  StringSet connectors, particles, adjectives;  // folded
-  StringSet stops;                   // as written
-};
-
-const NameLexicon& Lexicon() {
-  static const NameLexicon* lex = [] {
-    auto* l = new NameLexicon;
-    const auto pairs = [](std::string_view file, auto&& add) {
-      for (const DataLine& line : DataLines(EmbeddedFileOrEmpty(file))) {
-        const std::vector<std::string_view> cols = Split(line.text, '\t');
-        add(Trim(cols[0]), cols.size() > 1 ? Trim(cols[1]) : std::string_view());
-      }
-    };
-    pairs("data/cues/org_cues.tsv", [&](auto w, auto s) { l->org_cues[Fold(w)] = s; });
-    pairs("data/cues/org_heads.tsv", [&](auto w, auto s) { l->org_heads[std::string(w)] = s; });
-    pairs("data/cues/person_titles.tsv", [&](auto w, auto s) { l->titles[std::string(w)] = s; });
-    pairs("data/cues/person_roles.tsv", [&](auto w, auto) { l->roles.insert(Fold(w)); });
-    pairs("data/cues/name_words.tsv", [&](auto w, auto cls) {
-      if (cls == "connector") l->connectors.insert(Fold(w));
-      if (cls == "particle") l->particles.insert(Fold(w));
-      if (cls == "adjective") l->adjectives.insert(Fold(w));
-      if (cls == "stop") l->stops.insert(std::string(w));
-    });
-    return l;
-  }();
-  return *lex;
-}
-
-// The text and its tokens with the per-token facts the rules ask again and
-// again, computed once.
+// The token view and the name lists, with the questions the rules ask in
+// the words they use.
 struct View {
+  const TokenView& view;
   std::string_view text;
-  const Segmentation& seg;
   const std::vector<Token>& tokens;
+  const Lexicon& lexicon;
+  const NameWords& lex;
 
-  View(std::string_view t, const Segmentation& s) : text(t), seg(s), tokens(s.tokens) {}
+  View(const TokenView& v, const Lexicon& l)
+      : view(v), text(v.text()), tokens(v.tokens()), lexicon(l), lex(l.names()) {}
   size_t size() const { return tokens.size(); }
-  std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
+  std::string_view Folded(size_t i) const { return view.Folded(i); }
+  // What word i is in the lists; every answer false past the last token.
+  const WordInfo& Info(size_t i) const { return lexicon.word(view.Id(i)); }
   // Empty past the last token, so look-ahead needs no bounds check.
   std::string_view Str(size_t i) const { return i < size() ? TokenText(text, tokens[i]) : std::string_view(); }
   bool Word(size_t i) const { return i < size() && tokens[i].kind == TokenKind::kWord; }
-  bool Cap(size_t i) const { return Word(i) && IsUpperInitial(Str(i)); }
+  bool Cap(size_t i) const { return Word(i) && view.Has(i, kCapitalised); }
   bool Is(size_t i, std::string_view folded_word) const { return i < size() && Folded(i) == folded_word; }
   bool SameSentence(size_t a, size_t b) const {
     return a < size() && b < size() && tokens[a].sentence == tokens[b].sentence;
   }
   // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
-  bool Glued(size_t i) const { return i < size() && !tokens[i].space_before; }
+  bool Glued(size_t i) const { return view.Has(i, kGlued); }
   std::string Span(size_t first, size_t end) const {
     return std::string(text.substr(tokens[first].byte_start, tokens[end - 1].byte_end - tokens[first].byte_start));
   }
 };
 
-bool IsDeterminer(std::string_view folded) {
-  return folded == "le" || folded == "la" || folded == "l'" || folded == "les";
-}
-
 // "à" folds to "a", which is also the verb: only the accented word joins.
 bool IsConnector(const View& v, size_t i) {
-  return i < v.size() && Lexicon().connectors.contains(v.Folded(i)) && v.Str(i) != "a" && v.Str(i) != "A";
-}
-
-bool IsActWord(std::string_view folded) {
-  return folded == "reglement" || folded == "directive" || folded == "decision" || folded == "execution" ||
-         folded == "delegue" || folded == "recommandation";
+  return i < v.size() && v.Info(i).connector && v.Str(i) != "a" && v.Str(i) != "A";
 }
 
 bool LooksAdjective(const View& v, size_t i) {
   if (!v.Word(i) || v.Cap(i)) return false;
   const std::string_view f = v.Folded(i);
-  if (Lexicon().adjectives.contains(f)) return true;
+  if (v.Info(i).adjective) return true;
   static constexpr std::string_view kEndings[] = {"al",  "ale", "aux",  "ales", "ais",  "aise", "aises", "ien",
                                                   "ienne", "iens", "iennes", "ique", "iques", "el",  "elle",
                                                   "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires",
@@ -155,7 +118,7 @@ std::string AcronymLetters(const View& v, size_t first, size_t end) {
 }
 
 // Words that count in initials: not connectors, not signs.
-bool IsContentWord(const View& v, size_t i) { return v.Word(i) && !Lexicon().connectors.contains(v.Folded(i)); }
+bool IsContentWord(const View& v, size_t i) { return v.Word(i) && !v.Info(i).connector; }
 
 // What content word i gives to initials: all its letters when upper-case
 // ("CGT"), else its first letter.
@@ -189,7 +152,7 @@ size_t LongFormStart(const View& v, size_t end, const std::string& letters) {
 }
 
 bool LooksLikeOrganisationName(const View& v, size_t first) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   const std::string head = UpperFirst(std::string(v.Str(first)));
   return lex.org_heads.contains(head) || lex.org_cues.contains(v.Folded(first));
 }
@@ -234,7 +197,7 @@ size_t CapitalisedRunEnd(const View& v, size_t i) {
                v.Cap(end + 1) && v.Glued(end + 1)) {
       end += 2;
     } else if (end > i && IsConnector(v, end) && v.Cap(end + 1) &&
-               !Lexicon().stops.contains(v.Str(end + 1))) {
+               !v.lex.stops.contains(v.Str(end + 1))) {
       end += 2;
     } else {
       break;
@@ -249,15 +212,15 @@ size_t HeadedNameEnd(const View& v, size_t head) {
   size_t end = head + 1;
   bool after_complement = false;
   while (end < v.size() && end < head + kMaxNameTokens && v.SameSentence(head, end)) {
-    if (v.Cap(end) && !Lexicon().stops.contains(v.Str(end))) {
+    if (v.Cap(end) && !v.lex.stops.contains(v.Str(end))) {
       ++end;
     } else if (LooksAdjective(v, end)) {
       ++end;
     } else if (IsConnector(v, end) && v.Folded(end) != "et") {
       size_t k = end + 1;
-      if (k < v.size() && IsDeterminer(v.Folded(k))) ++k;  // "de la médecine", "pour une"
+      if (k < v.size() && v.Info(k).determiner) ++k;  // "de la médecine", "pour une"
       if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
-      if (!v.Word(k) || !v.SameSentence(head, k) || Lexicon().connectors.contains(v.Folded(k))) break;
+      if (!v.Word(k) || !v.SameSentence(head, k) || v.Info(k).connector) break;
       end = k + 1;
       after_complement = true;
     } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
@@ -270,14 +233,14 @@ size_t HeadedNameEnd(const View& v, size_t head) {
 }
 
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   for (size_t i = 0; i + 1 < v.size(); ++i) {
     if (!v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
     auto cue = lex.org_cues.find(v.Folded(i));
     if (cue == lex.org_cues.end()) continue;
     size_t s = i + 1;
     if (v.Is(s, "d'") && (v.Is(s + 1, "avocats") || v.Is(s + 1, "avocat"))) s += 2;  // cabinet d'avocats X
-    if (s < v.size() && IsDeterminer(v.Folded(s)) && !(v.Is(s, "les") && v.Cap(s + 1))) ++s;
+    if (s < v.size() && v.Info(s).determiner && !(v.Is(s, "les") && v.Cap(s + 1))) ++s;
     if (!v.SameSentence(i, s)) continue;
     size_t end = 0;
     if (v.Is(s, "les") && v.Cap(s + 1)) {
@@ -297,20 +260,20 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
 // "Dolmen, société de marketing": a capitalised name followed by a cue in
 // apposition.
 void FindAppositions(const View& v, std::vector<Candidate>* out) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   for (size_t i = 1; i + 2 < v.size(); ++i) {
     if (v.Str(i) != "," || !v.SameSentence(i, i + 1)) continue;
     auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
     while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
-    if (s == i || Lexicon().stops.contains(v.Str(s))) continue;
+    if (s == i || v.lex.stops.contains(v.Str(s))) continue;
     out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, kCuePriority));
   }
 }
 
 void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   for (size_t i = 0; i < v.size(); ++i) {
     if (!v.Cap(i)) continue;
     auto head = lex.org_heads.find(v.Str(i));
@@ -326,7 +289,7 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
 
 // A surname token: capitalised, two letters or more, not a sentence word.
 bool IsSurname(const View& v, size_t i) {
-  if (!v.Cap(i) || v.Str(i).ends_with(".") || Lexicon().stops.contains(v.Str(i))) return false;
+  if (!v.Cap(i) || v.Str(i).ends_with(".") || v.lex.stops.contains(v.Str(i))) return false;
   return CountCodePoints(v.Str(i)) >= 2;  // "B..." in anonymised decisions is not a name
 }
 
@@ -343,7 +306,7 @@ size_t PersonNameEnd(const View& v, size_t i) {
              v.Glued(end + 1)) {
         end += 2;
       }
-    } else if (end > i && Lexicon().particles.contains(v.Folded(end)) && IsSurname(v, end + 1)) {
+    } else if (end > i && v.Info(end).particle && IsSurname(v, end + 1)) {
       end += 2;
     } else {
       break;
@@ -365,10 +328,10 @@ std::string PersonCanonical(const View& v, size_t first, size_t end) {
 std::string RoleAfter(const View& v, size_t end) {
   if (end + 1 >= v.size() || v.Str(end) != ",") return {};
   size_t k = end + 1;
-  if (IsDeterminer(v.Folded(k))) ++k;
-  if (k >= v.size() || !Lexicon().roles.contains(v.Folded(k))) return {};
+  if (v.Info(k).determiner) ++k;
+  if (k >= v.size() || !v.lex.roles.contains(v.Folded(k))) return {};
   std::string role(v.Str(k));
-  if (k + 1 < v.size() && Lexicon().roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
+  if (k + 1 < v.size() && v.lex.roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
     role += " " + std::string(v.Str(k + 1));
   } else if (k + 1 < v.size() && (v.Folded(k + 1) == "associee" || v.Folded(k + 1) == "associe")) {
     role += " " + std::string(v.Str(k + 1));
@@ -377,7 +340,7 @@ std::string RoleAfter(const View& v, size_t end) {
 }
 
 void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
-  const NameLexicon& lex = Lexicon();
+  const NameWords& lex = v.lex;
   for (size_t i = 0; i < v.size(); ++i) {
     std::string title;
     size_t s = i;
@@ -430,9 +393,10 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
 
 }  // namespace
 
-std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg, const Gazetteer& gazetteer) {
-  const View v(text, seg);
-  std::vector<Candidate> out = gazetteer.Match(text, seg);
+std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) {
+  const View v(view, lexicon);
+  const Gazetteer& gazetteer = lexicon.gazetteer();
+  std::vector<Candidate> out = gazetteer.Match(view.text(), view.segmentation());
 
   // Acronym definitions make one entity of both names, and teach the
   // acronym for its later mentions.
@@ -487,7 +451,7 @@ std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg,
   std::erase_if(out, [&](const Candidate& c) {
     const size_t f = c.first_token;
     return f >= 2 && c.end_token < v.size() && v.Str(f - 1) == "(" && v.Str(c.end_token) == ")" &&
-           IsActWord(v.Folded(f - 2));
+           v.Info(f - 2).act_word;
   });
   FindPersons(v, gazetteer, &out);
   FindSurnameMentions(v, &out);

@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "lexfr/entity.h"
-#include "lexicon/gazetteer.h"
-#include "text/segment.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
-std::vector<Candidate> FindNames(std::string_view text, const Segmentation& seg, const Gazetteer& gazetteer);
+std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon);
 
 }  // namespace lexfr

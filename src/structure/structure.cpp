@@ -551,8 +551,10 @@ void ReadOutcome(const std::vector<Zone>& zones, const Hits& hits, Structure* ou
 
 const char* GenreName(Genre genre) { return kGenreNames[static_cast<size_t>(genre)]; }
 
-Structure ReadStructure(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities,
-                        const CueSet& cues) {
+Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+  const std::string_view text = view.text();
+  const Segmentation& seg = view.segmentation();
+  const CueSet& cues = lexicon.structure_cues();
   const std::vector<CueHit> found = cues.Match(seg);
   Hits hits;
   for (const CueHit& h : found) hits.by_field[h.cue->field].push_back(&h);

@@ -1,8 +1,8 @@
 // Stage 4, read the text's structure: entities -> genre, a decision's
 // identity.
 //
-// In: the text, its segmentation, the linked entities, and the structure
-// cues (data/cues/structure.tsv). Out: what kind of text it is (`genre`),
+// In: the token view, the linked entities, and the Lexicon's structure cues
+// (data/cues/structure.tsv). Out: what kind of text it is (`genre`),
 // and for a decision of a court or an authority the decision's own identity
 // (`decision`: the court that renders it, never one it cites; its date, its
 // numbers as LEGAL_REF keys, ECLI, type, formation, publication marks).
@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "lexfr/entity.h"
-#include "lexicon/cues.h"
-#include "text/segment.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -66,8 +66,8 @@ struct Structure {
   uint32_t outcome_sentence = 0;
 };
 
-// Reads genre and identity. `cues` is data/cues/structure.tsv compiled.
-Structure ReadStructure(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities,
-                        const CueSet& cues);
+// Reads genre, identity, zones and outcome, with the structure cues of the
+// Lexicon (data/cues/structure.tsv).
+Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
 
 }  // namespace lexfr

@@ -3,17 +3,11 @@
 #include <algorithm>
 #include <span>
 
-#include "lexicon/cues.h"
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "text/text_util.h"
 
 namespace lexfr {
 namespace {
-
-const CueSet& SpeechVerbs() {
-  static const CueSet* cues = new CueSet(EmbeddedFileOrEmpty("data/cues/speech_verbs.tsv"));
-  return *cues;
-}
 
 bool IsOpening(std::string_view s) { return s == "«" || s == "“" || s == "\""; }
 bool IsClosing(std::string_view s) { return s == "»" || s == "”" || s == "\""; }
@@ -95,12 +89,14 @@ const Mention* Parties::MentionEndingAt(std::span<const Mention* const> list, bo
 
 }  // namespace
 
-std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities) {
+std::vector<Quote> FindQuotes(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+  const std::string_view text = view.text();
+  const Segmentation& seg = view.segmentation();
   std::vector<Quote> quotes;
   const std::vector<Token>& tokens = seg.tokens;
   if (tokens.empty()) return quotes;
   const auto folded = [&](size_t k) { return FoldedText(seg, k); };
-  const std::vector<CueHit> verbs = SpeechVerbs().Match(seg);
+  const std::vector<CueHit> verbs = lexicon.speech_verbs().Match(seg);
   const Parties parties(entities, tokens.size());
   // The PERSON or ORG whose mention starts within [from, from + span).
   const auto entity_at = [&](uint32_t from, uint32_t span) -> const Entity* {

@@ -13,7 +13,8 @@
 #include <vector>
 
 #include "lexfr/entity.h"
-#include "text/segment.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -25,6 +26,6 @@ struct Quote {
   std::string speaker_type;  // "PERSON" or "ORG"
 };
 
-std::vector<Quote> FindQuotes(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities);
+std::vector<Quote> FindQuotes(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
 
 }  // namespace lexfr

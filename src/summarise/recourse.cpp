@@ -6,19 +6,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "lexicon/cues.h"
-#include "lexicon/embedded.h"
+#include "lexicon/lexicon.h"
 #include "text/text_util.h"
 
 namespace lexfr {
 namespace {
 
 constexpr std::string_view kCjeu = "Cour de justice de l'Union européenne";
-
-const CueSet& Cues() {
-  static const CueSet* cues = new CueSet(EmbeddedFileOrEmpty("data/cues/recourse.tsv"));
-  return *cues;
-}
 
 struct Placed {  // one mention of one entity
   const Entity* entity;
@@ -37,12 +31,13 @@ struct Context {
   // binary search for every slice missed the cache on long texts).
   std::vector<uint32_t> sentence_start;
   std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
+  const std::vector<const CueHit*> none;  // the hits of a field no cue matched
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
-  Context(std::string_view t, const Segmentation& s, const std::vector<Entity>& entities)
+  Context(std::string_view t, const Segmentation& s, const Lexicon& lexicon, const std::vector<Entity>& entities)
       : text(t), seg(s) {
-    hits = Cues().Match(seg);
+    hits = lexicon.recourse_cues().Match(seg);
     for (const CueHit& h : hits) by_field[h.cue->field].push_back(&h);
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
@@ -63,9 +58,8 @@ struct Context {
   // runs once per sentence (issue 15: one long sentence of cues and
   // mentions made each of them quadratic).
   const std::vector<const CueHit*>& HitsOf(std::string_view field) const {
-    static const std::vector<const CueHit*> kNone;
     auto it = by_field.find(field);
-    return it == by_field.end() ? kNone : it->second;
+    return it == by_field.end() ? none : it->second;
   }
   // Every Placed the rules see is one of `mentions`: its index there.
   size_t IndexOf(const Placed& p) const { return static_cast<size_t>(&p - mentions.data()); }
@@ -525,9 +519,9 @@ void FindGrounds(const Context& c, Recourse* r) {
 
 }  // namespace
 
-std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities) {
-  if (seg.tokens.empty()) return std::nullopt;
-  const Context c(text, seg, entities);
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+  if (view.size() == 0) return std::nullopt;
+  const Context c(view.text(), view.segmentation(), lexicon, entities);
   Recourse r;
   std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
   r.kind = KindFromLegalBasis(c, &kind_sentences);

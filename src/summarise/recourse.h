@@ -16,7 +16,8 @@
 #include <vector>
 
 #include "lexfr/entity.h"
-#include "text/segment.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -54,6 +55,6 @@ struct Recourse {
   std::vector<Recourse> related;
 };
 
-std::optional<Recourse> Summarise(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities);
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
 
 }  // namespace lexfr

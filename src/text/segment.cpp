@@ -8,7 +8,6 @@
 #include <memory>
 #include <unordered_set>
 
-#include "lexicon/embedded.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -19,17 +18,6 @@ struct RawToken {
   TokenKind kind;
   bool abbreviation;  // keeps its period; never ends a sentence
 };
-
-const std::unordered_set<std::string_view>& Abbreviations() {
-  static const auto* set = [] {
-    auto* s = new std::unordered_set<std::string_view>;
-    for (const DataLine& line : DataLines(EmbeddedFileOrEmpty("data/cues/abbreviations.tsv"))) {
-      s->insert(Trim(Split(line.text, '\t')[0]));
-    }
-    return s;
-  }();
-  return *set;
-}
 
 // One pair of ICU iterators per thread: creating them costs far more than
 // resetting their text.
@@ -188,7 +176,8 @@ std::vector<RawToken> WordTokens(std::string_view text, const icu::UnicodeString
 }
 
 // Merges what ICU splits but a French reader reads as one token.
-std::vector<RawToken> MergeTokens(std::string_view text, std::vector<RawToken> raw) {
+std::vector<RawToken> MergeTokens(std::string_view text, const Abbreviations& abbreviations,
+                                  std::vector<RawToken> raw) {
   const auto str = [&](const RawToken& t) { return text.substr(t.byte_start, t.byte_end - t.byte_start); };
   std::vector<RawToken> out;
   out.reserve(raw.size());
@@ -198,7 +187,7 @@ std::vector<RawToken> MergeTokens(std::string_view text, std::vector<RawToken> r
     const bool next_adjacent = has_next && raw[i + 1].byte_start == t.byte_end;
     const std::string_view s = str(t);
     if (t.kind == TokenKind::kWord && next_adjacent && str(raw[i + 1]) == "." &&
-        (Abbreviations().contains(s) || (IsUpperInitial(s) && CountCodePoints(s) == 1) ||
+        (abbreviations.contains(s) || (IsUpperInitial(s) && CountCodePoints(s) == 1) ||
          (s.find('.') != std::string_view::npos && IsAllUpper(s)))) {
       t.byte_end = raw[++i].byte_end;  // "M" + "." -> "M.", "J.O" + "." -> "J.O."
       t.abbreviation = true;
@@ -299,7 +288,7 @@ const char* TokenKindName(TokenKind kind) {
   return "word";
 }
 
-Segmentation Segment(std::string_view text) {
+Segmentation Segment(std::string_view text, const Abbreviations& abbreviations) {
   Segmentation seg;
   if (text.empty()) return seg;
   std::vector<RawToken> raw;
@@ -307,7 +296,7 @@ Segmentation Segment(std::string_view text) {
   {
     const icu::UnicodeString utf16 =
         icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    raw = MergeTokens(text, WordTokens(text, utf16));
+    raw = MergeTokens(text, abbreviations, WordTokens(text, utf16));
     starts = SentenceStarts(text, utf16, raw);
     // The iterators keep a pointer to the copy: point them elsewhere before
     // it goes.

@@ -7,7 +7,8 @@
 //  - French elisions are split: "l’Internet" -> "l’" + "Internet" (l d j m n s
 //    t c qu jusqu lorsqu puisqu quoiqu, with ' or ’);
 //  - abbreviations keep their period and never end a sentence ("M.", "art.",
-//    "n°", "Cass.", single capital initials like "L.");
+//    "n°", "Cass.", single capital initials like "L."; the list of words
+//    is the caller's, from the Lexicon);
 //  - numbers grouped by spaces ("150 000", "1 200,50") are one number token.
 // Whitespace is never a token.
 //
@@ -20,7 +21,14 @@
 #include <string_view>
 #include <vector>
 
+#include "text/text_util.h"
+
 namespace lexfr {
+
+// Words that keep their period and never end a sentence ("M", "art"), as
+// written, without the period (data/cues/abbreviations.tsv, held by the
+// Lexicon).
+using Abbreviations = StringSet;
 
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
 
@@ -52,7 +60,7 @@ struct Segmentation {
 };
 
 // Segments `text` (valid UTF-8, at most 4 GiB).
-Segmentation Segment(std::string_view text);
+Segmentation Segment(std::string_view text, const Abbreviations& abbreviations);
 
 // The text of a token.
 inline std::string_view TokenText(std::string_view text, const Token& t) {

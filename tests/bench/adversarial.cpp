@@ -72,19 +72,20 @@ Timed TimeStages(const std::string& raw) {
 
     const std::string_view text = doc->decoded.text;
     start = ThreadCpuSeconds();
-    const lexfr::Segmentation seg = lexfr::Segment(text);
+    const lexfr::Segmentation seg = lexfr::Segment(text, Resources().lexicon.abbreviations());
+    const lexfr::TokenView view(text, seg, Resources().lexicon.vocabulary());
     lap(kSegment, start);
     start = ThreadCpuSeconds();
-    std::vector<lexfr::Candidate> names = lexfr::FindNames(text, seg, Resources().gazetteer);
+    std::vector<lexfr::Candidate> names = lexfr::FindNames(view, Resources().lexicon);
     lap(kNames, start);
     start = ThreadCpuSeconds();
-    std::vector<lexfr::Candidate> dates = lexfr::FindDates(text, seg, {});
+    std::vector<lexfr::Candidate> dates = lexfr::FindDates(view, Resources().lexicon, {});
     lap(kDates, start);
     start = ThreadCpuSeconds();
-    std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(text, seg, names, dates);
+    std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(view, Resources().lexicon, names, dates);
     lap(kLegalRefs, start);
     start = ThreadCpuSeconds();
-    std::vector<lexfr::Candidate> money = lexfr::FindMoney(text, seg);
+    std::vector<lexfr::Candidate> money = lexfr::FindMoney(view, Resources().lexicon);
     lap(kMoney, start);
     std::vector<std::vector<lexfr::Candidate>> lists = {std::move(names), std::move(dates), std::move(refs),
                                                         std::move(money)};
@@ -92,13 +93,13 @@ Timed TimeStages(const std::string& raw) {
     const std::vector<lexfr::Entity> entities = lexfr::Link(text, seg, std::move(lists));
     lap(kLink, start);
     start = ThreadCpuSeconds();
-    const lexfr::Structure structure = lexfr::ReadStructure(text, seg, entities, Resources().structure_cues);
+    const lexfr::Structure structure = lexfr::ReadStructure(view, Resources().lexicon, entities);
     lap(kStructure, start);
     start = ThreadCpuSeconds();
-    const std::optional<lexfr::Recourse> recourse = lexfr::Summarise(text, seg, entities);
+    const std::optional<lexfr::Recourse> recourse = lexfr::Summarise(view, Resources().lexicon, entities);
     lap(kRecourse, start);
     start = ThreadCpuSeconds();
-    const std::vector<lexfr::Quote> quotes = lexfr::FindQuotes(text, seg, entities);
+    const std::vector<lexfr::Quote> quotes = lexfr::FindQuotes(view, Resources().lexicon, entities);
     lap(kQuotes, start);
     std::string json_again;
     start = ThreadCpuSeconds();
@@ -263,14 +264,14 @@ bool MeasureAdversarial(const std::string& ordinary_text, const std::string& lex
 bool MeasureGazetteerLoad() {
   std::vector<double> ms;
   for (int i = 0; i < 10; ++i) {
-    lexfr::Gazetteer gazetteer;
+    lexfr::Lexicon lexicon;
     const double start = ThreadCpuSeconds();
-    lexfr::LoadGazetteer({}, &gazetteer);
+    lexfr::LoadLexicon(lexfr::EmbeddedFiles(), {}, &lexicon);
     ms.push_back((ThreadCpuSeconds() - start) * 1e3);
   }
   std::sort(ms.begin(), ms.end());
   const bool pass = ms[ms.size() / 2] < 10.0;
-  std::printf("\ngazetteers loaded and compiled (every embedded list), 10 runs: min %.2f ms, median %.2f ms  (< 10 ms: %s)\n",
+  std::printf("\nlexicon loaded and compiled (every embedded data file), 10 runs: min %.2f ms, median %.2f ms  (< 10 ms: %s)\n",
               ms.front(), ms[ms.size() / 2], pass ? "PASS" : "FAIL");
   return pass;
 }

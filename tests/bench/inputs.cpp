@@ -71,7 +71,7 @@ const StageInputs& Segmented(int scale) {
   doc.bytes = in.raw.size();
   doc.sha256 = lexfr::Sha256Hex(in.raw);
   if (lexfr::Status s = lexfr::Decode(in.raw, &doc.decoded); !s.ok()) Die("Decode: " + s.ToString());
-  doc.segmentation = lexfr::Segment(doc.decoded.text);
+  doc.segmentation = lexfr::Segment(doc.decoded.text, SharedResources().lexicon.abbreviations());
   Note("decode and segment", scale, start);
   return in;
 }
@@ -85,18 +85,18 @@ const StageInputs& Analysed(int scale) {
   const std::string_view text = doc.decoded.text;
   const lexfr::Segmentation& seg = doc.segmentation;
   // The order and the inputs of src/analyze.cpp.
-  in.names = lexfr::FindNames(text, seg, SharedResources().gazetteer);
-  in.dates = lexfr::FindDates(text, seg, lexfr::AnalyzeOptions{}.dates);
+  in.names = lexfr::FindNames(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon);
+  in.dates = lexfr::FindDates(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, lexfr::AnalyzeOptions{}.dates);
   std::vector<lexfr::Candidate> all = in.names;
   all.insert(all.end(), in.dates.begin(), in.dates.end());
-  std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(text, seg, in.names, in.dates);
-  std::vector<lexfr::Candidate> money = lexfr::FindMoney(text, seg);
+  std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, in.names, in.dates);
+  std::vector<lexfr::Candidate> money = lexfr::FindMoney(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon);
   all.insert(all.end(), refs.begin(), refs.end());
   all.insert(all.end(), money.begin(), money.end());
   in.all = all;
   doc.entities = lexfr::Link(text, seg, OneList(std::move(all)));
-  doc.recourse = lexfr::Summarise(text, seg, doc.entities);
-  doc.quotes = lexfr::FindQuotes(text, seg, doc.entities);
+  doc.recourse = lexfr::Summarise(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, doc.entities);
+  doc.quotes = lexfr::FindQuotes(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, doc.entities);
   in.analysed = true;
   Note("every stage's", scale, start);
   return in;

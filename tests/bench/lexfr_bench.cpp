@@ -233,7 +233,7 @@ void DecodeStage(benchmark::State& state, int scale) {
 void SegmentStage(benchmark::State& state, int scale) {
   const StageInputs& in = Segmented(scale);
   const std::string_view text = in.doc.decoded.text;
-  TimeStage(state, text.size(), Tokens(scale), NoSetup, [&](int) { return lexfr::Segment(text); });
+  TimeStage(state, text.size(), Tokens(scale), NoSetup, [&](int) { return lexfr::Segment(text, SharedResources().lexicon.abbreviations()); });
 }
 
 // The recognisers, link, recourse and quotes all read (text, segmentation).
@@ -285,35 +285,35 @@ const std::vector<Stage>& Stages() {
       {"names", "names (FindNames)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale, [](const StageInputs& in) {
-           return lexfr::FindNames(Text(in), Seg(in), SharedResources().gazetteer);
+           return lexfr::FindNames(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon);
          });
        }},
       {"dates", "dates (FindDates)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale, [](const StageInputs& in) {
-           return lexfr::FindDates(Text(in), Seg(in), lexfr::AnalyzeOptions{}.dates);
+           return lexfr::FindDates(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, lexfr::AnalyzeOptions{}.dates);
          });
        }},
       {"money", "money (FindMoney)", true, 1,
        [](benchmark::State& s, int scale) {
-         AfterSegment(s, scale, [](const StageInputs& in) { return lexfr::FindMoney(Text(in), Seg(in)); });
+         AfterSegment(s, scale, [](const StageInputs& in) { return lexfr::FindMoney(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon); });
        }},
       {"legal_refs", "legal refs (FindLegalRefs)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale, [](const StageInputs& in) {
-           return lexfr::FindLegalRefs(Text(in), Seg(in), in.names, in.dates);
+           return lexfr::FindLegalRefs(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, in.names, in.dates);
          });
        }},
       {"link", "link (Link)", true, 1, LinkStage},
       {"recourse", "recourse (Summarise)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale,
-                      [](const StageInputs& in) { return lexfr::Summarise(Text(in), Seg(in), in.doc.entities); });
+                      [](const StageInputs& in) { return lexfr::Summarise(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, in.doc.entities); });
        }},
       {"quotes", "quotes (FindQuotes)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale,
-                      [](const StageInputs& in) { return lexfr::FindQuotes(Text(in), Seg(in), in.doc.entities); });
+                      [](const StageInputs& in) { return lexfr::FindQuotes(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, in.doc.entities); });
        }},
       {"json", "JSON (AppendDocumentJson)", false, 1, JsonStage},
       {"end_to_end", "end-to-end (Analyze)", false, 1, EndToEnd},

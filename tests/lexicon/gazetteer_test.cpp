@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
+
 #include <map>
 #include <set>
 
@@ -24,8 +26,7 @@ TEST_CASE("every embedded gazetteer row parses", "[gazetteer]") {
 }
 
 TEST_CASE("no alias points at two canonicals of the same type", "[gazetteer]") {
-  Gazetteer g;
-  REQUIRE(LoadGazetteer({}, &g).ok());
+  const Gazetteer& g = SharedLexicon().gazetteer();
   std::map<std::pair<EntityType, std::string>, std::set<std::string>> owners;  // (type, folded name) -> canonicals
   for (const GazetteerEntry& e : g.entries()) {
     owners[{e.type, Fold(e.canonical)}].insert(e.canonical);
@@ -55,10 +56,10 @@ TEST_CASE("the matcher finds names by folded tokens with case rules", "[gazettee
                    "Orange\tcompany\t\n"
                    "Autorité des marchés financiers\tregulator\tAMF\n")
               .ok());
-  g.Compile();
+  g.Compile(SharedLexicon().abbreviations());
   const auto canonicals = [&](std::string_view text) {
     std::vector<std::string> out;
-    for (const Candidate& c : g.Match(text, Segment(text))) out.push_back(c.canonical);
+    for (const Candidate& c : g.Match(text, Segment(text, SharedLexicon().abbreviations()))) out.push_back(c.canonical);
     return out;
   };
   using V = std::vector<std::string>;
@@ -77,14 +78,13 @@ namespace lexfr {
 TEST_CASE("every listed name is found whole in a text that says it", "[gazetteer]") {
   // Guards the start-up shortcut that splits plain names without ICU: the
   // trie must hold exactly the tokens the segmenter makes of the text.
-  Gazetteer g;
-  REQUIRE(LoadGazetteer({}, &g).ok());
+  const Gazetteer& g = SharedLexicon().gazetteer();
   size_t checked = 0;
   for (const GazetteerEntry& e : g.entries()) {
     std::vector<std::string> names = {e.canonical};
     names.insert(names.end(), e.aliases.begin(), e.aliases.end());
     for (const std::string& name : names) {
-      const Segmentation seg = Segment(name);
+      const Segmentation seg = Segment(name, SharedLexicon().abbreviations());
       bool whole = false;
       for (const Candidate& c : g.Match(name, seg)) whole |= c.first_token == 0 && c.end_token == seg.tokens.size();
       INFO(e.source << ": " << name);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
+
 #include "recognise/dates.h"
 
 namespace lexfr {
@@ -16,11 +18,11 @@ std::ostream& operator<<(std::ostream& os, const Found& f) {
 }
 
 std::vector<Found> Dates(std::string_view text, std::optional<std::string> ref = std::nullopt) {
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   DateOptions options;
   if (ref) options.ref_date = ParseCalendarDate(*ref);
   std::vector<Found> out;
-  for (const Candidate& c : FindDates(text, seg, options)) {
+  for (const Candidate& c : FindDates(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon(), options)) {
     CHECK(c.type == EntityType::kDate);
     CHECK(c.canonical == c.fields.value());
     const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;

@@ -4,6 +4,8 @@
 #include "recognise/legal_refs.h"
 
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
 #include <string>
 #include <vector>
 
@@ -17,11 +19,11 @@ struct Ref {
 };
 
 std::vector<Ref> Refs(const std::string& text, const std::vector<Candidate>& context = {}) {
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   std::vector<Candidate> names, dates;
   for (const Candidate& c : context) (c.type == EntityType::kDate ? dates : names).push_back(c);
   std::vector<Ref> out;
-  for (const Candidate& c : FindLegalRefs(text, seg, names, dates)) {
+  for (const Candidate& c : FindLegalRefs(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon(), names, dates)) {
     REQUIRE(c.type == EntityType::kLegalRef);
     REQUIRE(c.first_token < c.end_token);
     REQUIRE(c.end_token <= seg.tokens.size());
@@ -43,7 +45,7 @@ using V = std::vector<std::string>;
 
 // The index of the first token whose text is `word`.
 uint32_t TokenIndex(const std::string& text, std::string_view word) {
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   for (uint32_t i = 0; i < seg.tokens.size(); ++i) {
     if (TokenText(text, seg.tokens[i]) == word) return i;
   }
@@ -235,7 +237,7 @@ TEST_CASE("dates of deliberations can come from the DATE recogniser", "[legal_re
   date.type = EntityType::kDate;
   date.fields.value() = "2023-12-21";
   date.first_token = TokenIndex(text, "21");
-  date.end_token = static_cast<uint32_t>(Segment(text).tokens.size());
+  date.end_token = static_cast<uint32_t>(Segment(text, SharedLexicon().abbreviations()).tokens.size());
   CHECK(Keys(text, {date}) == V{"DELIB:CNIL:2023-12-21"});
 }
 

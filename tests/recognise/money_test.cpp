@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
+
 #include "recognise/money.h"
 
 namespace lexfr {
@@ -16,9 +18,9 @@ std::ostream& operator<<(std::ostream& os, const Found& f) {
 }
 
 std::vector<Found> Amounts(std::string_view text) {
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   std::vector<Found> out;
-  for (const Candidate& c : FindMoney(text, seg)) {
+  for (const Candidate& c : FindMoney(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon())) {
     CHECK(c.type == EntityType::kMoney);
     const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;
     out.push_back({c.canonical, std::string(text.substr(b, e - b))});
@@ -59,8 +61,8 @@ TEST_CASE("an amount's fields: its value and ISO 4217 currency, and the key made
                            Case{"£10", 10, "GBP", "10 GBP"},
                            Case{"2 millions de francs suisses", 2e6, "CHF", "2000000 CHF"}}) {
     INFO(want.text);
-    const Segmentation seg = Segment(want.text);
-    const std::vector<Candidate> found = FindMoney(want.text, seg);
+    const Segmentation seg = Segment(want.text, SharedLexicon().abbreviations());
+    const std::vector<Candidate> found = FindMoney(TokenView(want.text, seg, SharedLexicon().vocabulary()), SharedLexicon());
     REQUIRE(found.size() == 1);
     CHECK(found[0].fields.amount == want.amount);
     CHECK(found[0].fields.currency() == want.currency);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
+
 #include "text/segment.h"
 
 namespace lexfr {
@@ -7,7 +9,7 @@ namespace {
 
 std::vector<std::string> Texts(std::string_view text) {
   std::vector<std::string> out;
-  for (const Token& t : Segment(text).tokens) out.emplace_back(TokenText(text, t));
+  for (const Token& t : Segment(text, SharedLexicon().abbreviations()).tokens) out.emplace_back(TokenText(text, t));
   return out;
 }
 
@@ -28,7 +30,7 @@ TEST_CASE("French elisions are split with either apostrophe", "[segment]") {
 
 TEST_CASE("abbreviations keep their period and do not end a sentence", "[segment]") {
   const std::string text = "Il a vu M. Dupont et Mme Durand. Me France Charruyer plaide. Fin.";
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   CHECK(Texts(text) == V{"Il", "a", "vu", "M.", "Dupont", "et", "Mme", "Durand", ".", "Me", "France", "Charruyer",
                          "plaide", ".", "Fin", "."});
   REQUIRE(seg.sentences.size() == 3);
@@ -39,7 +41,7 @@ TEST_CASE("abbreviations keep their period and do not end a sentence", "[segment
 
 TEST_CASE("legal citations stay in one sentence", "[segment]") {
   const std::string text = "Voir l’art. L. 1111-8 du CSP, cf. Cass. civ. 1re, n° 444937. Suite.";
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   CHECK(Texts(text) == V{"Voir", "l’", "art.", "L.", "1111", "-", "8", "du", "CSP", ",", "cf.", "Cass.", "civ.",
                          "1re", ",", "n°", "444937", ".", "Suite", "."});
   REQUIRE(seg.sentences.size() == 2);
@@ -53,7 +55,7 @@ TEST_CASE("numbers grouped by spaces are one number token", "[segment]") {
   // Not groups: a four-digit year, then a count.
   CHECK(Texts("en 2015 100 pays") == V{"en", "2015", "100", "pays"});
   CHECK(Texts("les 5, 15 et 19 mars") == V{"les", "5", ",", "15", "et", "19", "mars"});
-  const Segmentation seg = Segment("150 000 €");
+  const Segmentation seg = Segment("150 000 €", SharedLexicon().abbreviations());
   CHECK(seg.tokens[0].kind == TokenKind::kNumber);
   CHECK(seg.tokens[1].kind == TokenKind::kSymbol);
 }
@@ -68,7 +70,7 @@ TEST_CASE("the narrow no-break space of French typography separates words", "[se
 
 TEST_CASE("offsets are code points and bytes into the text", "[segment]") {
   const std::string text = "État – « Cnil »";
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   REQUIRE(seg.tokens.size() == 5);
   const Token& cnil = seg.tokens[3];
   CHECK(TokenText(text, cnil) == "Cnil");
@@ -80,14 +82,14 @@ TEST_CASE("offsets are code points and bytes into the text", "[segment]") {
 }
 
 TEST_CASE("line breaks end sentences (titles, paragraphs)", "[segment]") {
-  const Segmentation seg = Segment("Un titre sans point\n\nLe texte commence ici.\r\nEt continue.");
+  const Segmentation seg = Segment("Un titre sans point\n\nLe texte commence ici.\r\nEt continue.", SharedLexicon().abbreviations());
   CHECK(seg.sentences.size() == 3);
 }
 
 TEST_CASE("empty and blank texts have no tokens", "[segment]") {
-  CHECK(Segment("").tokens.empty());
-  CHECK(Segment("  \n\t ").tokens.empty());
-  CHECK(Segment("  \n\t ").sentences.empty());
+  CHECK(Segment("", SharedLexicon().abbreviations()).tokens.empty());
+  CHECK(Segment("  \n\t ", SharedLexicon().abbreviations()).tokens.empty());
+  CHECK(Segment("  \n\t ", SharedLexicon().abbreviations()).sentences.empty());
 }
 
 }  // namespace lexfr
@@ -99,7 +101,7 @@ namespace {
 // code points of the UTF-8 text, surrogate pairs included.
 TEST_CASE("offsets after supplementary characters are bytes and code points of the text", "[segment]") {
   const std::string text = "Le \xF0\x9F\x98\x80 juge \xF0\x9D\x94\x84\xF0\x9D\x94\x85 dit. Fin";
-  const Segmentation seg = Segment(text);
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
   const auto find = [&](std::string_view word) -> const Token& {
     for (const Token& t : seg.tokens) {
       if (TokenText(text, t) == word) return t;

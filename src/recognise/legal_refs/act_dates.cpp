@@ -9,8 +9,8 @@
 
 namespace lexfr::legal_refs {
 
-ActDates::ActDates(const Tokens& toks, const std::vector<Candidate>& dates)
-    : toks_(toks), date_at_(toks.size(), -1), dates_(&dates) {
+ActDates::ActDates(const Tokens& toks, const std::vector<Candidate>& dates, const Lexicon& lexicon)
+    : toks_(toks), date_at_(toks.size(), -1), dates_(&dates), lexicon_(&lexicon) {
   for (size_t k = 0; k < dates.size(); ++k) {
     const Candidate& c = dates[k];
     if (c.type == EntityType::kDate && c.fields.value().size() == 10 && c.first_token < toks.size()) {
@@ -28,7 +28,7 @@ std::optional<std::string> ActDates::At(uint32_t j, uint32_t* end) const {
   }
   const int day = DayNumber(toks_.F(j));
   if (day == 0) return std::nullopt;
-  const int month = MonthNumber(toks_.F(j + 1));
+  const int month = lexicon_->MonthNumber(toks_.F(j + 1));
   if (month == 0) return std::nullopt;
   const std::string_view year = toks_.T(j + 2);
   if (!toks_.IsNumber(j + 2) || year.size() != 4 || !IsAsciiDigits(year)) return std::nullopt;

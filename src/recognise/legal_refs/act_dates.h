@@ -12,14 +12,15 @@
 #include <vector>
 
 #include "lexfr/entity.h"
+#include "lexicon/lexicon.h"
 #include "recognise/legal_refs/tokens.h"
 
 namespace lexfr::legal_refs {
 
 class ActDates {
  public:
-  // `dates` must outlive this object.
-  ActDates(const Tokens& toks, const std::vector<Candidate>& dates);
+  // `dates` and `lexicon` (the month names) must outlive this object.
+  ActDates(const Tokens& toks, const std::vector<Candidate>& dates, const Lexicon& lexicon);
 
   // "21 décembre 2023", "1er juillet 1901" at j: its ISO date. Uses the DATE
   // recogniser's candidate when there is one.
@@ -32,6 +33,7 @@ class ActDates {
   Tokens toks_;
   std::vector<int32_t> date_at_;  // first token -> index of a day DATE candidate, or -1
   const std::vector<Candidate>* dates_;
+  const Lexicon* lexicon_;
 };
 
 }  // namespace lexfr::legal_refs

@@ -1,9 +1,10 @@
 // Phrase trie over folded tokens: the names of instruments and authorities,
-// compiled once, matched at any token.
+// compiled once (by the Lexicon, lexicon/phrase_matcher.h), matched at any
+// token.
 //
 // Reads: a token sequence (anything with size(), Sentence(j) and F(j), see
 // tokens.h). Gives: every phrase that starts at a token, with the tokens it
-// matched. Built once by the table loader (recognise/legal_refs.cpp), then
+// matched. Built once by CompileLegalTables (recognise/legal_refs.cpp), then
 // read-only: it may be shared between threads.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/phrase_matcher.h"
 #include "text/text_util.h"
 
 namespace lexfr::legal_refs {
@@ -24,20 +26,14 @@ inline bool IsQuote(std::string_view folded) {
   return folded == "\"" || folded == "[" || folded == "]" || folded == "\u2039" || folded == "\u203A";
 }
 
+// The names of the tables over the Lexicon's one phrase matcher: what the
+// grammar adds is the walk (quotes skipped inside a name, stopping at a
+// sentence end) and the name each phrase stands for.
 class PhraseTrie {
  public:
   void Add(const std::vector<std::string>& folded_tokens, uint32_t name) {
-    root_first_bytes_.Add(folded_tokens.front());
-    uint32_t node = 0;
-    for (const std::string& t : folded_tokens) {
-      auto it = nodes_[node].next.find(t);
-      if (it == nodes_[node].next.end()) {
-        nodes_.emplace_back();
-        it = nodes_[node].next.emplace(t, static_cast<uint32_t>(nodes_.size() - 1)).first;
-      }
-      node = it->second;
-    }
-    nodes_[node].names.push_back(name);
+    phrases_.Add(folded_tokens);  // its id is the index in names_
+    names_.push_back(name);
   }
 
   // Walks the tokens from `first`, calling on_match(end, name, path, quoted)
@@ -48,33 +44,31 @@ class PhraseTrie {
   void Walk(const Tokens& toks, uint32_t first, F&& on_match) const {
     std::array<uint32_t, 32> path{};
     size_t depth = 0;
-    uint32_t node = 0;
+    uint32_t node = PhraseMatcher::kRoot;
     bool quoted = false;
-    if (!root_first_bytes_.MayStart(toks.F(first))) return;  // most tokens: no phrase starts with them
+    if (!phrases_.MayStart(toks.F(first))) return;  // most tokens: no phrase starts with them
     const uint32_t sentence = toks.Sentence(first);
     for (uint32_t j = first; j < toks.size() && depth < path.size() && toks.Sentence(j) == sentence; ++j) {
       const std::string_view f = toks.F(j);
-      auto it = nodes_[node].next.find(f);
-      if (it == nodes_[node].next.end()) {
+      const uint32_t next = phrases_.Next(node, f);
+      if (next == PhraseMatcher::kNoNode) {
         if (j > first && IsQuote(f)) {
           quoted = true;
           continue;
         }
         return;
       }
-      node = it->second;
+      node = next;
       path[depth++] = j;
-      for (uint32_t name : nodes_[node].names) on_match(j + 1, name, std::span(path.data(), depth), quoted);
+      for (uint32_t phrase : phrases_.PhrasesAt(node)) {
+        on_match(j + 1, names_[phrase], std::span(path.data(), depth), quoted);
+      }
     }
   }
 
  private:
-  struct Node {
-    StringMap<uint32_t> next;  // hashed: Walk starts at every token, and most fail at the root
-    std::vector<uint32_t> names;
-  };
-  std::vector<Node> nodes_{1};
-  FirstBytes root_first_bytes_;  // of the first tokens of the phrases
+  PhraseMatcher phrases_;        // lexicon/phrase_matcher.h
+  std::vector<uint32_t> names_;  // by phrase id
 };
 
 }  // namespace lexfr::legal_refs

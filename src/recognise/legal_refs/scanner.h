@@ -14,12 +14,14 @@
 #include <vector>
 
 #include "lexfr/entity.h"
+#include "lexicon/lexicon.h"
 #include "recognise/legal_refs/tables.h"
 #include "text/segment.h"
 
 namespace lexfr::legal_refs {
 
 std::vector<Candidate> Scan(std::string_view text, const Segmentation& seg, const Tables& tables,
-                            const std::vector<Candidate>& names, const std::vector<Candidate>& dates);
+                            const Lexicon& lexicon, const std::vector<Candidate>& names,
+                            const std::vector<Candidate>& dates);
 
 }  // namespace lexfr::legal_refs

@@ -19,7 +19,7 @@ struct Read {
 };
 Read DateAfter(const std::string& text, std::string_view word, const std::vector<Candidate>& dates = {}) {
   const Segmented s(text);
-  const ActDates act_dates(s.tokens, dates);
+  const ActDates act_dates(s.tokens, dates, SharedLexicon());
   uint32_t end = 0;
   Read r;
   r.iso = act_dates.After(s.At(word), &end);

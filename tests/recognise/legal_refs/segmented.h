@@ -8,12 +8,14 @@
 #include <string_view>
 
 #include "recognise/legal_refs/tokens.h"
+#include "test_support.h"
 #include "text/segment.h"
 
 namespace lexfr::legal_refs {
 
 struct Segmented {
-  explicit Segmented(std::string s) : text(std::move(s)), seg(Segment(text)), tokens(text, seg) {}
+  explicit Segmented(std::string s)
+      : text(std::move(s)), seg(Segment(text, SharedLexicon().abbreviations())), tokens(text, seg) {}
   Segmented(const Segmented&) = delete;  // `tokens` points into `text` and `seg`
 
   // The index of the first token written `word`.

@@ -1,0 +1,339 @@
+#include "lexicon/lexicon.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "io/files.h"
+#include "recognise/legal_refs.h"
+
+namespace lexfr {
+namespace {
+
+// A user's gazetteer is read whole: at most this many bytes (all the
+// embedded ones together hold well under 1 MiB).
+constexpr size_t kMostGazetteerBytes = size_t{64} << 20;
+
+// Values the C++ reads itself (roles, classes, grammar fields): the code
+// knows no other, so a row with another is a typo.
+constexpr std::string_view kDateRoles[] = {"weekday",  "year_cue",      "quantity",     "numbering",
+                                           "number",   "relative_past", "relative_next"};
+constexpr std::string_view kMoneyRoles[] = {"multiplier", "multiplier_sign_only", "number", "sanction"};
+constexpr std::string_view kNameClasses[] = {"connector", "particle", "adjective", "stop", "determiner", "act_word"};
+constexpr std::string_view kCurrencyFlags[] = {"prefix", "after_multiplier"};
+constexpr std::string_view kAuthorityRoles[] = {"authority", "court"};
+constexpr std::string_view kInstrumentKinds[] = {
+    "code",       "loi",          "règlement",   "directive", "décision", "traité",     "charte",
+    "convention", "constitution", "déclaration", "décret",    "ordonnance", "circulaire", "us_law"};
+constexpr std::string_view kSpeechSides[] = {"after", "before", "intro"};
+
+// The vocabularies of the output values, from the JSON Schema the binary
+// prints, so that a cue file cannot make lexfr write what the schema refuses.
+struct Vocabularies {
+  std::vector<std::string> org_subtypes, recourse_kinds, statuses, outcomes, ground_categories, genres, zones;
+};
+
+std::vector<std::string> EnumAt(const nlohmann::json& schema, const nlohmann::json::json_pointer& at) {
+  std::vector<std::string> out;
+  for (const nlohmann::json& v : schema.at(at)) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+Status ReadVocabularies(std::string_view schema_text, Vocabularies* out) {
+  try {
+    const nlohmann::json schema = nlohmann::json::parse(schema_text);
+    using Ptr = nlohmann::json::json_pointer;
+    out->org_subtypes = EnumAt(schema, Ptr("/$defs/entity/allOf/0/then/properties/subtype/enum"));
+    out->recourse_kinds = EnumAt(schema, Ptr("/$defs/recourse/properties/kind/enum"));
+    out->statuses = EnumAt(schema, Ptr("/$defs/recourse/properties/status/enum"));
+    out->outcomes = EnumAt(schema, Ptr("/$defs/recourse/properties/outcome/enum"));
+    out->ground_categories = EnumAt(schema, Ptr("/$defs/ground/properties/category/enum"));
+    out->genres = EnumAt(schema, Ptr("/$defs/document/properties/genre/enum"));
+    out->zones = EnumAt(schema, Ptr("/$defs/zone/properties/name/enum"));
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Error(ExitCode::kConfig, "bad_data", std::string("data/schema/lexfr.schema.json: ") + e.what());
+  }
+  return Status::Ok();
+}
+
+// string_views of a vocabulary, for a DataColumn.
+std::vector<std::string_view> Views(const std::vector<std::string>& values) {
+  return {values.begin(), values.end()};
+}
+
+// The files of one load, by path.
+class Files {
+ public:
+  explicit Files(std::span<const EmbeddedFile> files) : files_(files) {}
+  Status Get(std::string_view path, std::string_view* bytes) const {
+    for (const EmbeddedFile& f : files_) {
+      if (f.path == path) {
+        *bytes = f.bytes;
+        return Status::Ok();
+      }
+    }
+    return Status::Error(ExitCode::kConfig, "bad_data", std::string(path) + ": missing from the data files");
+  }
+  Status Read(std::string_view path, const TableSpec& spec, std::vector<DataRow>* rows) const {
+    std::string_view bytes;
+    Status s = Get(path, &bytes);
+    if (s.ok()) s = ReadTable(path, bytes, spec, rows);
+    return s;
+  }
+  std::span<const EmbeddedFile> all() const { return files_; }
+
+ private:
+  std::span<const EmbeddedFile> files_;
+};
+
+bool IsPowerOfTen(std::string_view digits) {
+  return !digits.empty() && digits[0] == '1' &&
+         std::all_of(digits.begin() + 1, digits.end(), [](char c) { return c == '0'; });
+}
+
+bool IsIsoCurrency(std::string_view code) {
+  return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+Status LoadDates(const Files& files, DateWords* out) {
+  const TableSpec months_spec{{{"name"}, {"month number", CellType::kInteger}}, 0, [](const DataRow& r) {
+                                const long long m = IntegerOf(r[1]);
+                                return m >= 1 && m <= 12 ? "" : "month number must be 1 to 12, found " + std::string(r[1]);
+                              }};
+  const TableSpec words_spec{
+      {{"word"}, {"role", CellType::kEnum, true, kDateRoles}, {"value", CellType::kInteger, false}}, 2,
+      [](const DataRow& r) -> std::string {
+        const bool valued = r[1] == "weekday" || r[1] == "number";
+        if (valued && r[2].empty()) return "a " + std::string(r[1]) + " needs a value";
+        if (!valued && !r[2].empty()) return "a " + std::string(r[1]) + " takes no value";
+        return "";
+      }};
+  std::vector<DataRow> months, words;
+  Status s = files.Read("data/cues/months.tsv", months_spec, &months);
+  if (s.ok()) s = files.Read("data/cues/date_words.tsv", words_spec, &words);
+  if (s.ok()) BuildDateWords(months, words, out);
+  return s;
+}
+
+Status LoadMoney(const Files& files, MoneyWords* out) {
+  const TableSpec currencies_spec{
+      {{"name"}, {"ISO 4217"}, {"flags", CellType::kEnum, false, kCurrencyFlags}}, 2, [](const DataRow& r) {
+        return IsIsoCurrency(r[1]) ? "" : "ISO 4217 must be three capital letters, found \"" + std::string(r[1]) + "\"";
+      }};
+  const TableSpec words_spec{
+      {{"word"}, {"role", CellType::kEnum, true, kMoneyRoles}, {"value", CellType::kInteger, false}}, 2,
+      [](const DataRow& r) -> std::string {
+        if (r[1].starts_with("multiplier") && !IsPowerOfTen(r[2])) {
+          return "a multiplier's value must be a power of ten (1000, 1000000), found \"" + std::string(r[2]) + "\"";
+        }
+        if (r[1] == "number" && r[2].empty()) return "a number needs a value";
+        if (r[1] == "sanction" && !r[2].empty()) return "a sanction takes no value";
+        return "";
+      }};
+  std::vector<DataRow> currencies, words;
+  Status s = files.Read("data/cues/currencies.tsv", currencies_spec, &currencies);
+  if (s.ok()) s = files.Read("data/cues/money_words.tsv", words_spec, &words);
+  if (s.ok()) BuildMoneyWords(currencies, words, out);
+  return s;
+}
+
+Status LoadNames(const Files& files, const Vocabularies& vocabularies, NameWords* out) {
+  const std::vector<std::string_view> subtypes = Views(vocabularies.org_subtypes);
+  std::vector<DataRow> cues, heads, titles, roles, words;
+  Status s = files.Read("data/cues/org_cues.tsv", {{{"cue"}, {"subtype", CellType::kEnum, true, subtypes}}}, &cues);
+  if (s.ok()) {
+    s = files.Read("data/cues/org_heads.tsv", {{{"head"}, {"subtype", CellType::kEnum, true, subtypes}}}, &heads);
+  }
+  if (s.ok()) s = files.Read("data/cues/person_titles.tsv", {{{"surface"}, {"title"}}}, &titles);
+  if (s.ok()) s = files.Read("data/cues/person_roles.tsv", {{{"role"}}}, &roles);
+  if (s.ok()) {
+    s = files.Read("data/cues/name_words.tsv", {{{"word"}, {"class", CellType::kEnum, true, kNameClasses}}}, &words);
+  }
+  if (s.ok()) BuildNameWords(cues, heads, titles, roles, words, out);
+  return s;
+}
+
+// The cue files: (field, value, weight, phrase), with the values each field
+// may take.
+struct CueField {
+  std::string_view field;
+  std::vector<std::string_view> values;  // empty: any value (a court's name, a key prefix)
+};
+
+Status LoadCues(const Files& files, std::string_view path, const std::vector<CueField>& fields,
+                const Abbreviations& abbreviations, CueSet* out) {
+  std::vector<std::string_view> names;
+  for (const CueField& f : fields) names.push_back(f.field);
+  const auto check_value = [&](const DataRow& r) {
+    const auto f = std::find_if(fields.begin(), fields.end(), [&](const CueField& c) { return c.field == r[0]; });
+    std::string what = f->values.empty() ? CheckCell(r[1], {"value", CellType::kText, true})
+                                         : CheckCell(r[1], {"value", CellType::kEnum, true, f->values});
+    return what.empty() ? what : what + " (for field " + std::string(r[0]) + ")";
+  };
+  std::vector<DataRow> rows;
+  Status s = files.Read(
+      path,
+      {{{"field", CellType::kEnum, true, names}, {"value"}, {"weight", CellType::kInteger}, {"phrase"}}, 0, check_value},
+      &rows);
+  if (s.ok()) *out = CueSet(rows, abbreviations);
+  return s;
+}
+
+Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbreviations& abbreviations, CueSet* out) {
+  const std::vector<CueField> fields = {
+      {"kind", Views(v.recourse_kinds)},
+      {"status", Views(v.statuses)},
+      {"outcome", Views(v.outcomes)},
+      {"ground", Views(v.ground_categories)},
+      {"basis", Views(v.ground_categories)},
+      // Fields the rules read as grammar, not output: the value says which rule.
+      {"seize", {"court"}},
+      {"annul", {"act"}},
+      {"published", {"date"}},
+      {"claim", {"against", "by", "verb"}},
+      {"sanction", {"target"}},
+  };
+  return LoadCues(files, "data/cues/recourse.tsv", fields, abbreviations, out);
+}
+
+// data/cues/structure.tsv: what tells a text's genre and reads a decision
+// (structure/structure.h).
+Status LoadStructureCues(const Files& files, const Vocabularies& v, const Abbreviations& abbreviations,
+                         CueSet* out) {
+  const std::vector<std::string_view> none = {"-"};
+  const std::vector<CueField> fields = {
+      {"genre", Views(v.genres)},
+      {"zone", Views(v.zones)},
+      {"outcome", Views(v.outcomes)},
+      {"procedure", Views(v.recourse_kinds)},
+      {"decision_type", {"arrêt", "décision", "délibération", "ordonnance", "jugement", "avis"}},
+      // Grammar, not output: the value is "-".
+      {"body", none},
+      {"decision_date", none},
+      {"signed_at", none},
+      {"formation", none},
+      {"registry", none},
+      {"ruling_verb", none},
+      {"court_word", none},
+      // A court's name or a key prefix: any value.
+      {"court_of_key", {}},
+      {"key_of_court", {}},
+      {"footer_digits", {}},
+  };
+  return LoadCues(files, "data/cues/structure.tsv", fields, abbreviations, out);
+}
+
+Status LoadLegal(const Files& files, const Abbreviations& abbreviations, std::shared_ptr<const LegalTables>* out) {
+  std::string_view instruments, case_names, authorities;
+  std::vector<DataRow> rows;
+  Status s = files.Read("data/cues/instruments.tsv",
+                        {{{"key"},
+                          {"kind", CellType::kEnum, false, kInstrumentKinds},
+                          {"names"},
+                          {"ids", CellType::kText, false},
+                          {"url", CellType::kText, false},
+                          {"notes", CellType::kText, false}}},
+                        &rows);
+  if (s.ok()) {
+    s = files.Read("data/cues/case_names.tsv",
+                   {{{"key"}, {"names"}, {"url", CellType::kText, false}, {"notes", CellType::kText, false}}}, &rows);
+  }
+  if (s.ok()) {
+    s = files.Read("data/cues/authorities.tsv",
+                   {{{"key"},
+                     {"role", CellType::kEnum, true, kAuthorityRoles},
+                     {"names"},
+                     {"numbers", CellType::kText, false},
+                     {"ecli", CellType::kText, false},
+                     {"notes", CellType::kText, false}}},
+                   &rows);
+  }
+  if (s.ok()) s = files.Get("data/cues/instruments.tsv", &instruments);
+  if (s.ok()) s = files.Get("data/cues/case_names.tsv", &case_names);
+  if (s.ok()) s = files.Get("data/cues/authorities.tsv", &authorities);
+  if (s.ok()) *out = CompileLegalTables(instruments, case_names, authorities, abbreviations);
+  return s;
+}
+
+Status ReadUserGazetteer(const std::string& path, std::string* bytes) {
+  // Bounded, so that --gazetteer /dev/zero ends; "-" is a file named "-".
+  Status s = DiskReader().Read(path == "-" ? "./-" : path, kMostGazetteerBytes, bytes);
+  if (s.code() == "too_large") {
+    return Status::Error(ExitCode::kConfig, "bad_gazetteer",
+                         path + ": larger than " + std::to_string(kMostGazetteerBytes) +
+                             " bytes (64 MiB), the most a gazetteer may hold");
+  }
+  if (s.code() == "interrupted") return s;
+  if (!s.ok()) return Status::Error(ExitCode::kConfig, "bad_gazetteer", "cannot be read: " + s.message());
+  return s;
+}
+
+Status LoadGazetteer(const Files& files, const std::vector<std::string>& user_files,
+                     const Abbreviations& abbreviations, Gazetteer* out) {
+  for (const EmbeddedFile& f : files.all()) {
+    if (!f.path.starts_with("data/gazetteers/")) continue;
+    if (f.path.ends_with(".tsv")) {
+      if (Status s = out->AddTsv(f.path, f.bytes); !s.ok()) return s;
+    } else if (f.path.ends_with("given_names.txt")) {
+      std::vector<DataRow> rows;
+      if (Status s = ReadTable(f.path, f.bytes, {{{"given name"}}}, &rows); !s.ok()) return s;
+      out->AddGivenNames(rows);
+    }
+  }
+  for (const std::string& path : user_files) {
+    std::string bytes;
+    Status s = ReadUserGazetteer(path, &bytes);
+    if (s.ok()) s = out->AddTsv(path, bytes);
+    if (!s.ok()) return s;
+  }
+  out->Compile(abbreviations);
+  return Status::Ok();
+}
+
+}  // namespace
+
+// Empty but usable before LoadLexicon: a Resources that was never loaded
+// analyses with no word lists rather than crash.
+Lexicon::Lexicon() : legal_(CompileLegalTables({}, {}, {}, abbreviations_)) {}
+Lexicon::~Lexicon() = default;
+
+int Lexicon::MonthNumber(std::string_view folded_word) const {
+  const auto it = dates_.months.find(folded_word);
+  return it == dates_.months.end() ? 0 : it->second;
+}
+
+Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std::string>& user_gazetteers,
+                   Lexicon* out) {
+  const Files files(embedded);
+  std::string_view schema;
+  Vocabularies vocabularies;
+  Status s = files.Get("data/schema/lexfr.schema.json", &schema);
+  if (s.ok()) s = ReadVocabularies(schema, &vocabularies);
+  // Abbreviations first: every phrase below is segmented as texts are.
+  std::vector<DataRow> abbreviations;
+  if (s.ok()) {
+    s = files.Read("data/cues/abbreviations.tsv", {{{"abbreviation"}, {"meaning", CellType::kText, false}}, 1},
+                   &abbreviations);
+  }
+  if (s.ok()) {
+    for (const DataRow& r : abbreviations) out->abbreviations_.emplace(r[0]);
+  }
+  if (s.ok()) s = LoadDates(files, &out->dates_);
+  if (s.ok()) s = LoadMoney(files, &out->money_);
+  if (s.ok()) s = LoadNames(files, vocabularies, &out->names_);
+  if (s.ok()) BuildVocabulary(out->dates_, out->money_, out->names_, &out->vocabulary_, &out->words_);
+  if (s.ok()) s = LoadLegal(files, out->abbreviations_, &out->legal_);
+  if (s.ok()) s = LoadRecourseCues(files, vocabularies, out->abbreviations_, &out->recourse_cues_);
+  if (s.ok()) s = LoadStructureCues(files, vocabularies, out->abbreviations_, &out->structure_cues_);
+  if (s.ok()) {
+    const std::vector<std::string_view> sides(std::begin(kSpeechSides), std::end(kSpeechSides));
+    s = LoadCues(files, "data/cues/speech_verbs.tsv", {{"speech", sides}},
+                 out->abbreviations_, &out->speech_verbs_);
+  }
+  if (s.ok()) s = LoadGazetteer(files, user_gazetteers, out->abbreviations_, &out->gazetteer_);
+  return s;
+}
+
+}  // namespace lexfr

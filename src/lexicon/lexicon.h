@@ -1,0 +1,82 @@
+// The Lexicon: every file of data/ read and checked once.
+//
+// In: the data files (the ones embedded in the binary, lexicon/embedded.h)
+// and the user's --gazetteer files. Out: one immutable object holding every
+// table the pipeline looks words up in: abbreviations for the segmenter, the
+// gazetteer, the word lists of the recognisers, the instruments, case names
+// and authorities of the legal references, and the cue phrases of the
+// summaries. Every row of every file is checked on load (column count,
+// numbers, values that become output values against the vocabularies of
+// data/schema/lexfr.schema.json); the first bad row fails the load with a
+// kConfig status "file:line: what is wrong" (exit 78).
+//
+// A Lexicon never loaded is empty and usable (it knows no words).
+// Thread-safety: LoadLexicon() fills it once; afterwards it is only read, and
+// is shared by every thread without locks. Not copyable: the tables point
+// into one another.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexfr/status.h"
+#include "lexicon/cues.h"
+#include "lexicon/embedded.h"
+#include "lexicon/gazetteer.h"
+#include "lexicon/words.h"
+#include "text/segment.h"
+
+namespace lexfr {
+
+struct LegalTables;  // recognise/legal_refs.h
+
+class Lexicon {
+ public:
+  Lexicon();
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // data/cues/abbreviations.tsv, as written: words that keep their period.
+  const Abbreviations& abbreviations() const { return abbreviations_; }
+  // data/gazetteers/* and the user's files.
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+  const NameWords& names() const { return names_; }
+  const DateWords& dates() const { return dates_; }
+  const MoneyWords& money() const { return money_; }
+  // data/cues/instruments.tsv, case_names.tsv and authorities.tsv.
+  const LegalTables& legal() const { return *legal_; }
+  const CueSet& recourse_cues() const { return recourse_cues_; }  // data/cues/recourse.tsv
+  const CueSet& speech_verbs() const { return speech_verbs_; }    // data/cues/speech_verbs.tsv
+  const CueSet& structure_cues() const { return structure_cues_; }  // data/cues/structure.tsv
+
+  // Every single folded word of the lists, and what each is by its id
+  // (text/token_view.h): one hash per token, once per document.
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+  const WordInfo& word(uint32_t id) const { return words_[id]; }
+
+  // The month a folded word names ("decembre", "dec." -> 12), or 0.
+  int MonthNumber(std::string_view folded_word) const;
+
+ private:
+  friend Status LoadLexicon(std::span<const EmbeddedFile>, const std::vector<std::string>&, Lexicon*);
+  Abbreviations abbreviations_;
+  Gazetteer gazetteer_;
+  NameWords names_;
+  DateWords dates_;
+  MoneyWords money_;
+  std::shared_ptr<const LegalTables> legal_;
+  CueSet recourse_cues_, speech_verbs_, structure_cues_;
+  Vocabulary vocabulary_;
+  std::vector<WordInfo> words_{1};
+};
+
+// Reads `files` (paths as "data/cues/months.tsv"; EmbeddedFiles() in the
+// program, an edited copy in tests) and the user's gazetteers from disk into
+// an empty `out`.
+Status LoadLexicon(std::span<const EmbeddedFile> files, const std::vector<std::string>& user_gazetteers, Lexicon* out);
+
+}  // namespace lexfr

@@ -1,0 +1,102 @@
+// The word lists of the recognisers, as the tables they look words up in.
+//
+// In: the checked rows of data/cues/*.tsv (lexicon/table.h). Out: one struct
+// per recogniser, keyed by folded words (text/text_util.h Fold) unless said
+// otherwise. Built once by the Lexicon (lexicon/lexicon.h); immutable and
+// shared by every thread afterwards.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lexicon/table.h"
+#include "text/text_util.h"
+#include "text/token_view.h"
+
+namespace lexfr {
+
+// data/cues/months.tsv and date_words.tsv, for the DATE recogniser.
+struct DateWords {
+  StringMap<int> months;                        // "dec." -> 1..12
+  StringMap<int> weekdays;                      // "lundi" -> 1 .. 7
+  StringMap<int> number_words;                  // "deux" -> 2
+  StringSet year_cues, quantities, numberings;
+  StringSet relative_past, relative_next;       // "dernier", "prochain"
+  FirstBytes month_first, weekday_first, year_cue_first;  // of the keys of months, weekdays, year_cues
+};
+
+// data/cues/currencies.tsv and money_words.tsv, for the MONEY recogniser.
+struct CurrencyName {
+  std::string iso;
+  bool prefix = false;            // may stand before the amount: "€50"
+  bool after_multiplier = false;  // a currency only after "millions de"
+};
+
+struct Multiplier {
+  int power = 0;           // 10^power
+  bool sign_only = false;  // "M", "k": only right before a currency sign
+};
+
+// Everything one folded word can be, so that the scanner looks each token up
+// once per pass instead of once per list (issue 15: six lookups per token
+// made money the costliest recogniser per token on texts of short words).
+struct WordRoles {
+  const CurrencyName* currency = nullptr;  // the word alone names a currency
+  const Multiplier* multiplier = nullptr;  // "millions", "k"
+  const int* number = nullptr;             // "deux" -> 2
+  bool two_word_head = false;              // the first word of a two-word currency name
+  bool sanction = false;                   // "amende", "sanction"
+};
+
+struct MoneyWords {
+  // Names of two tokens are keyed with one space between them, whether the
+  // text spaces them ("dollars canadiens") or not ("US$").
+  StringMap<CurrencyName> currencies;
+  StringSet two_word_heads;  // first words of two-word names
+  StringMap<Multiplier> multipliers;
+  StringMap<int> number_words;
+  StringSet sanction_words;
+  StringMap<WordRoles> roles;   // every single word of the lists above
+  FirstBytes role_first_bytes;  // of the keys of roles
+};
+
+// data/cues/org_cues.tsv, org_heads.tsv, person_titles.tsv,
+// person_roles.tsv and name_words.tsv, for the name recogniser.
+struct NameWords {
+  StringMap<std::string> org_cues;   // cue -> subtype
+  StringMap<std::string> org_heads;  // head as written -> subtype
+  StringMap<std::string> titles;     // surface as written -> title
+  StringSet roles;                   // may be two words
+  StringSet connectors, particles, adjectives, determiners, act_words;
+  StringSet stops;  // as written
+};
+
+// What one folded word is in the lists above, so that a recogniser reads
+// one entry by the token's vocabulary id (text/token_view.h) instead of
+// hashing the word once per list. Entry 0 is every word no list holds.
+struct WordInfo {
+  uint8_t month = 0;    // 1..12 ("decembre", "dec.")
+  uint8_t weekday = 0;  // 1 (lundi) .. 7
+  bool quantity = false, numbering = false;             // DateWords
+  bool relative_past = false, relative_next = false;    // DateWords
+  const WordRoles* money = nullptr;                     // MoneyWords::roles
+  bool connector = false, particle = false, adjective = false;  // NameWords
+  bool determiner = false, act_word = false;                     // NameWords
+};
+
+// Builders from the rows read with the specs below. Money words point into
+// their own maps: a MoneyWords is built in place and never moved.
+void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRow>& date_words, DateWords* out);
+void BuildMoneyWords(const std::vector<DataRow>& currencies, const std::vector<DataRow>& money_words, MoneyWords* out);
+void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<DataRow>& org_heads,
+                    const std::vector<DataRow>& titles, const std::vector<DataRow>& roles, const std::vector<DataRow>& name_words,
+                    NameWords* out);
+
+// Gives an id to every single word of the folded lists (a word of two
+// tokens is never one token) and says what each is. Call after the
+// builders above, with the structs where they will stay: entries point
+// into `money`.
+void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
+                     Vocabulary* vocabulary, std::vector<WordInfo>* words);
+
+}  // namespace lexfr

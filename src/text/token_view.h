@@ -1,0 +1,76 @@
+// The token view: what the recognisers read of a segmented text.
+//
+// In: the text, its segmentation (text/segment.h) and a vocabulary (folded
+// word -> id, held by the Lexicon). Out: per token, besides the token and its
+// folded form, its vocabulary id (0 for a word no list holds; one hash per
+// token, computed once, so that a recogniser asks an array instead of hashing
+// the word again for every list) and its shape flags. "Glued" has one
+// meaning everywhere: the token starts at the byte where the previous one
+// ends.
+//
+// Built once per document, after Segment(); holds views into the text and
+// the segmentation, which must outlive it. Read-only afterwards: may be read
+// by several threads.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/segment.h"
+#include "text/text_util.h"
+
+namespace lexfr {
+
+enum TokenFlag : uint8_t {
+  kCapitalised = 1 << 0,      // first code point upper-case ("Conseil", "CNIL")
+  kUpperCase = 1 << 1,        // capitalised, and no letter lower-case ("CNIL", "L.")
+  kDigits = 1 << 2,           // ASCII digits only ("2024")
+  kRoman = 1 << 3,            // capital roman numeral ("IV", "XII")
+  kOrdinal = 1 << 4,          // digits and a French ordinal ending ("1er", "2e", "3ème", "1re")
+  kGlued = 1 << 5,            // starts where the previous token ends ("C" "-" "311")
+  kLineBreakBefore = 1 << 6,  // a line break in the space before it
+};
+
+// Folded word -> vocabulary id (1 and up), and the first bytes of its keys.
+struct Vocabulary {
+  StringMap<uint32_t> ids;
+  FirstBytes first_bytes;
+  uint32_t Find(std::string_view folded) const {
+    if (!first_bytes.MayStart(folded)) return 0;
+    const auto it = ids.find(folded);
+    return it == ids.end() ? 0 : it->second;
+  }
+};
+
+class TokenView {
+ public:
+  TokenView(std::string_view text, const Segmentation& seg, const Vocabulary& vocabulary);
+
+  std::string_view text() const { return text_; }
+  const Segmentation& segmentation() const { return seg_; }
+  const std::vector<Token>& tokens() const { return seg_.tokens; }
+  size_t size() const { return seg_.tokens.size(); }
+
+  // Token i; i < size().
+  const Token& token(size_t i) const { return seg_.tokens[i]; }
+  std::string_view Text(size_t i) const { return TokenText(text_, seg_.tokens[i]); }
+  std::string_view Folded(size_t i) const { return FoldedText(seg_, i); }
+  // The vocabulary id of token i, 0 past the end or for a word no list holds.
+  uint32_t Id(size_t i) const { return i < ids_.size() ? ids_[i] : 0; }
+  // Whether token i has every flag of `flags`; false past the end.
+  bool Has(size_t i, uint8_t flags) const { return i < flags_.size() && (flags_[i] & flags) == flags; }
+  uint8_t Flags(size_t i) const { return i < flags_.size() ? flags_[i] : 0; }
+
+ private:
+  std::string_view text_;
+  const Segmentation& seg_;
+  std::vector<uint32_t> ids_;
+  std::vector<uint8_t> flags_;
+};
+
+// The shape flags of one token's text (all but kGlued and kLineBreakBefore,
+// which depend on its neighbours).
+uint8_t ShapeFlags(std::string_view token);
+
+}  // namespace lexfr
