@@ -78,6 +78,41 @@ void WriteQuote(const Quote& q, JsonWriter& w) {
   w.EndObject();
 }
 
+// `key`: what `write` makes of `*value`, or null.
+template <class T, class Write>
+void OptionalField(JsonWriter& w, std::string_view key, const std::optional<T>& value, Write write) {
+  w.Key(key);
+  if (value) {
+    write(*value, w);
+  } else {
+    w.Null();
+  }
+}
+
+// `key`: an array of what `write` makes of each item.
+template <class Items, class Write>
+void ArrayField(JsonWriter& w, std::string_view key, const Items& items, Write write) {
+  w.Key(key);
+  w.BeginArray();
+  for (const auto& item : items) write(item, w);
+  w.EndArray();
+}
+
+void WriteZone(const Zone& z, JsonWriter& w) {
+  w.BeginObject();
+  w.Field("name", z.name);
+  w.Field("start", z.start);
+  w.Field("end", z.end);
+  w.EndObject();
+}
+
+void WriteDiagnostic(const Diagnostic& d, JsonWriter& w) {
+  w.BeginObject();
+  w.Field("code", d.code);
+  w.Field("message", d.message);
+  w.EndObject();
+}
+
 // The decision's identity (CONTRACT.md "Genre, decision and zones"): fields
 // unknown are null.
 void WriteDecision(const DecisionIdentity& d, JsonWriter& w) {
@@ -243,45 +278,13 @@ void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   w.Field("entities", uint64_t{doc.entities.size()});
   w.EndObject();
   w.Field("genre", GenreName(doc.structure.genre));
-  w.Key("decision");
-  if (doc.structure.decision) {
-    WriteDecision(*doc.structure.decision, w);
-  } else {
-    w.Null();
-  }
-  w.Key("zones");
-  w.BeginArray();
-  for (const Zone& z : doc.structure.zones) {
-    w.BeginObject();
-    w.Field("name", z.name);
-    w.Field("start", z.start);
-    w.Field("end", z.end);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("entities");
-  w.BeginArray();
-  for (const Entity& e : doc.entities) WriteEntity(e, text, doc.source.page_starts, w);
-  w.EndArray();
-  w.Key("recourse");
-  if (doc.recourse) {
-    WriteRecourse(*doc.recourse, w);
-  } else {
-    w.Null();
-  }
-  w.Key("quotes");
-  w.BeginArray();
-  for (const Quote& q : doc.quotes) WriteQuote(q, w);
-  w.EndArray();
-  w.Key("diagnostics");
-  w.BeginArray();
-  for (const Diagnostic& d : doc.decoded.diagnostics) {
-    w.BeginObject();
-    w.Field("code", d.code);
-    w.Field("message", d.message);
-    w.EndObject();
-  }
-  w.EndArray();
+  OptionalField(w, "decision", doc.structure.decision, WriteDecision);
+  ArrayField(w, "zones", doc.structure.zones, WriteZone);
+  ArrayField(w, "entities", doc.entities,
+             [&](const Entity& e, JsonWriter& out) { WriteEntity(e, text, doc.source.page_starts, out); });
+  OptionalField(w, "recourse", doc.recourse, WriteRecourse);
+  ArrayField(w, "quotes", doc.quotes, WriteQuote);
+  ArrayField(w, "diagnostics", doc.decoded.diagnostics, WriteDiagnostic);
   w.EndObject();
 }
 
