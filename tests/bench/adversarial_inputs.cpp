@@ -65,9 +65,13 @@ AdversarialInput Text(std::string name, std::string stage, std::string piece, st
   AdversarialInput in;
   in.name = std::move(name);
   in.stage = std::move(stage);
-  in.what = prefix.empty() ? "« " : "« " + prefix + " » then « ";
-  for (char c : piece) in.what += c == '\n' ? std::string("\\n") : std::string(1, c);
-  in.what += "… »";
+  // One line of the table (and of `lexfr_adversarial list`): line breaks shown as \n.
+  const auto shown = [](const std::string& s) {
+    std::string out;
+    for (char c : s) out += c == '\n' ? std::string("\\n") : std::string(1, c);
+    return out;
+  };
+  in.what = prefix.empty() ? "« " + shown(piece) + "… »" : "« " + shown(prefix) + " » then « " + shown(piece) + "… »";
   in.make = [piece, prefix](size_t bytes) { return Repeat(piece, bytes, prefix); };
   return in;
 }
