@@ -59,16 +59,6 @@ int IsoWeekday(const Ymd& v) {  // 1 = Monday .. 7 = Sunday
   return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{ToChrono(v)}}.iso_encoding());
 }
 
-// "2024-03-05" -> {2024, 3, 5}; nullopt unless a valid calendar day.
-std::optional<Ymd> ParseIsoDay(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  if (!IsAsciiDigits(s.substr(0, 4)) || !IsAsciiDigits(s.substr(5, 2)) || !IsAsciiDigits(s.substr(8, 2))) {
-    return std::nullopt;
-  }
-  const Ymd v{ToInt(s.substr(0, 4)), ToInt(s.substr(5, 2)), ToInt(s.substr(8, 2))};
-  return IsValidDay(v) ? std::optional<Ymd>(v) : std::nullopt;
-}
-
 // ------------------------------------------------------------ raw dates
 
 enum class Precision : uint8_t { kDay, kMonth, kYear };
@@ -587,7 +577,6 @@ bool ResolveRelative(const Ymd& ref, RawDate* d) {
 
 }  // namespace
 
-bool IsValidRefDate(std::string_view iso) { return ParseIsoDay(iso).has_value(); }
 
 std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, const DateOptions& options) {
   DateScanner scanner(view, lexicon);

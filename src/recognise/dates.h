@@ -30,9 +30,4 @@ struct DateOptions {
 
 std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, const DateOptions& options);
 
-// True when `iso` can be DateOptions::ref_date: "YYYY-MM-DD", a day that
-// exists in the calendar, in the years dates are read in (1000 to 2100).
-// Any other ref_date is ignored by FindDates, so --ref-date checks it first.
-bool IsValidRefDate(std::string_view iso);
-
 }  // namespace lexfr

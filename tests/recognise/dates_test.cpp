@@ -169,20 +169,3 @@ TEST_CASE("the document's own date is the reference when none is given", "[dates
 }
 
 }  // namespace lexfr
-
-namespace lexfr {
-
-TEST_CASE("IsValidRefDate: what --ref-date accepts", "[dates]") {
-  CHECK(IsValidRefDate("2024-02-29"));
-  CHECK(IsValidRefDate("1000-01-01"));
-  CHECK(IsValidRefDate("2100-12-31"));
-  CHECK_FALSE(IsValidRefDate("2023-02-29"));
-  CHECK_FALSE(IsValidRefDate("2024-02-30"));
-  CHECK_FALSE(IsValidRefDate("abcd-ef-gh"));
-  CHECK_FALSE(IsValidRefDate("2024-1-1"));
-  CHECK_FALSE(IsValidRefDate("0999-12-31"));
-  CHECK_FALSE(IsValidRefDate("2101-01-01"));
-  CHECK_FALSE(IsValidRefDate(""));
-}
-
-}  // namespace lexfr
