@@ -12,6 +12,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,6 +52,25 @@ class CueSet {
  private:
   std::vector<Cue> cues_;
   PhraseMatcher phrases_;  // phrase id = index in cues_
+};
+
+// The hits of one text grouped by field, each group in text order: what a
+// rule asks for ("the hits of `seize`"). Points into the hits it was built
+// from, which must outlive it.
+class CueHitsByField {
+ public:
+  explicit CueHitsByField(const std::vector<CueHit>& hits) {
+    for (const CueHit& h : hits) by_field_[h.cue->field].push_back(&h);
+  }
+  // Empty for a field no cue matched.
+  std::span<const CueHit* const> Of(std::string_view field) const {
+    const auto it = by_field_.find(field);
+    if (it == by_field_.end()) return {};
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field_;
 };
 
 }  // namespace lexfr

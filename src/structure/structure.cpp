@@ -6,6 +6,7 @@
 #include <map>
 #include <span>
 
+#include "recognise/legal_refs/identifiers.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -34,13 +35,9 @@ std::optional<Genre> GenreOf(std::string_view name) {
 
 // The cue hits of one text, by field, and the line each token is on.
 struct Hits {
-  std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
+  CueHitsByField by_field;
   std::vector<uint32_t> line_of;  // token -> its line, 0-based
-  std::span<const CueHit* const> Of(std::string_view field) const {
-    const auto it = by_field.find(field);
-    if (it == by_field.end()) return {};
-    return it->second;
-  }
+  std::span<const CueHit* const> Of(std::string_view field) const { return by_field.Of(field); }
 };
 
 // Whether token `i` starts a line (the first token does).
@@ -194,18 +191,13 @@ std::string_view Surface(std::string_view text, const Segmentation& seg, uint32_
   return text.substr(seg.tokens[first].byte_start, seg.tokens[end - 1].byte_end - seg.tokens[first].byte_start);
 }
 
-bool IsDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
-}
-
 // A Cour de cassation number as its header writes it: « Pourvoi n° K
 // 23-15.672 », « N° P 24-83.069 F-B »: the digits of "NN-NN.NNN" in the
 // header's text, whatever the letter before.
 void FindPourvoiNumbers(std::string_view header, std::vector<std::string>* out) {
   for (size_t i = 0; i + 9 <= header.size(); ++i) {
     const std::string_view s = header.substr(i, 9);
-    const bool shape = IsDigits(s.substr(0, 2)) && s[2] == '-' && IsDigits(s.substr(3, 2)) && s[5] == '.' &&
-                       IsDigits(s.substr(6, 3));
+    const bool shape = legal_refs::MatchesShape(s, "##-##.###");  // authorities.tsv's CASS shape
     const bool bounded = (i == 0 || !std::isdigit(static_cast<unsigned char>(header[i - 1]))) &&
                          (i + 9 == header.size() || !std::isdigit(static_cast<unsigned char>(header[i + 9])));
     if (shape && bounded) out->push_back("CASS:" + std::string(s));
@@ -218,7 +210,7 @@ std::string RegisterNumber(std::string_view text, const Segmentation& seg, uint3
   std::string number;
   for (uint32_t k = from; k < end && k < from + 6; ++k) {
     const std::string_view t = TokenText(text, seg.tokens[k]);
-    if (IsDigits(t) || t == "/") {
+    if (IsAsciiDigits(t) || t == "/") {
       number += t;
     } else if (!number.empty() || StartsLine(seg, k)) {
       break;
@@ -466,7 +458,7 @@ DecisionIdentity ReadIdentity(std::string_view text, const Segmentation& seg, co
       const bool register_cue = (f == "repertoire" && FoldedText(seg, i + 1) == "general") || f == "rg";
       if (!register_cue) continue;
       uint32_t from = i + (f == "rg" ? 1 : 2);
-      while (from < header_end && !IsDigits(TokenText(text, seg.tokens[from])) && from < i + 5) ++from;
+      while (from < header_end && !IsAsciiDigits(TokenText(text, seg.tokens[from])) && from < i + 5) ++from;
       const std::string number = RegisterNumber(text, seg, from, header_end);
       if (!number.empty()) AddNumber(court_key + ":" + number, &id.numbers);
     }
@@ -556,9 +548,7 @@ Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const std
   const Segmentation& seg = view.segmentation();
   const CueSet& cues = lexicon.structure_cues();
   const std::vector<CueHit> found = cues.Match(seg);
-  Hits hits;
-  for (const CueHit& h : found) hits.by_field[h.cue->field].push_back(&h);
-  hits.line_of = LinesOfTokens(seg);
+  const Hits hits{CueHitsByField(found), LinesOfTokens(seg)};
   Structure out;
   out.genre = ReadGenre(seg, entities, hits);
   if (out.genre == Genre::kDecision || out.genre == Genre::kRegulatorDecision) {

@@ -30,15 +30,14 @@ struct Context {
   // sentence cost more than the rules on a text of short sentences, and a
   // binary search for every slice missed the cache on long texts).
   std::vector<uint32_t> sentence_start;
-  std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field;
-  const std::vector<const CueHit*> none;  // the hits of a field no cue matched
+  CueHitsByField by_field{hits};  // after `hits`, which it points into
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
   Context(std::string_view t, const Segmentation& s, const Lexicon& lexicon, const std::vector<Entity>& entities)
       : text(t), seg(s) {
     hits = lexicon.recourse_cues().Match(seg);
-    for (const CueHit& h : hits) by_field[h.cue->field].push_back(&h);
+    by_field = CueHitsByField(hits);
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
     }
@@ -57,10 +56,7 @@ struct Context {
   // start, and a rule whose answer is the same for every cue of a sentence
   // runs once per sentence (issue 15: one long sentence of cues and
   // mentions made each of them quadratic).
-  const std::vector<const CueHit*>& HitsOf(std::string_view field) const {
-    auto it = by_field.find(field);
-    return it == by_field.end() ? none : it->second;
-  }
+  std::span<const CueHit* const> HitsOf(std::string_view field) const { return by_field.Of(field); }
   // Every Placed the rules see is one of `mentions`: its index there.
   size_t IndexOf(const Placed& p) const { return static_cast<size_t>(&p - mentions.data()); }
   // The mentions of `sentence`, in text order.
@@ -465,9 +461,10 @@ class ClauseEnds {
 };
 
 void FindGrounds(const Context& c, Recourse* r) {
-  std::vector<const CueHit*> hits = c.HitsOf("ground");
+  const std::span<const CueHit* const> grounds = c.HitsOf("ground");
+  std::vector<const CueHit*> hits(grounds.begin(), grounds.end());
   if (r->kind == "sanction") {
-    const std::vector<const CueHit*>& basis = c.HitsOf("basis");
+    const std::span<const CueHit* const> basis = c.HitsOf("basis");
     hits.insert(hits.end(), basis.begin(), basis.end());
     std::sort(hits.begin(), hits.end(), [](const CueHit* a, const CueHit* b) { return a->first_token < b->first_token; });
   }
