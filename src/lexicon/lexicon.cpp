@@ -19,7 +19,10 @@ constexpr size_t kMostGazetteerBytes = size_t{64} << 20;
 constexpr std::string_view kDateRoles[] = {"weekday",  "year_cue",      "quantity",     "numbering",
                                            "number",   "relative_past", "relative_next"};
 constexpr std::string_view kMoneyRoles[] = {"multiplier", "multiplier_sign_only", "number", "sanction"};
-constexpr std::string_view kNameClasses[] = {"connector", "particle", "adjective", "stop", "determiner", "act_word"};
+constexpr std::string_view kNameClasses[] = {"connector", "particle",   "adjective",       "stop",
+                                             "determiner", "act_word", "adjective_ending"};
+constexpr std::string_view kReferenceClasses[] = {"list_link",        "kind_follower",   "latin_ordinal", "act_modifier",
+                                                  "adjective_ending", "decision_suffix", "eu_act_suffix"};
 constexpr std::string_view kCurrencyFlags[] = {"prefix", "after_multiplier"};
 constexpr std::string_view kAuthorityRoles[] = {"authority", "court"};
 constexpr std::string_view kInstrumentKinds[] = {
@@ -323,7 +326,15 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) s = LoadDates(files, &out->dates_);
   if (s.ok()) s = LoadMoney(files, &out->money_);
   if (s.ok()) s = LoadNames(files, vocabularies, &out->names_);
-  if (s.ok()) BuildVocabulary(out->dates_, out->money_, out->names_, &out->vocabulary_, &out->words_);
+  if (s.ok()) {
+    std::vector<DataRow> rows;
+    s = files.Read("data/cues/reference_words.tsv", {{{"word"}, {"class", CellType::kEnum, true, kReferenceClasses}}},
+                   &rows);
+    if (s.ok()) BuildReferenceWords(rows, &out->references_);
+  }
+  if (s.ok()) {
+    BuildVocabulary(out->dates_, out->money_, out->names_, out->references_, &out->vocabulary_, &out->words_);
+  }
   if (s.ok()) s = LoadLegal(files, out->abbreviations_, &out->legal_);
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, out->abbreviations_, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, out->abbreviations_, &out->structure_cues_);

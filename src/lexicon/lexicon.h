@@ -47,6 +47,7 @@ class Lexicon {
   const NameWords& names() const { return names_; }
   const DateWords& dates() const { return dates_; }
   const MoneyWords& money() const { return money_; }
+  const ReferenceWords& references() const { return references_; }  // data/cues/reference_words.tsv
   // data/cues/instruments.tsv, case_names.tsv and authorities.tsv.
   const LegalTables& legal() const { return *legal_; }
   const CueSet& recourse_cues() const { return recourse_cues_; }  // data/cues/recourse.tsv
@@ -68,6 +69,7 @@ class Lexicon {
   NameWords names_;
   DateWords dates_;
   MoneyWords money_;
+  ReferenceWords references_;
   std::shared_ptr<const LegalTables> legal_;
   CueSet recourse_cues_, speech_verbs_, structure_cues_;
   Vocabulary vocabulary_;

@@ -68,11 +68,32 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
     if (r[1] == "stop") out->stops.insert(std::string(r[0]));
     if (r[1] == "determiner") out->determiners.insert(Fold(r[0]));
     if (r[1] == "act_word") out->act_words.insert(Fold(r[0]));
+    if (r[1] == "adjective_ending") out->adjective_endings.push_back(Fold(r[0]));
   }
 }
 
+void BuildReferenceWords(const std::vector<DataRow>& rows, ReferenceWords* out) {
+  for (const DataRow& r : rows) {
+    const std::string_view word_class = r[1];
+    if (word_class == "list_link") out->list_links.insert(Fold(r[0]));
+    if (word_class == "kind_follower") out->kind_followers.insert(Fold(r[0]));
+    if (word_class == "latin_ordinal") out->latin_ordinals.insert(Fold(r[0]));
+    if (word_class == "act_modifier") out->act_modifiers.insert(Fold(r[0]));
+    if (word_class == "adjective_ending") out->adjective_endings.push_back(Fold(r[0]));
+    if (word_class == "decision_suffix") out->decision_suffixes.insert(std::string(r[0]));
+    if (word_class == "eu_act_suffix") out->eu_act_suffixes.insert(std::string(r[0]));
+  }
+}
+
+bool EndsWithOneOf(std::string_view word, const std::vector<std::string>& endings) {
+  for (const std::string& e : endings) {
+    if (word.ends_with(e)) return true;
+  }
+  return false;
+}
+
 void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
-                     Vocabulary* vocabulary, std::vector<WordInfo>* words) {
+                     const ReferenceWords& references, Vocabulary* vocabulary, std::vector<WordInfo>* words) {
   words->assign(1, WordInfo{});
   const auto info = [&](const std::string& word) -> WordInfo& {
     const auto [it, added] = vocabulary->ids.try_emplace(word, static_cast<uint32_t>(words->size()));
@@ -94,6 +115,10 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : names.adjectives) info(word).adjective = true;
   for (const std::string& word : names.determiners) info(word).determiner = true;
   for (const std::string& word : names.act_words) info(word).act_word = true;
+  for (const std::string& word : references.list_links) info(word).list_link = true;
+  for (const std::string& word : references.kind_followers) info(word).kind_follower = true;
+  for (const std::string& word : references.latin_ordinals) info(word).latin_ordinal = true;
+  for (const std::string& word : references.act_modifiers) info(word).act_modifier = true;
 }
 
 }  // namespace lexfr

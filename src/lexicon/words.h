@@ -69,7 +69,18 @@ struct NameWords {
   StringSet roles;                   // may be two words
   StringSet connectors, particles, adjectives, determiners, act_words;
   StringSet stops;  // as written
+  std::vector<std::string> adjective_endings;  // folded: "ienne", "ique"
 };
+
+// data/cues/reference_words.tsv, for the LEGAL_REF recogniser.
+struct ReferenceWords {
+  StringSet list_links, kind_followers, latin_ordinals, act_modifiers;
+  std::vector<std::string> adjective_endings;   // folded: "enne", "ique"
+  StringSet decision_suffixes, eu_act_suffixes;  // as written: "QPC", "JAI"
+};
+
+// Whether the folded `word` ends with one of `endings`.
+bool EndsWithOneOf(std::string_view word, const std::vector<std::string>& endings);
 
 // What one folded word is in the lists above, so that a recogniser reads
 // one entry by the token's vocabulary id (text/token_view.h) instead of
@@ -82,6 +93,8 @@ struct WordInfo {
   const WordRoles* money = nullptr;                     // MoneyWords::roles
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
+  bool list_link = false, kind_follower = false;                 // ReferenceWords
+  bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
 };
 
 // Builders from the rows read with the specs below. Money words point into
@@ -91,12 +104,13 @@ void BuildMoneyWords(const std::vector<DataRow>& currencies, const std::vector<D
 void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<DataRow>& org_heads,
                     const std::vector<DataRow>& titles, const std::vector<DataRow>& roles, const std::vector<DataRow>& name_words,
                     NameWords* out);
+void BuildReferenceWords(const std::vector<DataRow>& rows, ReferenceWords* out);
 
 // Gives an id to every single word of the folded lists (a word of two
 // tokens is never one token) and says what each is. Call after the
 // builders above, with the structs where they will stay: entries point
 // into `money`.
 void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
-                     Vocabulary* vocabulary, std::vector<WordInfo>* words);
+                     const ReferenceWords& references, Vocabulary* vocabulary, std::vector<WordInfo>* words);
 
 }  // namespace lexfr

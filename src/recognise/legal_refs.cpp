@@ -165,7 +165,7 @@ std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instrumen
 std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexicon, const std::vector<Candidate>& names,
                                      const std::vector<Candidate>& dates) {
   if (view.size() == 0) return {};
-  return legal_refs::Scan(view.text(), view.segmentation(), lexicon.legal().tables, lexicon, names, dates);
+  return legal_refs::Scan(view, lexicon.legal().tables, lexicon, names, dates);
 }
 
 }  // namespace lexfr

@@ -61,12 +61,8 @@ bool LooksAdjective(const View& v, size_t i) {
   if (!v.Word(i) || v.Cap(i)) return false;
   const std::string_view f = v.Folded(i);
   if (v.Info(i).adjective) return true;
-  static constexpr std::string_view kEndings[] = {"al",  "ale", "aux",  "ales", "ais",  "aise", "aises", "ien",
-                                                  "ienne", "iens", "iennes", "ique", "iques", "el",  "elle",
-                                                  "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires",
-                                                  "ee",  "ees", "eur", "euse", "ain", "aine", "ains", "aines"};
-  if (f.size() < 4) return false;
-  return std::any_of(std::begin(kEndings), std::end(kEndings), [&](std::string_view e) { return f.ends_with(e); });
+  // data/cues/name_words.tsv, adjective_ending: "nationAL", "européENNE"
+  return f.size() >= 4 && EndsWithOneOf(f, v.lex.adjective_endings);
 }
 
 std::string UpperFirst(std::string s) {

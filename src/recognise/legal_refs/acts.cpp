@@ -32,20 +32,7 @@ namespace {
 // few words; sets *authority when an authority is named there.
 uint32_t SkipModifiers(const Context& c, uint32_t j, int* authority) {
   const Tokens& t = c.tokens;
-  static constexpr std::string_view kStarters[] = {"de",
-                                                   "du",
-                                                   "des",
-                                                   "d'",
-                                                   "en",
-                                                   "organique",
-                                                   "constitutionnelle",
-                                                   "ministeriel",
-                                                   "interministeriel",
-                                                   "prefectoral",
-                                                   "municipal",
-                                                   "dite",
-                                                   "simple"};
-  if (std::find(std::begin(kStarters), std::end(kStarters), t.F(j)) == std::end(kStarters)) return j;
+  if (!t.W(j).act_modifier) return j;
   for (uint32_t k = j; k < j + 10 && t.SameSentence(k, j); ++k) {
     if (t.IsNumero(k)) {
       *authority = c.authorities.Within(j, k);
@@ -235,7 +222,7 @@ std::string EuNumberInParentheses(const Context& c, uint32_t i, uint32_t* end) {
   const std::string id = ReadId(t, date_end + 1, &id_end);
   if (std::count(id.begin(), id.end(), '/') != 2 || t.F(id_end) != ")") return {};
   *end = id_end + 1;
-  return EuNumber(id);
+  return EuNumber(id, t.words().eu_act_suffixes);
 }
 
 std::optional<Found> EuAct(const Context& c, uint32_t i, Kind kind) {
@@ -244,7 +231,7 @@ std::optional<Found> EuAct(const Context& c, uint32_t i, Kind kind) {
   uint32_t j = SkipEuModifiers(c, i + 1, &implementing, &delegated);
   if (t.IsNumero(j)) ++j;
   uint32_t end = 0;
-  std::string number = EuNumber(ReadId(t, j, &end));
+  std::string number = EuNumber(ReadId(t, j, &end), t.words().eu_act_suffixes);
   if (number.empty()) number = EuNumberInParentheses(c, i, &end);
   if (number.empty()) return std::nullopt;
   std::string type = kind == Kind::kReglement ? "reg" : kind == Kind::kDirective ? "dir" : "dec";

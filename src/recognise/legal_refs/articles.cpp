@@ -47,8 +47,7 @@ bool ListItemEndsWell(const Tokens& t, uint32_t e, uint32_t head) {
   const std::string_view f = t.F(e);
   if (t.K(e) == TokenKind::kPunct) return true;
   if (t.K(e) != TokenKind::kWord) return false;
-  static constexpr std::string_view kOk[] = {"et", "ou", "a", "au", "du", "de", "des", "d'", "dudit", "desdits"};
-  return std::find(std::begin(kOk), std::end(kOk), f) != std::end(kOk) || IsUpperInitial(t.T(e));
+  return t.W(e).list_link || IsUpperInitial(t.T(e));
 }
 
 // A bare kind word ("de la loi", "du code") ends there, not "du code de la
@@ -57,9 +56,7 @@ bool BareKindWordEnds(const Tokens& t, uint32_t e, uint32_t head) {
   if (e >= t.size() || !t.SameSentence(e, head)) return true;
   const std::string_view f = t.F(e);
   if (t.K(e) == TokenKind::kPunct) return f != "(" && !IsQuote(f);
-  static constexpr std::string_view kOk[] = {"et",   "ou", "qui", "que", "dont",  "ne",      "n'",      "est",
-                                             "sont", "a",  "ont", "en",  "ainsi", "modifie", "modifiee"};
-  return std::find(std::begin(kOk), std::end(kOk), f) != std::end(kOk);
+  return t.W(e).kind_follower;
 }
 
 uint32_t SkipPrecite(const Tokens& t, uint32_t e) {
@@ -217,8 +214,7 @@ bool ArticleNumber(const Tokens& t, uint32_t j, uint32_t* end, std::string* out)
     num += t.T(j + 1);
     j += 2;
   }
-  static constexpr std::string_view kLatin[] = {"bis", "ter", "quater", "quinquies", "sexies", "septies", "octies"};
-  if (std::find(std::begin(kLatin), std::end(kLatin), t.F(j)) != std::end(kLatin) && t.SameSentence(j - 1, j)) {
+  if (t.W(j).latin_ordinal && t.SameSentence(j - 1, j)) {
     num += " ";
     num += t.F(j);
     ++j;

@@ -12,10 +12,9 @@
 namespace lexfr::legal_refs {
 
 std::optional<Found> ConstitutionalDecision(const Context& c, std::string_view id, uint32_t end) {
-  static constexpr std::string_view kSuffixes[] = {"DC", "QPC", "LP", "LOM", "FNR", "ORGA", "L", "REF", "PDR"};
   if (!IsConstitutionalNumber(id)) return std::nullopt;
   const std::string_view suffix = c.tokens.T(end);
-  if (std::find(std::begin(kSuffixes), std::end(kSuffixes), suffix) == std::end(kSuffixes)) return std::nullopt;
+  if (!c.tokens.words().decision_suffixes.contains(suffix)) return std::nullopt;
   return Found{end + 1, RefOfKey(c.tables, "CC_DEC:" + std::string(id), "", false)};
 }
 

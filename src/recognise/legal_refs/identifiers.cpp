@@ -31,13 +31,10 @@ bool IsConstitutionalNumber(std::string_view id) {
          IsAsciiDigits(parts[0].substr(5));
 }
 
-std::string EuNumber(std::string_view id) {
+std::string EuNumber(std::string_view id, const StringSet& suffixes) {
   const std::vector<std::string_view> parts = Split(id, '/');
   if (parts.size() < 2 || parts.size() > 3 || !IsAsciiDigits(parts[0]) || !IsAsciiDigits(parts[1])) return {};
-  if (parts.size() == 3) {
-    static constexpr std::string_view kSuffixes[] = {"CE", "UE", "CEE", "JAI", "PESC", "EU", "EC", "EEC"};
-    if (std::find(std::begin(kSuffixes), std::end(kSuffixes), parts[2]) == std::end(kSuffixes)) return {};
-  }
+  if (parts.size() == 3 && !suffixes.contains(parts[2])) return {};
   if (parts[0].size() > 4 || parts[1].size() > 4) return {};
   return std::string(parts[0]) + "/" + std::string(parts[1]);
 }

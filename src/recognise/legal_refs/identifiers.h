@@ -40,8 +40,9 @@ bool IsCassationNumber(std::string_view id);
 bool IsConstitutionalNumber(std::string_view id);
 
 // "A/B" of an EU act number as written ("2016/679", "95/46/CE" -> "95/46",
-// "45/2001"), or empty.
-std::string EuNumber(std::string_view id);
+// "45/2001"), or empty; `suffixes` are those that may close it ("CE", "JAI":
+// data/cues/reference_words.tsv).
+std::string EuNumber(std::string_view id, const StringSet& suffixes);
 
 // EUR-Lex ELI of an EU act ("reg", "dir_impl"…, and what EuNumber gives):
 // https://eur-lex.europa.eu/eli/reg/2016/679/oj; empty when the number has

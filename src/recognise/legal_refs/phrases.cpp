@@ -29,10 +29,9 @@ bool FollowedByDe(const Tokens& toks, uint32_t j) {
 // "Constitution européenne", "Charte graphique": another text than the one
 // a bare capitalised name means.
 bool FollowedByAdjective(const Tokens& toks, uint32_t j) {
-  static constexpr std::string_view kEndings[] = {"enne", "aine", "aise", "ande", "ole", "ique", "oise", "ale"};
   const std::string_view raw = toks.T(j), f = toks.F(j);
   if (toks.K(j) != TokenKind::kWord || IsUpperInitial(raw)) return false;
-  return std::any_of(std::begin(kEndings), std::end(kEndings), [&](std::string_view e) { return f.ends_with(e); });
+  return EndsWithOneOf(f, toks.words().adjective_endings);
 }
 
 }  // namespace

@@ -23,10 +23,10 @@
 namespace lexfr::legal_refs {
 
 struct Context {
-  // `seg`, `tables`, `lexicon`, `names` and `dates` must outlive the context.
-  Context(std::string_view text, const Segmentation& seg, const Tables& tables_in, const Lexicon& lexicon,
-          const std::vector<Candidate>& names, const std::vector<Candidate>& dates)
-      : tokens(text, seg), tables(tables_in), act_dates(tokens, dates, lexicon), authorities(tokens, tables_in, names) {}
+  // `view`, `tables`, `lexicon`, `names` and `dates` must outlive the context.
+  Context(const TokenView& view, const Tables& tables_in, const Lexicon& lexicon, const std::vector<Candidate>& names,
+          const std::vector<Candidate>& dates)
+      : tokens(view, lexicon), tables(tables_in), act_dates(tokens, dates, lexicon), authorities(tokens, tables_in, names) {}
 
   Tokens tokens;
   const Tables& tables;

@@ -48,10 +48,10 @@ uint32_t ScanAt(const Context& c, uint32_t i, Memory* m) {
 
 }  // namespace
 
-std::vector<Candidate> Scan(std::string_view text, const Segmentation& seg, const Tables& tables,
+std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
                             const Lexicon& lexicon, const std::vector<Candidate>& names,
                             const std::vector<Candidate>& dates) {
-  const Context context(text, seg, tables, lexicon, names, dates);
+  const Context context(view, tables, lexicon, names, dates);
   Memory memory;
   for (uint32_t i = 0; i < context.tokens.size();) {
     const uint32_t end = ScanAt(context, i, &memory);

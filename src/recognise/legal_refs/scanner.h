@@ -16,11 +16,11 @@
 #include "lexfr/entity.h"
 #include "lexicon/lexicon.h"
 #include "recognise/legal_refs/tables.h"
-#include "text/segment.h"
+#include "text/token_view.h"
 
 namespace lexfr::legal_refs {
 
-std::vector<Candidate> Scan(std::string_view text, const Segmentation& seg, const Tables& tables,
+std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
                             const Lexicon& lexicon, const std::vector<Candidate>& names,
                             const std::vector<Candidate>& dates);
 

@@ -1,7 +1,8 @@
 // The tokens as the legal-reference grammar reads them.
 //
-// Reads: the text and its segmentation. Gives: each token's text, folded form,
-// kind, sentence, and whether it is glued to the one before, with "" and
+// Reads: the token view (text/token_view.h) and the Lexicon. Gives: each
+// token's text, folded form, kind, sentence, what it is in the word lists,
+// and whether it is glued to the one before, with "" and
 // kSymbol past the end so that the grammar can look a few tokens ahead without
 // checking bounds at every step. Inline: every rule asks these at every token.
 #pragma once
@@ -9,25 +10,32 @@
 #include <cstdint>
 #include <string_view>
 
-#include "text/segment.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 namespace lexfr::legal_refs {
 
 class Tokens {
  public:
-  Tokens(std::string_view text, const Segmentation& seg)
-      : text_(text), seg_(seg), n_(static_cast<uint32_t>(seg.tokens.size())) {}
+  // `view` and `lexicon` must outlive the tokens.
+  Tokens(const TokenView& view, const Lexicon& lexicon)
+      : view_(view), lexicon_(lexicon), n_(static_cast<uint32_t>(view.size())) {}
 
   uint32_t size() const { return n_; }
-  uint32_t Sentence(uint32_t j) const { return j < n_ ? seg_.tokens[j].sentence : UINT32_MAX; }
+  uint32_t Sentence(uint32_t j) const { return j < n_ ? view_.token(j).sentence : UINT32_MAX; }
   // Folded (text/text_util.h Fold): what words are compared with.
-  std::string_view F(uint32_t j) const { return j < n_ ? FoldedText(seg_, j) : ""; }
+  std::string_view F(uint32_t j) const { return j < n_ ? view_.Folded(j) : ""; }
   // As written: what identifiers and capitals are read from.
-  std::string_view T(uint32_t j) const { return j < n_ ? TokenText(text_, seg_.tokens[j]) : ""; }
-  TokenKind K(uint32_t j) const { return j < n_ ? seg_.tokens[j].kind : TokenKind::kSymbol; }
-  bool IsNumber(uint32_t j) const { return j < n_ && seg_.tokens[j].kind == TokenKind::kNumber; }
+  std::string_view T(uint32_t j) const { return j < n_ ? view_.Text(j) : ""; }
+  TokenKind K(uint32_t j) const { return j < n_ ? view_.token(j).kind : TokenKind::kSymbol; }
+  // What token j is in the word lists (lexicon/words.h), by its vocabulary
+  // id: every answer false past the end.
+  const WordInfo& W(uint32_t j) const { return lexicon_.word(view_.Id(j)); }
+  // data/cues/reference_words.tsv: the lists read by ending or as written.
+  const ReferenceWords& words() const { return lexicon_.references(); }
+  bool IsNumber(uint32_t j) const { return j < n_ && view_.token(j).kind == TokenKind::kNumber; }
   // No whitespace between token j-1 and token j.
-  bool Glued(uint32_t j) const { return j > 0 && j < n_ && seg_.tokens[j].byte_start == seg_.tokens[j - 1].byte_end; }
+  bool Glued(uint32_t j) const { return view_.Has(j, kGlued); }
   bool SameSentence(uint32_t a, uint32_t b) const { return a < n_ && b < n_ && Sentence(a) == Sentence(b); }
   bool IsDash(uint32_t j) const { return F(j) == "-"; }
   // "n°", "numéro", and "no" when a number follows.
@@ -37,8 +45,8 @@ class Tokens {
   }
 
  private:
-  std::string_view text_;
-  const Segmentation& seg_;
+  const TokenView& view_;
+  const Lexicon& lexicon_;
   uint32_t n_;
 };
 

@@ -52,13 +52,14 @@ TEST_CASE("Conseil constitutionnel numbers", "[legal_refs][identifiers]") {
 }
 
 TEST_CASE("EU act numbers and their ELI", "[legal_refs][identifiers]") {
-  CHECK(EuNumber("2016/679") == "2016/679");
-  CHECK(EuNumber("95/46/CE") == "95/46");
-  CHECK(EuNumber("2010/87/UE") == "2010/87");
-  CHECK(EuNumber("95/46/XY").empty());  // not an EU suffix
-  CHECK(EuNumber("12345/1").empty());
-  CHECK(EuNumber("2016").empty());
-  CHECK(EuNumber("SAN/2016").empty());
+  const StringSet& kEuSuffixes = SharedLexicon().references().eu_act_suffixes;
+  CHECK(EuNumber("2016/679", kEuSuffixes) == "2016/679");
+  CHECK(EuNumber("95/46/CE", kEuSuffixes) == "95/46");
+  CHECK(EuNumber("2010/87/UE", kEuSuffixes) == "2010/87");
+  CHECK(EuNumber("95/46/XY", kEuSuffixes).empty());  // not an EU suffix
+  CHECK(EuNumber("12345/1", kEuSuffixes).empty());
+  CHECK(EuNumber("2016", kEuSuffixes).empty());
+  CHECK(EuNumber("SAN/2016", kEuSuffixes).empty());
   CHECK(EliUrl("reg", "2016/679") == "https://eur-lex.europa.eu/eli/reg/2016/679/oj");
   CHECK(EliUrl("reg", "45/2001") == "https://eur-lex.europa.eu/eli/reg/2001/45/oj");  // number/year before 2015
   CHECK(EliUrl("dir", "95/46") == "https://eur-lex.europa.eu/eli/dir/1995/46/oj");    // two-digit years are 19xx

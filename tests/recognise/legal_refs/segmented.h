@@ -10,13 +10,17 @@
 #include "recognise/legal_refs/tokens.h"
 #include "test_support.h"
 #include "text/segment.h"
+#include "text/token_view.h"
 
 namespace lexfr::legal_refs {
 
 struct Segmented {
   explicit Segmented(std::string s)
-      : text(std::move(s)), seg(Segment(text, SharedLexicon().abbreviations())), tokens(text, seg) {}
-  Segmented(const Segmented&) = delete;  // `tokens` points into `text` and `seg`
+      : text(std::move(s)),
+        seg(Segment(text, SharedLexicon().abbreviations())),
+        view(text, seg, SharedLexicon().vocabulary()),
+        tokens(view, SharedLexicon()) {}
+  Segmented(const Segmented&) = delete;  // `tokens` points into `view`, `text` and `seg`
 
   // The index of the first token written `word`.
   uint32_t At(std::string_view word) const {
@@ -29,6 +33,7 @@ struct Segmented {
 
   std::string text;
   Segmentation seg;
+  TokenView view;
   Tokens tokens;
 };
 
