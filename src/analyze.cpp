@@ -7,6 +7,7 @@
 #include "recognise/pseudonyms.h"
 #include "io/sha256.h"
 #include "lexicon/embedded.h"
+#include "summarise/decision_parties.h"
 #include "summarise/decision_recourse.h"
 
 namespace lexfr {
@@ -56,6 +57,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // summarise
   out->recourse = Summarise(view, lexicon, out->entities);
   ApplyDecisionIdentity(out->structure, &out->recourse);
+  ApplyDecisionParties(view, lexicon, out->entities, out->structure, &out->recourse);
   out->quotes = FindQuotes(view, lexicon, out->entities);
   return Status::Ok();
 }
