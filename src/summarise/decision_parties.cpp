@@ -348,6 +348,20 @@ void ReadDefences(const Reader& r, DecisionParties* out) {
   }
 }
 
+// « La requête a été communiquée au Premier ministre, qui … »: the party
+// called to defend, for every such sentence before the court's reasoning.
+void ReadCommunicated(const Reader& r, DecisionParties* out) {
+  for (const CueHit* h : r.Hits("communicated")) {
+    if (h->first_token >= r.scope_end()) break;
+    size_t b = h->end_token;  // « au », « à la » are the cue's: the party starts after
+    while (b < r.size() && b < h->end_token + kMaxNameTokens && r.Sentence(b) == h->sentence) ++b;
+    const Named n = PartyAt(r, h->end_token, b);
+    if (n.name.empty()) continue;
+    AddUnique(&out->respondents, n.name);
+    AddSentence(&out->respondent_sentences, h->sentence);
+  }
+}
+
 // « sur appel de la société X »: X, when not a claimant, for a decision that
 // names no respondent otherwise.
 void ReadAppellants(const Reader& r, size_t verb, DecisionParties* out) {
@@ -375,7 +389,10 @@ bool ReadFiling(const Reader& r, DecisionParties* out) {
     const size_t start = ClaimantsStart(r, h->first_token);
     if (!ReadList(r, start, h->first_token, &out->claimants, &out->claimant_sentences)) continue;
     ReadOpposing(r, h->first_token, out);
-    if (out->respondents.empty()) ReadDefences(r, out);
+    if (out->respondents.empty()) {
+      ReadDefences(r, out);
+      ReadCommunicated(r, out);
+    }
     if (out->respondents.empty()) ReadAppellants(r, h->first_token, out);
     return true;
   }

@@ -91,6 +91,23 @@ TEST_CASE("Conseil d'État: a list of claimants and the defence", "[parties]") {
   CHECK(r.respondents == Names{"ministre de l'agriculture et de la souveraineté alimentaire"});
 }
 
+TEST_CASE("tribunal administratif: counsel inside the claimant's clause, an administration sent the requête", "[parties]") {
+  const Recourse r = RecourseOf(
+      "Vu la procédure suivante :\n"
+      "Par une requête, enregistrée le 5 avril 2023, M. [K] [S], représenté par Me Lunel, demande au juge des "
+      "référés de suspendre l'exécution de l'arrêté du 1er avril 2023 du préfet de la Sarthe.\n"
+      "Par un mémoire en défense, enregistré le 9 avril 2023, le préfet de la Sarthe conclut au rejet de la "
+      "requête.\n"
+      "La requête a été communiquée au ministre de l'intérieur et des outre-mer, qui n'a pas produit "
+      "d'observations.\n"
+      "Considérant ce qui suit :\n"
+      "1. La requête est rejetée.\n"
+      "O R D O N N E :\n"
+      "Article 1er : La requête de M. [S] est rejetée.\n");
+  CHECK(r.claimants == Names{"[K] [S]"});
+  CHECK(r.respondents == Names{"préfet de la Sarthe", "ministre de l'intérieur et des outre-mer"});
+}
+
 TEST_CASE("Conseil d'État: a minister's pourvoi against the appellant of the arrêt", "[parties]") {
   const Recourse r = RecourseOf(
       "Vu la procédure suivante :\n"
