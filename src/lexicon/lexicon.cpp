@@ -233,7 +233,7 @@ Status LoadPartyCues(const Files& files, const Abbreviations& abbreviations, Cue
   const std::vector<CueField> fields = {
       {"claim_verb", none},     {"past_claim", none},  {"claim_by", none},    {"opposing", none},    {"respondent_end", none},
       {"filed", none},          {"defence", none},     {"defence_verb", none}, {"appeal_by", none}, {"communicated", none},
-      {"role_line", {"claimant", "respondent"}},      {"seized_by", none},   {"seized_more", none},
+      {"role_line", {"claimant", "respondent"}},      {"seized_by", none},   {"seized_more", none}, {"posed_for", none},
       {"party_word", none},     {"skip", none},        {"office", none},      {"tail", none},
       {"and", none},
   };

@@ -19,6 +19,9 @@ constexpr size_t kMaxNameTokens = 16;
 constexpr size_t kMaxListLines = 40;
 // Lines of a judicial party's paragraph read back from its role.
 constexpr size_t kMaxParagraphLines = 6;
+// Lines of parties read under a role heading (« INTIMÉS : » then one party a
+// line, their counsel between).
+constexpr size_t kMaxHeadingLines = 12;
 // Tokens from « dans le litige les opposant » to « défenderesses à la
 // cassation »: a long list of respondents, but not the whole decision.
 constexpr size_t kMaxRespondentTokens = 4000;
@@ -29,6 +32,7 @@ constexpr int kMaxTries = 3;
 struct Named {
   std::string name;
   uint32_t first = 0, end = 0;  // the tokens read
+  bool sure = false;  // an entity's or an office's name, not words read up to a comma
 };
 
 class Reader {
@@ -186,10 +190,21 @@ bool IsParty(const Entity& e) {
 Named EntityName(const Reader& r, size_t k, size_t end) {
   const auto* at = r.EntityAt(k);
   if (!at || at->second > end || !IsParty(*at->first)) return {};
+  // (but words that run into a title are another person's: « l'association
+  // X par Me Y »)
+  const auto runs_into_title = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      if (r.Title(i)) return true;
+    }
+    return false;
+  };
   if (at->first->type == EntityType::kOrg) {
-    if (Named words = RawName(r, k, end); words.end > at->second) return words;
+    if (Named words = RawName(r, k, end); words.end > at->second && !runs_into_title(at->second, words.end)) {
+      words.sure = true;  // anchored on the entity
+      return words;
+    }
   }
-  return {at->first->canonical, static_cast<uint32_t>(k), at->second};
+  return {at->first->canonical, static_cast<uint32_t>(k), at->second, true};
 }
 
 // The party that opens at token a (up to `end`): an office by its words, an
@@ -199,7 +214,11 @@ Named PartyAt(const Reader& r, size_t a, size_t end) {
   size_t k = SkipOpeners(r, MarkerEnd(r, a), end);
   if (k >= end) return {};
   const bool introduced = k > a;
-  if (r.CueEnd("office", k) > 0) return RawName(r, k, end);
+  if (r.CueEnd("office", k) > 0) {
+    Named n = RawName(r, k, end);
+    n.sure = !n.name.empty();
+    return n;
+  }
   if (Named n = EntityName(r, k, end); !n.name.empty()) return n;
   // « l'association de défense des … »: a complement makes the word part of
   // the name
@@ -237,8 +256,9 @@ std::vector<std::pair<size_t, size_t>> Items(const Reader& r, size_t a, size_t b
     if (r.Str(i) == ")" && depth > 0) --depth;
     if (depth > 0) continue;
     const uint32_t and_end = r.CueEnd("and", i);
-    const size_t next = r.Str(i) == "," ? i + 1 : and_end > i ? and_end : i;
-    if (next > i && next < b && r.CueEnd("tail", i) == 0 && OpensParty(r, next, r.Str(i) == ",")) {
+    const bool comma = r.Str(i) == "," || r.Str(i) == ";";
+    const size_t next = comma ? i + 1 : and_end > i ? and_end : i;
+    if (next > i && next < b && r.CueEnd("tail", i) == 0 && OpensParty(r, next, comma)) {
       out.back().second = i;  // the comma or « et » belongs to neither
       out.push_back({next, b});
     }
@@ -446,6 +466,33 @@ void ReadRoleLines(const Reader& r, DecisionParties* out) {
     if (n.name.empty()) continue;
     AddUnique(names, n.name);
     AddSentence(sentences, r.Sentence(n.first));
+    if (b <= i) continue;  // the party above its role: one paragraph
+    // a heading over its parties: the lines after the first that name an
+    // entity or an office (not « Représentés par Me … ») up to the next role
+    for (size_t line = b, n_lines = 0; line < r.scope_end() && n_lines < kMaxHeadingLines; ++n_lines) {
+      if (r.CueEnd("role_line", line) > 0) break;
+      const size_t next = r.NextLine(line);
+      const Named more = PartyAt(r, line, next);
+      if (more.sure) {
+        AddUnique(names, more.name);
+        AddSentence(sentences, r.Sentence(more.first));
+      }
+      line = next;
+    }
+  }
+}
+
+// « Cette question a été posée pour l'association X par Me Y »: X.
+void ReadPosedFor(const Reader& r, DecisionParties* out) {
+  for (const CueHit* h : r.Hits("posed_for")) {
+    if (h->first_token >= r.scope_end()) break;
+    size_t b = h->end_token;
+    while (b < r.size() && b < h->end_token + kMaxNameTokens && r.Sentence(b) == h->sentence) ++b;
+    const Named n = PartyAt(r, h->end_token, b);
+    if (n.name.empty()) continue;
+    AddUnique(&out->claimants, n.name);
+    AddSentence(&out->claimant_sentences, h->sentence);
+    return;
   }
 }
 
@@ -482,6 +529,7 @@ DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexico
     DecisionParties roles;
     ReadRoleLines(r, &roles);
     if (roles.claimants.empty()) ReadReferral(r, &roles);
+    if (roles.claimants.empty()) ReadPosedFor(r, &roles);
     out = std::move(roles);
   }
   // a party on both sides is a claimant (« sur appel de » its own appeal)

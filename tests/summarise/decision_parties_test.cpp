@@ -155,6 +155,53 @@ TEST_CASE("judicial first instance: role headings over their parties", "[parties
   CHECK(r.respondents == Names{"Pivoine"});
 }
 
+TEST_CASE("cour d'appel: headings over their parties, several under one, counsel between", "[parties]") {
+  const Recourse r = RecourseOf(
+      "COUR D'APPEL DE RENNES\n"
+      "AU NOM DU PEUPLE FRANÇAIS\n"
+      "ARRÊT DU 3 MAI 2022\n"
+      "APPELANTE :\n"
+      "La société Brindille, société par actions simplifiée, dont le siège est [Adresse 1]\n"
+      "Représentée par Me Kervella, avocat au barreau de Rennes\n"
+      "INTIMÉS :\n"
+      "M. [G] [H], demeurant [Adresse 2]\n"
+      "Mme [P] [H], demeurant [Adresse 2]\n"
+      "Représentés par Me Lozac'h, avocat au barreau de Rennes\n"
+      "EXPOSÉ DU LITIGE\n"
+      "Les époux ont vendu un terrain.\n"
+      "PAR CES MOTIFS\n"
+      "La cour confirme le jugement.\n");
+  CHECK(r.claimants == Names{"Brindille"});
+  CHECK(r.respondents == Names{"[G] [H]", "[P] [H]"});
+}
+
+TEST_CASE("older administrative layout: the requête presented for its author", "[parties]") {
+  const Recourse r = RecourseOf(
+      "Vu la procédure suivante :\n"
+      "Vu la requête, enregistrée le 3 mars 1999 au secrétariat du contentieux du Conseil d'Etat, présentée pour "
+      "M. Hubert Lemoine, demeurant 3 rue des Lilas à Dijon, et tendant à l'annulation du décret du 2 février "
+      "1999 ;\n"
+      "Considérant ce qui suit :\n"
+      "1. La requête est rejetée.\n"
+      "D E C I D E :\n"
+      "Article 1er : La requête de M. Lemoine est rejetée.\n");
+  CHECK(r.claimants == Names{"Hubert Lemoine"});
+}
+
+TEST_CASE("Conseil constitutionnel, QPC: the party the question was posed for", "[parties]") {
+  const Recourse r = RecourseOf(
+      "Décision n° 2021-999 QPC du 2 juillet 2021\n"
+      "Le Conseil constitutionnel a été saisi le 3 mai 2021 par le Conseil d'État (décision n° 451234 du 30 avril "
+      "2021), dans les conditions prévues à l'article 61-1 de la Constitution, d'une question prioritaire de "
+      "constitutionnalité. Cette question a été posée pour l'association Pré Vert par Me Dufour, avocat au barreau "
+      "de Lyon. Elle est relative à la conformité aux droits et libertés que la Constitution garantit de l'article "
+      "L. 123-4 du code de l'environnement.\n"
+      "Au vu des textes suivants :\n"
+      "LE CONSEIL CONSTITUTIONNEL DÉCIDE :\n"
+      "Article 1er. - L'article L. 123-4 du code de l'environnement est conforme à la Constitution.\n");
+  CHECK(r.claimants == Names{"Pré Vert"});
+}
+
 TEST_CASE("Conseil constitutionnel: the persons who refer the law", "[parties]") {
   const Recourse r = RecourseOf(
       "Décision n° 2020-999 DC du 2 avril 2020\n"
