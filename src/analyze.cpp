@@ -4,8 +4,10 @@
 #include "recognise/legal_refs.h"
 #include "recognise/link.h"
 #include "recognise/money.h"
+#include "recognise/pseudonyms.h"
 #include "io/sha256.h"
 #include "lexicon/embedded.h"
+#include "summarise/decision_parties.h"
 #include "summarise/decision_recourse.h"
 
 namespace lexfr {
@@ -37,6 +39,9 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
   candidates[0] = FindNames(view, lexicon);
+  // pseudonymised names (« M. [N] [U] », « la société [5] ») are names too:
+  // the linker keeps the longer reading where names.cpp read part of one
+  for (Candidate& c : FindPseudonyms(view, lexicon)) candidates[0].push_back(std::move(c));
   DateOptions date_options = options.dates;
   if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
   candidates[1] = FindDates(view, lexicon, date_options);
@@ -52,6 +57,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // summarise
   out->recourse = Summarise(view, lexicon, out->entities);
   ApplyDecisionIdentity(out->structure, &out->recourse);
+  ApplyDecisionParties(view, lexicon, out->entities, out->structure, &out->recourse);
   out->quotes = FindQuotes(view, lexicon, out->entities);
   return Status::Ok();
 }

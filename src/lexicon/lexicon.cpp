@@ -228,6 +228,21 @@ Status LoadStructureCues(const Files& files, const Vocabularies& v, const Abbrev
   return LoadCues(files, "data/cues/structure.tsv", fields, abbreviations, out);
 }
 
+// data/cues/parties.tsv: the roles of a decision's parties
+// (summarise/decision_parties.h). Grammar, not output: the value is "-",
+// but for role_line, which side the role names.
+Status LoadPartyCues(const Files& files, const Abbreviations& abbreviations, CueSet* out) {
+  const std::vector<std::string_view> none = {"-"};
+  const std::vector<CueField> fields = {
+      {"claim_verb", none},     {"past_claim", none},  {"claim_by", none},    {"opposing", none},    {"respondent_end", none},
+      {"filed", none},          {"defence", none},     {"defence_verb", none}, {"appeal_by", none}, {"communicated", none},
+      {"role_line", {"claimant", "respondent"}},      {"seized_by", none},   {"seized_more", none}, {"posed_for", none},
+      {"party_word", none},     {"skip", none},        {"office", none},      {"tail", none},
+      {"and", none},
+  };
+  return LoadCues(files, "data/cues/parties.tsv", fields, abbreviations, out);
+}
+
 Status LoadLegal(const Files& files, const Abbreviations& abbreviations, std::shared_ptr<const LegalTables>* out) {
   std::string_view instruments, case_names, authorities;
   std::vector<DataRow> rows;
@@ -338,6 +353,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) s = LoadLegal(files, out->abbreviations_, &out->legal_);
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, out->abbreviations_, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, out->abbreviations_, &out->structure_cues_);
+  if (s.ok()) s = LoadPartyCues(files, out->abbreviations_, &out->party_cues_);
   if (s.ok()) {
     const std::vector<std::string_view> sides(std::begin(kSpeechSides), std::end(kSpeechSides));
     s = LoadCues(files, "data/cues/speech_verbs.tsv", {{"speech", sides}},

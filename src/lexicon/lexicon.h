@@ -53,6 +53,7 @@ class Lexicon {
   const CueSet& recourse_cues() const { return recourse_cues_; }  // data/cues/recourse.tsv
   const CueSet& speech_verbs() const { return speech_verbs_; }    // data/cues/speech_verbs.tsv
   const CueSet& structure_cues() const { return structure_cues_; }  // data/cues/structure.tsv
+  const CueSet& party_cues() const { return party_cues_; }          // data/cues/parties.tsv
 
   // Every single folded word of the lists, and what each is by its id
   // (text/token_view.h): one hash per token, once per document.
@@ -71,7 +72,7 @@ class Lexicon {
   MoneyWords money_;
   ReferenceWords references_;
   std::shared_ptr<const LegalTables> legal_;
-  CueSet recourse_cues_, speech_verbs_, structure_cues_;
+  CueSet recourse_cues_, speech_verbs_, structure_cues_, party_cues_;
   Vocabulary vocabulary_;
   std::vector<WordInfo> words_{1};
 };

@@ -193,7 +193,8 @@ size_t CapitalisedRunEnd(const View& v, size_t i) {
                v.Cap(end + 1) && v.Glued(end + 1)) {
       end += 2;
     } else if (end > i && IsConnector(v, end) && v.Cap(end + 1) &&
-               !v.lex.stops.contains(v.Str(end + 1))) {
+               !v.lex.stops.contains(v.Str(end + 1)) && !v.lex.titles.contains(v.Str(end + 1))) {
+      // « la société X et M. Y »: a title opens another party, not more of X
       end += 2;
     } else {
       break;

@@ -157,6 +157,19 @@ std::vector<AdversarialInput> MakeAll() {
       Text("structure-headings", "structure", "\nFaits et procédure\nExamen du moyen\nPAR CES MOTIFS\n", kDecisionHead),
       Text("structure-outcomes", "structure", "est rejetée, est annulée, mais seulement ",
            kDecisionHead + "PAR CES MOTIFS\n"),
+      // --- pseudonymised names: every way of writing one, and short mentions
+      // that look each full name up
+      Text("pseudonym-names", "names", "M. [N] [U], Mme B... A..., M. E I et la société [O] [G] et [D] [I], "),
+      Text("pseudonym-short-mentions", "names", "M. [N] [U] et M. [U] et Mme I, "),
+      // --- a decision's parties: filings, defences, numbered lists and role
+      // lines over and over, each read only once
+      Text("parties-filings", "parties",
+           "enregistrée le 2 mars 2020, M. [A] [B] et la société [5] demandent au Conseil d'Etat ", kDecisionHead),
+      Text("parties-defences", "parties",
+           "Par un mémoire en défense, enregistré le 2 mars 2020, le ministre de l'intérieur conclut ", kDecisionHead),
+      Text("parties-numbered", "parties", "1°/ à la société [3], dont le siège est [Adresse 1],\n",
+           kDecisionHead + "M. [A] [B] a formé le pourvoi dans le litige l'opposant :\n"),
+      Text("parties-roles", "parties", "La société [A], société anonyme,\nDemanderesse, comparante\n", kDecisionHead),
       // --- recourse
       Text("recourse-sanction", "recourse", "la CNIL a sanctionné Google une amende "),  // issue 15
       Text("recourse-seize", "recourse", "a saisi le Conseil d'État d'un recours "),      // issue 15

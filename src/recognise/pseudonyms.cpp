@@ -1,0 +1,288 @@
+// Pseudonymised names (recognise/pseudonyms.h).
+#include "recognise/pseudonyms.h"
+
+#include <map>
+#include <utility>
+
+#include "text/text_util.h"
+
+namespace lexfr {
+namespace {
+
+// Above the rules of names.cpp (cue 8, person 7), below listed names: a
+// placeholder is never an ordinary word, so where a rule of names.cpp read
+// the same tokens the pseudonym is the better reading.
+constexpr int kPseudonymPriority = 9;
+// « M. [I] [J]-[X] » has four parts; no published name has more.
+constexpr size_t kMaxUnits = 4;
+// « [Date naissance 1] »: the longest placeholder has three words.
+constexpr size_t kMaxPlaceholderTokens = 4;
+// « Mutuelles [Localité 8] assurances IARD »: an organisation's name holding
+// a placeholder is short.
+constexpr size_t kMaxOrgTokens = 8;
+// « [O] [G] et [D] [I] » is thirteen tokens: four partners' placeholders
+// and their joiners.
+constexpr size_t kMaxPlaceholderNameTokens = 24;
+
+// One placeholder: « [N] », « [5] », « B... », « E » (bare, after a title
+// only), or a typed one « [Adresse 1] » that names nobody.
+enum class UnitKind { kNone, kName, kBare, kTyped };
+
+struct Unit {
+  UnitKind kind = UnitKind::kNone;
+  size_t end = 0;  // one past its last token
+};
+
+struct Reader {
+  const TokenView& view;
+  const Lexicon& lexicon;
+
+  size_t size() const { return view.size(); }
+  std::string_view Str(size_t i) const { return i < size() ? view.Text(i) : std::string_view(); }
+  bool Word(size_t i) const { return i < size() && view.token(i).kind == TokenKind::kWord; }
+  bool Glued(size_t i) const { return view.Has(i, kGlued); }
+  // On the same line as the token before it: names never span a line break.
+  bool SameLine(size_t i) const { return i < size() && !view.Has(i, kLineBreakBefore); }
+  bool Determiner(size_t i) const { return lexicon.word(view.Id(i)).determiner; }
+  std::string Span(size_t first, size_t end) const {
+    const std::string_view text = view.text();
+    return std::string(text.substr(view.token(first).byte_start, view.token(end - 1).byte_end - view.token(first).byte_start));
+  }
+};
+
+
+// Only dots (« ... », « . ») or an ellipsis (« … »).
+bool IsDots(std::string_view s) {
+  if (s.empty()) return false;
+  if (s == "\xE2\x80\xA6") return true;
+  for (const char c : s) {
+    if (c != '.') return false;
+  }
+  return true;
+}
+
+// « [ … ] » from `i`: a name placeholder when it holds one token of capitals
+// or digits (« [N] », « [5] »), typed when it holds words (« [Adresse 1] »).
+Unit BracketAt(const Reader& r, size_t i) {
+  if (r.Str(i) != "[") return {};
+  size_t k = i + 1;
+  while (k < r.size() && k <= i + kMaxPlaceholderTokens && r.SameLine(k) && r.Str(k) != "]") {
+    if (r.view.token(k).kind == TokenKind::kPunct) return {};  // « [...] » cuts a quotation
+    ++k;
+  }
+  if (r.Str(k) != "]" || k == i + 1) return {};
+  const std::string_view inside = r.Str(i + 1);
+  const bool name = k == i + 2 && (IsAllUpper(inside) || IsAsciiDigits(inside)) && CountCodePoints(inside) <= 3;
+  return {name ? UnitKind::kName : UnitKind::kTyped, k + 1};
+}
+
+// « B... » / « B… » from `i` (however the segmenter cut the dots), or a bare
+// capital « E » not followed by a period (« L. » is an initial, not a
+// placeholder).
+Unit InitialAt(const Reader& r, size_t i) {
+  const std::string_view s = r.Str(i);
+  if (s.empty() || !IsUpperInitial(s)) return {};
+  // the letter, then the dots the token itself kept (« B. » as an abbreviation)
+  size_t letter_end = 0;
+  NextCodePoint(s, &letter_end);
+  const std::string_view own_dots = s.substr(letter_end);
+  if (!IsAllUpper(s.substr(0, letter_end)) || (!own_dots.empty() && !IsDots(own_dots))) return {};
+  std::string dots(own_dots);
+  size_t end = i + 1;
+  while (end < r.size() && r.Glued(end) && IsDots(r.Str(end))) dots += r.Str(end++);
+  if (dots.empty()) {
+    // « Mme E G433212 »: a capital glued to the next word or number is page
+    // furniture, not an initial; « J-Y Ollier » is a given name cut short
+    const bool glued_on = r.Glued(i + 1) && (r.view.token(i + 1).kind != TokenKind::kPunct || r.Str(i + 1) == "-");
+    return glued_on ? Unit{} : Unit{UnitKind::kBare, i + 1};
+  }
+  if (dots.size() >= 2) return {UnitKind::kName, end};  // « ... » is three bytes, « … » three too
+  return {};
+}
+
+Unit UnitAt(const Reader& r, size_t i) {
+  if (i >= r.size()) return {};
+  if (const Unit b = BracketAt(r, i); b.kind != UnitKind::kNone) return b;
+  return InitialAt(r, i);
+}
+
+// The end of a person's name of placeholders from `s`: name placeholders
+// (« [N] [U] », « [J]-[X] », « B... A... »), or, after a title only, one to
+// three bare capitals (« E I »). Returns s when there is none; `units` gets
+// their number.
+size_t PersonEnd(const Reader& r, size_t s, bool titled, size_t* units) {
+  *units = 0;
+  size_t end = s;
+  bool bare = false;
+  while (*units < kMaxUnits && end < r.size() && (end == s || r.SameLine(end))) {
+    size_t at = end;
+    if (end > s && r.Str(end) == "-" && r.Glued(end) && r.Glued(end + 1)) at = end + 1;  // « [J]-[X] »
+    const Unit u = UnitAt(r, at);
+    if (u.kind == UnitKind::kName && !bare) {
+      end = u.end;
+    } else if (u.kind == UnitKind::kBare && titled && (*units == 0 || bare) && at == end) {
+      bare = true;
+      end = u.end;
+    } else {
+      break;
+    }
+    ++*units;
+  }
+  // bare capitals are the whole name: « M. A Bernard », « Mme E G433212 »
+  // (page furniture glued to a signature) are not placeholders
+  if (bare && end < r.size() && r.SameLine(end) && IsUpperInitial(r.Str(end))) return s;
+  if (bare && *units > 3) return s;
+  return end;
+}
+
+Candidate Make(EntityType type, size_t first, size_t end, std::string canonical) {
+  Candidate c;
+  c.type = type;
+  c.first_token = static_cast<uint32_t>(first);
+  c.end_token = static_cast<uint32_t>(end);
+  c.canonical = std::move(canonical);
+  c.priority = kPseudonymPriority;
+  return c;
+}
+
+struct PersonFound {
+  Candidate candidate;
+  size_t units = 0;
+  std::string last;  // the last placeholder as written: « [U] », « I »
+};
+
+std::vector<PersonFound> FindPersons(const Reader& r) {
+  const NameWords& names = r.lexicon.names();
+  std::vector<PersonFound> out;
+  for (size_t i = 0; i < r.size(); ++i) {
+    const auto title = names.titles.find(r.Str(i));
+    const bool titled = title != names.titles.end() && r.SameLine(i + 1);
+    const size_t s = titled ? i + 1 : i;
+    size_t units = 0;
+    const size_t end = PersonEnd(r, s, titled, &units);
+    if (end == s || (!titled && units < 2)) continue;
+    size_t last = end - 1;  // the last placeholder's first token
+    while (last > s && !(UnitAt(r, last).end == end)) --last;
+    PersonFound p{Make(EntityType::kPerson, s, end, r.Span(s, end)), units, r.Span(last, end)};
+    if (titled) p.candidate.fields.title() = title->second;
+    out.push_back(std::move(p));
+    i = end - 1;
+  }
+  return out;
+}
+
+// « M. [U] » after « M. [N] [U] »: one placeholder names the full name of
+// the same title that ends with it, when exactly one does; failing that, the
+// only full name of any title that ends with it.
+void LinkShortMentions(std::vector<PersonFound>* persons) {
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_title;  // (title, last) -> canonicals
+  std::map<std::string, std::vector<std::string>> by_last;
+  const auto add_unique = [](std::vector<std::string>* v, const std::string& s) {
+    for (const std::string& x : *v) {
+      if (x == s) return;
+    }
+    v->push_back(s);
+  };
+  for (const PersonFound& p : *persons) {
+    if (p.units < 2) continue;
+    add_unique(&by_title[{p.candidate.fields.title(), p.last}], p.candidate.canonical);
+    add_unique(&by_last[p.last], p.candidate.canonical);
+  }
+  for (PersonFound& p : *persons) {
+    if (p.units != 1) continue;
+    const auto t = by_title.find({p.candidate.fields.title(), p.last});
+    if (t != by_title.end() && t->second.size() == 1) {
+      p.candidate.canonical = t->second.front();
+    } else if (const auto l = by_last.find(p.last); t == by_title.end() && l != by_last.end() && l->second.size() == 1) {
+      p.candidate.canonical = l->second.front();
+    }
+  }
+}
+
+// The cue word as the canonical writes it: singular (« les sociétés [O] »
+// names each as « société [O] ») when the list holds the singular.
+std::string CueWord(const Reader& r, size_t cue) {
+  const std::string_view folded = r.view.Folded(cue);
+  std::string written = ToLower(r.Str(cue));
+  if (folded.size() > 1 && folded.ends_with('s') && r.lexicon.names().org_cues.contains(folded.substr(0, folded.size() - 1))) {
+    written.pop_back();
+  }
+  return written;
+}
+
+// « la société [O] [G] et [D] [I] »: placeholders joined by « et », « - »,
+// « & » from `s`. Returns s when `s` holds no name placeholder.
+size_t PlaceholderNameEnd(const Reader& r, size_t s) {
+  size_t end = s;
+  while (end < r.size() && end < s + kMaxPlaceholderNameTokens && (end == s || r.SameLine(end))) {
+    const Unit u = UnitAt(r, end);
+    if (u.kind == UnitKind::kName) {
+      end = u.end;
+      continue;
+    }
+    const bool joiner = r.Str(end) == "-" || r.Str(end) == "&" || r.lexicon.word(r.view.Id(end)).connector;
+    if (end > s && joiner && UnitAt(r, end + 1).kind == UnitKind::kName && r.SameLine(end + 1)) {
+      end = UnitAt(r, end + 1).end;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+// « la société Mutuelles [Localité 8] assurances IARD »: from a capitalised
+// word, words and placeholders up to a punctuation, a determiner or the line's
+// end, ending on a capitalised word or a placeholder, holding a placeholder.
+// Returns s when there is none.
+size_t WordedNameEnd(const Reader& r, size_t s) {
+  if (!r.Word(s) || !IsUpperInitial(r.Str(s))) return s;
+  size_t end = s, last_good = s;
+  bool holds_placeholder = false;
+  while (end < r.size() && end < s + kMaxOrgTokens && (end == s || r.SameLine(end))) {
+    const Unit u = UnitAt(r, end);
+    if (u.kind == UnitKind::kName || u.kind == UnitKind::kTyped) {
+      holds_placeholder = true;
+      end = last_good = u.end;
+      continue;
+    }
+    if (!r.Word(end) || r.Determiner(end)) break;
+    if (IsUpperInitial(r.Str(end))) last_good = end + 1;
+    ++end;
+  }
+  return holds_placeholder ? last_good : s;
+}
+
+void FindOrganisations(const Reader& r, std::vector<Candidate>* out) {
+  const NameWords& names = r.lexicon.names();
+  for (size_t i = 0; i + 1 < r.size(); ++i) {
+    if (!r.Word(i) || IsUpperInitial(r.Str(i)) || !names.org_cues.contains(r.view.Folded(i))) continue;
+    size_t s = i + 1;
+    if (r.Determiner(s) && r.SameLine(s + 1)) ++s;  // « la société les … »
+    if (!r.SameLine(s)) continue;
+    if (const size_t end = PlaceholderNameEnd(r, s); end > s) {
+      Candidate c = Make(EntityType::kOrg, i, end, CueWord(r, i) + " " + r.Span(s, end));
+      c.fields.subtype() = names.org_cues.find(r.view.Folded(i))->second;
+      out->push_back(std::move(c));
+      i = end - 1;
+    } else if (const size_t worded = WordedNameEnd(r, s); worded > s) {
+      Candidate c = Make(EntityType::kOrg, s, worded, r.Span(s, worded));
+      c.fields.subtype() = names.org_cues.find(r.view.Folded(i))->second;
+      out->push_back(std::move(c));
+      i = worded - 1;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Candidate> FindPseudonyms(const TokenView& view, const Lexicon& lexicon) {
+  const Reader r{view, lexicon};
+  std::vector<Candidate> out;
+  FindOrganisations(r, &out);
+  std::vector<PersonFound> persons = FindPersons(r);
+  LinkShortMentions(&persons);
+  for (PersonFound& p : persons) out.push_back(std::move(p.candidate));
+  return out;
+}
+
+}  // namespace lexfr

@@ -1,0 +1,563 @@
+// A decision's parties (summarise/decision_parties.h).
+#include "summarise/decision_parties.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <span>
+#include <unordered_map>
+
+#include "text/text_util.h"
+
+namespace lexfr {
+namespace {
+
+// No party's name, as the words up to its description, runs longer: the
+// bound keeps a list without commas from becoming one name.
+constexpr size_t kMaxNameTokens = 16;
+// Lines of a numbered list of parties read back from their verb.
+constexpr size_t kMaxListLines = 40;
+// Lines of a judicial party's paragraph read back from its role.
+constexpr size_t kMaxParagraphLines = 6;
+// Lines of parties read under a role heading (« INTIMÉS : » then one party a
+// line, their counsel between).
+constexpr size_t kMaxHeadingLines = 12;
+// Tokens from « dans le litige les opposant » to « défenderesses à la
+// cassation »: a long list of respondents, but not the whole decision.
+constexpr size_t kMaxRespondentTokens = 4000;
+// Filing verbs tried before giving up: the first names the parties, a
+// later one is a « demande au titre de … » of the reasoning.
+constexpr int kMaxTries = 3;
+
+struct Named {
+  std::string name;
+  uint32_t first = 0, end = 0;  // the tokens read
+  bool sure = false;  // an entity's or an office's name, not words read up to a comma
+};
+
+class Reader {
+ public:
+  Reader(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities, const Structure& structure)
+      : v_(view), lexicon_(lexicon), hits_(lexicon.party_cues().Match(view.segmentation())), by_field_(hits_) {
+    for (const CueHit& h : hits_) {
+      uint32_t& end = starts_[{h.cue->field, h.first_token}];
+      end = std::max(end, h.end_token);
+      if (h.cue->field == "past_claim") past_claim_ends_.insert(h.end_token);
+    }
+    for (const Entity& e : entities) {
+      if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
+      for (const Mention& m : e.mentions) {
+        auto [it, fresh] = entity_at_.try_emplace(m.first_token, &e, m.end_token);
+        if (!fresh && m.end_token > it->second.second) it->second = {&e, m.end_token};
+      }
+    }
+    line_first_.resize(v_.size());
+    line_next_.resize(v_.size());
+    for (uint32_t i = 0, first = 0; i < v_.size(); ++i) {
+      if (LineStart(i)) first = i;
+      line_first_[i] = first;
+    }
+    for (uint32_t i = static_cast<uint32_t>(v_.size()), next = i; i-- > 0;) {
+      line_next_[i] = next;
+      if (LineStart(i)) next = i;
+    }
+    // the introduction and what follows it up to the court's reasoning: the
+    // parties are named there, and a « demande au » of the reasoning is not
+    // a filing
+    scope_end_ = static_cast<uint32_t>(v_.size());
+    for (const Zone& z : structure.zones) {
+      if (std::string_view(z.name) == "motivations" || std::string_view(z.name) == "dispositif") {
+        scope_end_ = std::min(scope_end_, z.first_token);
+      }
+    }
+  }
+
+  size_t size() const { return v_.size(); }
+  uint32_t scope_end() const { return scope_end_; }
+  std::string_view Str(size_t i) const { return i < size() ? v_.Text(i) : std::string_view(); }
+  uint32_t Sentence(size_t i) const { return v_.token(i).sentence; }
+  bool Word(size_t i) const { return i < size() && v_.token(i).kind == TokenKind::kWord; }
+  bool Cap(size_t i) const { return Word(i) && v_.Has(i, kCapitalised); }
+  bool LineStart(size_t i) const { return i == 0 || v_.Has(i, kLineBreakBefore); }
+  const WordInfo& Info(size_t i) const { return lexicon_.word(v_.Id(i)); }
+  bool Title(size_t i) const { return i < size() && lexicon_.names().titles.contains(Str(i)); }
+  std::span<const CueHit* const> Hits(std::string_view field) const { return by_field_.Of(field); }
+  // The end of a `field` cue starting at token i, or 0.
+  uint32_t CueEnd(std::string_view field, size_t i) const {
+    const auto it = starts_.find({std::string(field), static_cast<uint32_t>(i)});
+    return it == starts_.end() ? 0 : it->second;
+  }
+  // Whether a past_claim cue ends at `end` (« a demandé au »).
+  bool PastClaimEndsAt(uint32_t end) const { return past_claim_ends_.contains(end); }
+  // The person or organisation whose mention starts at token i (the longest).
+  const std::pair<const Entity*, uint32_t>* EntityAt(size_t i) const {
+    const auto it = entity_at_.find(static_cast<uint32_t>(i));
+    return it == entity_at_.end() ? nullptr : &it->second;
+  }
+  std::string Span(size_t first, size_t end) const {
+    const std::string_view text = v_.text();
+    return std::string(text.substr(v_.token(first).byte_start, v_.token(end - 1).byte_end - v_.token(first).byte_start));
+  }
+  // The first token of the line holding token i; the first of the next line
+  // (or size()). Computed once: a rule asks them per cue, and a text of one
+  // long line must not be walked once per cue.
+  size_t LineOf(size_t i) const { return line_first_[i]; }
+  size_t NextLine(size_t i) const { return i < size() ? line_next_[i] : size(); }
+
+ private:
+  const TokenView& v_;
+  const Lexicon& lexicon_;
+  std::vector<CueHit> hits_;
+  CueHitsByField by_field_;
+  std::map<std::pair<std::string, uint32_t>, uint32_t> starts_;  // (field, first token) -> end
+  std::unordered_map<uint32_t, std::pair<const Entity*, uint32_t>> entity_at_;
+  std::vector<uint32_t> line_first_, line_next_;
+  std::set<uint32_t> past_claim_ends_;
+  uint32_t scope_end_ = 0;
+};
+
+// « 1°/ », « 2°) » at token i: the token after it, or i.
+size_t MarkerEnd(const Reader& r, size_t i) {
+  if (i >= r.size() || r.Str(i).empty() || r.Str(i)[0] < '0' || r.Str(i)[0] > '9') return i;
+  size_t k = i + 1;
+  while (k < r.size() && k < i + 4 && (r.Str(k) == "°" || r.Str(k) == "/" || r.Str(k) == ")")) {
+    if (r.Str(k) == "/" || r.Str(k) == ")") return k + 1;
+    ++k;
+  }
+  // « 1°/ » may be one token or « 1° » and « / »
+  const std::string_view s = r.Str(i);
+  if (s.ends_with("/") || s.ends_with(")")) return i + 1;
+  if (s.ends_with("°") && (r.Str(i + 1) == "/" || r.Str(i + 1) == ")")) return i + 2;
+  return i;
+}
+
+// After the small words that open a party in a list (« à », « au », « la »,
+// « l' »), from i.
+size_t SkipOpeners(const Reader& r, size_t i, size_t end) {
+  for (int n = 0; n < 3 && i < end; ++n) {
+    if (const uint32_t e = r.CueEnd("skip", i); e > i && e <= end) {
+      i = e;
+    } else if (r.Info(i).determiner) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// Whether a new party opens at token i of a list, after a comma or, when
+// `after_comma` is false, after « et »: a title, a capital, a placeholder,
+// or a determiner before a name, an organisation word or an office; after
+// a comma, a determiner before any word (« , l'union française pour … »),
+// but « et le partage des données » goes on the party before.
+bool OpensParty(const Reader& r, size_t i, bool after_comma) {
+  if (i >= r.size()) return false;
+  if (r.Title(i) || r.Cap(i) || r.Str(i) == "[" || r.EntityAt(i)) return true;
+  const size_t k = SkipOpeners(r, i, r.size());
+  if (k == i) return false;
+  if (after_comma && r.Info(i).determiner && r.Word(k)) return true;
+  return r.Cap(k) || r.Str(k) == "[" || r.EntityAt(k) || r.Title(k) || r.CueEnd("party_word", k) > 0 ||
+         r.CueEnd("office", k) > 0;
+}
+
+// The words of a party's name from k: up to its description (a comma before
+// anything but « de … »), a parenthesis, a colon or « et autres ». Empty
+// when too long to be a name.
+Named RawName(const Reader& r, size_t k, size_t end) {
+  size_t e = k;
+  while (e < end && e < k + kMaxNameTokens) {
+    const std::string_view s = r.Str(e);
+    if (s == "(" || s == ";" || s == ":" || r.CueEnd("tail", e) > 0) break;
+    if (s == "," && !(r.Info(e + 1).connector && !r.Info(e + 1).determiner)) break;
+    ++e;
+  }
+  if (e == k + kMaxNameTokens && e < end) return {};
+  while (e > k && (r.Str(e - 1) == "," || r.Str(e - 1) == ".")) --e;
+  if (e == k) return {};
+  return {r.Span(k, e), static_cast<uint32_t>(k), static_cast<uint32_t>(e)};
+}
+
+bool IsParty(const Entity& e) {
+  if (e.type == EntityType::kPerson) return e.fields.title() != "Me";
+  return e.fields.subtype() != "court" && e.fields.subtype() != "law_firm";
+}
+
+// The entity that starts at k and ends within `end`, as a party. An
+// organisation whose words run on before the party's description (« la
+// société Crédit foncier de France, société anonyme » where a rule read
+// « Crédit ») is named by its words.
+Named EntityName(const Reader& r, size_t k, size_t end) {
+  const auto* at = r.EntityAt(k);
+  if (!at || at->second > end || !IsParty(*at->first)) return {};
+  // (but words that run into a title are another person's: « l'association
+  // X par Me Y »)
+  const auto runs_into_title = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      if (r.Title(i)) return true;
+    }
+    return false;
+  };
+  if (at->first->type == EntityType::kOrg) {
+    if (Named words = RawName(r, k, end); words.end > at->second && !runs_into_title(at->second, words.end)) {
+      words.sure = true;  // anchored on the entity
+      return words;
+    }
+  }
+  return {at->first->canonical, static_cast<uint32_t>(k), at->second, true};
+}
+
+// The party that opens at token a (up to `end`): an office by its words, an
+// entity by its canonical, else its words (an organisation word and a title
+// dropped).
+Named PartyAt(const Reader& r, size_t a, size_t end) {
+  size_t k = SkipOpeners(r, MarkerEnd(r, a), end);
+  if (k >= end) return {};
+  const bool introduced = k > a;
+  if (r.CueEnd("office", k) > 0) {
+    Named n = RawName(r, k, end);
+    n.sure = !n.name.empty();
+    return n;
+  }
+  if (Named n = EntityName(r, k, end); !n.name.empty()) return n;
+  // « l'association de défense des … »: a complement makes the word part of
+  // the name
+  if (const uint32_t w = r.CueEnd("party_word", k); w > k && r.Str(w) != "[" &&
+      !(r.Info(w).connector && !r.Info(w).determiner)) {
+    k = w;
+    if (Named n = EntityName(r, k, end); !n.name.empty()) return n;
+    if (r.Info(k).determiner) {  // « la société les Ravines de Spring »
+      if (Named n = EntityName(r, k + 1, end); !n.name.empty()) return n;
+    }
+  }
+  // a title names a person the recognisers read, or nobody (« M. et Mme »)
+  if (r.Title(k)) return EntityName(r, k + 1, end);
+  // a bracket alone is an address or a place, never a name the pseudonym
+  // recogniser missed; a lower-case start is a description unless an article
+  // introduced it (« à la caisse primaire d'assurance maladie de … »)
+  if (r.Str(k) == "[" || !(introduced || r.Cap(k))) return {};
+  return RawName(r, k, end);
+}
+
+// The items of a list of parties in [a, b): numbered « 1°/ … 2°/ … » at
+// line starts, else split at commas and « et » where a party opens.
+std::vector<std::pair<size_t, size_t>> Items(const Reader& r, size_t a, size_t b) {
+  std::vector<std::pair<size_t, size_t>> out;  // [start, end) of each
+  for (size_t i = a; i < b; ++i) {
+    if (!r.LineStart(i) || MarkerEnd(r, i) == i) continue;
+    if (!out.empty()) out.back().second = i;
+    out.push_back({i, b});
+  }
+  if (!out.empty()) return out;
+  out.push_back({a, b});
+  int depth = 0;
+  for (size_t i = a; i < b; ++i) {
+    if (r.Str(i) == "(") ++depth;
+    if (r.Str(i) == ")" && depth > 0) --depth;
+    if (depth > 0) continue;
+    const uint32_t and_end = r.CueEnd("and", i);
+    const bool comma = r.Str(i) == "," || r.Str(i) == ";";
+    const size_t next = comma ? i + 1 : and_end > i ? and_end : i;
+    if (next > i && next < b && r.CueEnd("tail", i) == 0 && OpensParty(r, next, comma)) {
+      out.back().second = i;  // the comma or « et » belongs to neither
+      out.push_back({next, b});
+    }
+  }
+  return out;
+}
+
+void AddUnique(std::vector<std::string>* names, const std::string& name) {
+  if (std::find(names->begin(), names->end(), name) == names->end()) names->push_back(name);
+}
+
+void AddSentence(std::vector<uint32_t>* sentences, uint32_t s) {
+  if (std::find(sentences->begin(), sentences->end(), s) == sentences->end()) sentences->push_back(s);
+}
+
+// The parties of [a, b) into `names`, their sentences into `sentences`.
+// Returns whether any was read.
+bool ReadList(const Reader& r, size_t a, size_t b, std::vector<std::string>* names, std::vector<uint32_t>* sentences) {
+  bool any = false;
+  for (const auto& [from, to] : Items(r, a, b)) {
+    const Named n = PartyAt(r, from, to);
+    if (n.name.empty()) continue;
+    AddUnique(names, n.name);
+    AddSentence(sentences, r.Sentence(n.first));
+    any = true;
+  }
+  return any;
+}
+
+// After the clause « enregistrée le …, » of [a, b): the comma that closes
+// the last registration clause, or a.
+size_t AfterFiling(const Reader& r, size_t a, size_t b) {
+  const std::span<const CueHit* const> filed = r.Hits("filed");
+  auto h = std::lower_bound(filed.begin(), filed.end(), a,
+                            [](const CueHit* x, size_t t) { return x->first_token < t; });
+  size_t from = a;
+  for (; h != filed.end() && (*h)->first_token < b; ++h) {
+    size_t i = std::max<size_t>((*h)->end_token, from);
+    while (i < b && r.Str(i) != ",") ++i;
+    // no comma after this clause: none after a later one either, and
+    // reading on once per cue would be quadratic in a text of cues
+    if (i >= b) break;
+    from = i + 1;
+  }
+  return from;
+}
+
+// Where the claimants before a verb at token `verb` start: the first line of
+// a numbered list of lines right above it, else the verb's line, after its
+// clause of registration.
+size_t ClaimantsStart(const Reader& r, size_t verb) {
+  const size_t line = r.LineOf(verb);
+  size_t start = line;
+  for (size_t n = 0; n < kMaxListLines && start > 0; ++n) {
+    const size_t above = r.LineOf(start - 1);
+    if (MarkerEnd(r, above) == above) break;
+    start = above;
+  }
+  if (start != line || MarkerEnd(r, line) > line) return start;
+  // one paragraph: its clause of registration, and no more than a list's
+  // worth of tokens before the verb
+  return AfterFiling(r, std::max(line, verb > kMaxRespondentTokens ? verb - kMaxRespondentTokens : 0), verb);
+}
+
+// The Cour de cassation's respondents: from « dans le litige les opposant »
+// after the verb to « défenderesses à la cassation » (or the sentence's end).
+void ReadOpposing(const Reader& r, size_t verb, DecisionParties* out) {
+  for (const CueHit* h : r.Hits("opposing")) {
+    if (h->first_token < verb) continue;
+    if (h->first_token > verb + kMaxRespondentTokens || h->first_token >= r.scope_end()) return;
+    size_t a = h->end_token;
+    if (r.Str(a) == ":") ++a;
+    size_t b = 0;
+    for (const CueHit* e : r.Hits("respondent_end")) {
+      if (e->first_token >= a && e->first_token < a + kMaxRespondentTokens) {
+        b = e->first_token;
+        break;
+      }
+    }
+    if (b == 0) {  // no closing role: the party runs to its sentence's end
+      b = a;
+      while (b < r.size() && r.Sentence(b) == r.Sentence(a)) ++b;
+    }
+    ReadList(r, a, b, &out->respondents, &out->respondent_sentences);
+    return;
+  }
+}
+
+// « Par un mémoire en défense, enregistré le …, X conclut … »: X, for every
+// such sentence before the court's reasoning.
+void ReadDefences(const Reader& r, DecisionParties* out) {
+  std::span<const CueHit* const> verbs = r.Hits("defence_verb");
+  uint32_t last_sentence = UINT32_MAX;
+  for (const CueHit* d : r.Hits("defence")) {
+    if (d->first_token >= r.scope_end()) break;
+    if (d->sentence == last_sentence) continue;
+    const auto verb = std::lower_bound(verbs.begin(), verbs.end(), d->end_token,
+                                       [](const CueHit* h, uint32_t t) { return h->first_token < t; });
+    if (verb == verbs.end() || (*verb)->sentence != d->sentence) continue;
+    last_sentence = d->sentence;
+    size_t a = AfterFiling(r, d->end_token, (*verb)->first_token);
+    if (a == d->end_token) {  // « Par un mémoire en défense, X conclut »
+      while (a < (*verb)->first_token && r.Str(a) != ",") ++a;
+      if (a < (*verb)->first_token) ++a;
+    }
+    ReadList(r, a, (*verb)->first_token, &out->respondents, &out->respondent_sentences);
+  }
+}
+
+// « La requête a été communiquée au Premier ministre, qui … »: the party
+// called to defend, for every such sentence before the court's reasoning.
+void ReadCommunicated(const Reader& r, DecisionParties* out) {
+  for (const CueHit* h : r.Hits("communicated")) {
+    if (h->first_token >= r.scope_end()) break;
+    size_t b = h->end_token;  // « au », « à la » are the cue's: the party starts after
+    while (b < r.size() && b < h->end_token + kMaxNameTokens && r.Sentence(b) == h->sentence) ++b;
+    const Named n = PartyAt(r, h->end_token, b);
+    if (n.name.empty()) continue;
+    AddUnique(&out->respondents, n.name);
+    AddSentence(&out->respondent_sentences, h->sentence);
+  }
+}
+
+// « sur appel de la société X »: X, when not a claimant, for a decision that
+// names no respondent otherwise.
+void ReadAppellants(const Reader& r, size_t verb, DecisionParties* out) {
+  for (const CueHit* h : r.Hits("appeal_by")) {
+    if (h->first_token >= verb) break;
+    size_t b = h->end_token;
+    while (b < r.size() && b < h->end_token + kMaxNameTokens && r.Str(b) != "," && r.Sentence(b) == h->sentence) ++b;
+    const Named n = PartyAt(r, h->end_token, b);
+    if (n.name.empty() || std::find(out->claimants.begin(), out->claimants.end(), n.name) != out->claimants.end()) {
+      continue;
+    }
+    AddUnique(&out->respondents, n.name);
+    AddSentence(&out->respondent_sentences, h->sentence);
+  }
+}
+
+// « M. X a formé le pourvoi », « X demande au Conseil d'État »: the first
+// such verb before the court's reasoning, its claimants and respondents.
+bool ReadFiling(const Reader& r, DecisionParties* out) {
+  int tries = 0;
+  for (const CueHit* h : r.Hits("claim_verb")) {
+    if (h->first_token >= r.scope_end()) return false;
+    if (r.PastClaimEndsAt(h->end_token)) continue;  // the history: « X a demandé au tribunal »
+    if (++tries > kMaxTries) return false;
+    const size_t start = ClaimantsStart(r, h->first_token);
+    if (!ReadList(r, start, h->first_token, &out->claimants, &out->claimant_sentences)) continue;
+    ReadOpposing(r, h->first_token, out);
+    if (out->respondents.empty()) {
+      ReadDefences(r, out);
+      ReadCommunicated(r, out);
+    }
+    if (out->respondents.empty()) ReadAppellants(r, h->first_token, out);
+    return true;
+  }
+  return false;
+}
+
+// « Statuant sur le pourvoi formé par M. X, contre … »
+bool ReadFiledBy(const Reader& r, DecisionParties* out) {
+  int tries = 0;
+  for (const CueHit* h : r.Hits("claim_by")) {
+    if (h->first_token >= r.scope_end() || ++tries > kMaxTries) return false;
+    size_t b = h->end_token;
+    while (b < r.size() && r.Sentence(b) == h->sentence) ++b;
+    if (!ReadList(r, h->end_token, b, &out->claimants, &out->claimant_sentences)) continue;
+    ReadOpposing(r, h->first_token, out);
+    if (out->respondents.empty()) ReadDefences(r, out);
+    return true;
+  }
+  return false;
+}
+
+// « La société [A], … / Demanderesse, comparante par … »: a role at a
+// line's start names the party of the paragraph above it, or, followed by a
+// colon, the one after it.
+void ReadRoleLines(const Reader& r, DecisionParties* out) {
+  for (const CueHit* h : r.Hits("role_line")) {
+    if (h->first_token >= r.scope_end()) break;
+    const size_t i = h->first_token;
+    if (!r.LineStart(i)) continue;
+    const bool claimant = h->cue->value == "claimant";
+    std::vector<std::string>* names = claimant ? &out->claimants : &out->respondents;
+    std::vector<uint32_t>* sentences = claimant ? &out->claimant_sentences : &out->respondent_sentences;
+    size_t after = h->end_token;
+    if (r.Str(after) == "(" && r.Str(after + 2) == ")") after += 3;  // « DÉFENDEUR(S) »
+    size_t a = 0, b = 0;
+    if (r.Str(after) == ":" || (after < r.size() && r.LineStart(after))) {
+      // « DEMANDEUR : la société X » or the heading alone, the party below
+      a = r.Str(after) == ":" ? after + 1 : after;
+      b = r.NextLine(a);
+    } else if (r.Str(after) == "," || after >= r.size()) {
+      // « Demanderesse, comparante » under its party's paragraph
+      b = i;
+      if (i == 0) continue;
+      a = r.LineOf(i - 1);
+      for (size_t n = 0; n < kMaxParagraphLines && a > 0 && r.Word(a) && !r.Cap(a); ++n) a = r.LineOf(a - 1);
+    } else {
+      continue;
+    }
+    if (a >= b) continue;
+    const Named n = PartyAt(r, a, b);
+    if (n.name.empty()) continue;
+    AddUnique(names, n.name);
+    AddSentence(sentences, r.Sentence(n.first));
+    if (b <= i) continue;  // the party above its role: one paragraph
+    // a heading over its parties: the lines after the first that name an
+    // entity or an office (not « Représentés par Me … ») up to the next role
+    for (size_t line = b, n_lines = 0; line < r.scope_end() && n_lines < kMaxHeadingLines; ++n_lines) {
+      if (r.CueEnd("role_line", line) > 0) break;
+      const size_t next = r.NextLine(line);
+      const Named more = PartyAt(r, line, next);
+      if (more.sure) {
+        AddUnique(names, more.name);
+        AddSentence(sentences, r.Sentence(more.first));
+      }
+      line = next;
+    }
+  }
+}
+
+// « Cette question a été posée pour l'association X par Me Y »: X.
+void ReadPosedFor(const Reader& r, DecisionParties* out) {
+  for (const CueHit* h : r.Hits("posed_for")) {
+    if (h->first_token >= r.scope_end()) break;
+    size_t b = h->end_token;
+    while (b < r.size() && b < h->end_token + kMaxNameTokens && r.Sentence(b) == h->sentence) ++b;
+    const Named n = PartyAt(r, h->end_token, b);
+    if (n.name.empty()) continue;
+    AddUnique(&out->claimants, n.name);
+    AddSentence(&out->claimant_sentences, h->sentence);
+    return;
+  }
+}
+
+// « Le Conseil constitutionnel a été saisi … par MM. X, Y … » and the lines
+// « Et, le même jour, par … » after it: the persons named.
+void ReadReferral(const Reader& r, DecisionParties* out) {
+  const auto hits = r.Hits("seized_by");
+  if (hits.empty() || hits.front()->first_token >= r.scope_end()) return;
+  size_t i = hits.front()->end_token;
+  size_t line_end = r.NextLine(i);
+  while (i < r.size()) {
+    if (i == line_end) {
+      if (r.CueEnd("seized_more", i) == 0) break;
+      line_end = r.NextLine(i);
+    }
+    if (const auto* at = r.EntityAt(i); at && at->first->type == EntityType::kPerson && IsParty(*at->first)) {
+      AddUnique(&out->claimants, at->first->canonical);
+      AddSentence(&out->claimant_sentences, r.Sentence(i));
+      i = std::max<size_t>(i + 1, at->second);
+      continue;
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
+DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
+                                    const Structure& structure) {
+  DecisionParties out;
+  if (structure.genre != Genre::kDecision && structure.genre != Genre::kRegulatorDecision) return out;
+  const Reader r(view, lexicon, entities, structure);
+  if (!ReadFiling(r, &out) && !ReadFiledBy(r, &out)) {
+    DecisionParties roles;
+    ReadRoleLines(r, &roles);
+    if (roles.claimants.empty()) ReadReferral(r, &roles);
+    if (roles.claimants.empty()) ReadPosedFor(r, &roles);
+    out = std::move(roles);
+  }
+  // a party on both sides is a claimant (« sur appel de » its own appeal)
+  std::erase_if(out.respondents, [&](const std::string& name) {
+    return std::find(out.claimants.begin(), out.claimants.end(), name) != out.claimants.end();
+  });
+  std::sort(out.claimant_sentences.begin(), out.claimant_sentences.end());
+  std::sort(out.respondent_sentences.begin(), out.respondent_sentences.end());
+  return out;
+}
+
+void ApplyDecisionParties(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
+                          const Structure& structure, std::optional<Recourse>* recourse) {
+  if (!*recourse) return;
+  const DecisionParties parties = ReadDecisionParties(view, lexicon, entities, structure);
+  Recourse& r = **recourse;
+  if (!parties.claimants.empty()) {
+    r.claimants = parties.claimants;
+    r.evidence["claimants"] = parties.claimant_sentences;
+  }
+  if (!parties.respondents.empty()) {
+    r.respondents = parties.respondents;
+    r.evidence["respondents"] = parties.respondent_sentences;
+  }
+  // the narrative may have read a claimant as a respondent
+  std::erase_if(r.respondents, [&](const std::string& name) {
+    return std::find(r.claimants.begin(), r.claimants.end(), name) != r.claimants.end();
+  });
+}
+
+}  // namespace lexfr
