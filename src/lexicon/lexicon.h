@@ -52,6 +52,8 @@ class Lexicon {
   const CueSet& recourse_cues() const { return recourse_cues_; }  // data/cues/recourse.tsv
   const CueSet& speech_verbs() const { return speech_verbs_; }    // data/cues/speech_verbs.tsv
   const CueSet& structure_cues() const { return structure_cues_; }  // data/cues/structure.tsv
+  const CueSet& act_cues() const { return act_cues_; }              // data/cues/acts.tsv
+  const CueSet& counsel_cues() const { return counsel_cues_; }      // data/cues/counsel.tsv
 
   // Every single folded word of the lists, and what each is by its id
   // (text/token_view.h): one hash per token, once per document.
@@ -69,7 +71,7 @@ class Lexicon {
   DateWords dates_;
   MoneyWords money_;
   std::shared_ptr<const LegalTables> legal_;
-  CueSet recourse_cues_, speech_verbs_, structure_cues_;
+  CueSet recourse_cues_, speech_verbs_, structure_cues_, act_cues_, counsel_cues_;
   Vocabulary vocabulary_;
   std::vector<WordInfo> words_{1};
 };
