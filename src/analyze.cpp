@@ -1,5 +1,6 @@
 #include "lexfr/analyze.h"
 
+#include "recognise/law_firms.h"
 #include "recognise/names.h"
 #include "recognise/legal_refs.h"
 #include "recognise/link.h"
@@ -37,6 +38,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
   candidates[0] = FindNames(view, lexicon);
+  for (Candidate& firm : FindLawFirms(view, lexicon)) candidates[0].push_back(std::move(firm));
   DateOptions date_options = options.dates;
   if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
   candidates[1] = FindDates(view, lexicon, date_options);
@@ -52,6 +54,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // summarise
   out->recourse = Summarise(view, lexicon, out->entities);
   ApplyDecisionIdentity(out->structure, &out->recourse);
+  ApplyDecisionReading(view, lexicon, out->entities, out->structure, &out->recourse);
   out->quotes = FindQuotes(view, lexicon, out->entities);
   return Status::Ok();
 }
