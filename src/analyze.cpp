@@ -1,5 +1,6 @@
 #include "lexfr/analyze.h"
 
+#include "recognise/law_firms.h"
 #include "recognise/names.h"
 #include "recognise/legal_refs.h"
 #include "recognise/link.h"
@@ -42,6 +43,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // pseudonymised names (« M. [N] [U] », « la société [5] ») are names too:
   // the linker keeps the longer reading where names.cpp read part of one
   for (Candidate& c : FindPseudonyms(view, lexicon)) candidates[0].push_back(std::move(c));
+  for (Candidate& firm : FindLawFirms(view, lexicon)) candidates[0].push_back(std::move(firm));
   DateOptions date_options = options.dates;
   if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
   candidates[1] = FindDates(view, lexicon, date_options);
@@ -58,6 +60,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   out->recourse = Summarise(view, lexicon, out->entities);
   ApplyDecisionIdentity(out->structure, &out->recourse);
   ApplyDecisionParties(view, lexicon, out->entities, out->structure, &out->recourse);
+  ApplyDecisionReading(view, lexicon, out->entities, out->structure, &out->recourse);
   out->quotes = FindQuotes(view, lexicon, out->entities);
   return Status::Ok();
 }

@@ -130,7 +130,8 @@ void WriteDecision(const DecisionIdentity& d, JsonWriter& w) {
   w.EndObject();
 }
 
-void WriteRecourse(const Recourse& r, JsonWriter& w) {
+// `nested`: an earlier stage in another's `related`.
+void WriteRecourseAt(const Recourse& r, JsonWriter& w, bool nested) {
   const auto nullable = [&w](std::string_view key, const std::string& value) {
     w.Key(key);
     w.StringOrNull(value);
@@ -186,12 +187,18 @@ void WriteRecourse(const Recourse& r, JsonWriter& w) {
     w.EndArray();
   }
   w.EndObject();
+  if (nested) {  // an earlier stage: its decision's date and number
+    nullable("date", r.date);
+    nullable("reference", r.reference);
+  }
   w.Key("related");
   w.BeginArray();
-  for (const Recourse& other : r.related) WriteRecourse(other, w);
+  for (const Recourse& other : r.related) WriteRecourseAt(other, w, true);
   w.EndArray();
   w.EndObject();
 }
+
+void WriteRecourse(const Recourse& r, JsonWriter& w) { WriteRecourseAt(r, w, false); }
 
 
 }  // namespace

@@ -243,6 +243,45 @@ Status LoadPartyCues(const Files& files, const Abbreviations& abbreviations, Cue
   return LoadCues(files, "data/cues/parties.tsv", fields, abbreviations, out);
 }
 
+// data/cues/acts.tsv: the act a decision decides on and its earlier stages
+// (summarise/decision_acts.h).
+Status LoadActCues(const Files& files, const Vocabularies& v, const Abbreviations& abbreviations, CueSet* out) {
+  const std::vector<std::string_view> none = {"-"};
+  const std::vector<CueField> fields = {
+      // An act's type as the output writes it: any value.
+      {"act", {}},
+      {"implicit", {}},
+      {"refused", {}},
+      {"named_act", {}},
+      {"history_outcome", Views(v.outcomes)},
+      {"demand_kind", Views(v.recourse_kinds)},
+      // A court's name before a city: any value.
+      {"seat_court", {}},
+      // Grammar, not output: the value is "-".
+      {"challenge", none},
+      {"attacked", none},
+      {"this", none},
+      {"number", none},
+      {"history", none},
+      {"appeal_court", none},
+      {"date_stop", none},
+      {"authority", none},
+      {"author_stop", none},
+  };
+  return LoadCues(files, "data/cues/acts.tsv", fields, abbreviations, out);
+}
+
+// data/cues/counsel.tsv: law firms and counsel (recognise/law_firms.h,
+// summarise/counsel.h). Grammar only: every value is "-".
+Status LoadCounselCues(const Files& files, const Abbreviations& abbreviations, CueSet* out) {
+  const std::vector<std::string_view> none = {"-"};
+  const std::vector<CueField> fields = {
+      {"firm_form", none}, {"counsel_role", none}, {"judge_role", none},
+      {"counsel_title", none}, {"represented_by", none},
+  };
+  return LoadCues(files, "data/cues/counsel.tsv", fields, abbreviations, out);
+}
+
 Status LoadLegal(const Files& files, const Abbreviations& abbreviations, std::shared_ptr<const LegalTables>* out) {
   std::string_view instruments, case_names, authorities;
   std::vector<DataRow> rows;
@@ -354,6 +393,8 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, out->abbreviations_, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, out->abbreviations_, &out->structure_cues_);
   if (s.ok()) s = LoadPartyCues(files, out->abbreviations_, &out->party_cues_);
+  if (s.ok()) s = LoadActCues(files, vocabularies, out->abbreviations_, &out->act_cues_);
+  if (s.ok()) s = LoadCounselCues(files, out->abbreviations_, &out->counsel_cues_);
   if (s.ok()) {
     const std::vector<std::string_view> sides(std::begin(kSpeechSides), std::end(kSpeechSides));
     s = LoadCues(files, "data/cues/speech_verbs.tsv", {{"speech", sides}},

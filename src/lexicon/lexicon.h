@@ -54,6 +54,8 @@ class Lexicon {
   const CueSet& speech_verbs() const { return speech_verbs_; }    // data/cues/speech_verbs.tsv
   const CueSet& structure_cues() const { return structure_cues_; }  // data/cues/structure.tsv
   const CueSet& party_cues() const { return party_cues_; }          // data/cues/parties.tsv
+  const CueSet& act_cues() const { return act_cues_; }              // data/cues/acts.tsv
+  const CueSet& counsel_cues() const { return counsel_cues_; }      // data/cues/counsel.tsv
 
   // Every single folded word of the lists, and what each is by its id
   // (text/token_view.h): one hash per token, once per document.
@@ -72,7 +74,7 @@ class Lexicon {
   MoneyWords money_;
   ReferenceWords references_;
   std::shared_ptr<const LegalTables> legal_;
-  CueSet recourse_cues_, speech_verbs_, structure_cues_, party_cues_;
+  CueSet recourse_cues_, speech_verbs_, structure_cues_, party_cues_, act_cues_, counsel_cues_;
   Vocabulary vocabulary_;
   std::vector<WordInfo> words_{1};
 };

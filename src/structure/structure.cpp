@@ -411,6 +411,7 @@ DecisionIdentity ReadIdentity(std::string_view text, const Segmentation& seg, co
                               Genre genre, const CueSet& cues, const Hits& hits) {
   DecisionIdentity id;
   const uint32_t header_end = HeaderEnd(seg, hits);
+  id.body_sentence = header_end < seg.tokens.size() ? seg.tokens[header_end].sentence : 0;
   const size_t header_bytes = header_end < seg.tokens.size() ? seg.tokens[header_end].byte_start : text.size();
 
   // numbers: LEGAL_REF keys of decisions mentioned in the header
@@ -540,6 +541,10 @@ void ReadOutcome(const std::vector<Zone>& zones, const Hits& hits, Structure* ou
 }
 
 }  // namespace
+
+std::string DecisionKeyOfCourt(std::string_view court, const CueSet& structure_cues) {
+  return KeyOfCourt(court, structure_cues);
+}
 
 const char* GenreName(Genre genre) { return kGenreNames[static_cast<size_t>(genre)]; }
 

@@ -46,6 +46,9 @@ struct DecisionIdentity {
   // when they say nothing.
   std::string procedure;
   uint32_t procedure_sentence = 0;
+  // The first sentence after the header: where the decision starts telling
+  // what it is seized of.
+  uint32_t body_sentence = 0;
 };
 
 // A part of a decision, named as the Cour de cassation's open data names
@@ -65,6 +68,11 @@ struct Structure {
   std::string outcome;
   uint32_t outcome_sentence = 0;
 };
+
+// The key prefix of a court's decision numbers ("TA" for « tribunal
+// administratif de Lille », "CAA", "CA"), from the key_of_court cues; empty
+// when no row names the start of its name.
+std::string DecisionKeyOfCourt(std::string_view court, const CueSet& structure_cues);
 
 // Reads genre, identity, zones and outcome, with the structure cues of the
 // Lexicon (data/cues/structure.tsv).

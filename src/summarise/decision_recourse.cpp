@@ -1,6 +1,9 @@
 // The recourse a decision decides (summarise/decision_recourse.h).
 #include "summarise/decision_recourse.h"
 
+#include "summarise/counsel.h"
+#include "summarise/decision_acts.h"
+
 namespace lexfr {
 
 void ApplyDecisionIdentity(const Structure& structure, std::optional<Recourse>* recourse) {
@@ -27,6 +30,31 @@ void ApplyDecisionIdentity(const Structure& structure, std::optional<Recourse>* 
     r.evidence["outcome"] = {structure.outcome_sentence};
   }
   r.status = "decided";
+}
+
+void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
+                          const Structure& structure, std::optional<Recourse>* recourse) {
+  if (!structure.decision || !*recourse) return;
+  Recourse& r = **recourse;
+  CounselReading counsel = ReadDecisionCounsel(view, lexicon, entities);
+  r.counsel = std::move(counsel.counsel);
+  r.evidence.erase("counsel");
+  if (!counsel.sentences.empty()) r.evidence["counsel"] = std::move(counsel.sentences);
+
+  DecisionActs acts = ReadDecisionActs(view, lexicon, entities, *structure.decision);
+  if (acts.challenged_act) {
+    // the narrative may have read the same act's publication
+    if (r.challenged_act && r.challenged_act->reference == acts.challenged_act->reference &&
+        !r.challenged_act->reference.empty()) {
+      acts.challenged_act->published = r.challenged_act->published;
+    }
+    r.challenged_act = std::move(acts.challenged_act);
+    r.evidence["challenged_act"] = std::move(acts.act_sentences);
+  } else if (structure.genre == Genre::kDecision) {
+    r.challenged_act.reset();
+    r.evidence.erase("challenged_act");
+  }
+  if (!acts.related.empty()) r.related = std::move(acts.related);
 }
 
 }  // namespace lexfr

@@ -8,10 +8,15 @@
 // states, its status "decided". A court's decision whose narrative gave no
 // recourse gets one with what its identity says.
 //
-// Thread-safety: a pure function of its inputs.
+// Thread-safety: pure functions of its inputs.
 #pragma once
 
 #include <optional>
+#include <vector>
+
+#include "lexfr/entity.h"
+#include "lexicon/lexicon.h"
+#include "text/token_view.h"
 
 #include "structure/structure.h"
 #include "summarise/recourse.h"
@@ -19,5 +24,13 @@
 namespace lexfr {
 
 void ApplyDecisionIdentity(const Structure& structure, std::optional<Recourse>* recourse);
+
+// For a decision whose recourse ApplyDecisionIdentity made or kept: its
+// counsel, as their constructions name them (summarise/counsel.h), in place
+// of the narrative's; the act it decides on and its earlier stages
+// (summarise/decision_acts.h). A court's decision whose own constructions
+// name no act has none: the narrative's act is a guess from an act it cites.
+void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
+                          const Structure& structure, std::optional<Recourse>* recourse);
 
 }  // namespace lexfr

@@ -53,6 +53,9 @@ struct Recourse {
   std::string outcome;             // rejected, granted, partly_granted, dismissed, or empty
   std::map<std::string, std::vector<uint32_t>> evidence;  // field -> sentence indices
   std::vector<Recourse> related;
+  // For an earlier stage in `related`: its decision's date (ISO) and number
+  // (a LEGAL_REF key); empty when unknown.
+  std::string date, reference;
 };
 
 std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
