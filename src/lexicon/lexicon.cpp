@@ -194,6 +194,11 @@ Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbrevi
       {"published", {"date"}},
       {"claim", {"against", "by", "verb"}},
       {"sanction", {"target"}},
+      {"act", {"arrêté", "décision", "délibération", "décret", "ordonnance", "loi", "circulaire"}},
+      {"office", {"head"}},
+      {"party", Views(v.org_subtypes)},
+      {"other_stage", {"court"}},
+      {"word", {"det", "of", "by_which", "filler", "name_after", "party_end", "quote_open", "quote_close"}},
   };
   return LoadCues(files, "data/cues/recourse.tsv", fields, abbreviations, out);
 }
