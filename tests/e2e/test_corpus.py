@@ -13,9 +13,9 @@ from lexfr_e2e import CORPUS, ROOT, Case, parse_documents, run
 # news added after the recognisers were written): the floors are today's
 # scores rounded down, to be raised as the accuracy issues land.
 FLOORS = {"ORG": 0.76, "PERSON": 0.84, "LOC": 0.81, "LEGAL_REF": 0.80, "DATE": 0.97, "MONEY": 0.99}
-RECOURSE_MEAN_FLOOR = 0.57
+RECOURSE_MEAN_FLOOR = 0.66
 # The document's genre and a decision's identity (issue 17).
-DOCUMENT_FLOORS = {"genre": 0.97, "decision.court": 0.99, "decision.date": 0.99, "decision.numbers": 0.99}
+DOCUMENT_FLOORS = {"genre": 0.99, "decision.court": 0.99, "decision.date": 0.99, "decision.numbers": 0.99}
 
 
 class DevCorpus(Case):
