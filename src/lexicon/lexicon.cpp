@@ -187,6 +187,7 @@ Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbrevi
       {"status", Views(v.statuses)},
       {"outcome", Views(v.outcomes)},
       {"ground", Views(v.ground_categories)},
+      {"ground_unreferenced", Views(v.ground_categories)},
       {"basis", Views(v.ground_categories)},
       // Fields the rules read as grammar, not output: the value says which rule.
       {"seize", {"court"}},

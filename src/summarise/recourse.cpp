@@ -614,12 +614,17 @@ class ClauseEnds {
 
 void FindGrounds(const Context& c, Recourse* r) {
   const std::span<const CueHit* const> grounds = c.HitsOf("ground");
+  const std::span<const CueHit* const> unreferenced = c.HitsOf("ground_unreferenced");
   std::vector<const CueHit*> hits(grounds.begin(), grounds.end());
+  hits.insert(hits.end(), unreferenced.begin(), unreferenced.end());
   if (r->kind == "sanction") {
     const std::span<const CueHit* const> basis = c.HitsOf("basis");
     hits.insert(hits.end(), basis.begin(), basis.end());
-    std::sort(hits.begin(), hits.end(), [](const CueHit* a, const CueHit* b) { return a->first_token < b->first_token; });
   }
+  // in text order, the longest first where two start together
+  std::sort(hits.begin(), hits.end(), [](const CueHit* a, const CueHit* b) {
+    return a->first_token != b->first_token ? a->first_token < b->first_token : a->end_token > b->end_token;
+  });
   ClauseEnds clause_end(c);
   for (size_t k = 0; k < hits.size() && r->grounds.size() < kMaxListed; ++k) {
     const CueHit* h = hits[k];
@@ -645,8 +650,9 @@ void FindGrounds(const Context& c, Recourse* r) {
       if (p.mention->first_token >= end) break;  // then it ends after `end` too
       if (p.entity->type == EntityType::kLegalRef && p.mention->end_token <= end) AddUnique(&g.refs, p.entity->canonical);
     }
-    // A "violation" with no legal text named is a data breach, not a ground.
-    if (g.category == "violation_of_law" && g.refs.empty()) continue;
+    // A "violation" with no legal text named is a data breach, not a ground
+    // (unless its cue names a ground that needs none: ground_unreferenced).
+    if (g.category == "violation_of_law" && g.refs.empty() && h->cue->field != "ground_unreferenced") continue;
     const Token& first = c.seg.tokens[h->first_token];
     const Token& last = c.seg.tokens[end - 1];
     g.text = std::string(c.text.substr(first.byte_start, last.byte_end - first.byte_start));

@@ -360,6 +360,22 @@ TEST_CASE("news: « demandait au juge des référés … de suspendre » is a su
   CHECK(d.recourse->respondents == std::vector<std::string>{"maire de Nice"});
 }
 
+TEST_CASE("news: a ground that needs no legal text, and a ground of motivation", "[recourse][news]") {
+  Document d = Run(
+      "Le juge des référés du tribunal administratif de Melun suspend l'arrêté du maire de Brévannes : il relève "
+      "un doute sérieux au regard de l'atteinte à la liberté de réunion.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].category == "violation_of_law");
+  CHECK(d.recourse->grounds[0].refs.empty());
+  d = Run(
+      "Le juge des référés du tribunal administratif de Melun rejette la requête de la société Brixo : l'arrêté "
+      "du préfet du Val-de-Marne est suffisamment motivé.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].category == "procedure");
+}
+
 TEST_CASE("news: a tribunal annulling a délibération at someone's request", "[recourse][news]") {
   const Document d = Run(
       "À la demande de M. Loïc Tanguy, le tribunal administratif de Rennes a annulé la délibération du conseil "
