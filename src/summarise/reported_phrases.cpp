@@ -80,10 +80,10 @@ std::string PartyEntityAt(const PhraseReader& r, uint32_t i, uint32_t* end) {
   return e != nullptr ? e->canonical : std::string();
 }
 
-// An author after an act (« du maire de X », « de la CNIL ») at `i`, the
-// « de » already passed: an entity, else an office.
 std::string OfficeAt(const PhraseReader& r, uint32_t from, uint32_t* end, int depth);
 
+// An author after an act (« du maire de X », « de la CNIL ») at `i`, the
+// « de » already passed: an entity, else an office.
 std::string AuthorAt(const PhraseReader& r, uint32_t i, uint32_t* end) {
   std::string author = PartyEntityAt(r, i, end);
   if (author.empty()) author = ReadOfficeAt(r, i, end);
@@ -92,20 +92,19 @@ std::string AuthorAt(const PhraseReader& r, uint32_t i, uint32_t* end) {
 
 }  // namespace
 
-HitsAtToken::HitsAtToken(size_t token_count, std::span<const CueHit> hits) {
-  // Match() reports hits by their first token, longest first at a token.
-  by_start_.reserve(hits.size());
-  for (const CueHit& h : hits) by_start_.push_back(&h);
-  first_.assign(token_count + 1, static_cast<uint32_t>(by_start_.size()));
-  for (size_t k = by_start_.size(); k-- > 0;) first_[by_start_[k]->first_token] = static_cast<uint32_t>(k);
+// Match() reports hits by their first token, longest first at a token: the
+// hits of a token are a slice of them.
+HitsAtToken::HitsAtToken(size_t token_count, std::span<const CueHit> hits) : hits_(hits) {
+  first_.assign(token_count + 1, static_cast<uint32_t>(hits.size()));
+  for (size_t k = hits.size(); k-- > 0;) first_[hits[k].first_token] = static_cast<uint32_t>(k);
   for (size_t i = token_count; i-- > 0;) first_[i] = std::min(first_[i], first_[i + 1]);
 }
 
 const CueHit* HitsAtToken::At(size_t i, std::string_view field, std::string_view value) const {
   if (i + 1 >= first_.size()) return nullptr;
-  for (uint32_t k = first_[i]; k < by_start_.size() && by_start_[k]->first_token == i; ++k) {
-    const Cue& cue = *by_start_[k]->cue;
-    if (cue.field == field && (value.empty() || cue.value == value)) return by_start_[k];
+  for (uint32_t k = first_[i]; k < hits_.size() && hits_[k].first_token == i; ++k) {
+    const Cue& cue = *hits_[k].cue;
+    if (cue.field == field && (value.empty() || cue.value == value)) return &hits_[k];
   }
   return nullptr;
 }

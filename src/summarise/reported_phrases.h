@@ -30,6 +30,7 @@
 namespace lexfr {
 
 // The cue hits by the token they start at: the words the readers walk over.
+// Points into the hits it was built from, which must outlive it.
 class HitsAtToken {
  public:
   HitsAtToken(size_t token_count, std::span<const CueHit> hits);
@@ -38,8 +39,8 @@ class HitsAtToken {
   const CueHit* At(size_t i, std::string_view field, std::string_view value = {}) const;
 
  private:
-  std::vector<const CueHit*> by_start_;  // by first token, longest first at a token
-  std::vector<uint32_t> first_;          // token -> index in by_start_ of its first hit; one past the last too
+  std::span<const CueHit> hits_;  // in text order, as CueSet::Match() gives them
+  std::vector<uint32_t> first_;   // token -> index in hits_ of its first hit; one past the last token too
 };
 
 // The entity of a type whose mention starts at a token, and where that
