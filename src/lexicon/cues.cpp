@@ -15,6 +15,13 @@ CueSet::CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviati
     const std::string phrase(row[3]);
     const Segmentation seg = Segment(phrase, abbreviations);
     for (const Token& t : seg.tokens) cue.tokens.push_back(Fold(TokenText(phrase, t)));
+    // A phrase ending with an elided word (« contre l' », « de l' ») has no
+    // letter after its apostrophe, so the segmenter splits it off; in a text
+    // the word keeps it (« l'arrêté » -> « l' » « arrêté »): join them back.
+    if (cue.tokens.size() >= 2 && cue.tokens.back() == "'" && !seg.tokens.back().space_before) {
+      cue.tokens.pop_back();
+      cue.tokens.back() += '\'';
+    }
     if (!cue.tokens.empty()) cues_.push_back(std::move(cue));
   }
   for (const Cue& cue : cues_) phrases_.Add(cue.tokens);

@@ -190,6 +190,7 @@ Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbrevi
       {"status", Views(v.statuses)},
       {"outcome", Views(v.outcomes)},
       {"ground", Views(v.ground_categories)},
+      {"ground_unreferenced", Views(v.ground_categories)},
       {"basis", Views(v.ground_categories)},
       // Fields the rules read as grammar, not output: the value says which rule.
       {"seize", {"court"}},
@@ -197,6 +198,11 @@ Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbrevi
       {"published", {"date"}},
       {"claim", {"against", "by", "verb"}},
       {"sanction", {"target"}},
+      {"act", {"arrêté", "décision", "délibération", "décret", "ordonnance", "loi", "circulaire"}},
+      {"office", {"head"}},
+      {"party", Views(v.org_subtypes)},
+      {"other_stage", {"court"}},
+      {"word", {"det", "of", "by_which", "filler", "name_after", "party_end", "quote_open", "quote_close"}},
   };
   return LoadCues(files, "data/cues/recourse.tsv", fields, abbreviations, out);
 }
@@ -220,6 +226,7 @@ Status LoadStructureCues(const Files& files, const Vocabularies& v, const Abbrev
       {"registry", none},
       {"ruling_verb", none},
       {"court_word", none},
+      {"ruling_passive", none},
       // A court's name or a key prefix: any value.
       {"court_of_key", {}},
       {"key_of_court", {}},

@@ -75,6 +75,25 @@ bool CourtTellsItsDecision(const Hits& hits) {
   return false;
 }
 
+// A ruling told in the passive voice in the text's first two sentences with
+// no court named there (« Les requêtes de M. X ont été rejetées par
+// ordonnances »): the court speaking of itself, a news item of its own. A
+// press article names the court (« … par le tribunal administratif de Y »).
+bool UnnamedCourtRuled(const std::vector<Entity>& entities, const Hits& hits) {
+  std::array<bool, 2> court_named{};
+  for (const Entity& e : entities) {
+    if (e.type != EntityType::kOrg || e.fields.subtype() != "court") continue;
+    for (const Mention& m : e.mentions) {
+      if (m.sentence < court_named.size()) court_named[m.sentence] = true;
+    }
+  }
+  for (const CueHit* h : hits.Of("ruling_passive")) {
+    if (h->sentence >= court_named.size()) break;
+    if (!court_named[h->sentence]) return true;
+  }
+  return false;
+}
+
 Genre ReadGenre(const Segmentation& seg, const std::vector<Entity>& entities, const Hits& hits) {
   std::array<int, kGenreNames.size()> score{};
   for (const CueHit* h : hits.Of("genre")) {
@@ -91,7 +110,9 @@ Genre ReadGenre(const Segmentation& seg, const std::vector<Entity>& entities, co
       score[static_cast<size_t>(Genre::kPressRelease)] += 4;
     }
   }
-  if (CourtTellsItsDecision(hits)) score[static_cast<size_t>(Genre::kPressRelease)] += 5;
+  if (CourtTellsItsDecision(hits) || UnnamedCourtRuled(entities, hits)) {
+    score[static_cast<size_t>(Genre::kPressRelease)] += 5;
+  }
   const auto best = std::max_element(score.begin(), score.end());
   if (*best < kGenreThreshold) return Genre::kNews;
   return static_cast<Genre>(best - score.begin());

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "lexicon/lexicon.h"
+#include "summarise/reported_phrases.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -31,13 +32,21 @@ struct Context {
   // binary search for every slice missed the cache on long texts).
   std::vector<uint32_t> sentence_start;
   CueHitsByField by_field{hits};  // after `hits`, which it points into
+  HitsAtToken hits_at{0, {}};      // the same, by the token they start at
+  PhraseReader reader;             // acts, offices and parties named in words
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
-  Context(std::string_view t, const Segmentation& s, const Lexicon& lexicon, const std::vector<Entity>& entities)
-      : text(t), seg(s) {
+  Context(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities)
+      : text(view.text()),
+        seg(view.segmentation()),
+        reader{view, hits_at, [this](uint32_t token, EntityType type, uint32_t* end) {
+                 return MentionAt(token, type, end);
+               }} {
+    const Segmentation& s = seg;
     hits = lexicon.recourse_cues().Match(seg);
     by_field = CueHitsByField(hits);
+    hits_at = HitsAtToken(seg.tokens.size(), hits);
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
     }
@@ -72,6 +81,18 @@ struct Context {
     return {from, in.end()};
   }
   std::string_view Str(size_t i) const { return TokenText(text, seg.tokens[i]); }
+  // The entity of `type` whose mention starts at `token`, *end past it.
+  const Entity* MentionAt(uint32_t token, EntityType type, uint32_t* end) const {
+    if (token >= seg.tokens.size()) return nullptr;
+    for (const Placed& p : InFrom(seg.tokens[token].sentence, token)) {
+      if (p.mention->first_token != token) break;
+      if (p.entity->type == type) {
+        *end = p.mention->end_token;
+        return p.entity;
+      }
+    }
+    return nullptr;
+  }
 };
 
 bool IsParty(const Entity& e) {
@@ -80,6 +101,9 @@ bool IsParty(const Entity& e) {
 }
 
 bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype() == "court"; }
+
+// A news item's title (or first sentence): what the text is about.
+constexpr uint32_t kLeadSentences = 1;
 
 // A summary lists at most this many parties, grounds or refs: enough for any
 // real action, and it keeps a pathological input linear.
@@ -98,15 +122,25 @@ void AddEvidence(Recourse* r, const std::string& field, uint32_t sentence) {
 }
 
 // The value with the highest summed weight among the hits of `field`, and
-// the sentences it came from; empty when no hit reaches `min_weight`.
-std::string BestValue(const Context& c, std::string_view field, int min_weight, std::vector<uint32_t>* sentences) {
-  std::map<std::string, int> score;
-  for (const CueHit* h : c.HitsOf(field)) score[h->cue->value] += h->cue->weight;
+// the sentences it came from; empty when no hit reaches `min_weight`. Hits
+// in the first `lead` sentences count twice: a title and its lead say what
+// the text is about, the rest may tell of other stages.
+std::string BestValue(const Context& c, std::string_view field, int min_weight, std::vector<uint32_t>* sentences,
+                      uint32_t lead = 0) {
+  std::map<std::string, int, std::less<>> score;
+  std::vector<std::string_view> order;  // the values in the order the text first says them
+  for (const CueHit* h : c.HitsOf(field)) {
+    auto [it, inserted] = score.try_emplace(h->cue->value, 0);
+    if (inserted) order.push_back(h->cue->value);
+    it->second += h->cue->weight * (h->sentence < lead ? 2 : 1);
+  }
+  // a tie goes to the value said first
   std::string best;
   int best_score = min_weight - 1;
-  for (const auto& [value, s] : score) {
+  for (std::string_view value : order) {
+    const int s = score.find(value)->second;
     if (s > best_score) {
-      best = value;
+      best = std::string(value);
       best_score = s;
     }
   }
@@ -154,16 +188,23 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
   for (const CueHit* h : c.HitsOf("seize")) {
     for (uint32_t k = h->end_token; k <= h->end_token + 2; ++k) after_seize[k] = true;
   }
+  // A court named where the text tells of an appeal (« confirmée par le
+  // Conseil d'État », « un appel peut être formé devant … ») judged or may
+  // judge another stage, unless that stage is the action.
+  std::vector<bool> other_stage(c.seg.sentences.size(), false);
+  if (kind != "appeal" && kind != "cassation") {
+    for (const CueHit* h : c.HitsOf("other_stage")) other_stage[h->sentence] = true;
+  }
   std::map<const Entity*, int> score;
   for (const Placed& p : c.mentions) {
-    if (!judges(*p.entity)) continue;
+    if (!judges(*p.entity) || other_stage[p.mention->sentence]) continue;
     score[p.entity] += p.mention->sentence < 3 ? 2 : 1;
     if (after_seize[p.mention->first_token]) score[p.entity] += 4;
   }
   const Entity* best = nullptr;
   int best_score = 0;
   for (const Placed& p : c.mentions) {  // text order breaks ties
-    if (judges(*p.entity) && score[p.entity] > best_score) {
+    if (judges(*p.entity) && score.count(p.entity) && score[p.entity] > best_score) {
       best = p.entity;
       best_score = score[p.entity];
     }
@@ -269,6 +310,36 @@ class PartyEnds {
   std::vector<uint32_t> ends_;
 };
 
+// The organisation « l'association » or « la société » alone refers to: the
+// last one of that subtype named before the sentence. Asked for sentences
+// in text order, it reads the mentions once.
+class LastNamedOfSubtype {
+ public:
+  const std::string* Before(const Context& c, uint32_t sentence, std::string_view subtype) {
+    while (next_ < c.sentence_start[sentence]) {
+      const Entity& e = *c.mentions[next_++].entity;
+      if (e.type == EntityType::kOrg && IsParty(e)) last_[e.fields.subtype()] = &e.canonical;
+    }
+    const auto it = last_.find(std::string(subtype));
+    return it == last_.end() ? nullptr : it->second;
+  }
+
+ private:
+  size_t next_ = 0;
+  std::map<std::string, const std::string*> last_;
+};
+
+// A claimant no entity names, read from the words at `token`: « saisi par
+// l'association des riverains du port », « La société exploitant « Le
+// Zinc » a contesté … », « L'association a saisi … » (the last association
+// named before). Empty when none is.
+std::string ClaimantInWords(const Context& c, uint32_t token, uint32_t sentence, LastNamedOfSubtype* last) {
+  const NamedParty party = ReadNamedPartyAt(c.reader, token);
+  if (!party.name.empty() || party.subtype.empty()) return party.name;
+  const std::string* named = last->Before(c, sentence, party.subtype);
+  return named != nullptr ? *named : std::string();
+}
+
 void FindParties(const Context& c, Recourse* r) {
   const auto party = [&](const Placed& p) { return IsParty(*p.entity) && p.entity->canonical != r->court; };
   // "X / Y", "X contre Y" with a party on both sides (a case's title): the
@@ -316,12 +387,21 @@ void FindParties(const Context& c, Recourse* r) {
   // in text order, so each sentence's are handed out once (were one to come
   // back, a fresh list would only hand out parties already added again).
   std::optional<PartiesBefore> before;
+  LastNamedOfSubtype last_named;
+  uint32_t subject_read = UINT32_MAX;  // the sentence whose subject was read in words
   for (const CueHit* h : c.HitsOf("claim")) {
     if (h->cue->value == "by") {
       // "saisi par M. X", "le pourvoi formé par la société Y et par Z"
-      for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r, &listed_by)) {
+      const std::vector<const Placed*> listed = PartiesListedAfter(c, h->end_token, h->sentence, *r, &listed_by);
+      for (const Placed* p : listed) {
         AddUnique(&r->claimants, p->entity->canonical);
         AddEvidence(r, "claimants", h->sentence);
+      }
+      if (listed.empty()) {
+        if (const std::string name = ClaimantInWords(c, h->end_token, h->sentence, &last_named); !name.empty()) {
+          AddUnique(&r->claimants, name);
+          AddEvidence(r, "claimants", h->sentence);
+        }
       }
     } else if (h->cue->value == "against") {
       // "une plainte contre la société Criteo"
@@ -343,6 +423,16 @@ void FindParties(const Context& c, Recourse* r) {
         if (party(p) && (c.Folded(p.mention->first_token - 1) == "au" || c.Folded(p.mention->first_token - 1) == "a")) {
           AddUnique(&r->respondents, p.entity->canonical);
           AddEvidence(r, "respondents", h->sentence);
+        }
+      }
+      if (!found && h->sentence != subject_read) {
+        // no party named before the verb: the sentence's subject, in words
+        subject_read = h->sentence;
+        const uint32_t first = c.seg.sentences[h->sentence].first_token;
+        const std::string name = ClaimantInWords(c, first, h->sentence, &last_named);
+        if (!name.empty()) {
+          AddUnique(&r->claimants, name);
+          found = true;
         }
       }
       if (found) AddEvidence(r, "claimants", h->sentence);
@@ -400,22 +490,35 @@ const Entity* DateNear(const Context& c, uint32_t from, uint32_t span, uint32_t 
   return nullptr;
 }
 
-void FindChallengedAct(const Context& c, Recourse* r) {
-  if (r->kind == "sanction" || r->kind == "preliminary_ruling") return;
-  std::set<uint32_t> action_sentences;  // where the act is attacked
-  for (const CueHit* h : c.HitsOf("annul")) action_sentences.insert(h->sentence);
-  for (const CueHit* h : c.HitsOf("kind")) action_sentences.insert(h->sentence);
-  const Placed* chosen = nullptr;
-  for (const Placed& p : c.mentions) {
-    if (p.entity->type != EntityType::kLegalRef || ActType(p.entity->fields.instrument()).empty()) continue;
-    if (action_sentences.count(p.mention->sentence)) {
-      chosen = &p;
-      break;
-    }
-    if (chosen == nullptr) chosen = &p;
+// The act the action attacks as the words that attack it name it: the
+// first act read right after a word of `annul` (« suspend la décision du
+// maire de X », « contre l'arrêté du 3 mai 2024 par lequel le préfet … »).
+// Empty type when no such act is named.
+ReadAct AttackedAct(const Context& c) {
+  for (const CueHit* h : c.HitsOf("annul")) {
+    ReadAct act = ReadActAt(c.reader, h->end_token);
+    if (!act.type.empty()) return act;
   }
-  if (chosen == nullptr) return;
-  const std::string& key = chosen->entity->fields.instrument();
+  return {};
+}
+
+// A text names the attacked act, then dates it where it tells what the act
+// did (« Par une décision du 3 mai 2024, le maire de X a interdit … »): the
+// date of a mention of the same act by the same author.
+std::string DateOfSameAct(const Context& c, const ReadAct& act) {
+  if (act.author.empty()) return {};
+  for (const CueHit* h : c.HitsOf("act")) {
+    if (h->cue->value != act.type) continue;
+    const ReadAct other = ReadActAt(c.reader, h->first_token);
+    if (!other.date.empty() && other.author == act.author) return other.date;
+  }
+  return {};
+}
+
+// The act a LEGAL_REF names: its type, key, and the author and date the key
+// holds or the text puts right after it.
+ChallengedAct ActOfReference(const Context& c, const Placed& ref) {
+  const std::string& key = ref.entity->fields.instrument();
   ChallengedAct act;
   act.type = ActType(key);
   act.reference = key;
@@ -423,10 +526,59 @@ void FindChallengedAct(const Context& c, Recourse* r) {
   if (parts.size() >= 3 && (parts[0] == "DELIB" || parts[0] == "DECISION")) act.author = std::string(parts[1]);
   if (IsIsoDate(parts.back())) {
     act.date = std::string(parts.back());
-  } else if (const Entity* d = DateNear(c, chosen->mention->first_token, chosen->mention->end_token -
-                                                                              chosen->mention->first_token + 3,
-                                        chosen->mention->sentence)) {
+  } else if (const Entity* d = DateNear(c, ref.mention->first_token,
+                                        ref.mention->end_token - ref.mention->first_token + 3, ref.mention->sentence)) {
     if (d->fields.precision() == "day") act.date = d->fields.value();
+  }
+  // « l'arrêté du maire de X du 3 mai 2024 »: the words name the author the key leaves out
+  const ReadAct read = ReadActAt(c.reader, ref.mention->first_token);
+  if (act.author.empty()) act.author = read.author;
+  if (act.date.empty()) act.date = read.date;
+  return act;
+}
+
+// The act read from the words alone, completed by a dated mention of it.
+ChallengedAct ActOfWords(const Context& c, const ReadAct& read) {
+  ChallengedAct act;
+  act.type = read.type;
+  act.author = read.author;
+  act.date = read.date.empty() ? DateOfSameAct(c, read) : read.date;
+  return act;
+}
+
+// The act attacked: a legal reference to an act in a sentence that attacks
+// (« demande l'annulation du décret n° … »), else the act the words after
+// an attacking word name (« suspend la décision du maire de X »), else the
+// first act referred to.
+void FindChallengedAct(const Context& c, Recourse* r) {
+  if (r->kind == "sanction" || r->kind == "preliminary_ruling") return;
+  std::set<uint32_t> action_sentences;  // where the act is attacked
+  for (const CueHit* h : c.HitsOf("annul")) action_sentences.insert(h->sentence);
+  for (const CueHit* h : c.HitsOf("kind")) action_sentences.insert(h->sentence);
+  const Placed* in_action = nullptr;
+  const Placed* first = nullptr;
+  for (const Placed& p : c.mentions) {
+    if (p.entity->type != EntityType::kLegalRef || ActType(p.entity->fields.instrument()).empty()) continue;
+    if (first == nullptr) first = &p;
+    if (action_sentences.count(p.mention->sentence)) {
+      in_action = &p;
+      break;
+    }
+  }
+  ChallengedAct act;
+  uint32_t sentence = 0;
+  const ReadAct read = in_action == nullptr ? AttackedAct(c) : ReadAct{};
+  if (in_action != nullptr) {
+    act = ActOfReference(c, *in_action);
+    sentence = in_action->mention->sentence;
+  } else if (!read.type.empty()) {
+    act = ActOfWords(c, read);
+    sentence = c.seg.tokens[read.act_token].sentence;
+  } else if (first != nullptr) {
+    act = ActOfReference(c, *first);
+    sentence = first->mention->sentence;
+  } else {
+    return;
   }
   for (const CueHit* h : c.HitsOf("published")) {
     if (const Entity* d = DateNear(c, h->end_token, 3, h->sentence)) {
@@ -435,7 +587,7 @@ void FindChallengedAct(const Context& c, Recourse* r) {
       break;
     }
   }
-  AddEvidence(r, "challenged_act", chosen->mention->sentence);
+  AddEvidence(r, "challenged_act", sentence);
   r->challenged_act = act;
 }
 
@@ -462,12 +614,17 @@ class ClauseEnds {
 
 void FindGrounds(const Context& c, Recourse* r) {
   const std::span<const CueHit* const> grounds = c.HitsOf("ground");
+  const std::span<const CueHit* const> unreferenced = c.HitsOf("ground_unreferenced");
   std::vector<const CueHit*> hits(grounds.begin(), grounds.end());
+  hits.insert(hits.end(), unreferenced.begin(), unreferenced.end());
   if (r->kind == "sanction") {
     const std::span<const CueHit* const> basis = c.HitsOf("basis");
     hits.insert(hits.end(), basis.begin(), basis.end());
-    std::sort(hits.begin(), hits.end(), [](const CueHit* a, const CueHit* b) { return a->first_token < b->first_token; });
   }
+  // in text order, the longest first where two start together
+  std::sort(hits.begin(), hits.end(), [](const CueHit* a, const CueHit* b) {
+    return a->first_token != b->first_token ? a->first_token < b->first_token : a->end_token > b->end_token;
+  });
   ClauseEnds clause_end(c);
   for (size_t k = 0; k < hits.size() && r->grounds.size() < kMaxListed; ++k) {
     const CueHit* h = hits[k];
@@ -493,8 +650,9 @@ void FindGrounds(const Context& c, Recourse* r) {
       if (p.mention->first_token >= end) break;  // then it ends after `end` too
       if (p.entity->type == EntityType::kLegalRef && p.mention->end_token <= end) AddUnique(&g.refs, p.entity->canonical);
     }
-    // A "violation" with no legal text named is a data breach, not a ground.
-    if (g.category == "violation_of_law" && g.refs.empty()) continue;
+    // A "violation" with no legal text named is a data breach, not a ground
+    // (unless its cue names a ground that needs none: ground_unreferenced).
+    if (g.category == "violation_of_law" && g.refs.empty() && h->cue->field != "ground_unreferenced") continue;
     const Token& first = c.seg.tokens[h->first_token];
     const Token& last = c.seg.tokens[end - 1];
     g.text = std::string(c.text.substr(first.byte_start, last.byte_end - first.byte_start));
@@ -518,7 +676,7 @@ void FindGrounds(const Context& c, Recourse* r) {
 
 std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
   if (view.size() == 0) return std::nullopt;
-  const Context c(view.text(), view.segmentation(), lexicon, entities);
+  const Context c(view, lexicon, entities);
   Recourse r;
   std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
   r.kind = KindFromLegalBasis(c, &kind_sentences);
@@ -548,7 +706,7 @@ std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon,
   for (uint32_t s : court_sentences) AddEvidence(&r, "court", s);
   if (r.status == "decided") {
     std::vector<uint32_t> outcome_sentences;
-    r.outcome = BestValue(c, "outcome", 4, &outcome_sentences);
+    r.outcome = BestValue(c, "outcome", 4, &outcome_sentences, kLeadSentences);
     for (uint32_t s : outcome_sentences) AddEvidence(&r, "outcome", s);
   }
   FindParties(c, &r);

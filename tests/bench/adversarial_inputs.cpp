@@ -188,6 +188,13 @@ std::vector<AdversarialInput> MakeAll() {
       Text("recourse-cue-words", "recourse", "demande demande saisit contre ", kAction),
       // 34 cue phrases start with « a » (« a saisi », « a formé » …).
       Text("recourse-cue-prefixes", "recourse", "a ", kAction),
+      // the readers of acts, offices and parties named in words: an undated
+      // act dated from every other mention of it, offices of offices, one
+      // sentence of claimants in words, and « L'association » again and again
+      Text("recourse-acts-in-words", "recourse", "contre la décision du président du président du maire de Lens, ",
+           kAction),
+      Text("recourse-parties-in-words", "recourse", "saisi par l'association des amis du port et ", kAction),
+      Text("recourse-anaphora", "recourse", "L'association a saisi la société Zorblax. ", kAction),
       // --- quotes
       Text("quotes-unclosed", "quotes", "« "),
       Text("quotes-unclosed-speech", "quotes", "« Il dit "),

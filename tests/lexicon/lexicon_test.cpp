@@ -151,3 +151,21 @@ TEST_CASE("tables: optional trailing columns, comments and blank lines", "[lexic
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("a cue ending with an elided word matches it before the next word", "[lexicon]") {
+  // « contre l' » is written with nothing after its apostrophe; in a text the
+  // apostrophe stays with « l » (« l’arrêté » -> « l’ » « arrêté »).
+  std::vector<DataRow> rows;
+  REQUIRE(ReadTable("t.tsv", "annul\tact\t1\tcontre l'\n", {{{"field"}, {"value"}, {"weight"}, {"phrase"}}}, &rows).ok());
+  const CueSet cues(rows, SharedLexicon().abbreviations());
+  const std::string text = "Il plaide contre l’arrêté.";
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  const std::vector<CueHit> hits = cues.Match(seg);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].first_token == 2);
+  CHECK(hits[0].end_token == 4);
+}
+
+}  // namespace lexfr

@@ -186,5 +186,17 @@ TEST_CASE("genres that are not decisions have no identity and no zones", "[struc
   CHECK(dated_item.structure.genre == Genre::kPressRelease);
 }
 
+TEST_CASE("a ruling in the passive voice with no court named: the court's own news item", "[structure]") {
+  const Document own = Run(
+      "Les trois requêtes déposées par M. Kervadec ont été rejetées par ordonnances ce lundi.\n"
+      "La requête ne pouvait qu'être rejetée.");
+  CHECK(own.structure.genre == Genre::kPressRelease);
+  // a press article names the court that ruled
+  const Document article = Run(
+      "Les trois requêtes déposées par M. Kervadec ont été rejetées par ordonnances du tribunal administratif de "
+      "Pau ce lundi.\nSon avocat envisage un appel.");
+  CHECK(article.structure.genre == Genre::kNews);
+}
+
 }  // namespace
 }  // namespace lexfr

@@ -231,3 +231,159 @@ TEST_CASE("« Selon X, « … » » attributes the quote to X", "[quotes]") {
 }
 
 }  // namespace lexfr
+
+// Texts that report an action (a tribunal's news item, a press article):
+// the parties, the act and its author are often named in words no entity
+// covers. Invented names and places throughout.
+namespace lexfr {
+
+TEST_CASE("news: the author of an attacked arrêté is an office, and the respondent", "[recourse][news]") {
+  const Document d = Run(
+      "Le club Ardoisier demande au tribunal administratif de Caen l'annulation de l’arrêté du préfet de la "
+      "Manche du 3 mai 2024.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->challenged_act);
+  CHECK(d.recourse->challenged_act->type == "arrêté");
+  CHECK(d.recourse->challenged_act->author == "préfet de la Manche");
+  CHECK(d.recourse->challenged_act->date == "2024-05-03");
+  CHECK(d.recourse->respondents == std::vector<std::string>{"préfet de la Manche"});
+}
+
+TEST_CASE("news: « l'arrêté du … par lequel le préfet … » names its author after its date", "[recourse][news]") {
+  const Document d = Run(
+      "L'association Orvanne conteste devant le tribunal administratif de Nantes l'arrêté du 2 juin 2023 par "
+      "lequel le préfet de la Vendée a interdit la fête, et en demande l'annulation.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->challenged_act);
+  CHECK(d.recourse->challenged_act->author == "préfet de la Vendée");
+  CHECK(d.recourse->challenged_act->date == "2023-06-02");
+}
+
+TEST_CASE("news: a body named right after its office, and an office of an office", "[recourse][news]") {
+  Document d = Run(
+      "Le club Ardoisier demande au tribunal administratif de Nancy l'annulation de la délibération du conseil "
+      "régional Grand Est.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->challenged_act);
+  CHECK(d.recourse->challenged_act->type == "délibération");
+  CHECK(d.recourse->challenged_act->author == "conseil régional Grand Est");
+  d = Run(
+      "Le club Ardoisier demande au tribunal administratif de Mende l'annulation de la décision du président du "
+      "conseil départemental de la Lozère.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->challenged_act);
+  CHECK(d.recourse->challenged_act->author == "président du conseil départemental de la Lozère");
+}
+
+TEST_CASE("news: the act attacked in the title is dated where the text tells what it did", "[recourse][news]") {
+  const Document d = Run(
+      "Le juge des référés du tribunal administratif suspend la décision du maire de Trévouzac. "
+      "Par une décision du 3 mars 2025, le maire de la commune de Trévouzac avait fermé le gymnase.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "suspension");
+  CHECK(d.recourse->outcome == "granted");
+  REQUIRE(d.recourse->challenged_act);
+  CHECK(d.recourse->challenged_act->type == "décision");
+  CHECK(d.recourse->challenged_act->author == "maire de Trévouzac");  // « de la commune » left out
+  CHECK(d.recourse->challenged_act->date == "2025-03-03");
+}
+
+TEST_CASE("news: a claimant named in lower case after « saisi par »", "[recourse][news]") {
+  const Document d = Run(
+      "Saisi par l'association des amis du vieux moulin et deux riverains, le juge des référés du tribunal "
+      "administratif de Dijon rejette la requête tendant à la suspension de l'arrêté du maire de Beaune.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "suspension");
+  CHECK(d.recourse->status == "decided");
+  CHECK(d.recourse->outcome == "rejected");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"association des amis du vieux moulin"});
+  CHECK(d.recourse->respondents == std::vector<std::string>{"maire de Beaune"});
+}
+
+TEST_CASE("news: a company named by the place it runs, in quotes", "[recourse][news]") {
+  const Document d = Run(
+      "La société exploitant « Le Phare » a de nouveau contesté l’arrêté du préfet du Cantal, cette fois dans le "
+      "cadre d'un référé-suspension. Le juge des référés du tribunal rejette son recours.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Le Phare"});
+  CHECK(d.recourse->outcome == "rejected");
+}
+
+TEST_CASE("news: « l'association » alone is the last association named", "[recourse][news]") {
+  const Document d = Run(
+      "Le maire de Vallorcine a retiré la subvention de l'association Les Amis du Lac. L'association a saisi le "
+      "juge des référés pour obtenir la suspension de cette décision.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "suspension");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Les Amis du Lac"});
+}
+
+TEST_CASE("news: « n'a pas fait droit » is a rejection", "[recourse][news]") {
+  const Document d = Run(
+      "Le juge des référés du tribunal administratif de Melun n'a pas fait droit à la demande de suspension "
+      "présentée par le syndicat Sud Rail.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->status == "decided");
+  CHECK(d.recourse->outcome == "rejected");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Sud Rail"});
+}
+
+TEST_CASE("news: the title's outcome beats an earlier stage told later", "[recourse][news]") {
+  const Document d = Run(
+      "Les deux requêtes déposées par M. Kervadec ont été rejetées par ordonnances. Dans sa décision du 4 mai 2010, "
+      "le Conseil d'État a annulé l'élection.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Kervadec"});
+  CHECK(d.recourse->outcome == "rejected");
+}
+
+TEST_CASE("news: a court named for an appeal is not the court of the action", "[recourse][news]") {
+  Document d = Run(
+      "La juge des référés du tribunal rejette le référé-suspension de la société Brixo. Cette ordonnance a été "
+      "confirmée par le juge des référés du Conseil d'État.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->court.empty());
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Brixo"});
+  d = Run("Le juge des référés du tribunal administratif de Pau a rejeté la requête. Un appel peut être formé devant "
+          "le Conseil d'État.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->court == "Tribunal administratif de Pau");
+}
+
+TEST_CASE("news: « demandait au juge des référés … de suspendre » is a suspension", "[recourse][news]") {
+  const Document d = Run(
+      "La Ligue des droits de l'homme demandait au juge des référés du tribunal administratif de Nice de "
+      "suspendre l'arrêté du maire de Nice.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "suspension");
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Ligue des droits de l'Homme"});
+  CHECK(d.recourse->respondents == std::vector<std::string>{"maire de Nice"});
+}
+
+TEST_CASE("news: a ground that needs no legal text, and a ground of motivation", "[recourse][news]") {
+  Document d = Run(
+      "Le juge des référés du tribunal administratif de Melun suspend l'arrêté du maire de Brévannes : il relève "
+      "un doute sérieux au regard de l'atteinte à la liberté de réunion.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].category == "violation_of_law");
+  CHECK(d.recourse->grounds[0].refs.empty());
+  d = Run(
+      "Le juge des référés du tribunal administratif de Melun rejette la requête de la société Brixo : l'arrêté "
+      "du préfet du Val-de-Marne est suffisamment motivé.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].category == "procedure");
+}
+
+TEST_CASE("news: a tribunal annulling a délibération at someone's request", "[recourse][news]") {
+  const Document d = Run(
+      "À la demande de M. Loïc Tanguy, le tribunal administratif de Rennes a annulé la délibération du conseil "
+      "municipal de Plouzané.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Loïc Tanguy"});
+  REQUIRE(d.recourse->challenged_act);
+  CHECK(d.recourse->challenged_act->author == "conseil municipal de Plouzané");
+}
+
+}  // namespace lexfr

@@ -1,0 +1,247 @@
+// The phrases that name an act, an office, a party (summarise/reported_phrases.h).
+#include "summarise/reported_phrases.h"
+
+#include <algorithm>
+
+namespace lexfr {
+namespace {
+
+// How far a reader walks: an act with its author and date, a place's name,
+// a party's lower-case name. Longer phrases are not read (and the readers
+// stay bounded, so linear in the text however often they are asked).
+constexpr uint32_t kMaxNameTokens = 8;
+constexpr uint32_t kMaxLowerNameTokens = 8;
+constexpr uint32_t kMaxQuotedTokens = 10;
+constexpr int kMaxActParts = 4;
+
+bool InText(const PhraseReader& r, uint32_t i) { return i < r.view.size(); }
+
+const CueHit* Word(const PhraseReader& r, uint32_t i, std::string_view role) {
+  return InText(r, i) ? r.hits.At(i, "word", role) : nullptr;
+}
+
+// Past a determiner at `i`, if there is one.
+uint32_t SkipDeterminer(const PhraseReader& r, uint32_t i) {
+  const CueHit* det = Word(r, i, "det");
+  return det != nullptr ? det->end_token : i;
+}
+
+// The text of tokens [first, end), as written.
+std::string Slice(const PhraseReader& r, uint32_t first, uint32_t end) {
+  if (first >= end) return {};
+  const Token& a = r.view.token(first);
+  const Token& b = r.view.token(end - 1);
+  return std::string(r.view.text().substr(a.byte_start, b.byte_end - a.byte_start));
+}
+
+// Pieces of text joined as the text joins them: a space unless the second
+// is glued to what came before it (« d' » + « Orient »).
+void Append(const PhraseReader& r, std::string* out, uint32_t first, uint32_t end) {
+  if (first >= end) return;
+  if (!out->empty() && r.view.token(first).space_before) out->push_back(' ');
+  *out += Slice(r, first, end);
+}
+
+// A place's or a body's name from `i`: capitalised words, and what a hyphen
+// glues into them (« Bras Panon », « Seine-Maritime », « Saint-Jean-de-Luz »).
+uint32_t NameEnd(const PhraseReader& r, uint32_t i) {
+  const uint32_t limit = i + kMaxNameTokens;
+  uint32_t end = i;
+  while (end < limit && InText(r, end)) {
+    const bool glued_to_hyphen = end > i && r.view.Has(end, kGlued) &&
+                                 (r.view.Text(end) == "-" || r.view.Text(end - 1) == "-");
+    if (!r.view.Has(end, kCapitalised) && !glued_to_hyphen) break;
+    ++end;
+  }
+  while (end > i && r.view.Text(end - 1) == "-") --end;  // a dangling hyphen
+  return end;
+}
+
+// The name in quotes at `i` (« « Le Zinc » »): sets [*first, *end) to its
+// words and returns past the closing quote, or returns `i`.
+uint32_t QuotedName(const PhraseReader& r, uint32_t i, uint32_t* first, uint32_t* end) {
+  const CueHit* open = Word(r, i, "quote_open");
+  if (open == nullptr) return i;
+  for (uint32_t k = open->end_token; k < open->end_token + kMaxQuotedTokens && InText(r, k); ++k) {
+    if (const CueHit* close = Word(r, k, "quote_close")) {
+      if (k == open->end_token) return i;
+      *first = open->end_token;
+      *end = k;
+      return close->end_token;
+    }
+  }
+  return i;
+}
+
+// An ORG or PERSON entity's mention at `i`: its canonical, *end past it.
+std::string PartyEntityAt(const PhraseReader& r, uint32_t i, uint32_t* end) {
+  const Entity* e = r.mention_at(i, EntityType::kOrg, end);
+  if (e == nullptr) e = r.mention_at(i, EntityType::kPerson, end);
+  return e != nullptr ? e->canonical : std::string();
+}
+
+std::string OfficeAt(const PhraseReader& r, uint32_t from, uint32_t* end, int depth);
+
+// An author after an act (« du maire de X », « de la CNIL ») at `i`, the
+// « de » already passed: an entity, else an office.
+std::string AuthorAt(const PhraseReader& r, uint32_t i, uint32_t* end) {
+  std::string author = PartyEntityAt(r, i, end);
+  if (author.empty()) author = ReadOfficeAt(r, i, end);
+  return author;
+}
+
+}  // namespace
+
+// Match() reports hits by their first token, longest first at a token: the
+// hits of a token are a slice of them.
+HitsAtToken::HitsAtToken(size_t token_count, std::span<const CueHit> hits) : hits_(hits) {
+  first_.assign(token_count + 1, static_cast<uint32_t>(hits.size()));
+  for (size_t k = hits.size(); k-- > 0;) first_[hits[k].first_token] = static_cast<uint32_t>(k);
+  for (size_t i = token_count; i-- > 0;) first_[i] = std::min(first_[i], first_[i + 1]);
+}
+
+const CueHit* HitsAtToken::At(size_t i, std::string_view field, std::string_view value) const {
+  if (i + 1 >= first_.size()) return nullptr;
+  for (uint32_t k = first_[i]; k < hits_.size() && hits_[k].first_token == i; ++k) {
+    const Cue& cue = *hits_[k].cue;
+    if (cue.field == field && (value.empty() || cue.value == value)) return &hits_[k];
+  }
+  return nullptr;
+}
+
+std::string ReadOfficeAt(const PhraseReader& r, uint32_t from, uint32_t* end) { return OfficeAt(r, from, end, 0); }
+
+namespace {
+
+// An office of an office (« président du conseil régional X ») is read; an
+// office of an office of an office is not (and the reader stays bounded).
+constexpr int kMaxOfficeDepth = 1;
+
+std::string OfficeAt(const PhraseReader& r, uint32_t from, uint32_t* end, int depth) {
+  const uint32_t i = SkipDeterminer(r, from);
+  const CueHit* head = InText(r, i) ? r.hits.At(i, "office") : nullptr;
+  if (head == nullptr) return {};
+  std::string out = Slice(r, head->first_token, head->end_token);
+  *end = head->end_token;
+  uint32_t k = head->end_token;
+  // « président du conseil régional X »: the office of an office
+  const CueHit* of = Word(r, k, "of");
+  if (of != nullptr) {
+    uint32_t inner_end = 0;
+    const std::string inner = depth < kMaxOfficeDepth ? OfficeAt(r, of->end_token, &inner_end, depth + 1) : "";
+    if (!inner.empty()) {
+      Append(r, &out, of->first_token, of->end_token);
+      out += ' ';
+      out += inner;
+      *end = inner_end;
+      return out;
+    }
+    // « maire de la commune de X »: the words between the office and its
+    // place go, but the « de » that ends them
+    const CueHit* filler = Word(r, k, "filler");
+    const uint32_t name_from = filler != nullptr ? filler->end_token : of->end_token;
+    const uint32_t name_end = NameEnd(r, name_from);
+    if (name_end == name_from) return out;
+    const uint32_t of_first = filler != nullptr ? filler->end_token - 1 : of->first_token;
+    const uint32_t of_end = filler != nullptr ? filler->end_token : of->end_token;
+    Append(r, &out, of_first, of_end);
+    Append(r, &out, name_from, name_end);
+    *end = name_end;
+    return out;
+  }
+  // « le conseil régional Grand Est »: the name right after the office
+  const uint32_t name_end = NameEnd(r, k);
+  if (name_end > k) {
+    Append(r, &out, k, name_end);
+    *end = name_end;
+  }
+  return out;
+}
+
+}  // namespace
+
+ReadAct ReadActAt(const PhraseReader& r, uint32_t from) {
+  ReadAct act;
+  const uint32_t i = SkipDeterminer(r, from);
+  const CueHit* word = InText(r, i) ? r.hits.At(i, "act") : nullptr;
+  if (word == nullptr) return act;
+  act.type = word->cue->value;
+  act.act_token = word->first_token;
+  uint32_t k = word->end_token;
+  for (int part = 0; part < kMaxActParts && InText(r, k); ++part) {
+    if (const CueHit* of = Word(r, k, "of")) {
+      uint32_t end = 0;
+      const Entity* e = r.mention_at(of->end_token, EntityType::kDate, &end);
+      if (e != nullptr) {  // « du 3 mai 2024 »
+        if (act.date.empty() && e->fields.precision() == "day") act.date = e->fields.value();
+        k = end;
+        continue;
+      }
+      if (act.author.empty()) {
+        const std::string author = AuthorAt(r, of->end_token, &end);
+        if (!author.empty()) {
+          act.author = author;
+          k = end;
+          continue;
+        }
+      }
+      break;
+    }
+    if (const CueHit* by = Word(r, k, "by_which")) {  // « par lequel le préfet de X »
+      uint32_t end = 0;
+      if (act.author.empty()) act.author = AuthorAt(r, SkipDeterminer(r, by->end_token), &end);
+      break;
+    }
+    // « par une décision du 3 mai 2024, le maire de X a … »: a dated act and
+    // its author, the subject of the clause after it
+    if (r.view.Text(k) == "," && !act.date.empty() && act.author.empty()) {
+      uint32_t end = 0;
+      act.author = AuthorAt(r, SkipDeterminer(r, k + 1), &end);
+    }
+    break;
+  }
+  return act;
+}
+
+NamedParty ReadNamedPartyAt(const PhraseReader& r, uint32_t from) {
+  NamedParty party;
+  const uint32_t i = SkipDeterminer(r, from);
+  const CueHit* kind = InText(r, i) ? r.hits.At(i, "party") : nullptr;
+  if (kind == nullptr) return party;
+  party.subtype = kind->cue->value;
+  party.end = kind->end_token;
+  uint32_t k = kind->end_token;
+  if (const CueHit* after = Word(r, k, "name_after")) k = after->end_token;
+  // « la société exploitant « Le Zinc » »
+  uint32_t first = 0, end = 0;
+  const uint32_t past_quote = QuotedName(r, k, &first, &end);
+  if (past_quote > k) {
+    party.name = Slice(r, first, end);
+    party.end = past_quote;
+    return party;
+  }
+  // « le club Union Sportive Nord »
+  const uint32_t name_end = NameEnd(r, k);
+  if (name_end > k) {
+    party.name = Slice(r, k, name_end);
+    party.end = name_end;
+    return party;
+  }
+  // « l'association des riverains du port »: its name in lower case, up to a
+  // word that ends it, a punctuation mark or the end of the sentence
+  if (Word(r, k, "of") == nullptr) return party;
+  const uint32_t sentence = r.view.token(k).sentence;
+  uint32_t last = k;
+  while (last < k + kMaxLowerNameTokens && InText(r, last) && r.view.token(last).sentence == sentence &&
+         r.view.token(last).kind != TokenKind::kPunct && Word(r, last, "party_end") == nullptr) {
+    ++last;
+  }
+  while (last > k && Word(r, last - 1, "of") != nullptr) --last;  // « … des » cut short
+  if (last > k + 1) {
+    party.name = Slice(r, kind->first_token, last);
+    party.end = last;
+  }
+  return party;
+}
+
+}  // namespace lexfr
