@@ -155,6 +155,9 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
   const NameWords& names = r.lexicon.names();
   std::vector<PersonFound> out;
   for (size_t i = 0; i < r.size(); ++i) {
+    // a title (« M. », « Mme ») and an initial are capitalised, a placeholder
+    // opens with « [ »: most tokens are neither, and cost no lookup
+    if (!r.view.Has(i, kCapitalised) && r.Str(i) != "[") continue;
     const auto title = names.titles.find(r.Str(i));
     const bool titled = title != names.titles.end() && r.SameLine(i + 1);
     const size_t s = titled ? i + 1 : i;
