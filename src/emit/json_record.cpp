@@ -126,6 +126,12 @@ void WriteDecision(const DecisionIdentity& d, JsonWriter& w) {
   w.Key("publication"), w.StringOrNull(d.publication);
   w.Key("judges");
   w.BeginArray();
+  for (const Judge& j : d.judges) {
+    w.BeginObject();
+    w.Key("name"), w.String(j.name);
+    w.Key("role"), w.StringOrNull(j.role);
+    w.EndObject();
+  }
   w.EndArray();
   w.EndObject();
 }

@@ -226,6 +226,7 @@ Status LoadStructureCues(const Files& files, const Vocabularies& v, const Abbrev
       {"registry", none},
       {"ruling_verb", none},
       {"court_word", none},
+      {"judge_role", none},
       {"ruling_passive", none},
       // A court's name or a key prefix: any value.
       {"court_of_key", {}},

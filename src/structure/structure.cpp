@@ -579,6 +579,7 @@ Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const std
   out.genre = ReadGenre(seg, entities, hits);
   if (out.genre == Genre::kDecision || out.genre == Genre::kRegulatorDecision) {
     out.decision = ReadIdentity(text, seg, entities, out.genre, cues, hits);
+    out.decision->judges = ReadJudges(view, entities, hits.Of("judge_role"));
     out.zones = ReadZones(seg, hits, static_cast<uint32_t>(CountCodePoints(text)));
     ReadOutcome(out.zones, hits, &out);
   }

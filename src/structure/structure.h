@@ -25,6 +25,7 @@
 
 #include "lexfr/entity.h"
 #include "lexicon/lexicon.h"
+#include "structure/judges.h"
 #include "text/token_view.h"
 
 namespace lexfr {
@@ -41,6 +42,7 @@ struct DecisionIdentity {
   std::vector<std::string> numbers;  // LEGAL_REF keys: "CE:444937", "CASS:23-15.672"
   std::string ecli;
   std::string publication;  // « Inédit au recueil Lebon », « FS-B+R »
+  std::vector<Judge> judges;  // structure/judges.h
   // The kind of action it decides, as its first sentences state it (a
   // recourse kind: "cassation", "annulment", ...), and that sentence; empty
   // when they say nothing.

@@ -200,3 +200,44 @@ TEST_CASE("a ruling in the passive voice with no court named: the court's own ne
 
 }  // namespace
 }  // namespace lexfr
+
+namespace lexfr {
+namespace {
+
+std::vector<std::string> JudgeLines(const Document& d) {
+  std::vector<std::string> out;
+  if (!d.structure.decision) return out;
+  for (const Judge& j : d.structure.decision->judges) out.push_back(j.name + " | " + j.role);
+  return out;
+}
+
+TEST_CASE("a decision's judges: a name, a comma, a role that ends there", "[structure][judges]") {
+  SECTION("the Cour de cassation's bench, each judge once with the most specific role") {
+    const std::string text = std::string(kCassation) +
+                             "Sur le rapport de Mme Lemarchal, conseiller, les observations de la SCP Dorval, avocat de "
+                             "la société [T], après débats en l'audience publique du 4 février 2025 où étaient présents "
+                             "Mme Girardeau, présidente, Mme Lemarchal, conseiller rapporteur, M. Pascal Ombredane, "
+                             "conseiller doyen, et Mme Tessier, greffier de chambre.\n";
+    // in order of first mention: the rapporteur is named before the bench
+    CHECK(JudgeLines(Run(text)) == std::vector<std::string>{"Lemarchal | conseiller rapporteur",
+                                                             "Girardeau | présidente",
+                                                             "Pascal Ombredane | conseiller doyen",
+                                                             "Tessier | greffier de chambre"});
+  }
+  SECTION("the Conseil d'État's rapporteur and rapporteur public") {
+    const std::string text = std::string(kConseilDEtat) +
+                             "Après avoir entendu en séance publique :\n"
+                             "- le rapport de M. Hugo Verlaine, maître des requêtes,\n"
+                             "- les conclusions de Mme Aude Ferrand, rapporteure publique ;\n";
+    CHECK(JudgeLines(Run(text)) ==
+          std::vector<std::string>{"Hugo Verlaine | maître des requêtes", "Aude Ferrand | rapporteure publique"});
+  }
+  SECTION("an office with its complement is no seat on the bench, a party's officer neither") {
+    const std::string text = std::string(kCassation) +
+                             "M. Paul Rivière, président du conseil départemental, a été entendu.\n";
+    CHECK(JudgeLines(Run(text)).empty());
+  }
+}
+
+}  // namespace
+}  // namespace lexfr
