@@ -60,7 +60,14 @@ class CueSet {
 class CueHitsByField {
  public:
   explicit CueHitsByField(const std::vector<CueHit>& hits) {
-    for (const CueHit& h : hits) by_field_[h.cue->field].push_back(&h);
+    // one map lookup per run of hits of one cue, not per hit: a text of a
+    // single cue repeated (« « « … ») costs a push per hit
+    const Cue* run_cue = nullptr;
+    std::vector<const CueHit*>* run = nullptr;
+    for (const CueHit& h : hits) {
+      if (h.cue != run_cue) run_cue = h.cue, run = &by_field_[h.cue->field];
+      run->push_back(&h);
+    }
   }
   // Empty for a field no cue matched.
   std::span<const CueHit* const> Of(std::string_view field) const {

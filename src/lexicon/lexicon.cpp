@@ -202,7 +202,7 @@ Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbrevi
       {"office", {"head"}},
       {"party", Views(v.org_subtypes)},
       {"other_stage", {"court"}},
-      {"word", {"det", "of", "by_which", "filler", "name_after", "party_end", "quote_open", "quote_close"}},
+      {"word", {"det", "of", "by_which", "filler", "name_after", "party_end"}},
   };
   return LoadCues(files, "data/cues/recourse.tsv", fields, abbreviations, out);
 }

@@ -57,17 +57,23 @@ uint32_t NameEnd(const PhraseReader& r, uint32_t i) {
   return end;
 }
 
+// Quotation marks are typography, not words: told by the token itself rather
+// than as cue hits, since a text of quotes (« « « … ») would make every
+// token a hit every rule then walks past.
+bool OpensQuote(std::string_view t) { return t == "\u00AB" || t == "\u201C" || t == "\""; }
+bool ClosesQuote(std::string_view t) { return t == "\u00BB" || t == "\u201D" || t == "\""; }
+
 // The name in quotes at `i` (« « Le Zinc » »): sets [*first, *end) to its
 // words and returns past the closing quote, or returns `i`.
 uint32_t QuotedName(const PhraseReader& r, uint32_t i, uint32_t* first, uint32_t* end) {
-  const CueHit* open = Word(r, i, "quote_open");
-  if (open == nullptr) return i;
-  for (uint32_t k = open->end_token; k < open->end_token + kMaxQuotedTokens && InText(r, k); ++k) {
-    if (const CueHit* close = Word(r, k, "quote_close")) {
-      if (k == open->end_token) return i;
-      *first = open->end_token;
+  if (!InText(r, i) || !OpensQuote(r.view.Text(i))) return i;
+  const uint32_t open_end = i + 1;
+  for (uint32_t k = open_end; k < open_end + kMaxQuotedTokens && InText(r, k); ++k) {
+    if (ClosesQuote(r.view.Text(k))) {
+      if (k == open_end) return i;
+      *first = open_end;
       *end = k;
-      return close->end_token;
+      return k + 1;
     }
   }
   return i;
