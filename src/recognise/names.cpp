@@ -47,9 +47,7 @@ struct View {
   }
   // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
   bool Glued(size_t i) const { return view.Has(i, kGlued); }
-  std::string Span(size_t first, size_t end) const {
-    return std::string(text.substr(tokens[first].byte_start, tokens[end - 1].byte_end - tokens[first].byte_start));
-  }
+  std::string Span(size_t first, size_t end) const { return std::string(view.Span(first, end)); }
 };
 
 // "à" folds to "a", which is also the verb: only the accented word joins.

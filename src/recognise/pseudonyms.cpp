@@ -44,10 +44,7 @@ struct Reader {
   // On the same line as the token before it: names never span a line break.
   bool SameLine(size_t i) const { return i < size() && !view.Has(i, kLineBreakBefore); }
   bool Determiner(size_t i) const { return lexicon.word(view.Id(i)).determiner; }
-  std::string Span(size_t first, size_t end) const {
-    const std::string_view text = view.text();
-    return std::string(text.substr(view.token(first).byte_start, view.token(end - 1).byte_end - view.token(first).byte_start));
-  }
+  std::string Span(size_t first, size_t end) const { return std::string(view.Span(first, end)); }
 };
 
 

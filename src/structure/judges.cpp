@@ -45,9 +45,7 @@ std::vector<Judge> ReadJudges(const TokenView& view, const std::vector<Entity>& 
       if (comma + 1 >= view.size() || view.Text(comma) != ",") continue;
       const auto role = role_at.find(comma + 1);
       if (role == role_at.end() || !RoleEndsAt(view, role->second->end_token)) continue;
-      const Token& first = view.token(role->second->first_token);
-      const Token& last = view.token(role->second->end_token - 1);
-      std::string text(view.text().substr(first.byte_start, last.byte_end - first.byte_start));
+      std::string text(view.Span(role->second->first_token, role->second->end_token));
       const auto [it, fresh] = index_of.try_emplace(e.canonical, seen.size());
       if (fresh) {
         seen.push_back({m.first_token, {e.canonical, std::move(text)}});

@@ -31,10 +31,7 @@ std::string PseudonymAt(const TokenView& view, uint32_t i) {
     if (close >= view.size() || view.Text(close) != "]") break;
     end = close + 1;
   }
-  if (end == i) return {};
-  const Token& first = view.token(i);
-  const Token& last = view.token(end - 1);
-  return std::string(view.text().substr(first.byte_start, last.byte_end - first.byte_start));
+  return std::string(view.Span(i, end));
 }
 
 // The capitalised words from token `i` (« Me Dupont-Martin »), as written.
@@ -45,10 +42,7 @@ std::string CapitalisedNameAt(const TokenView& view, uint32_t i) {
          (view.Has(end, kCapitalised) || (end > i && view.Flags(end) & kGlued))) {
     ++end;
   }
-  if (end == i) return {};
-  const Token& first = view.token(i);
-  const Token& last = view.token(end - 1);
-  return std::string(view.text().substr(first.byte_start, last.byte_end - first.byte_start));
+  return std::string(view.Span(i, end));
 }
 
 struct Found {

@@ -94,10 +94,7 @@ class Reader {
     const auto it = entity_at_.find(static_cast<uint32_t>(i));
     return it == entity_at_.end() ? nullptr : &it->second;
   }
-  std::string Span(size_t first, size_t end) const {
-    const std::string_view text = v_.text();
-    return std::string(text.substr(v_.token(first).byte_start, v_.token(end - 1).byte_end - v_.token(first).byte_start));
-  }
+  std::string Span(size_t first, size_t end) const { return std::string(v_.Span(first, end)); }
   // The first token of the line holding token i; the first of the next line
   // (or size()). Computed once: a rule asks them per cue, and a text of one
   // long line must not be walked once per cue.

@@ -9,9 +9,6 @@
 namespace lexfr {
 namespace {
 
-bool IsOpening(std::string_view s) { return s == "«" || s == "“" || s == "\""; }
-bool IsClosing(std::string_view s) { return s == "»" || s == "”" || s == "\""; }
-
 // The first token at or after a position that passes a test, for positions
 // that never decrease: the search resumes where the last one stopped, so a
 // text of opening marks that are never closed is read once, not 400 tokens
@@ -119,7 +116,7 @@ std::vector<Quote> FindQuotes(const TokenView& view, const Lexicon& lexicon, con
   const auto glued = [&](std::string_view mark) {
     return [&, mark](size_t k) { return !tokens[k].space_before && TokenText(text, tokens[k]) == mark; };
   };
-  NextToken any_closing(tokens.size(), [&](size_t k) { return IsClosing(TokenText(text, tokens[k])); });
+  NextToken any_closing(tokens.size(), [&](size_t k) { return IsClosingQuote(TokenText(text, tokens[k])); });
   NextToken straight(tokens.size(), text_is("\""));
   NextToken glued_guillemet(tokens.size(), glued("«"));
   NextToken glued_curly(tokens.size(), glued("“"));
@@ -127,7 +124,7 @@ std::vector<Quote> FindQuotes(const TokenView& view, const Lexicon& lexicon, con
   const Entity* last_speaker = nullptr;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view open = TokenText(text, tokens[i]);
-    if (!IsOpening(open)) continue;
+    if (!IsOpeningQuote(open)) continue;
     // The closing mark, within 400 tokens.
     const size_t close = open == "\"" ? straight.From(i + 1)
                          : open == "«"  ? std::min(any_closing.From(i + 1), glued_guillemet.From(i + 1))

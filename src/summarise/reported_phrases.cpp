@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "text/text_util.h"
+
 namespace lexfr {
 namespace {
 
@@ -28,10 +30,7 @@ uint32_t SkipDeterminer(const PhraseReader& r, uint32_t i) {
 
 // The text of tokens [first, end), as written.
 std::string Slice(const PhraseReader& r, uint32_t first, uint32_t end) {
-  if (first >= end) return {};
-  const Token& a = r.view.token(first);
-  const Token& b = r.view.token(end - 1);
-  return std::string(r.view.text().substr(a.byte_start, b.byte_end - a.byte_start));
+  return std::string(r.view.Span(first, end));
 }
 
 // Pieces of text joined as the text joins them: a space unless the second
@@ -57,19 +56,15 @@ uint32_t NameEnd(const PhraseReader& r, uint32_t i) {
   return end;
 }
 
-// Quotation marks are typography, not words: told by the token itself rather
-// than as cue hits, since a text of quotes (« « « … ») would make every
-// token a hit every rule then walks past.
-bool OpensQuote(std::string_view t) { return t == "\u00AB" || t == "\u201C" || t == "\""; }
-bool ClosesQuote(std::string_view t) { return t == "\u00BB" || t == "\u201D" || t == "\""; }
-
 // The name in quotes at `i` (« « Le Zinc » »): sets [*first, *end) to its
 // words and returns past the closing quote, or returns `i`.
+// Quotation marks are typography, not cue words (text/text_util.h): as cue
+// hits, a text of quotes (« « « … ») made every token one.
 uint32_t QuotedName(const PhraseReader& r, uint32_t i, uint32_t* first, uint32_t* end) {
-  if (!InText(r, i) || !OpensQuote(r.view.Text(i))) return i;
+  if (!InText(r, i) || !IsOpeningQuote(r.view.Text(i))) return i;
   const uint32_t open_end = i + 1;
   for (uint32_t k = open_end; k < open_end + kMaxQuotedTokens && InText(r, k); ++k) {
-    if (ClosesQuote(r.view.Text(k))) {
+    if (IsClosingQuote(r.view.Text(k))) {
       if (k == open_end) return i;
       *first = open_end;
       *end = k;

@@ -89,6 +89,10 @@ std::string ToLower(std::string_view utf8);
 std::string ToUpper(std::string_view utf8);
 // Space, tab, line feed, carriage return, form feed, vertical tab.
 inline bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// A token that opens or closes a quotation: « », “ ”, and " for both.
+inline bool IsOpeningQuote(std::string_view s) { return s == "\u00AB" || s == "\u201C" || s == "\""; }
+inline bool IsClosingQuote(std::string_view s) { return s == "\u00BB" || s == "\u201D" || s == "\""; }
 // ASCII letters only, any bytes: for markup and file names not yet decoded.
 std::string AsciiLower(std::string_view bytes);
 

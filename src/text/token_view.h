@@ -56,6 +56,13 @@ class TokenView {
   const Token& token(size_t i) const { return seg_.tokens[i]; }
   std::string_view Text(size_t i) const { return TokenText(text_, seg_.tokens[i]); }
   std::string_view Folded(size_t i) const { return FoldedText(seg_, i); }
+  // The text of tokens [first, end) as written, spaces between included;
+  // empty when first >= end. end <= size().
+  std::string_view Span(size_t first, size_t end) const {
+    if (first >= end) return {};
+    const size_t start = seg_.tokens[first].byte_start;
+    return text_.substr(start, seg_.tokens[end - 1].byte_end - start);
+  }
   // The vocabulary id of token i, 0 past the end or for a word no list holds.
   uint32_t Id(size_t i) const { return i < ids_.size() ? ids_[i] : 0; }
   // Whether token i has every flag of `flags`; false past the end.
