@@ -24,7 +24,7 @@ constexpr std::string_view kNameClasses[] = {"connector", "particle",   "adjecti
 constexpr std::string_view kReferenceClasses[] = {"list_link",        "kind_follower",   "latin_ordinal", "act_modifier",
                                                   "adjective_ending", "decision_suffix", "eu_act_suffix"};
 constexpr std::string_view kCurrencyFlags[] = {"prefix", "after_multiplier"};
-constexpr std::string_view kAuthorityRoles[] = {"authority", "court"};
+constexpr std::string_view kInstitutionRoles[] = {"authority", "court"};
 constexpr std::string_view kInstrumentKinds[] = {
     "code",       "loi",          "règlement",   "directive", "décision", "traité",     "charte",
     "convention", "constitution", "déclaration", "décret",    "ordonnance", "circulaire", "us_law"};
@@ -229,8 +229,6 @@ Status LoadStructureCues(const Files& files, const Vocabularies& v, const Abbrev
       {"judge_role", none},
       {"ruling_passive", none},
       // A court's name or a key prefix: any value.
-      {"court_of_key", {}},
-      {"key_of_court", {}},
       {"footer_digits", {}},
   };
   return LoadCues(files, "data/cues/structure.tsv", fields, abbreviations, out);
@@ -290,8 +288,26 @@ Status LoadCounselCues(const Files& files, const Abbreviations& abbreviations, C
   return LoadCues(files, "data/cues/counsel.tsv", fields, abbreviations, out);
 }
 
-Status LoadLegal(const Files& files, const Abbreviations& abbreviations, std::shared_ptr<const LegalTables>* out) {
-  std::string_view instruments, case_names, authorities;
+// data/cues/institutions.tsv, read after the gazetteer: each institution's
+// organisation must be one of its canonical names.
+Status LoadInstitutions(const Files& files, const Gazetteer& gazetteer, Institutions* out) {
+  std::vector<DataRow> rows;
+  Status s = files.Read("data/cues/institutions.tsv",
+                        {{{"key"},
+                          {"role", CellType::kEnum, true, kInstitutionRoles},
+                          {"organisation"},
+                          {"names", CellType::kText, false},
+                          {"numbers", CellType::kText, false},
+                          {"ecli", CellType::kText, false},
+                          {"notes", CellType::kText, false}}},
+                        &rows);
+  if (s.ok()) s = out->Build("data/cues/institutions.tsv", rows, gazetteer);
+  return s;
+}
+
+Status LoadLegal(const Files& files, const Abbreviations& abbreviations, const Institutions& institutions,
+                 std::shared_ptr<const LegalTables>* out) {
+  std::string_view instruments, case_names;
   std::vector<DataRow> rows;
   Status s = files.Read("data/cues/instruments.tsv",
                         {{{"key"},
@@ -305,20 +321,9 @@ Status LoadLegal(const Files& files, const Abbreviations& abbreviations, std::sh
     s = files.Read("data/cues/case_names.tsv",
                    {{{"key"}, {"names"}, {"url", CellType::kText, false}, {"notes", CellType::kText, false}}}, &rows);
   }
-  if (s.ok()) {
-    s = files.Read("data/cues/authorities.tsv",
-                   {{{"key"},
-                     {"role", CellType::kEnum, true, kAuthorityRoles},
-                     {"names"},
-                     {"numbers", CellType::kText, false},
-                     {"ecli", CellType::kText, false},
-                     {"notes", CellType::kText, false}}},
-                   &rows);
-  }
   if (s.ok()) s = files.Get("data/cues/instruments.tsv", &instruments);
   if (s.ok()) s = files.Get("data/cues/case_names.tsv", &case_names);
-  if (s.ok()) s = files.Get("data/cues/authorities.tsv", &authorities);
-  if (s.ok()) *out = CompileLegalTables(instruments, case_names, authorities, abbreviations);
+  if (s.ok()) *out = CompileLegalTables(instruments, case_names, institutions, abbreviations);
   return s;
 }
 
@@ -361,7 +366,7 @@ Status LoadGazetteer(const Files& files, const std::vector<std::string>& user_fi
 
 // Empty but usable before LoadLexicon: a Resources that was never loaded
 // analyses with no word lists rather than crash.
-Lexicon::Lexicon() : legal_(CompileLegalTables({}, {}, {}, abbreviations_)) {}
+Lexicon::Lexicon() : legal_(CompileLegalTables({}, {}, institutions_, abbreviations_)) {}
 Lexicon::~Lexicon() = default;
 
 int Lexicon::MonthNumber(std::string_view folded_word) const {
@@ -397,7 +402,10 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) {
     BuildVocabulary(out->dates_, out->money_, out->names_, out->references_, &out->vocabulary_, &out->words_);
   }
-  if (s.ok()) s = LoadLegal(files, out->abbreviations_, &out->legal_);
+  // The gazetteer before the institutions, which name its organisations.
+  if (s.ok()) s = LoadGazetteer(files, user_gazetteers, out->abbreviations_, &out->gazetteer_);
+  if (s.ok()) s = LoadInstitutions(files, out->gazetteer_, &out->institutions_);
+  if (s.ok()) s = LoadLegal(files, out->abbreviations_, out->institutions_, &out->legal_);
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, out->abbreviations_, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, out->abbreviations_, &out->structure_cues_);
   if (s.ok()) s = LoadPartyCues(files, out->abbreviations_, &out->party_cues_);
@@ -408,7 +416,6 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     s = LoadCues(files, "data/cues/speech_verbs.tsv", {{"speech", sides}},
                  out->abbreviations_, &out->speech_verbs_);
   }
-  if (s.ok()) s = LoadGazetteer(files, user_gazetteers, out->abbreviations_, &out->gazetteer_);
   return s;
 }
 

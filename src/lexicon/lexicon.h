@@ -4,7 +4,7 @@
 // and the user's --gazetteer files. Out: one immutable object holding every
 // table the pipeline looks words up in: abbreviations for the segmenter, the
 // gazetteer, the word lists of the recognisers, the instruments, case names
-// and authorities of the legal references, and the cue phrases of the
+// and institutions of the legal references, and the cue phrases of the
 // summaries. Every row of every file is checked on load (column count,
 // numbers, values that become output values against the vocabularies of
 // data/schema/lexfr.schema.json); the first bad row fails the load with a
@@ -26,6 +26,7 @@
 #include "lexicon/cues.h"
 #include "lexicon/embedded.h"
 #include "lexicon/gazetteer.h"
+#include "lexicon/institutions.h"
 #include "lexicon/words.h"
 #include "text/segment.h"
 
@@ -48,7 +49,9 @@ class Lexicon {
   const DateWords& dates() const { return dates_; }
   const MoneyWords& money() const { return money_; }
   const ReferenceWords& references() const { return references_; }  // data/cues/reference_words.tsv
-  // data/cues/instruments.tsv, case_names.tsv and authorities.tsv.
+  // data/cues/institutions.tsv: the courts and authorities whose decisions are keyed.
+  const Institutions& institutions() const { return institutions_; }
+  // data/cues/instruments.tsv, case_names.tsv and the institutions.
   const LegalTables& legal() const { return *legal_; }
   const CueSet& recourse_cues() const { return recourse_cues_; }  // data/cues/recourse.tsv
   const CueSet& speech_verbs() const { return speech_verbs_; }    // data/cues/speech_verbs.tsv
@@ -73,6 +76,7 @@ class Lexicon {
   DateWords dates_;
   MoneyWords money_;
   ReferenceWords references_;
+  Institutions institutions_;
   std::shared_ptr<const LegalTables> legal_;
   CueSet recourse_cues_, speech_verbs_, structure_cues_, party_cues_, act_cues_, counsel_cues_;
   Vocabulary vocabulary_;

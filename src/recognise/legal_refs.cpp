@@ -131,19 +131,20 @@ void LoadInstruments(std::string_view instruments, std::string_view case_names, 
   });
 }
 
-void LoadAuthorities(std::string_view authorities, const Abbreviations& abbreviations, Tables* t) {
-  // key  role  names  numbers  ecli  notes
-  ForEachKeyedRow(authorities, [t, &abbreviations](const std::vector<std::string_view>& cols, std::string_view key) {
+void LoadAuthorities(const Institutions& institutions, const Abbreviations& abbreviations, Tables* t) {
+  for (const Institution& in : institutions.all()) {
     Authority a;
-    a.key = std::string(key);
-    a.court = Column(cols, 1) == "court";
-    for (std::string_view shape : ListColumn(cols, 3)) a.numbers.emplace_back(shape);
-    for (std::string_view prefix : ListColumn(cols, 4)) a.ecli.emplace_back(prefix);
+    a.key = in.key;
+    a.court = in.court;
+    a.numbers = in.numbers;
+    a.ecli = in.ecli;
     const auto index = static_cast<uint32_t>(t->authorities.size());
-    for (std::string_view name : ListColumn(cols, 2)) t->authority_by_name.emplace(Fold(name), index);
-    AddNames(Column(cols, 2), index, abbreviations, &t->authority_trie, &t->authority_names);
+    for (const std::string& name : in.names) {
+      t->authority_by_name.emplace(Fold(name), index);
+      AddNames(name, index, abbreviations, &t->authority_trie, &t->authority_names);
+    }
     t->authorities.push_back(std::move(a));
-  });
+  }
 }
 
 }  // namespace
@@ -154,11 +155,11 @@ struct LegalTables {
 };
 
 std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
-                                                      std::string_view authorities,
+                                                      const Institutions& institutions,
                                                       const Abbreviations& abbreviations) {
   auto legal = std::make_shared<LegalTables>();
   LoadInstruments(instruments, case_names, abbreviations, &legal->tables);
-  LoadAuthorities(authorities, abbreviations, &legal->tables);
+  LoadAuthorities(institutions, abbreviations, &legal->tables);
   return legal;
 }
 

@@ -23,12 +23,12 @@ namespace lexfr {
 std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexicon, const std::vector<Candidate>& names,
                                      const std::vector<Candidate>& dates);
 
-// The instruments, case names and authorities (the bytes of their files,
-// rows already checked by the Lexicon), compiled into the tries the scanner
-// walks. Called once, by LoadLexicon; the tables' layout stays private to
+// The instruments and case names (the bytes of their files, rows already
+// checked by the Lexicon) and the institutions, compiled into the tries the
+// scanner walks. Called once, by LoadLexicon; the tables' layout stays private to
 // the scanner.
 std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
-                                                      std::string_view authorities,
+                                                      const Institutions& institutions,
                                                       const Abbreviations& abbreviations);
 
 }  // namespace lexfr

@@ -128,69 +128,6 @@ uint32_t HeaderEnd(const Segmentation& seg, const Hits& hits) {
   return std::min<uint32_t>(kHeaderTokensWithoutBody, static_cast<uint32_t>(seg.tokens.size()));
 }
 
-// The cue's phrase as written in the data file, rebuilt from its folded
-// tokens: "ce", "delib", ":", "cnil" -> "CE", "DELIB:CNIL".
-std::string KeyPrefixOf(const Cue& cue) {
-  std::string out;
-  for (const std::string& t : cue.tokens) out += t;
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-  return out;
-}
-
-// The prefixes of decisions' numbers ("CE", "CASS", "DELIB", ...): those
-// the court_of_key and key_of_court rows name.
-std::vector<std::string> DecisionKeyPrefixes(const CueSet& cues) {
-  std::vector<std::string> prefixes;
-  for (const Cue& cue : cues.cues()) {
-    std::string prefix;
-    if (cue.field == "key_of_court") prefix = cue.value;
-    if (cue.field == "court_of_key") {
-      prefix = KeyPrefixOf(cue);  // "DELIB:CNIL" names the prefix "DELIB"
-      prefix.resize(std::min(prefix.size(), prefix.find(':')));
-    }
-    if (!prefix.empty() && std::find(prefixes.begin(), prefixes.end(), prefix) == prefixes.end()) {
-      prefixes.push_back(std::move(prefix));
-    }
-  }
-  return prefixes;
-}
-
-bool IsDecisionKey(std::string_view key, const std::vector<std::string>& prefixes) {
-  const std::string_view prefix = key.substr(0, key.find(':'));
-  return std::find(prefixes.begin(), prefixes.end(), prefix) != prefixes.end();
-}
-
-// The court whose numbers have `key`'s prefix, when the prefix names one
-// court (CE, CASS, DELIB:CNIL), else empty.
-std::string CourtOfKey(std::string_view key, const CueSet& cues) {
-  std::string best;
-  size_t best_len = 0;
-  for (const Cue& cue : cues.cues()) {
-    if (cue.field != "court_of_key") continue;
-    const std::string prefix = KeyPrefixOf(cue) + ":";
-    if (key.starts_with(prefix) && prefix.size() > best_len) {
-      best = cue.value;
-      best_len = prefix.size();
-    }
-  }
-  return best;
-}
-
-// The key prefix of a court's numbers, from the start of its name.
-std::string KeyOfCourt(std::string_view court, const CueSet& cues) {
-  const std::string folded = Fold(court);
-  for (const Cue& cue : cues.cues()) {
-    if (cue.field != "key_of_court") continue;
-    std::string name;
-    for (const std::string& t : cue.tokens) {
-      if (!name.empty() && name.back() != '\'' && t != "'") name += ' ';
-      name += t;
-    }
-    if (folded.starts_with(name)) return cue.value;
-  }
-  return {};
-}
-
 // How many digits a court's numbers have when its PDFs print them as page
 // furniture (the weight of its footer_digits row), or 0.
 size_t FooterDigits(std::string_view court_key, const CueSet& cues) {
@@ -218,7 +155,7 @@ std::string_view Surface(std::string_view text, const Segmentation& seg, uint32_
 void FindPourvoiNumbers(std::string_view header, std::vector<std::string>* out) {
   for (size_t i = 0; i + 9 <= header.size(); ++i) {
     const std::string_view s = header.substr(i, 9);
-    const bool shape = legal_refs::MatchesShape(s, "##-##.###");  // authorities.tsv's CASS shape
+    const bool shape = legal_refs::MatchesShape(s, "##-##.###");  // institutions.tsv's CASS shape
     const bool bounded = (i == 0 || !std::isdigit(static_cast<unsigned char>(header[i - 1]))) &&
                          (i + 9 == header.size() || !std::isdigit(static_cast<unsigned char>(header[i + 9])));
     if (shape && bounded) out->push_back("CASS:" + std::string(s));
@@ -429,19 +366,18 @@ void ReadProcedure(const Segmentation& seg, const Hits& hits, uint32_t header_en
 }
 
 DecisionIdentity ReadIdentity(std::string_view text, const Segmentation& seg, const std::vector<Entity>& entities,
-                              Genre genre, const CueSet& cues, const Hits& hits) {
+                              Genre genre, const CueSet& cues, const Institutions& institutions, const Hits& hits) {
   DecisionIdentity id;
   const uint32_t header_end = HeaderEnd(seg, hits);
   id.body_sentence = header_end < seg.tokens.size() ? seg.tokens[header_end].sentence : 0;
   const size_t header_bytes = header_end < seg.tokens.size() ? seg.tokens[header_end].byte_start : text.size();
 
   // numbers: LEGAL_REF keys of decisions mentioned in the header
-  const std::vector<std::string> prefixes = DecisionKeyPrefixes(cues);
   for (const Entity& e : entities) {
     if (e.type != EntityType::kLegalRef || e.mentions.front().first_token >= header_end) continue;
     if (e.canonical.starts_with("ECLI:")) {
       if (id.ecli.empty()) id.ecli = e.canonical;
-    } else if (IsDecisionKey(e.canonical, prefixes)) {
+    } else if (institutions.IsDecisionKey(e.canonical)) {
       AddNumber(e.canonical, &id.numbers);
     }
   }
@@ -453,8 +389,10 @@ DecisionIdentity ReadIdentity(std::string_view text, const Segmentation& seg, co
   // authority, for a regulator's decision) of the header; else the court
   // the filing was registered with; else the first of the text
   for (const std::string& key : id.numbers) {
-    id.court = CourtOfKey(key, cues);
-    if (!id.court.empty()) break;
+    if (const Institution* in = institutions.OfDecisionKey(key)) {
+      id.court = in->organisation;
+      break;
+    }
   }
   const Entity* first_court = nullptr;
   const Entity* header_court = nullptr;
@@ -473,7 +411,7 @@ DecisionIdentity ReadIdentity(std::string_view text, const Segmentation& seg, co
 
   // numbers the header gives without naming whose they are: a general
   // register number, the page furniture; their prefix is the court's
-  const std::string court_key = KeyOfCourt(id.court, cues);
+  const std::string court_key = institutions.KeyOfCourt(id.court);
   if (!court_key.empty()) {
     for (uint32_t i = 0; i + 1 < header_end; ++i) {
       const std::string_view f = FoldedText(seg, i);
@@ -563,9 +501,6 @@ void ReadOutcome(const std::vector<Zone>& zones, const Hits& hits, Structure* ou
 
 }  // namespace
 
-std::string DecisionKeyOfCourt(std::string_view court, const CueSet& structure_cues) {
-  return KeyOfCourt(court, structure_cues);
-}
 
 const char* GenreName(Genre genre) { return kGenreNames[static_cast<size_t>(genre)]; }
 
@@ -578,7 +513,7 @@ Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const std
   Structure out;
   out.genre = ReadGenre(seg, entities, hits);
   if (out.genre == Genre::kDecision || out.genre == Genre::kRegulatorDecision) {
-    out.decision = ReadIdentity(text, seg, entities, out.genre, cues, hits);
+    out.decision = ReadIdentity(text, seg, entities, out.genre, cues, lexicon.institutions(), hits);
     out.decision->judges = ReadJudges(view, entities, hits.Of("judge_role"));
     out.zones = ReadZones(seg, hits, static_cast<uint32_t>(CountCodePoints(text)));
     ReadOutcome(out.zones, hits, &out);

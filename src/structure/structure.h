@@ -71,11 +71,6 @@ struct Structure {
   uint32_t outcome_sentence = 0;
 };
 
-// The key prefix of a court's decision numbers ("TA" for « tribunal
-// administratif de Lille », "CAA", "CA"), from the key_of_court cues; empty
-// when no row names the start of its name.
-std::string DecisionKeyOfCourt(std::string_view court, const CueSet& structure_cues);
-
 // Reads genre, identity, zones and outcome, with the structure cues of the
 // Lexicon (data/cues/structure.tsv).
 Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);

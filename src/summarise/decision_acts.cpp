@@ -63,7 +63,7 @@ class Reader {
  public:
   Reader(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
          const DecisionIdentity& decision)
-      : v_(view), structure_cues_(lexicon.structure_cues()), act_cues_(lexicon.act_cues()), decision_(decision),
+      : v_(view), institutions_(lexicon.institutions()), act_cues_(lexicon.act_cues()), decision_(decision),
         found_(lexicon.act_cues().Match(view.segmentation())), hits_(found_) {
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) mentions_.push_back({&e, &m});
@@ -190,7 +190,7 @@ class Reader {
     }
     if (a.author == nullptr) a.act.author = AuthorFromHead(h->end_token, end);
     if (a.act.reference.empty() && !a.number.empty() && a.by_court) {
-      const std::string key = DecisionKeyOfCourt(a.act.author, structure_cues_);
+      const std::string key = institutions_.KeyOfCourt(a.act.author);
       if (!key.empty()) a.act.reference = key + ":" + a.number;
     }
     // « DELIB:CNIL:2023-146 »: the key names its author
@@ -458,7 +458,7 @@ class Reader {
         a->author = p.mention;
         a->by_court = true;
         if (a->act.reference.empty() && !a->number.empty()) {
-          const std::string key = DecisionKeyOfCourt(a->act.author, structure_cues_);
+          const std::string key = institutions_.KeyOfCourt(a->act.author);
           if (!key.empty()) a->act.reference = key + ":" + a->number;
         }
         return;
@@ -491,7 +491,7 @@ class Reader {
   }
 
   const TokenView& v_;
-  const CueSet& structure_cues_;
+  const Institutions& institutions_;
   const CueSet& act_cues_;
   const DecisionIdentity& decision_;
   std::vector<CueHit> found_;

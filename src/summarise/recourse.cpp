@@ -13,7 +13,6 @@
 namespace lexfr {
 namespace {
 
-constexpr std::string_view kCjeu = "Cour de justice de l'Union européenne";
 
 struct Placed {  // one mention of one entity
   const Entity* entity;
@@ -24,6 +23,7 @@ struct Placed {  // one mention of one entity
 struct Context {
   std::string_view text;
   const Segmentation& seg;
+  const Institutions& institutions;
   std::vector<CueHit> hits;
   std::vector<Placed> mentions;  // in text order, so by sentence too
   // The first of `mentions` in sentence s or after, for every s and one past
@@ -40,6 +40,7 @@ struct Context {
   Context(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities)
       : text(view.text()),
         seg(view.segmentation()),
+        institutions(lexicon.institutions()),
         reader{view, hits_at, [this](uint32_t token, EntityType type, uint32_t* end) {
                  return MentionAt(token, type, end);
                }} {
@@ -170,7 +171,10 @@ std::string KindFromLegalBasis(const Context& c, std::vector<uint32_t>* sentence
 // The court seized: the court named right after a seizing cue, else the one
 // named most (titles count double).
 std::string FindCourt(const Context& c, const std::string& kind, std::vector<uint32_t>* sentences) {
-  if (kind == "preliminary_ruling") return std::string(kCjeu);
+  if (kind == "preliminary_ruling") {  // the Court of Justice answers every question referred
+    const Institution* cjeu = c.institutions.OfKey("CJEU");
+    return cjeu != nullptr ? cjeu->organisation : std::string();
+  }
   if (kind == "sanction") {
     for (const Placed& p : c.mentions) {
       if (p.entity->type == EntityType::kOrg && p.entity->fields.subtype() == "regulator") {
@@ -523,7 +527,10 @@ ChallengedAct ActOfReference(const Context& c, const Placed& ref) {
   act.type = ActType(key);
   act.reference = key;
   const std::vector<std::string_view> parts = Split(key, ':');
-  if (parts.size() >= 3 && (parts[0] == "DELIB" || parts[0] == "DECISION")) act.author = std::string(parts[1]);
+  // DELIB:CNIL:…, DECISION:ADLC:…: the key names the authority
+  if (const Institution* in = c.institutions.OfDecisionKey(key); in != nullptr && !in->court) {
+    act.author = in->organisation;
+  }
   if (IsIsoDate(parts.back())) {
     act.date = std::string(parts.back());
   } else if (const Entity* d = DateNear(c, ref.mention->first_token,

@@ -107,7 +107,11 @@ const BadRow kBadRows[] = {
     {"data/cues/name_words.tsv", "von\tparticule", "class \"particule\""},
     {"data/cues/currencies.tsv", "écu\tXEU\tbefore", "flags \"before\""},
     {"data/cues/instruments.tsv", "LOI:1-1\tlois\tloi un\t\t\t", "kind \"lois\""},
-    {"data/cues/authorities.tsv", "ARCOM\tregulator\tArcom\t\t\t", "role \"regulator\""},
+    {"data/cues/institutions.tsv", "ARCOM\tregulator\tArcom\t\t\t\t", "role \"regulator\""},
+    // An institution is an organisation of the gazetteer, or a kind of court.
+    {"data/cues/institutions.tsv", "ACME\tauthority\tAcme Regulator\t\t\t\t", "not a canonical name"},
+    {"data/cues/institutions.tsv", "ACME\tauthority\t-\tAcme\t\t\t", "\"-\" is for a kind of court"},
+    {"data/cues/institutions.tsv", "TX\tcourt\t-\t\t\t\t", "needs names"},
     {"data/cues/speech_verbs.tsv", "speech\tbetween\t1\tclame", "value \"between\""},
     // A required cell may not be empty, and text must be UTF-8.
     {"data/cues/recourse.tsv", "kind\tannulment\t3\t", "phrase is empty"},

@@ -29,7 +29,7 @@ inline bool IsAsciiUpperWord(std::string_view s) {
 inline bool StartsWithDigit(std::string_view s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
 
 // Matches `s` against a shape: # a digit, @ an ASCII capital, * any run,
-// anything else itself. Shapes come from data/cues/authorities.tsv.
+// anything else itself. Shapes come from data/cues/institutions.tsv.
 bool MatchesShape(std::string_view s, std::string_view shape);
 
 // "19-21.234": a Cour de cassation appeal number.
