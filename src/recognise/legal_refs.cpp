@@ -141,6 +141,7 @@ void LoadAuthorities(const Institutions& institutions, const Abbreviations& abbr
     const auto index = static_cast<uint32_t>(t->authorities.size());
     for (const std::string& name : in.names) {
       t->authority_by_name.emplace(Fold(name), index);
+      t->authority_names_in_order.emplace_back(Fold(name), index);
       AddNames(name, index, abbreviations, &t->authority_trie, &t->authority_names);
     }
     t->authorities.push_back(std::move(a));

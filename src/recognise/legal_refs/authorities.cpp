@@ -15,13 +15,18 @@ int AuthorityOfName(const Tables& tables, const std::string& folded) {
   if (auto it = tables.authority_by_name.find(folded); it != tables.authority_by_name.end()) {
     return static_cast<int>(it->second);
   }
-  // "Tribunal administratif de Paris" is the tribunal administratif.
-  for (const auto& [name, index] : tables.authority_by_name) {
-    if (name.size() > 4 && folded.size() > name.size() && folded.starts_with(name) && folded[name.size()] == ' ') {
-      return static_cast<int>(index);
+  // "Tribunal administratif de Paris" is the tribunal administratif: the
+  // longest name that starts it, the first listed on a tie.
+  int best = -1;
+  size_t best_size = 0;
+  for (const auto& [name, index] : tables.authority_names_in_order) {
+    if (name.size() > 4 && name.size() > best_size && folded.size() > name.size() && folded.starts_with(name) &&
+        folded[name.size()] == ' ') {
+      best = static_cast<int>(index);
+      best_size = name.size();
     }
   }
-  return -1;
+  return best;
 }
 
 int CourtOfEcliCode(const Tables& tables, std::string_view code) {

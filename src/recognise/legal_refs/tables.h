@@ -109,6 +109,9 @@ struct Tables {
   std::vector<Name> authority_names;
   PhraseTrie authority_trie;
   std::unordered_map<std::string, uint32_t> authority_by_name;  // Fold(name) -> authority
+  // The same names in file order, for the longest that starts an ORG's name
+  // (« tribunal administratif de Paris » is the tribunal administratif).
+  std::vector<std::pair<std::string, uint32_t>> authority_names_in_order;
 };
 
 // The reference a key names: the table's (with its own URL when it has one)
