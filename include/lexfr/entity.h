@@ -50,6 +50,22 @@ struct EntityFields {
   std::string slot0_, slot1_;
 };
 
+// Which of two overlapping candidates of equal length link keeps
+// (recognise/link.h): the higher. One scale for every recogniser, so that
+// their order can be read in one place.
+namespace priority {
+constexpr int kGrammar = 1;         // read by a rule of grammar: a legal reference, a law firm
+constexpr int kSurname = 4;         // a surname alone, named in full elsewhere in the text
+constexpr int kOrgHead = 6;         // an unlisted name from its head word (« Conseil national de … »)
+constexpr int kPerson = 7;          // a person's name after a title or given name
+constexpr int kOrgCue = 8;          // a name after its cue (« l'association X »)
+// a name a decision publishes in place of one (« M. [X] »): a placeholder
+// is never an ordinary word, so it beats any rule that read the same tokens
+constexpr int kPseudonym = 9;
+constexpr int kListed = 10;         // a name the gazetteer lists
+constexpr int kDefinedAcronym = 20;  // an acronym the text defines (« … (UER) ») and its long form
+}  // namespace priority
+
 struct Candidate {
   EntityType type = EntityType::kOrg;
   uint32_t first_token = 0, end_token = 0;  // [first, end) into the tokens

@@ -206,7 +206,7 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
     c.end_token = best_end;
     c.canonical = e.canonical;
     if (e.type != EntityType::kPerson) c.fields.subtype() = e.subtype;  // a person's slot 0 is its title
-    c.priority = 10;
+    c.priority = priority::kListed;
     out.push_back(std::move(c));
   }
   return out;

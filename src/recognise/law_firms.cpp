@@ -65,7 +65,7 @@ std::vector<Candidate> FindLawFirms(const TokenView& view, const Lexicon& lexico
     c.end_token = comma;
     c.canonical = SpacedText(view, c.first_token, c.end_token);
     c.fields.subtype() = "law_firm";
-    c.priority = 1;
+    c.priority = priority::kGrammar;
     out.push_back(std::move(c));
   }
   return out;

@@ -10,14 +10,6 @@
 namespace lexfr {
 namespace {
 
-// Priorities break ties between overlapping spans of equal length: a listed
-// name beats a rule, an explicit definition beats both.
-constexpr int kAcronymPriority = 20;
-constexpr int kCuePriority = 8;
-constexpr int kHeadPriority = 6;
-constexpr int kPersonPriority = 7;
-constexpr int kSurnamePriority = 4;
-
 // No organisation or person name runs longer than this many tokens; the
 // bound keeps a text of nothing but capitalised words linear.
 constexpr size_t kMaxNameTokens = 12;
@@ -248,7 +240,7 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
       end = CapitalisedRunEnd(v, s);
     }
     if (end <= s) continue;
-    out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), cue->second, kCuePriority));
+    out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), cue->second, priority::kOrgCue));
   }
 }
 
@@ -263,7 +255,7 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
     size_t s = i;
     while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
     if (s == i || v.lex.stops.contains(v.Str(s))) continue;
-    out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, kCuePriority));
+    out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, priority::kOrgCue));
   }
 }
 
@@ -275,7 +267,7 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
     if (head == lex.org_heads.end()) continue;
     const size_t end = HeadedNameEnd(v, i);
     if (end <= i + 1) continue;
-    out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), head->second, kHeadPriority));
+    out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), head->second, priority::kOrgHead));
     i = end - 1;  // a head inside this name does not start another
   }
 }
@@ -360,7 +352,7 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
     const size_t end = PersonNameEnd(v, s);
     // A title needs one name; without a title, a given name and a surname.
     if (end <= s || (title.empty() && end < s + 2)) continue;
-    Candidate c = Make(EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", kPersonPriority);
+    Candidate c = Make(EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", priority::kPerson);
     c.fields.title() = title;
     c.fields.role() = RoleAfter(v, end);
     out->push_back(std::move(c));
@@ -382,7 +374,7 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     if (!v.Cap(i)) continue;
     auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end()) continue;
-    if (!in_full_name[i]) out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", kSurnamePriority));
+    if (!in_full_name[i]) out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", priority::kSurname));
   }
 }
 
@@ -416,8 +408,8 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
       if (!LooksLikeOrganisationName(v, d.long_first)) continue;
       canonical = UpperFirst(v.Span(d.long_first, d.long_end));
     }
-    out.push_back(Make(type, d.long_first, d.long_end, canonical, subtype, kAcronymPriority));
-    out.push_back(Make(type, d.acr_first, d.acr_end, canonical, subtype, kAcronymPriority));
+    out.push_back(Make(type, d.long_first, d.long_end, canonical, subtype, priority::kDefinedAcronym));
+    out.push_back(Make(type, d.acr_first, d.acr_end, canonical, subtype, priority::kDefinedAcronym));
     defined.try_emplace(v.Span(d.acr_first, d.acr_end), out.back());  // the first definition holds
   }
   for (size_t i = 0; i < v.size() && !defined.empty(); ++i) {
@@ -437,7 +429,7 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
   // "Conseil d'État".
   std::vector<bool> listed_start(v.size(), false);
   for (const Candidate& g : out) {
-    if (g.priority >= 10) listed_start[g.first_token] = true;
+    if (g.priority >= priority::kListed) listed_start[g.first_token] = true;
   }
   for (Candidate& r : rules) {
     if (!listed_start[r.first_token]) out.push_back(std::move(r));

@@ -9,10 +9,6 @@
 namespace lexfr {
 namespace {
 
-// Above the rules of names.cpp (cue 8, person 7), below listed names: a
-// placeholder is never an ordinary word, so where a rule of names.cpp read
-// the same tokens the pseudonym is the better reading.
-constexpr int kPseudonymPriority = 9;
 // « M. [I] [J]-[X] » has four parts; no published name has more.
 constexpr size_t kMaxUnits = 4;
 // « [Date naissance 1] »: the longest placeholder has three words.
@@ -138,7 +134,7 @@ Candidate Make(EntityType type, size_t first, size_t end, std::string canonical)
   c.first_token = static_cast<uint32_t>(first);
   c.end_token = static_cast<uint32_t>(end);
   c.canonical = std::move(canonical);
-  c.priority = kPseudonymPriority;
+  c.priority = priority::kPseudonym;
   return c;
 }
 

@@ -14,7 +14,7 @@ void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::str
   c.fields.instrument() = ref.key;
   c.fields.article() = std::move(article);
   c.fields.url = ref.url;
-  c.priority = 1;
+  c.priority = priority::kGrammar;
   memory->out.push_back(std::move(c));
   memory->bare_end = 0;
 }
