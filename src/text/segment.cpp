@@ -59,6 +59,13 @@ TokenKind KindOf(std::string_view s, int32_t rule_status) {
   return u_ispunct(c) ? TokenKind::kPunct : TokenKind::kSymbol;
 }
 
+// The words French elides before a vowel, longest first where one ends
+// another (« jusqu' » before « qu' »). Grammar, not vocabulary: the class is
+// closed (le/la, de, que and its compounds, je, me, ne, se, te, ce), so it is
+// written here rather than in a data file a user would extend.
+constexpr std::string_view kElidingWords[] = {"jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d",
+                                              "j",     "m",      "n",      "s",      "t",  "c"};
+
 // Length in bytes of a French elided prefix with its apostrophe ("l’", "qu'"),
 // when `word` starts with one and goes on after it; 0 otherwise.
 size_t ElisionLength(std::string_view word) {
@@ -69,9 +76,7 @@ size_t ElisionLength(std::string_view word) {
       head.find("\u02BC") == std::string_view::npos) {
     return 0;
   }
-  static constexpr std::string_view kPrefixes[] = {"jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j",
-                                                   "m",     "n",      "s",      "t",      "c"};
-  for (std::string_view p : kPrefixes) {
+  for (std::string_view p : kElidingWords) {
     if (word.size() <= p.size()) continue;
     bool same = true;
     for (size_t k = 0; k < p.size() && same; ++k) same = (word[k] | 0x20) == p[k];

@@ -5,13 +5,15 @@
 namespace lexfr::legal_refs {
 namespace {
 
+// The kinds of act the contract's key prefixes name (CONTRACT.md).
+constexpr std::pair<std::string_view, Kind> kKindOfKeyPrefix[] = {
+    {"LOI:", Kind::kLoi},         {"DECRET:", Kind::kDecret},    {"ORD:", Kind::kOrdonnance},
+    {"ARRETE:", Kind::kArrete},   {"EU_REG:", Kind::kReglement}, {"EU_DIR:", Kind::kDirective},
+    {"EU_DEC:", Kind::kDecision}, {"CIRC:", Kind::kCirculaire},  {"DELIB:", Kind::kDeliberation},
+    {"DECISION:", Kind::kDecision}};
+
 Kind KindOfKey(std::string_view key) {
-  static constexpr std::pair<std::string_view, Kind> kPrefixes[] = {
-      {"LOI:", Kind::kLoi},          {"DECRET:", Kind::kDecret},    {"ORD:", Kind::kOrdonnance},
-      {"ARRETE:", Kind::kArrete},    {"EU_REG:", Kind::kReglement}, {"EU_DIR:", Kind::kDirective},
-      {"EU_DEC:", Kind::kDecision},  {"CIRC:", Kind::kCirculaire},  {"DELIB:", Kind::kDeliberation},
-      {"DECISION:", Kind::kDecision}};
-  for (const auto& [prefix, kind] : kPrefixes) {
+  for (const auto& [prefix, kind] : kKindOfKeyPrefix) {
     if (key.starts_with(prefix)) return kind;
   }
   return Kind::kOther;
