@@ -17,6 +17,17 @@ using Json = nlohmann::ordered_json;
 
 constexpr size_t kFlushAt = 1 << 16;
 
+// The text a span covers and where: a mention's and a quote's first fields.
+template <class Span>
+void WriteSpan(std::string_view text, const Span& s, JsonWriter& w) {
+  w.Field("text", text);
+  w.Field("start", s.start);
+  w.Field("end", s.end);
+  w.Field("byte_start", s.byte_start);
+  w.Field("byte_end", s.byte_end);
+  w.Field("sentence", s.sentence);
+}
+
 void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts, JsonWriter& w) {
   w.BeginObject();
   w.Field("type", EntityTypeName(e.type));
@@ -50,12 +61,7 @@ void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint3
   w.BeginArray();
   for (const Mention& m : e.mentions) {
     w.BeginObject();
-    w.Field("text", text.substr(m.byte_start, m.byte_end - m.byte_start));
-    w.Field("start", m.start);
-    w.Field("end", m.end);
-    w.Field("byte_start", m.byte_start);
-    w.Field("byte_end", m.byte_end);
-    w.Field("sentence", m.sentence);
+    WriteSpan(text.substr(m.byte_start, m.byte_end - m.byte_start), m, w);
     if (!page_starts.empty()) w.Field("page", PageAt(page_starts, m.byte_start));
     w.EndObject();
   }
@@ -65,12 +71,7 @@ void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint3
 
 void WriteQuote(const Quote& q, JsonWriter& w) {
   w.BeginObject();
-  w.Field("text", q.text);
-  w.Field("start", q.start);
-  w.Field("end", q.end);
-  w.Field("byte_start", q.byte_start);
-  w.Field("byte_end", q.byte_end);
-  w.Field("sentence", q.sentence);
+  WriteSpan(q.text, q, w);
   w.Key("speaker");
   w.StringOrNull(q.speaker);
   w.Key("speaker_type");
