@@ -28,6 +28,13 @@ uint32_t SkipDeterminer(const PhraseReader& r, uint32_t i) {
   return det != nullptr ? det->end_token : i;
 }
 
+// The hit of `field` that starts at `from` or past its determiner: the head
+// word of an act, an office or a party (« la décision », « le maire »).
+const CueHit* HeadWordAt(const PhraseReader& r, uint32_t from, std::string_view field) {
+  const uint32_t i = SkipDeterminer(r, from);
+  return InText(r, i) ? r.hits.At(i, field) : nullptr;
+}
+
 // The text of tokens [first, end), as written.
 std::string Slice(const PhraseReader& r, uint32_t first, uint32_t end) {
   return std::string(r.view.Span(first, end));
@@ -119,8 +126,7 @@ namespace {
 constexpr int kMaxOfficeDepth = 1;
 
 std::string OfficeAt(const PhraseReader& r, uint32_t from, uint32_t* end, int depth) {
-  const uint32_t i = SkipDeterminer(r, from);
-  const CueHit* head = InText(r, i) ? r.hits.At(i, "office") : nullptr;
+  const CueHit* head = HeadWordAt(r, from, "office");
   if (head == nullptr) return {};
   std::string out = Slice(r, head->first_token, head->end_token);
   *end = head->end_token;
@@ -163,8 +169,7 @@ std::string OfficeAt(const PhraseReader& r, uint32_t from, uint32_t* end, int de
 
 ReadAct ReadActAt(const PhraseReader& r, uint32_t from) {
   ReadAct act;
-  const uint32_t i = SkipDeterminer(r, from);
-  const CueHit* word = InText(r, i) ? r.hits.At(i, "act") : nullptr;
+  const CueHit* word = HeadWordAt(r, from, "act");
   if (word == nullptr) return act;
   act.type = word->cue->value;
   act.act_token = word->first_token;
@@ -206,8 +211,7 @@ ReadAct ReadActAt(const PhraseReader& r, uint32_t from) {
 
 NamedParty ReadNamedPartyAt(const PhraseReader& r, uint32_t from) {
   NamedParty party;
-  const uint32_t i = SkipDeterminer(r, from);
-  const CueHit* kind = InText(r, i) ? r.hits.At(i, "party") : nullptr;
+  const CueHit* kind = HeadWordAt(r, from, "party");
   if (kind == nullptr) return party;
   party.subtype = kind->cue->value;
   party.end = kind->end_token;
