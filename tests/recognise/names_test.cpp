@@ -71,6 +71,16 @@ TEST_CASE("organisation heads with their complements", "[names]") {
   CHECK(CountOfType(es, EntityType::kOrg) == 1);
 }
 
+TEST_CASE("a chamber of the Cour de cassation is the Cour de cassation", "[names]") {
+  const auto es = EntitiesOf(
+      "la troisième chambre civile de la Cour de cassation a rendu la présente décision. Ainsi décidé par la Cour "
+      "de cassation, troisième chambre civile. Voir Cass. soc., 3 mai 2023.");
+  const Entity* cass = Find(es, EntityType::kOrg, "Cour de cassation");
+  REQUIRE(cass != nullptr);
+  CHECK(cass->mentions.size() == 3);
+  CHECK(CountOfType(es, EntityType::kOrg) == 1);
+}
+
 TEST_CASE("persons: titles, given names, surnames linked back", "[names]") {
   auto es = EntitiesOf(
       "« C'est grave » réagit Me France Charruyer, avocate associée du cabinet ALTIJ. "
