@@ -20,7 +20,8 @@ constexpr std::string_view kDateRoles[] = {"weekday",  "year_cue",      "quantit
                                            "number",   "relative_past", "relative_next"};
 constexpr std::string_view kMoneyRoles[] = {"multiplier", "multiplier_sign_only", "number", "sanction"};
 constexpr std::string_view kNameClasses[] = {"connector", "particle",   "adjective",       "stop",
-                                             "determiner", "act_word", "adjective_ending"};
+                                             "determiner", "act_word", "adjective_ending",
+                                             "place_preposition"};
 constexpr std::string_view kReferenceClasses[] = {"list_link",        "kind_follower",   "latin_ordinal", "act_modifier",
                                                   "adjective_ending", "decision_suffix", "eu_act_suffix"};
 constexpr std::string_view kCurrencyFlags[] = {"prefix", "after_multiplier"};
@@ -142,9 +143,10 @@ Status LoadMoney(const Files& files, MoneyWords* out) {
   return s;
 }
 
-Status LoadNames(const Files& files, const Vocabularies& vocabularies, NameWords* out) {
+Status LoadNames(const Files& files, const Vocabularies& vocabularies, const Abbreviations& abbreviations,
+                 NameWords* out) {
   const std::vector<std::string_view> subtypes = Views(vocabularies.org_subtypes);
-  std::vector<DataRow> cues, heads, titles, roles, words;
+  std::vector<DataRow> cues, heads, titles, roles, words, bodies;
   Status s = files.Read("data/cues/org_cues.tsv", {{{"cue"}, {"subtype", CellType::kEnum, true, subtypes}}}, &cues);
   if (s.ok()) {
     s = files.Read("data/cues/org_heads.tsv", {{{"head"}, {"subtype", CellType::kEnum, true, subtypes}}}, &heads);
@@ -154,7 +156,11 @@ Status LoadNames(const Files& files, const Vocabularies& vocabularies, NameWords
   if (s.ok()) {
     s = files.Read("data/cues/name_words.tsv", {{{"word"}, {"class", CellType::kEnum, true, kNameClasses}}}, &words);
   }
+  if (s.ok()) {
+    s = files.Read("data/cues/place_bodies.tsv", {{{"kind"}, {"subtype", CellType::kEnum, true, subtypes}}}, &bodies);
+  }
   if (s.ok()) BuildNameWords(cues, heads, titles, roles, words, out);
+  if (s.ok()) AddPlaceBodies(bodies, abbreviations, out);
   return s;
 }
 
@@ -392,7 +398,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   }
   if (s.ok()) s = LoadDates(files, &out->dates_);
   if (s.ok()) s = LoadMoney(files, &out->money_);
-  if (s.ok()) s = LoadNames(files, vocabularies, &out->names_);
+  if (s.ok()) s = LoadNames(files, vocabularies, out->abbreviations_, &out->names_);
   if (s.ok()) {
     std::vector<DataRow> rows;
     s = files.Read("data/cues/reference_words.tsv", {{{"word"}, {"class", CellType::kEnum, true, kReferenceClasses}}},

@@ -68,7 +68,19 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
     if (r[1] == "stop") out->stops.insert(std::string(r[0]));
     if (r[1] == "determiner") out->determiners.insert(Fold(r[0]));
     if (r[1] == "act_word") out->act_words.insert(Fold(r[0]));
+    if (r[1] == "place_preposition") out->place_prepositions.insert(Fold(r[0]));
     if (r[1] == "adjective_ending") out->adjective_endings.push_back(Fold(r[0]));
+  }
+}
+
+void AddPlaceBodies(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out) {
+  for (const DataRow& r : rows) {
+    const std::string kind(r[0]);
+    const Segmentation seg = Segment(kind, abbreviations);
+    std::vector<std::string> tokens;
+    for (const Token& t : seg.tokens) tokens.push_back(Fold(TokenText(kind, t)));
+    out->place_bodies.Add(tokens);
+    out->place_body_subtypes.emplace_back(r[1]);
   }
 }
 
@@ -115,6 +127,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : names.adjectives) info(word).adjective = true;
   for (const std::string& word : names.determiners) info(word).determiner = true;
   for (const std::string& word : names.act_words) info(word).act_word = true;
+  for (const std::string& word : names.place_prepositions) info(word).place_preposition = true;
   for (const std::string& word : references.list_links) info(word).list_link = true;
   for (const std::string& word : references.kind_followers) info(word).kind_follower = true;
   for (const std::string& word : references.latin_ordinals) info(word).latin_ordinal = true;

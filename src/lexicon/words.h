@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/phrase_matcher.h"
 #include "lexicon/table.h"
 #include "text/text_util.h"
 #include "text/token_view.h"
@@ -67,9 +68,14 @@ struct NameWords {
   StringMap<std::string> org_heads;  // head as written -> subtype
   StringMap<std::string> titles;     // surface as written -> title
   StringSet roles;                   // may be two words
-  StringSet connectors, particles, adjectives, determiners, act_words;
+  StringSet connectors, particles, adjectives, determiners, act_words, place_prepositions;
   StringSet stops;  // as written
   std::vector<std::string> adjective_endings;  // folded: "ienne", "ique"
+  // data/cues/place_bodies.tsv: kinds of court and body named by their
+  // place (« tribunal de police », « commune »), and the subtype of each by
+  // its phrase id.
+  PhraseMatcher place_bodies;
+  std::vector<std::string> place_body_subtypes;
 };
 
 // data/cues/reference_words.tsv, for the LEGAL_REF recogniser.
@@ -93,6 +99,7 @@ struct WordInfo {
   const WordRoles* money = nullptr;                     // MoneyWords::roles
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
+  bool place_preposition = false;                                // NameWords
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
 };
@@ -104,6 +111,9 @@ void BuildMoneyWords(const std::vector<DataRow>& currencies, const std::vector<D
 void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<DataRow>& org_heads,
                     const std::vector<DataRow>& titles, const std::vector<DataRow>& roles, const std::vector<DataRow>& name_words,
                     NameWords* out);
+// Adds the rows (kind, subtype) of data/cues/place_bodies.tsv, each kind
+// segmented as texts are.
+void AddPlaceBodies(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out);
 void BuildReferenceWords(const std::vector<DataRow>& rows, ReferenceWords* out);
 
 // Gives an id to every single word of the folded lists (a word of two

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/text_util.h"
+
 namespace lexfr {
 namespace {
 
@@ -69,6 +71,18 @@ std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lis
   return kept;
 }
 
+// What makes two names one entity: « Tribunal de Commerce du MANS » and
+// « Tribunal de commerce du Mans », « académie d'Aix Marseille » and
+// « académie d'Aix-Marseille » are written two ways, not two things. Case,
+// accents and hyphens between words do not count for names; the other types'
+// canonical forms are keys already (an ISO date, « GDPR art. 48 »).
+std::string GroupingKey(const Candidate& c) {
+  if (c.type != EntityType::kOrg && c.type != EntityType::kPerson && c.type != EntityType::kLoc) return c.canonical;
+  std::string key = Fold(c.canonical);
+  std::replace(key.begin(), key.end(), '-', ' ');
+  return key;
+}
+
 }  // namespace
 
 const char* EntityTypeName(EntityType type) {
@@ -85,7 +99,7 @@ const char* EntityTypeName(EntityType type) {
 
 std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists) {
   std::vector<Entity> entities;
-  std::map<std::pair<EntityType, std::string>, size_t> index;  // (type, canonical) -> entity
+  std::map<std::pair<EntityType, std::string>, size_t> index;  // (type, GroupingKey) -> entity
   // An entity's aliases are searched one by one while they are few (almost
   // always); past kFewAliases they are hashed, so that a name written in
   // thousands of ways (« CNIL », « cnIL », « cNil » …) is not compared with
@@ -98,7 +112,7 @@ std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::ve
     const Token& first = seg.tokens[c.first_token];
     const Token& last = seg.tokens[c.end_token - 1];
     Mention m{c.first_token, c.end_token, first.byte_start, last.byte_end, first.start, last.end, first.sentence};
-    auto [it, inserted] = index.try_emplace({c.type, c.canonical}, entities.size());
+    auto [it, inserted] = index.try_emplace({c.type, GroupingKey(c)}, entities.size());
     if (inserted) {
       Entity e;
       e.type = c.type;

@@ -272,6 +272,40 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
   }
 }
 
+// A kind of court or body and its place: « tribunal de police de Nanterre »,
+// « commune de Lapeyrouse-Mornay », « caisse primaire d'assurance maladie
+// des Côtes d'Armor ». The kind is the longest listed one at `i`; the place
+// is the capitalised words after « de / d' / du / des » and a determiner.
+void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
+  const PhraseMatcher& kinds = v.lex.place_bodies;
+  for (size_t i = 0; i + 2 < v.size(); ++i) {
+    if (!kinds.MayStart(v.Folded(i))) continue;
+    uint32_t node = PhraseMatcher::kRoot;
+    size_t kind_end = 0;
+    uint32_t kind = 0;
+    for (size_t k = i; k < v.size() && k < i + kMaxNameTokens && v.SameSentence(i, k); ++k) {
+      node = kinds.Next(node, v.Folded(k));
+      if (node == PhraseMatcher::kNoNode) break;
+      if (!kinds.PhrasesAt(node).empty()) kind_end = k + 1, kind = kinds.PhrasesAt(node).front();
+    }
+    if (kind_end == 0) continue;
+    // « dans le département de l'Aude »: a place, not the body
+    const size_t before = i > 0 && v.Info(i - 1).determiner ? i - 1 : i;
+    if (before > 0 && v.Info(before - 1).place_preposition) continue;
+    size_t place = kind_end;
+    const std::string_view of = v.Folded(place);
+    if (!(of == "de" || of == "d'" || of == "du" || of == "des")) continue;
+    ++place;
+    if (of == "de" && v.Info(place).determiner) ++place;  // « de la Loire-Atlantique », « de l'Isère »
+    if (!v.SameSentence(i, place) || !v.Cap(place) || v.lex.stops.contains(v.Str(place))) continue;
+    const size_t end = CapitalisedRunEnd(v, place);
+    // as written: « le conseil municipal de Plouzané » is the author of an act in running text
+    out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), v.lex.place_body_subtypes[kind],
+                        priority::kOrgCue));
+    i = end - 1;
+  }
+}
+
 // ---- persons -----------------------------------------------------------------
 
 // A surname token: capitalised, two letters or more, not a sentence word.
@@ -421,6 +455,8 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     out.push_back(std::move(c));
   }
 
+  // A listed kind (« Tribunal administratif ») does not hide its place.
+  FindPlaceBodies(v, &out);
   std::vector<Candidate> rules;
   FindCuedOrganisations(v, &rules);
   FindHeadedOrganisations(v, &rules);

@@ -81,6 +81,34 @@ TEST_CASE("a chamber of the Cour de cassation is the Cour de cassation", "[names
   CHECK(CountOfType(es, EntityType::kOrg) == 1);
 }
 
+TEST_CASE("a kind of court or body and its place is an organisation, listed or not", "[names]") {
+  auto es = EntitiesOf(
+      "Le tribunal de police de Nanterre et la juridiction de proximité d'Antibes ont statué. La commune de "
+      "Lapeyrouse-Mornay, le département de la Loire-Atlantique et la caisse primaire d'assurance maladie des Côtes "
+      "d'Armor ont fait appel.");
+  CHECK(Find(es, EntityType::kOrg, "tribunal de police de Nanterre") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "juridiction de proximité d'Antibes") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "commune de Lapeyrouse-Mornay") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "département de la Loire-Atlantique") != nullptr);
+  const Entity* cpam = Find(es, EntityType::kOrg, "caisse primaire d'assurance maladie des Côtes d'Armor");
+  REQUIRE(cpam != nullptr);
+  CHECK(cpam->fields.subtype() == "public_body");
+  // a listed court keeps its canonical; a place after « dans » is a place
+  es = EntitiesOf("Le tribunal de grande instance de Créteil l'a affecté dans le département de l'Aude.");
+  CHECK(Find(es, EntityType::kOrg, "Tribunal judiciaire de Créteil") != nullptr);
+  CHECK(CountOfType(es, EntityType::kOrg) == 1);
+  // the kind alone, or before a lower-case word, is no name
+  es = EntitiesOf("La commune de résidence et le tribunal de commerce ont été saisis.");
+  CHECK(CountOfType(es, EntityType::kOrg) == 0);
+}
+
+TEST_CASE("one name written two ways is one entity", "[names]") {
+  const auto es = EntitiesOf(
+      "Juge du Tribunal de Commerce du MANS. Le tribunal de commerce du Mans ordonne. Le recteur de l'académie "
+      "d'Aix Marseille et l'académie d'Aix-Marseille.");
+  CHECK(CountOfType(es, EntityType::kOrg) == 2);
+}
+
 TEST_CASE("persons: titles, given names, surnames linked back", "[names]") {
   auto es = EntitiesOf(
       "« C'est grave » réagit Me France Charruyer, avocate associée du cabinet ALTIJ. "
