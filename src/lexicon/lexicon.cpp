@@ -24,6 +24,7 @@ constexpr std::string_view kNameClasses[] = {"connector", "particle",   "adjecti
                                              "place_preposition"};
 constexpr std::string_view kReferenceClasses[] = {"list_link",        "kind_follower",   "latin_ordinal", "act_modifier",
                                                   "adjective_ending", "decision_suffix", "eu_act_suffix"};
+constexpr std::string_view kFormPlaces[] = {"after", "before"};
 constexpr std::string_view kCurrencyFlags[] = {"prefix", "after_multiplier"};
 constexpr std::string_view kInstitutionRoles[] = {"authority", "court"};
 constexpr std::string_view kInstrumentKinds[] = {
@@ -146,7 +147,7 @@ Status LoadMoney(const Files& files, MoneyWords* out) {
 Status LoadNames(const Files& files, const Vocabularies& vocabularies, const Abbreviations& abbreviations,
                  NameWords* out) {
   const std::vector<std::string_view> subtypes = Views(vocabularies.org_subtypes);
-  std::vector<DataRow> cues, heads, titles, roles, words, bodies;
+  std::vector<DataRow> cues, heads, titles, roles, words, bodies, forms;
   Status s = files.Read("data/cues/org_cues.tsv", {{{"cue"}, {"subtype", CellType::kEnum, true, subtypes}}}, &cues);
   if (s.ok()) {
     s = files.Read("data/cues/org_heads.tsv", {{{"head"}, {"subtype", CellType::kEnum, true, subtypes}}}, &heads);
@@ -159,8 +160,12 @@ Status LoadNames(const Files& files, const Vocabularies& vocabularies, const Abb
   if (s.ok()) {
     s = files.Read("data/cues/place_bodies.tsv", {{{"kind"}, {"subtype", CellType::kEnum, true, subtypes}}}, &bodies);
   }
+  if (s.ok()) {
+    s = files.Read("data/cues/company_forms.tsv", {{{"form"}, {"place", CellType::kEnum, true, kFormPlaces}}}, &forms);
+  }
   if (s.ok()) BuildNameWords(cues, heads, titles, roles, words, out);
   if (s.ok()) AddPlaceBodies(bodies, abbreviations, out);
+  if (s.ok()) AddCompanyForms(forms, abbreviations, out);
   return s;
 }
 
@@ -204,6 +209,7 @@ Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbrevi
       {"published", {"date"}},
       {"claim", {"against", "by", "verb"}},
       {"sanction", {"target"}},
+      {"subsidiary", {"-"}},
       {"act", {"arrêté", "décision", "délibération", "décret", "ordonnance", "loi", "circulaire"}},
       {"office", {"head"}},
       {"party", Views(v.org_subtypes)},

@@ -84,6 +84,17 @@ void AddPlaceBodies(const std::vector<DataRow>& rows, const Abbreviations& abbre
   }
 }
 
+void AddCompanyForms(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out) {
+  for (const DataRow& r : rows) {
+    const std::string form(r[0]);
+    NameWords::CompanyForm f;
+    const Segmentation seg = Segment(form, abbreviations);
+    for (const Token& t : seg.tokens) f.tokens.emplace_back(TokenText(form, t));
+    f.before = r[1] == "before";
+    if (!f.tokens.empty()) out->company_forms.push_back(std::move(f));
+  }
+}
+
 void BuildReferenceWords(const std::vector<DataRow>& rows, ReferenceWords* out) {
   for (const DataRow& r : rows) {
     const std::string_view word_class = r[1];
@@ -128,6 +139,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : names.determiners) info(word).determiner = true;
   for (const std::string& word : names.act_words) info(word).act_word = true;
   for (const std::string& word : names.place_prepositions) info(word).place_preposition = true;
+  for (const NameWords::CompanyForm& form : names.company_forms) info(Fold(form.tokens.front())).company_form_start = true;
   for (const std::string& word : references.list_links) info(word).list_link = true;
   for (const std::string& word : references.kind_followers) info(word).kind_follower = true;
   for (const std::string& word : references.latin_ordinals) info(word).latin_ordinal = true;

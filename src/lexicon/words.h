@@ -76,6 +76,13 @@ struct NameWords {
   // its phrase id.
   PhraseMatcher place_bodies;
   std::vector<std::string> place_body_subtypes;
+  // data/cues/company_forms.tsv: legal forms (« SA », « S.R.L. », « GIE »)
+  // as their tokens as written, and whether they come before the name.
+  struct CompanyForm {
+    std::vector<std::string> tokens;
+    bool before = false;
+  };
+  std::vector<CompanyForm> company_forms;
 };
 
 // data/cues/reference_words.tsv, for the LEGAL_REF recogniser.
@@ -100,6 +107,7 @@ struct WordInfo {
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
   bool place_preposition = false;                                // NameWords
+  bool company_form_start = false;  // NameWords: folded, the first token of a legal form
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
 };
@@ -114,6 +122,8 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
 // Adds the rows (kind, subtype) of data/cues/place_bodies.tsv, each kind
 // segmented as texts are.
 void AddPlaceBodies(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out);
+// Adds the rows (form, place) of data/cues/company_forms.tsv.
+void AddCompanyForms(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out);
 void BuildReferenceWords(const std::vector<DataRow>& rows, ReferenceWords* out);
 
 // Gives an id to every single word of the folded lists (a word of two

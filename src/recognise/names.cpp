@@ -306,6 +306,49 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
   }
 }
 
+// The end of the legal form that starts at `i` (« S.R.L. », « GmbH »), as
+// written, and whether it comes before the name; 0 when none does.
+size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
+  if (!v.Info(i).company_form_start) return 0;
+  for (const NameWords::CompanyForm& form : v.lex.company_forms) {
+    size_t k = 0;
+    while (k < form.tokens.size() && i + k < v.size() && v.Str(i + k) == form.tokens[k] &&
+           (k == 0 || v.Glued(i + k))) {
+      ++k;
+    }
+    if (k == form.tokens.size() && v.SameSentence(i, i + k - 1)) {
+      *before = form.before;
+      return i + k;
+    }
+  }
+  return 0;
+}
+
+// A company's name by its legal form: the capitalised words before « SA »,
+// « GmbH », « S.R.L. » (« Sofina SA », « CITYSCOOT ITALIA S.R.L. »), or
+// after « GIE » (« GIE COMUTITRES »).
+void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
+  for (size_t j = 1; j < v.size(); ++j) {
+    bool before = false;
+    const size_t form_end = CompanyFormEnd(v, j, &before);
+    if (form_end == 0) continue;
+    size_t first = j, end = form_end;
+    if (before) {
+      end = CapitalisedRunEnd(v, form_end);
+      if (end == form_end || !v.SameSentence(j, form_end)) continue;
+    } else {
+      while (first > 0 && j - first < kMaxNameTokens && v.SameSentence(first - 1, j) && v.Cap(first - 1) &&
+             !v.lex.stops.contains(v.Str(first - 1)) && !v.lex.titles.contains(v.Str(first - 1))) {
+        --first;
+      }
+      // « Eva Sas »: a given name opens a person's name, not a company's
+      if (first == j || v.lexicon.gazetteer().IsGivenName(v.Str(first))) continue;
+    }
+    out->push_back(Make(EntityType::kOrg, first, end, v.Span(first, end), "company", priority::kOrgCue));
+    j = end - 1;
+  }
+}
+
 // ---- persons -----------------------------------------------------------------
 
 // A surname token: capitalised, two letters or more, not a sentence word.
@@ -457,6 +500,7 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
 
   // A listed kind (« Tribunal administratif ») does not hide its place.
   FindPlaceBodies(v, &out);
+  FindCompanyForms(v, &out);
   std::vector<Candidate> rules;
   FindCuedOrganisations(v, &rules);
   FindHeadedOrganisations(v, &rules);

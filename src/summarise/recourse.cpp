@@ -101,6 +101,15 @@ bool IsParty(const Entity& e) {
          (e.type == EntityType::kPerson && e.fields.title() != "Me" && e.fields.role().find("avocat") == std::string::npos);
 }
 
+// « … par l'intermédiaire de deux filiales, X ITALIA S.R.L. et X ESPANA SL »:
+// a company named after a subsidiary cue of its sentence is the target's
+// subsidiary.
+bool AfterSubsidiaryCue(const Context& c, const Mention& m) {
+  return std::any_of(c.HitsOf("subsidiary").begin(), c.HitsOf("subsidiary").end(), [&](const CueHit* h) {
+    return h->sentence == m.sentence && h->end_token <= m.first_token;
+  });
+}
+
 bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype() == "court"; }
 
 // A news item's title (or first sentence): what the text is about.
@@ -372,6 +381,7 @@ void FindParties(const Context& c, Recourse* r) {
       for (const Placed& p : c.In(h->sentence)) {
         if (IsGenitive(c, *p.mention)) continue;
         if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype() != "company") continue;
+        if (AfterSubsidiaryCue(c, *p.mention)) continue;
         AddUnique(&r->respondents, p.entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
       }

@@ -107,6 +107,8 @@ const BadRow kBadRows[] = {
     {"data/cues/name_words.tsv", "von\tparticule", "class \"particule\""},
     {"data/cues/currencies.tsv", "écu\tXEU\tbefore", "flags \"before\""},
     {"data/cues/instruments.tsv", "LOI:1-1\tlois\tloi un\t\t\t", "kind \"lois\""},
+    {"data/cues/company_forms.tsv", "SpA\tbehind", "place \"behind\""},
+    {"data/cues/place_bodies.tsv", "mairie\tcity_hall", "subtype \"city_hall\""},
     {"data/cues/institutions.tsv", "ARCOM\tregulator\tArcom\t\t\t\t", "role \"regulator\""},
     // An institution is an organisation of the gazetteer, or a kind of court.
     {"data/cues/institutions.tsv", "ACME\tauthority\tAcme Regulator\t\t\t\t", "not a canonical name"},

@@ -102,6 +102,23 @@ TEST_CASE("a kind of court or body and its place is an organisation, listed or n
   CHECK(CountOfType(es, EntityType::kOrg) == 0);
 }
 
+TEST_CASE("a legal form makes a company's name", "[names]") {
+  auto es = EntitiesOf(
+      "Sofina SA, Rebelco SA et Sidro SA contre le ministre. Ses filiales CITYSCOOT ITALIA S.R.L. et QUORVEX GmbH, "
+      "puis le GIE COMUTITRES.");
+  for (const char* name : {"Sofina SA", "Rebelco SA", "Sidro SA", "CITYSCOOT ITALIA S.R.L.", "QUORVEX GmbH",
+                           "GIE COMUTITRES"}) {
+    INFO(name);
+    const Entity* e = Find(es, EntityType::kOrg, name);
+    REQUIRE(e != nullptr);
+    CHECK(e->fields.subtype() == "company");
+  }
+  // a person's name is not a company's, nor a possessive a form
+  es = EntitiesOf("Mme Eva SAS et M. Denis Baupin, députés, ont exposé sa demande.");
+  CHECK(CountOfType(es, EntityType::kOrg) == 0);
+  CHECK(Find(es, EntityType::kPerson, "Eva Sas") != nullptr);
+}
+
 TEST_CASE("one name written two ways is one entity", "[names]") {
   const auto es = EntitiesOf(
       "Juge du Tribunal de Commerce du MANS. Le tribunal de commerce du Mans ordonne. Le recteur de l'académie "

@@ -80,6 +80,16 @@ TEST_CASE("a sanction names its authority and the companies it targets", "[recou
   CHECK(d.recourse->grounds[0].refs == std::vector<std::string>{"LIL art. 82"});
 }
 
+TEST_CASE("a sanction's target, not the subsidiaries it works through", "[recourse]") {
+  const Document d = Run(
+      "La formation restreinte de la CNIL sanctionne la société ZORBLAX d'une amende de 100 000 euros. La "
+      "formation restreinte prononce à l'encontre de la société ZORBLAX une sanction, bien qu'elle opère à "
+      "l'étranger par l'intermédiaire de deux filiales, ZORBLAX ITALIA S.R.L. et ZORBLAX ESPANA SL.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "sanction");
+  CHECK(d.recourse->respondents == std::vector<std::string>{"ZORBLAX"});
+}
+
 TEST_CASE("parties on either side of « contre » or « / »", "[recourse]") {
   const Document d = Run(
       "Arrêt de la Cour du 16 juillet 2020 (demande de décision préjudicielle) – Data Protection Commissioner / "
