@@ -98,10 +98,21 @@ const GazetteerEntry* Gazetteer::Find(std::string_view canonical) const {
 
 namespace {
 
-CaseRule RuleFor(std::string_view token, bool single_token_alias, bool first_token) {
+// `first_needs_capital`: the name's first word, in a name whose other words
+// are all lower-case (« Conseil national du numérique » must start with its
+// capital; « cour d'appel de Paris » need not). `titled`: a name that opens
+// with an article, whose capitals are all its own (« Le Monde », « La
+// Croix »): the text must have them, so that « le monde entier » is no
+// newspaper. Other names keep their later capitals optional, as writers vary
+// (« Ligue des droits de l'homme »).
+CaseRule RuleFor(std::string_view token, bool single_token_alias, bool first_word, bool first_needs_capital,
+                 bool titled) {
   const size_t letters = CountCodePoints(token);
   if (IsAllUpper(token) && letters <= 3) return CaseRule::kExact;
-  if (!single_token_alias) return first_token && IsUpperInitial(token) ? CaseRule::kUpperInitial : CaseRule::kFolded;
+  if (!single_token_alias) {
+    const bool needs_capital = first_word ? first_needs_capital : titled;
+    return needs_capital && IsUpperInitial(token) ? CaseRule::kUpperInitial : CaseRule::kFolded;
+  }
   if (IsAllUpper(token)) return CaseRule::kUpperInitial;
   return CaseRule::kSameInitial;
 }
@@ -147,7 +158,7 @@ std::vector<std::string_view> NameTokens(std::string_view name, const Abbreviati
 
 }  // namespace
 
-void Gazetteer::Compile(const Abbreviations& abbreviations) {
+void Gazetteer::Compile(const Abbreviations& abbreviations, const StringSet& articles) {
   trie_ = std::make_unique<Trie>();
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     std::vector<std::string> names = {entries_[i].canonical};
@@ -162,9 +173,10 @@ void Gazetteer::Compile(const Abbreviations& abbreviations) {
       // start with a capital. « cour d'appel de Paris » need not.
       bool distinctive = false;
       for (size_t k = 1; k < words.size(); ++k) distinctive |= IsUpperInitial(words[k]);
+      const bool titled = words.size() > 1 && articles.contains(Fold(words[0]));
       for (const std::string_view surface : words) {
         term.surface.emplace_back(surface);
-        term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty() && !distinctive));
+        term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty(), !distinctive, titled));
         keys.push_back(Fold(surface));
       }
       trie_->phrases.Add(keys);  // its id is the terminal's index

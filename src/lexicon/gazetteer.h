@@ -42,8 +42,10 @@ class Gazetteer {
   Status AddTsv(std::string_view name, std::string_view tsv);
   void AddGivenNames(const std::vector<DataRow>& rows);  // given_names.txt, one column
   // Builds the matcher, splitting names into tokens as the segmenter splits
-  // texts. Must be called after the last Add and before Match.
-  void Compile(const Abbreviations& abbreviations);
+  // texts; `articles` (folded: « le », « la », « l' », « les ») open names
+  // whose every capital must be in the text. Must be called after the last
+  // Add and before Match.
+  void Compile(const Abbreviations& abbreviations, const StringSet& articles);
 
   // Every listed name in the tokens, longest match at each position.
   std::vector<Candidate> Match(std::string_view text, const Segmentation& seg) const;

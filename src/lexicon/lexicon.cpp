@@ -353,7 +353,7 @@ Status ReadUserGazetteer(const std::string& path, std::string* bytes) {
 }
 
 Status LoadGazetteer(const Files& files, const std::vector<std::string>& user_files,
-                     const Abbreviations& abbreviations, Gazetteer* out) {
+                     const Abbreviations& abbreviations, const StringSet& articles, Gazetteer* out) {
   for (const EmbeddedFile& f : files.all()) {
     if (!f.path.starts_with("data/gazetteers/")) continue;
     if (f.path.ends_with(".tsv")) {
@@ -370,7 +370,7 @@ Status LoadGazetteer(const Files& files, const std::vector<std::string>& user_fi
     if (s.ok()) s = out->AddTsv(path, bytes);
     if (!s.ok()) return s;
   }
-  out->Compile(abbreviations);
+  out->Compile(abbreviations, articles);
   return Status::Ok();
 }
 
@@ -415,7 +415,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     BuildVocabulary(out->dates_, out->money_, out->names_, out->references_, &out->vocabulary_, &out->words_);
   }
   // The gazetteer before the institutions, which name its organisations.
-  if (s.ok()) s = LoadGazetteer(files, user_gazetteers, out->abbreviations_, &out->gazetteer_);
+  if (s.ok()) s = LoadGazetteer(files, user_gazetteers, out->abbreviations_, out->names_.determiners, &out->gazetteer_);
   if (s.ok()) s = LoadInstitutions(files, out->gazetteer_, &out->institutions_);
   if (s.ok()) s = LoadLegal(files, out->abbreviations_, out->institutions_, &out->legal_);
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, out->abbreviations_, &out->recourse_cues_);

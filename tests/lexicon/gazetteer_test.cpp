@@ -54,9 +54,10 @@ TEST_CASE("the matcher finds names by folded tokens with case rules", "[gazettee
                    "Conseil d'État\tcourt\t\n"
                    "CNIL\tregulator\tCommission nationale de l'informatique et des libertés\n"
                    "Orange\tcompany\t\n"
-                   "Autorité des marchés financiers\tregulator\tAMF\n")
+                   "Autorité des marchés financiers\tregulator\tAMF\n"
+                   "Le Monde\tcompany\t\n")
               .ok());
-  g.Compile(SharedLexicon().abbreviations());
+  g.Compile(SharedLexicon().abbreviations(), SharedLexicon().names().determiners);
   const auto canonicals = [&](std::string_view text) {
     std::vector<std::string> out;
     for (const Candidate& c : g.Match(text, Segment(text, SharedLexicon().abbreviations()))) out.push_back(c.canonical);
@@ -69,6 +70,10 @@ TEST_CASE("the matcher finds names by folded tokens with case rules", "[gazettee
   CHECK(canonicals("Orange a été sanctionnée") == V{"Orange"});
   CHECK(canonicals("l'AMF et l'amf") == V{"Autorité des marchés financiers"});  // short acronyms: exact case
   CHECK(canonicals("cnil") == V{});
+  // a capital after a name's first word is its own: the text must have it
+  CHECK(canonicals("selon Le Monde et le Monde") == V{"Le Monde", "Le Monde"});
+  CHECK(canonicals("le monde entier") == V{});
+  CHECK(canonicals("LE MONDE") == V{"Le Monde"});
 }
 
 }  // namespace lexfr
