@@ -69,6 +69,7 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
     if (r[1] == "determiner") out->determiners.insert(Fold(r[0]));
     if (r[1] == "act_word") out->act_words.insert(Fold(r[0]));
     if (r[1] == "place_preposition") out->place_prepositions.insert(Fold(r[0]));
+    if (r[1] == "head_connector") out->head_connectors.insert(Fold(r[0]));
     if (r[1] == "adjective_ending") out->adjective_endings.push_back(Fold(r[0]));
   }
 }
@@ -139,6 +140,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : names.determiners) info(word).determiner = true;
   for (const std::string& word : names.act_words) info(word).act_word = true;
   for (const std::string& word : names.place_prepositions) info(word).place_preposition = true;
+  for (const std::string& word : names.head_connectors) info(word).head_connector = true;
   for (const NameWords::CompanyForm& form : names.company_forms) info(Fold(form.tokens.front())).company_form_start = true;
   for (const std::string& word : references.list_links) info(word).list_link = true;
   for (const std::string& word : references.kind_followers) info(word).kind_follower = true;

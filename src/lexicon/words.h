@@ -68,7 +68,7 @@ struct NameWords {
   StringMap<std::string> org_heads;  // head as written -> subtype
   StringMap<std::string> titles;     // surface as written -> title
   StringSet roles;                   // may be two words
-  StringSet connectors, particles, adjectives, determiners, act_words, place_prepositions;
+  StringSet connectors, particles, adjectives, determiners, act_words, place_prepositions, head_connectors;
   StringSet stops;  // as written
   std::vector<std::string> adjective_endings;  // folded: "ienne", "ique"
   // data/cues/place_bodies.tsv: kinds of court and body named by their
@@ -106,7 +106,7 @@ struct WordInfo {
   const WordRoles* money = nullptr;                     // MoneyWords::roles
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
-  bool place_preposition = false;                                // NameWords
+  bool place_preposition = false, head_connector = false;         // NameWords
   bool company_form_start = false;  // NameWords: folded, the first token of a legal form
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords

@@ -193,6 +193,23 @@ size_t CapitalisedRunEnd(const View& v, size_t i) {
   return end;
 }
 
+// A complement coordinated with the one before it, from `at`: « et
+// d'ouvrages » (« Association des sociétés d'autoroutes et d'ouvrages à
+// péage »), or a list's « , des transports » followed by « , » or « et »
+// (« Direction générale des infrastructures, des transports et des
+// mobilités »). Its word is lower-case: « et de la CGT » opens another name.
+// Returns its end, or `at` when there is none.
+size_t CoordinatedComplementEnd(const View& v, size_t head, size_t at) {
+  const bool and_word = v.Folded(at) == "et";
+  if (!and_word && v.Str(at) != ",") return at;
+  if (!IsConnector(v, at + 1) || v.Folded(at + 1) == "et") return at;
+  size_t k = at + 2;
+  if (k < v.size() && v.Info(k).determiner) ++k;
+  if (!v.Word(k) || v.Cap(k) || !v.SameSentence(head, k) || v.Info(k).connector) return at;
+  if (!and_word && !(v.Str(k + 1) == "," || v.Folded(k + 1) == "et")) return at;  // a list goes on
+  return k + 1;
+}
+
 // After a head word ("Conseil", "Syndicat"): adjectives and "de/du/des/pour …"
 // complements. Returns the end of the name, or `head + 1` when nothing follows.
 size_t HeadedNameEnd(const View& v, size_t head) {
@@ -203,7 +220,8 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       ++end;
     } else if (LooksAdjective(v, end)) {
       ++end;
-    } else if (IsConnector(v, end) && v.Folded(end) != "et") {
+    } else if ((IsConnector(v, end) && v.Folded(end) != "et") || (end == head + 1 && v.Info(end).head_connector)) {
+      // « Syndicat de la médecine », « Ligue contre la violence routière »
       size_t k = end + 1;
       if (k < v.size() && v.Info(k).determiner) ++k;  // "de la médecine", "pour une"
       if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
@@ -212,6 +230,8 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       after_complement = true;
     } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
       ++end;
+    } else if (const size_t next = CoordinatedComplementEnd(v, head, end); after_complement && next > end) {
+      end = next;
     } else {
       break;
     }

@@ -126,6 +126,21 @@ TEST_CASE("one name written two ways is one entity", "[names]") {
   CHECK(CountOfType(es, EntityType::kOrg) == 2);
 }
 
+TEST_CASE("a headed name goes on through coordinated complements", "[names]") {
+  auto es = EntitiesOf(
+      "L'Association des sociétés françaises d'autoroutes et d'ouvrages à péage, la Direction générale des "
+      "infrastructures, des transports et des mobilités et la Ligue contre la violence routière ont répondu.");
+  CHECK(Find(es, EntityType::kOrg, "Association des sociétés françaises d'autoroutes et d'ouvrages à péage") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "Direction générale des infrastructures, des transports et des mobilités") !=
+        nullptr);
+  CHECK(Find(es, EntityType::kOrg, "Ligue contre la violence routière") != nullptr);
+  // another name, an aside, or a party against another is not more of it
+  es = EntitiesOf("Le Syndicat de la médecine générale et de la Fédération Zorblax. Le Conseil national du numérique, de "
+                  "son côté, hésite. Zorblax contre Quorvex.");
+  CHECK(Find(es, EntityType::kOrg, "Syndicat de la médecine générale") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "Conseil national du numérique") != nullptr);
+}
+
 TEST_CASE("persons: titles, given names, surnames linked back", "[names]") {
   auto es = EntitiesOf(
       "« C'est grave » réagit Me France Charruyer, avocate associée du cabinet ALTIJ. "
