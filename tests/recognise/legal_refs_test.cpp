@@ -90,7 +90,7 @@ TEST_CASE("bare kind words are not references", "[legal_refs]") {
   CHECK(Keys("Un article du Monde. L'article 5 prévoit cela.").empty());
   CHECK(Keys("l'article 3 du contrat, l'article 5 de l'accord").empty());
   CHECK(Keys("Vu le RGPD. Vu l'article 4 du décret.") == V{"GDPR"});
-  CHECK(Keys("l'article R. 413-17 du code de la route, après le code de la santé publique") == V{"CSP"});
+  CHECK(Keys("l'article R. 111-1 du code de la mutualité, après le code de la santé publique") == V{"CSP"});
 }
 
 TEST_CASE("articles with French prefixes and parts", "[legal_refs]") {
@@ -108,7 +108,7 @@ TEST_CASE("articles with French prefixes and parts", "[legal_refs]") {
   CHECK(Keys("l'article 9(2)(a) du RGPD") == V{"GDPR art. 9-2-a"});
   CHECK(Keys("Vu le RGPD ; l'article 6 § 1 a été invoqué") == V{"GDPR", "GDPR art. 6-1"});  // "a" is the verb
   CHECK(Keys("l'article 1er de la loi n° 78-17") == V{"LIL art. 1"});
-  CHECK(Keys("l'article 45 bis de la loi n° 91-646") == V{"LOI:91-646 art. 45 bis"});
+  CHECK(Keys("l'article 45 bis de la loi n° 91-646") == V{"LOI:91-646 art. 45bis"});
   CHECK(Keys("l'article 82, alinéa 2, de la loi Informatique et Libertés") == V{"LIL art. 82"});
 }
 

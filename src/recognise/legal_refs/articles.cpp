@@ -214,8 +214,9 @@ bool ArticleNumber(const Tokens& t, uint32_t j, uint32_t* end, std::string* out)
     num += t.T(j + 1);
     j += 2;
   }
+  // « 119 bis » -> "119bis", as CONTRACT.md writes it (« 2 de l'article 119
+  // bis » -> 119bis-2)
   if (t.W(j).latin_ordinal && t.SameSentence(j - 1, j)) {
-    num += " ";
     num += t.F(j);
     ++j;
   }
@@ -223,7 +224,6 @@ bool ArticleNumber(const Tokens& t, uint32_t j, uint32_t* end, std::string* out)
   const std::string_view letter = t.T(j);
   if (letter.size() == 1 && letter[0] >= 'A' && letter[0] <= 'Z' && t.SameSentence(j - 1, j) &&
       (t.F(j + 1) == "du" || t.F(j + 1) == "de" || t.F(j + 1) == "," || t.F(j + 1) == "et")) {
-    num += " ";
     num += letter;
     ++j;
   }

@@ -50,9 +50,9 @@ TEST_CASE("article numbers as codes and laws write them", "[legal_refs][articles
   CHECK(NumberAt("article L1111-8 du CSP") == "L1111-8");
   CHECK(NumberAt("article R. 4127-1 du code") == "R4127-1");
   CHECK(NumberAt("article LO 141 du code") == "LO141");
-  CHECK(NumberAt("article 45 bis de la loi") == "45 bis");
+  CHECK(NumberAt("article 45 bis de la loi") == "45bis");
   CHECK(NumberAt("article 9.2 du RGPD") == "9-2");
-  CHECK(NumberAt("article L. 161-36-1 A du code") == "L161-36-1 A");
+  CHECK(NumberAt("article L. 161-36-1 A du code") == "L161-36-1A");
   CHECK(NumberAt("article X du code").empty());
   CHECK(NumberAt("article 1234567890 du code").empty());  // too long for an article
 }
