@@ -11,6 +11,9 @@
 namespace lexfr::legal_refs {
 namespace {
 
+// How far after a bare number its court may be named, in its sentence.
+constexpr uint32_t kCourtAfterNumberReach = 16;
+
 int AuthorityOfName(const Tables& tables, const std::string& folded) {
   if (auto it = tables.authority_by_name.find(folded); it != tables.authority_by_name.end()) {
     return static_cast<int>(it->second);
@@ -148,7 +151,9 @@ std::optional<std::string> AuthorityMentions::CourtOf(uint32_t first, uint32_t e
     return false;
   };
   const auto after = FirstMentionFrom(end);
-  for (auto it = after; it != mentions_.end() && it->first <= end + 4; ++it) {
+  // « n° 2108979 du 21 octobre 2021, le juge des référés du tribunal
+  // administratif de Marseille »: the court after the number's date clause
+  for (auto it = after; it != mentions_.end() && it->first <= end + kCourtAfterNumberReach; ++it) {
     if (toks_.SameSentence(it->first, end - 1) && fits(*it)) return KeyOf(*it);
   }
   for (auto it = after; it != mentions_.begin();) {

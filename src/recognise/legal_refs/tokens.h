@@ -41,7 +41,8 @@ class Tokens {
   // "n°", "numéro", and "no" when a number follows.
   bool IsNumero(uint32_t j) const {
     const std::string_view f = F(j);
-    return f == "n°" || f == "n\u00BA" || f == "numero" || (f == "no" && IsNumber(j + 1));
+    // « nos 1402524, 1602826 »: the plural, before a number only
+    return f == "n°" || f == "n\u00BA" || f == "numero" || ((f == "no" || f == "nos") && IsNumber(j + 1));
   }
 
  private:
