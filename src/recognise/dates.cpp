@@ -457,7 +457,7 @@ class DateScanner {
     } else if (a.size() == 4 && b.size() == 2 && Text(i + 1) == "-" && y >= 1 && y <= 12 && info_[i].year != 0 &&
                y != (x + 1) % 100) {
       d.value = {x, y, 0};  // "2019-03"; "2010-11" is a season of two years, not November
-    } else if (a.size() <= 2 && b.size() == 2 && Text(i + 1) == "/" && IsOneOf(i - 1, {"le", "du", "au"}) && x >= 1 &&
+    } else if (a.size() <= 2 && b.size() <= 2 && Text(i + 1) == "/" && IsOneOf(i - 1, {"le", "du", "au"}) && x >= 1 &&
                x <= 31 && y >= 1 && y <= 12) {
       d.value = {0, y, x};  // "le 14/07": the year from the context
       d.precision = Precision::kDay;
@@ -517,7 +517,10 @@ class DateScanner {
     int year = 0;
     bool two_digit_year = false, narrative = false;
     Relative relative = Relative::kNone;
-    if (IsYearAfterMonth(k)) {
+    if (Is(k, ",") && IsYearAfterMonth(k + 1) && !IsQuantityNext(k + 2) && !IsConnector(k + 2)) {
+      year = info_[k + 1].year;  // "5 mars, 2020": the year after a comma is read, not lent
+      k += 2;
+    } else if (IsYearAfterMonth(k)) {
       year = info_[k].year;
       ++k;
     } else if (IsTwoDigitYear(k)) {
@@ -785,6 +788,15 @@ class DateScanner {
       d.narrative = true;
     } else if (info_[i].weekday != 0) {
       if (!Weekday(i, &d)) return 0;
+    } else if (const CueMatch* unit = UnitOfOne(i); unit != nullptr && IsOneOf(i - 1, {"ce", "cette", "cet"}) &&
+                                                    (unit->cue == DateCue::kMonths || unit->cue == DateCue::kYears)) {
+      // « cette année », « ce mois-ci »: the reference's own
+      const bool month = unit->cue == DateCue::kMonths;
+      d.relative = month ? Relative::kMonths : Relative::kYears;
+      d.precision = month ? Precision::kMonth : Precision::kYear;
+      d.first = static_cast<uint32_t>(i - 1);
+      d.end = unit->end;
+      if (Is(d.end, "-") && Adjacent(d.end) && Adjacent(d.end + 1) && Is(d.end + 1, "ci")) d.end += 2;
     } else if (const CueMatch* unit = UnitOfOne(i); unit != nullptr && (IsPastWord(unit->end) || IsNextWord(unit->end))) {
       // « le mois prochain », « l'année suivante »
       const size_t w = unit->end;
