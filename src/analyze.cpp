@@ -46,7 +46,14 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   for (Candidate& firm : FindLawFirms(view, lexicon)) candidates[0].push_back(std::move(firm));
   DateOptions date_options = options.dates;
   if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
-  candidates[1] = FindDates(view, lexicon, date_options);
+  size_t unresolved = 0;
+  candidates[1] = FindDates(view, lexicon, date_options, &unresolved);
+  if (unresolved != 0) {
+    out->decoded.diagnostics.push_back(
+        {"relative_date_unresolved", std::to_string(unresolved) +
+                                         " relative date(s) left out: no reference date (--ref-date or a date the "
+                                         "document gives as its own) or no earlier date in the text to count from"});
+  }
   candidates[2] = FindLegalRefs(view, lexicon, candidates[0], candidates[1]);
   candidates[3] = FindMoney(view, lexicon);
 

@@ -12,7 +12,7 @@
 
 namespace lexfr {
 
-enum class EntityType : uint8_t { kOrg, kPerson, kLoc, kLegalRef, kDate, kMoney };
+enum class EntityType : uint8_t { kOrg, kPerson, kLoc, kLegalRef, kDate, kMoney, kDuration };
 
 const char* EntityTypeName(EntityType type);  // "ORG", "PERSON", ...
 
@@ -23,7 +23,7 @@ const char* EntityTypeName(EntityType type);  // "ORG", "PERSON", ...
 struct EntityFields {
   // slot 0: ORG/LOC subtype ("court", "regulator", "country", "city", ...),
   // PERSON title ("Me"), LEGAL_REF instrument ("GDPR"), DATE value
-  // ("2023-12-21"), MONEY currency (ISO 4217).
+  // ("2023-12-21"), MONEY currency (ISO 4217), DURATION value ("P2M").
   std::string& subtype() { return slot0_; }
   std::string& title() { return slot0_; }
   std::string& instrument() { return slot0_; }
@@ -43,11 +43,25 @@ struct EntityFields {
   const std::string& article() const { return slot1_; }
   const std::string& precision() const { return slot1_; }
 
+  // slot 2: DATE period, the ISO 8601 interval the date bounds or names
+  // ("2024-03-01/2024-03-15"); DURATION from, what it runs from as written
+  // ("la notification").
+  std::string& period() { return slot2_; }
+  std::string& from() { return slot2_; }
+  const std::string& period() const { return slot2_; }
+  const std::string& from() const { return slot2_; }
+  // DATE of a relative mention ("hier", "le lendemain", "le 15 mars"): the
+  // day it was resolved against, and whether that day is the reference date
+  // or a date the text gave.
+  std::string resolved_against;
+  enum class Anchor : uint8_t { kNone, kReference, kText };
+  Anchor anchor = Anchor::kNone;
+
   std::string url;  // LEGAL_REF, when it can be built offline
   double amount = 0;  // MONEY
 
  private:
-  std::string slot0_, slot1_;
+  std::string slot0_, slot1_, slot2_;
 };
 
 // Which of two overlapping candidates of equal length link keeps

@@ -45,7 +45,7 @@ mark.m{background:color-mix(in srgb,var(--c) 22%,transparent);border-bottom:2px 
 mark.m mark.m{border-bottom-style:dotted;background:color-mix(in srgb,var(--c) 30%,transparent)}
 mark.m:focus{outline:3px solid #000;outline-offset:1px}
 mark.m:target{outline:3px dashed #000}
-.m-ORG{--c:var(--org)}.m-PERSON{--c:var(--person)}.m-LOC{--c:var(--loc)}.m-LEGAL_REF{--c:var(--ref)}.m-DATE{--c:var(--date)}.m-MONEY{--c:var(--money)}
+.m-ORG{--c:var(--org)}.m-PERSON{--c:var(--person)}.m-LOC{--c:var(--loc)}.m-LEGAL_REF{--c:var(--ref)}.m-DATE{--c:var(--date)}.m-DURATION{--c:var(--date)}.m-MONEY{--c:var(--money)}
 .swatch{display:inline-block;width:.9em;height:.9em;border-bottom:3px solid var(--c);background:color-mix(in srgb,var(--c) 22%,transparent);vertical-align:-.1em;margin-right:.3em}
 table{border-collapse:collapse;background:#fff;width:100%;font-size:.92rem}
 th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f0f0f0}
@@ -189,7 +189,7 @@ std::string OpenTag(const Span& span, bool first, const std::vector<Entity>& ent
   const std::string type = EntityTypeName(e.type);
   const std::string id = MentionId(span);
   const bool named = e.type == EntityType::kOrg || e.type == EntityType::kLoc;
-  std::string value = e.type == EntityType::kDate ? f.value() : "";
+  std::string value = e.type == EntityType::kDate || e.type == EntityType::kDuration ? f.value() : "";
   if (e.type == EntityType::kMoney) value = AmountText(f);
   std::string tag = "<mark class=\"m m-" + type + (first ? "" : " cont") + "\"";
   tag += first ? " id=\"" + id + "\" tabindex=\"0\"" : " tabindex=\"-1\"";
@@ -333,8 +333,8 @@ std::string RecourseCard(const std::optional<Recourse>& recourse) {
   return out + "</dl>\n</section>\n";
 }
 
-constexpr EntityType kTypes[] = {EntityType::kOrg,      EntityType::kPerson, EntityType::kLoc,
-                                 EntityType::kLegalRef, EntityType::kDate,   EntityType::kMoney};
+constexpr EntityType kTypes[] = {EntityType::kOrg,  EntityType::kPerson, EntityType::kLoc,     EntityType::kLegalRef,
+                                 EntityType::kDate, EntityType::kMoney,  EntityType::kDuration};
 
 std::string Legend() {
   std::string out = "<div class=\"legend\" aria-label=\"Legend\">";
@@ -355,7 +355,12 @@ std::string EntityDetails(const Entity& e) {
   if (e.type == EntityType::kPerson) {
     add(Esc(f.title().empty() ? f.role() : f.title() + (f.role().empty() ? "" : ", " + f.role())));
   }
-  if (e.type == EntityType::kDate) add(Esc(f.value()) + " (" + Esc(f.precision()) + ")");
+  if (e.type == EntityType::kDate) {
+    add(Esc(f.value()) + " (" + Esc(f.precision()) + ")");
+    if (!f.period().empty()) add("period " + Esc(f.period()));
+    if (!f.resolved_against.empty()) add("from " + Esc(f.resolved_against));
+  }
+  if (e.type == EntityType::kDuration) add(Esc(f.value()) + (f.from().empty() ? "" : " from " + Esc(f.from())));
   if (e.type == EntityType::kMoney) add(Esc(AmountText(f)));
   const bool web = f.url.rfind("https://", 0) == 0 || f.url.rfind("http://", 0) == 0;
   if (web) add("<a href=\"" + Esc(f.url) + "\" rel=\"noopener\">" + Esc(f.url) + "</a>");

@@ -49,6 +49,17 @@ void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint3
     case EntityType::kDate:
       w.Field("value", f.value());
       w.Field("precision", f.precision());
+      w.FieldIfSet("period", f.period());
+      if (f.anchor != EntityFields::Anchor::kNone) {
+        w.Key("relative");
+        w.Bool(true);
+        w.Field("resolved_against", f.resolved_against);
+        w.Field("anchor", f.anchor == EntityFields::Anchor::kReference ? "reference" : "text");
+      }
+      break;
+    case EntityType::kDuration:
+      w.Field("value", f.value());
+      w.FieldIfSet("from", f.from());
       break;
     case EntityType::kMoney:
       w.Key("amount");

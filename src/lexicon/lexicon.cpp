@@ -16,8 +16,25 @@ constexpr size_t kMostGazetteerBytes = size_t{64} << 20;
 
 // Values the C++ reads itself (roles, classes, grammar fields): the code
 // knows no other, so a row with another is a typo.
-constexpr std::string_view kDateRoles[] = {"weekday",  "year_cue",      "quantity",     "numbering",
-                                           "number",   "relative_past", "relative_next"};
+constexpr std::string_view kDateRoles[] = {
+    "weekday",        "year_cue",     "quantity",   "numbering",     "number",       "relative_past",
+    "relative_next",  "connector",    "day_offset", "narrative_offset", "ago",       "ahead",
+    "later",          "earlier",      "days",       "weeks",         "months",       "years",
+    "hours",          "minutes",      "ordinal",    "day_word",      "weeks_after",  "week_of",
+    "fixed_holiday",  "easter_holiday", "season",   "year_part",     "month_cue",    "anchor_cue",
+    "runs_from",      "narrative_past", "narrative_next"};
+// The roles of date_words.tsv that carry a whole number.
+constexpr std::string_view kValuedDateRoles[] = {
+    "weekday", "number", "day_offset", "narrative_offset", "days", "weeks", "months", "years", "hours",
+    "minutes", "ordinal", "day_word", "weeks_after", "week_of", "fixed_holiday", "easter_holiday", "season",
+    "year_part"};
+
+// Whether `value` is month × 100 + day of a real day of a leap year.
+bool IsMonthDay(long long value) {
+  constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const long long month = value / 100, day = value % 100;
+  return month >= 1 && month <= 12 && day >= 1 && day <= kDays[month - 1];
+}
 constexpr std::string_view kMoneyRoles[] = {"multiplier", "multiplier_sign_only", "number", "sanction"};
 constexpr std::string_view kNameClasses[] = {"connector", "particle",   "adjective",       "stop",
                                              "determiner", "act_word", "adjective_ending",
@@ -102,7 +119,7 @@ bool IsIsoCurrency(std::string_view code) {
   return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-Status LoadDates(const Files& files, DateWords* out) {
+Status LoadDates(const Files& files, const Abbreviations& abbreviations, DateWords* out) {
   const TableSpec months_spec{{{"name"}, {"month number", CellType::kInteger}}, 0, [](const DataRow& r) {
                                 const long long m = IntegerOf(r[1]);
                                 return m >= 1 && m <= 12 ? "" : "month number must be 1 to 12, found " + std::string(r[1]);
@@ -110,15 +127,19 @@ Status LoadDates(const Files& files, DateWords* out) {
   const TableSpec words_spec{
       {{"word"}, {"role", CellType::kEnum, true, kDateRoles}, {"value", CellType::kInteger, false}}, 2,
       [](const DataRow& r) -> std::string {
-        const bool valued = r[1] == "weekday" || r[1] == "number";
+        const bool valued = std::find(std::begin(kValuedDateRoles), std::end(kValuedDateRoles), r[1]) !=
+                            std::end(kValuedDateRoles);
         if (valued && r[2].empty()) return "a " + std::string(r[1]) + " needs a value";
         if (!valued && !r[2].empty()) return "a " + std::string(r[1]) + " takes no value";
+        if ((r[1] == "fixed_holiday" || r[1] == "season") && !IsMonthDay(IntegerOf(r[2]))) {
+          return "a " + std::string(r[1]) + " value is month × 100 + day (1225), found " + std::string(r[2]);
+        }
         return "";
       }};
   std::vector<DataRow> months, words;
   Status s = files.Read("data/cues/months.tsv", months_spec, &months);
   if (s.ok()) s = files.Read("data/cues/date_words.tsv", words_spec, &words);
-  if (s.ok()) BuildDateWords(months, words, out);
+  if (s.ok()) BuildDateWords(months, words, abbreviations, out);
   return s;
 }
 
@@ -402,7 +423,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) {
     for (const DataRow& r : abbreviations) out->abbreviations_.emplace(r[0]);
   }
-  if (s.ok()) s = LoadDates(files, &out->dates_);
+  if (s.ok()) s = LoadDates(files, out->abbreviations_, &out->dates_);
   if (s.ok()) s = LoadMoney(files, &out->money_);
   if (s.ok()) s = LoadNames(files, vocabularies, out->abbreviations_, &out->names_);
   if (s.ok()) {

@@ -1,5 +1,10 @@
 #include "lexicon/words.h"
 
+#include <array>
+#include <utility>
+
+#include "text/segment.h"
+
 namespace lexfr {
 namespace {
 
@@ -8,12 +13,77 @@ int Power10(std::string_view digits) { return static_cast<int>(digits.size()) - 
 
 }  // namespace
 
-void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRow>& date_words, DateWords* out) {
+// The roles of data/cues/date_words.tsv read as phrases, by name.
+constexpr std::array<std::pair<std::string_view, DateCue>, static_cast<size_t>(DateCue::kCount)> kDateCueNames{{
+    {"connector", DateCue::kConnector},
+    {"day_offset", DateCue::kDayOffset},
+    {"narrative_offset", DateCue::kNarrativeOffset},
+    {"ago", DateCue::kAgo},
+    {"ahead", DateCue::kAhead},
+    {"later", DateCue::kLater},
+    {"earlier", DateCue::kEarlier},
+    {"days", DateCue::kDays},
+    {"weeks", DateCue::kWeeks},
+    {"months", DateCue::kMonths},
+    {"years", DateCue::kYears},
+    {"hours", DateCue::kHours},
+    {"minutes", DateCue::kMinutes},
+    {"ordinal", DateCue::kOrdinal},
+    {"day_word", DateCue::kDayWord},
+    {"weeks_after", DateCue::kWeeksAfter},
+    {"week_of", DateCue::kWeekOf},
+    {"fixed_holiday", DateCue::kFixedHoliday},
+    {"easter_holiday", DateCue::kEasterHoliday},
+    {"season", DateCue::kSeason},
+    {"year_part", DateCue::kYearPart},
+    {"month_cue", DateCue::kMonthCue},
+    {"anchor_cue", DateCue::kAnchorCue},
+    {"runs_from", DateCue::kRunsFrom},
+    {"number", DateCue::kNumber},
+    {"narrative_past", DateCue::kNarrativePast},
+    {"narrative_next", DateCue::kNarrativeNext},
+}};
+
+bool DateCueOf(std::string_view role, DateCue* cue) {
+  for (const auto& [name, c] : kDateCueNames) {
+    if (name == role) {
+      *cue = c;
+      return true;
+    }
+  }
+  return false;
+}
+
+void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRow>& date_words,
+                    const Abbreviations& abbreviations, DateWords* out) {
+  // A name without a period that starts a longer name of its month ("oct"
+  // of "octobre") is an abbreviation: a month only beside a day or a year.
   for (const DataRow& r : months) out->months[Fold(r[0])] = static_cast<int>(IntegerOf(r[1]));
+  for (const auto& [name, month] : out->months) {
+    if (name.ends_with('.')) continue;
+    for (const auto& [other, other_month] : out->months) {
+      if (other_month == month && other.size() > name.size() && other.starts_with(name) && !other.ends_with('.')) {
+        out->bare_abbreviations.insert(name);
+        break;
+      }
+    }
+  }
   for (const DataRow& r : date_words) {
     const std::string word = Fold(r[0]);
     const std::string_view role = r[1];
     const int value = static_cast<int>(IntegerOf(r[2]));
+    if (DateCue cue; DateCueOf(role, &cue)) {
+      // An elided last word (« mois d' ») is one token only before a word:
+      // cut it with one, then drop it.
+      const bool elided = r[0].ends_with('\'') || r[0].ends_with("\u2019");
+      const Segmentation seg = Segment(elided ? std::string(r[0]) + "x" : std::string(r[0]), abbreviations);
+      std::vector<std::string> keys;
+      for (size_t i = 0; i < seg.tokens.size(); ++i) keys.emplace_back(FoldedText(seg, i));
+      if (elided && !keys.empty()) keys.pop_back();
+      if (keys.empty()) continue;
+      out->phrases.Add(keys);
+      out->phrase_cues.push_back({cue, value, static_cast<uint8_t>(keys.size())});
+    }
     if (role == "weekday") out->weekdays[word] = value;
     if (role == "number") out->number_words[word] = value;
     if (role == "year_cue") out->year_cues.insert(word);
@@ -129,6 +199,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   };
   for (const auto& [word, month] : dates.months) info(word).month = static_cast<uint8_t>(month);
   for (const auto& [word, day] : dates.weekdays) info(word).weekday = static_cast<uint8_t>(day);
+  for (const std::string& word : dates.bare_abbreviations) info(word).bare_month = true;
   for (const std::string& word : dates.quantities) info(word).quantity = true;
   for (const std::string& word : dates.numberings) info(word).numbering = true;
   for (const std::string& word : dates.relative_past) info(word).relative_past = true;

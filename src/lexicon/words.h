@@ -16,9 +16,30 @@
 
 namespace lexfr {
 
+// The roles of date_words.tsv that a phrase of one token or more plays
+// (the single-word roles above them are WordInfo flags). The grammar that
+// reads them is recognise/dates.cpp's; data/README.md says what each means.
+enum class DateCue : uint8_t {
+  kConnector, kDayOffset, kNarrativeOffset, kAgo, kAhead, kLater, kEarlier,
+  kDays, kWeeks, kMonths, kYears, kHours, kMinutes,
+  kOrdinal, kDayWord, kWeeksAfter, kWeekOf, kFixedHoliday, kEasterHoliday, kSeason, kYearPart,
+  kMonthCue, kAnchorCue, kRunsFrom, kNumber, kNarrativePast, kNarrativeNext,
+  kCount
+};
+
+// One phrase of a DateCue, by its id in DateWords::phrases.
+struct DatePhrase {
+  DateCue cue = DateCue::kConnector;
+  int value = 0;
+  uint8_t tokens = 1;
+};
+
 // data/cues/months.tsv and date_words.tsv, for the DATE recogniser.
 struct DateWords {
   StringMap<int> months;                        // "dec." -> 1..12
+  StringSet bare_abbreviations;                 // "dec", "sept": months only beside a day or a year
+  PhraseMatcher phrases;                        // the DateCue rows, as folded tokens
+  std::vector<DatePhrase> phrase_cues;          // by phrase id
   StringMap<int> weekdays;                      // "lundi" -> 1 .. 7
   StringMap<int> number_words;                  // "deux" -> 2
   StringSet year_cues, quantities, numberings;
@@ -101,6 +122,7 @@ bool EndsWithOneOf(std::string_view word, const std::vector<std::string>& ending
 struct WordInfo {
   uint8_t month = 0;    // 1..12 ("decembre", "dec.")
   uint8_t weekday = 0;  // 1 (lundi) .. 7
+  bool bare_month = false;  // an abbreviation without its period ("dec")
   bool quantity = false, numbering = false;             // DateWords
   bool relative_past = false, relative_next = false;    // DateWords
   const WordRoles* money = nullptr;                     // MoneyWords::roles
@@ -114,7 +136,11 @@ struct WordInfo {
 
 // Builders from the rows read with the specs below. Money words point into
 // their own maps: a MoneyWords is built in place and never moved.
-void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRow>& date_words, DateWords* out);
+// Phrases are cut into tokens as the segmenter cuts texts, with `abbreviations`.
+void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRow>& date_words,
+                    const Abbreviations& abbreviations, DateWords* out);
+// The DateCue of a date_words.tsv role, or false for the single-word roles.
+bool DateCueOf(std::string_view role, DateCue* cue);
 void BuildMoneyWords(const std::vector<DataRow>& currencies, const std::vector<DataRow>& money_words, MoneyWords* out);
 void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<DataRow>& org_heads,
                     const std::vector<DataRow>& titles, const std::vector<DataRow>& roles, const std::vector<DataRow>& name_words,

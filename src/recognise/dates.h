@@ -3,7 +3,9 @@
 // In: the text and its segmentation, and an optional reference date for
 // relative expressions. Out: candidates whose fields.value is "YYYY-MM-DD",
 // "YYYY-MM" or "YYYY" and fields.precision "day", "month" or "year";
-// canonical equals the value. Numbers that are something else (article
+// canonical equals the value. A relative date says what it was resolved
+// against (fields.anchor, fields.resolved_against); one that names or bounds
+// a period keeps it (fields.period, "2024-03-01/2024-03-15"). Numbers that are something else (article
 // numbers, "n° 2019-536", "2016/679", amounts) are never dates.
 //
 // Thread-safety: pure function of its inputs.
@@ -28,6 +30,11 @@ struct DateOptions {
   std::optional<CalendarDate> ref_date;
 };
 
-std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, const DateOptions& options);
+// Also DURATION candidates (« deux mois à compter de la notification »):
+// fields.value an ISO 8601 duration ("P2M"), fields.from what it runs from.
+// `unresolved`, when given, gets the number of relative dates left out for
+// want of a reference date or of an earlier date in the text.
+std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, const DateOptions& options,
+                                 size_t* unresolved = nullptr);
 
 }  // namespace lexfr

@@ -16,7 +16,8 @@ int FamilyOf(EntityType t) {
     case EntityType::kPerson:
     case EntityType::kLoc: return 0;
     case EntityType::kLegalRef: return 1;
-    case EntityType::kDate: return 2;
+    case EntityType::kDate:
+    case EntityType::kDuration: return 2;  // one span is a date or a duration, never both
     case EntityType::kMoney: return 3;
   }
   return 0;
@@ -93,6 +94,7 @@ const char* EntityTypeName(EntityType type) {
     case EntityType::kLegalRef: return "LEGAL_REF";
     case EntityType::kDate: return "DATE";
     case EntityType::kMoney: return "MONEY";
+    case EntityType::kDuration: return "DURATION";
   }
   return "ORG";
 }

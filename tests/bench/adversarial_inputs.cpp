@@ -135,6 +135,13 @@ std::vector<AdversarialInput> MakeAll() {
       Text("dates-numeric", "dates", "13/10/2020 "),
       Text("dates-months", "dates", "mars avril mai "),
       Text("dates-relative", "dates", "il y a deux ans "),
+      // issue 20: narrative offsets, durations with what they run from,
+      // ordinals, holidays, split ordinals and lists of months in context
+      Text("dates-narrative", "dates", "le 3 mai 2022, le lendemain, trois jours plus tard, le mois suivant "),
+      Text("dates-durations", "dates", "un an et deux mois et trois jours à compter de la notification de la "),
+      Text("dates-ordinals", "dates", "le deuxième mardi de novembre, le dernier jour de "),
+      Text("dates-holidays", "dates", "Noël Pâques lundi de Pentecôte la Toussaint en juin "),
+      Text("dates-split", "dates", "1 er et 1 er et 1 er "),
       // --- money
       Text("money-multipliers", "money", "millions de milliards d' "),
       Text("money-digit-runs", "money", "12345678901234567890 "),

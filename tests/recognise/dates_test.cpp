@@ -23,6 +23,7 @@ std::vector<Found> Dates(std::string_view text, std::optional<std::string> ref =
   if (ref) options.ref_date = ParseCalendarDate(*ref);
   std::vector<Found> out;
   for (const Candidate& c : FindDates(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon(), options)) {
+    if (c.type == EntityType::kDuration) continue;  // read by the tests of durations below
     CHECK(c.type == EntityType::kDate);
     CHECK(c.canonical == c.fields.value());
     const uint32_t b = seg.tokens[c.first_token].byte_start, e = seg.tokens[c.end_token - 1].byte_end;
@@ -166,6 +167,78 @@ TEST_CASE("the document's own date is the reference when none is given", "[dates
   CHECK(Values("La CNIL a été saisie le 21 février 2020. Hier, elle a statué.") == V{"2020-02-21"});
   // The given reference wins over the document's.
   CHECK(Values("Publié le 8 avril 2024. Hier.", "2025-01-02") == V{"2024-04-08", "2025-01-01"});
+}
+
+}  // namespace lexfr
+
+namespace lexfr {
+namespace {
+
+// The candidates of one type, for the fields the case tables cannot see.
+std::vector<Candidate> OfType(std::string_view text, EntityType type, std::optional<std::string> ref = std::nullopt,
+                              size_t* unresolved = nullptr) {
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  DateOptions options;
+  if (ref) options.ref_date = ParseCalendarDate(*ref);
+  std::vector<Candidate> out;
+  for (Candidate& c : FindDates(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon(), options,
+                                unresolved)) {
+    if (c.type == type) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a délai says what it runs from", "[dates]") {
+  const auto d = OfType("Le recours est ouvert dans un délai de deux mois à compter de la notification.",
+                        EntityType::kDuration);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].fields.value() == "P2M");
+  CHECK(d[0].fields.from() == "la notification");
+  const auto plain = OfType("La garde à vue a duré 48 heures.", EntityType::kDuration);
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].fields.value() == "PT48H");
+  CHECK(plain[0].fields.from().empty());
+}
+
+TEST_CASE("a period is kept on the dates that bound or name it", "[dates]") {
+  const auto range = OfType("Du 1er au 15 mars 2024, la consultation est ouverte.", EntityType::kDate);
+  REQUIRE(range.size() == 2);
+  CHECK(range[0].fields.period() == "2024-03-01/2024-03-15");
+  CHECK(range[1].fields.period() == "2024-03-01/2024-03-15");
+  const auto quarter = OfType("Au premier trimestre 2024, le chiffre a crû.", EntityType::kDate);
+  REQUIRE(quarter.size() == 1);
+  CHECK(quarter[0].fields.period() == "2024-01-01/2024-03-31");
+  const auto summer = OfType("Au cours de l'été 2020, rien.", EntityType::kDate);
+  REQUIRE(summer.size() == 1);
+  CHECK(summer[0].fields.period() == "2020-06-21/2020-09-21");
+  const auto winter = OfType("L'hiver 2022 a été doux.", EntityType::kDate);
+  REQUIRE(winter.size() == 1);
+  CHECK(winter[0].fields.period() == "2022-12-21/2023-03-19");
+}
+
+TEST_CASE("a relative date says what it was resolved against", "[dates]") {
+  const auto hier = OfType("Hier, la CNIL a publié.", EntityType::kDate, "2024-03-15");
+  REQUIRE(hier.size() == 1);
+  CHECK(hier[0].fields.anchor == EntityFields::Anchor::kReference);
+  CHECK(hier[0].fields.resolved_against == "2024-03-15");
+  const auto next = OfType("Le 3 mars 2021, dépôt ; le lendemain, enregistrement.", EntityType::kDate, "2024-03-15");
+  REQUIRE(next.size() == 2);
+  CHECK(next[1].fields.value() == "2021-03-04");
+  CHECK(next[1].fields.anchor == EntityFields::Anchor::kText);
+  CHECK(next[1].fields.resolved_against == "2021-03-03");
+  const auto written = OfType("Le 3 mars 2021, dépôt.", EntityType::kDate);
+  REQUIRE(written.size() == 1);
+  CHECK(written[0].fields.anchor == EntityFields::Anchor::kNone);
+}
+
+TEST_CASE("relative dates with nothing to resolve them are counted", "[dates]") {
+  size_t unresolved = 0;
+  CHECK(OfType("Hier et avant-hier, la CNIL a siégé.", EntityType::kDate, std::nullopt, &unresolved).empty());
+  CHECK(unresolved == 2);
+  OfType("Hier, la CNIL a siégé.", EntityType::kDate, "2024-03-15", &unresolved);
+  CHECK(unresolved == 0);
 }
 
 }  // namespace lexfr
