@@ -209,7 +209,9 @@ bool ArticleNumber(const Tokens& t, uint32_t j, uint32_t* end, std::string* out)
   }
   if (num.size() > 9) return false;
   ++j;
-  while (t.IsDash(j) && t.Glued(j) && t.Glued(j + 1) && t.IsNumber(j + 1) && IsAsciiDigits(t.T(j + 1))) {
+  // « L. 1111-8 », and « R. 571- 44 » as a line break or a slip writes it:
+  // a hyphen glued to the number before it joins the next one
+  while (t.IsDash(j) && t.Glued(j) && t.IsNumber(j + 1) && IsAsciiDigits(t.T(j + 1)) && t.SameSentence(j, j + 1)) {
     num += "-";
     num += t.T(j + 1);
     j += 2;
@@ -236,6 +238,7 @@ bool ArticleNumber(const Tokens& t, uint32_t j, uint32_t* end, std::string* out)
 // article number: paragraphs and points join the key ("9-2-a"); alinéas of
 // French texts do not.
 void SubParts(const Tokens& t, uint32_t* pos, std::string* out) {
+  bool after_paragraph = false;
   for (int guard = 0; guard < 6; ++guard) {
     uint32_t k = *pos;
     if (!t.SameSentence(k, *pos - 1)) return;
@@ -254,6 +257,11 @@ void SubParts(const Tokens& t, uint32_t* pos, std::string* out) {
         ++next;
         if (t.F(next) == ")") ++next;
       }
+      after_paragraph = true;
+    } else if (after_paragraph && k > *pos && IsPointLetter(t, k) && t.F(k + 1) == ")") {
+      // « article 5, paragraphe 1, c) du RGPD »: the point without its word
+      part = std::string(t.T(k));
+      next = k + 2;
     } else if ((f == "point" || f == "points" || f == "sous") &&
                (IsPointLetter(t, k + 1) || (t.IsNumber(k + 1) && IsAsciiAlnum(t.T(k + 1))))) {
       part = std::string(t.T(k + 1));
