@@ -120,6 +120,16 @@ std::string ShortHelp(std::string help, size_t width = 70) {
   return out;
 }
 
+// `options` but those named in `seen` (-h, --help).
+std::vector<OptionInfo> Unseen(const std::vector<OptionInfo>& options, const std::vector<OptionInfo>& seen) {
+  std::vector<OptionInfo> out;
+  for (const OptionInfo& o : options) {
+    const bool known = std::any_of(seen.begin(), seen.end(), [&](const OptionInfo& s) { return s.names == o.names; });
+    if (!known) out.push_back(o);
+  }
+  return out;
+}
+
 // --- bash ---------------------------------------------------------------------------
 
 std::string BashCompletion(const std::vector<OptionInfo>& globals, const std::vector<CommandInfo>& commands) {
@@ -152,11 +162,7 @@ std::string BashCompletion(const std::vector<OptionInfo>& globals, const std::ve
   std::string command_words;
   for (const CommandInfo& c : commands) {
     std::vector<std::string> words = global_names;
-    for (const OptionInfo& o : c.options) {
-      for (const std::string& name : o.names) {
-        if (std::find(words.begin(), words.end(), name) == words.end()) words.push_back(name);  // -h, --help
-      }
-    }
+    for (const OptionInfo& o : Unseen(c.options, globals)) words.insert(words.end(), o.names.begin(), o.names.end());
     std::string args;
     if (c.name == "completions") args = Join(kCompletionShells, " ");
     if (c.name == "help") args = Join(command_names, " ");
@@ -233,8 +239,9 @@ std::string ZshCompletion(const std::vector<OptionInfo>& globals, const std::vec
       << "    arguments)\n"
       << "      case $words[1] in\n";
   for (const CommandInfo& c : commands) {
+    // The globals again (zsh reads each command's words apart), once each.
     out << "        " << CasePattern(c) << ")\n          _arguments \\\n" << ZshSpecs(globals, "            ")
-        << ZshSpecs(c.options, "            ");  // the globals again: zsh reads each command's words apart
+        << ZshSpecs(Unseen(c.options, globals), "            ");
     if (c.name == "completions") {
       out << "            '1:shell:(" << Join(kCompletionShells, " ") << ")'\n";
     } else if (c.name == "help") {
@@ -278,7 +285,7 @@ std::string FishCompletion(const std::vector<OptionInfo>& globals, const std::ve
     std::string names = c.name;
     for (const std::string& a : c.aliases) names += " " + a;
     const std::string condition = " -n '__fish_seen_subcommand_from " + names + "'";
-    for (const OptionInfo& o : c.options) out += FishOption(o, condition);
+    for (const OptionInfo& o : Unseen(c.options, globals)) out += FishOption(o, condition);
     if (c.name == "completions") {
       out += "complete -c lexfr" + condition + " -a '" + Join(kCompletionShells, " ") + "'\n";
     } else if (!c.positional.empty()) {
