@@ -254,7 +254,9 @@ class Emitter {
     // A read cut short by a signal is no result of its input: the output
     // ends with the input before it, a prefix of the full run's.
     if (r.status.code() == "interrupted") return false;
-    if (!r.status.ok() || (!r.diagnostics.empty() && spdlog::should_log(spdlog::level::info))) progress_.Clear();
+    // -v writes a line per input (LogWhatWasRead), an error or diagnostic one:
+    // the progress line makes way for them.
+    if (!r.status.ok() || spdlog::should_log(spdlog::level::info)) progress_.Clear();
     if (!r.status.ok()) {
       spdlog::error("{}", Named(name, r.status.message()));
       if (outcome_.first_failure.ok()) outcome_.first_failure = r.status;
