@@ -15,7 +15,6 @@
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <charconv>
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
@@ -577,8 +576,12 @@ int RunSelfCommand(CLI::App* app, CLI::App* command, const Options& opt) {
     WriteToStdout(Completions(app, opt.shell));
     return 0;
   }
-  WriteToStdout(ManPage(app, ManPageText{LEXFR_VERSION, kExitCodes, kExamples}));
-  return 0;
+  if (name == "manpage") {
+    WriteToStdout(ManPage(app, ManPageText{LEXFR_VERSION, kExitCodes, kExamples}));
+    return 0;
+  }
+  spdlog::critical("internal error: no handler for the command {}", name);
+  return static_cast<int>(ExitCode::kSoftware);
 }
 
 std::string Footer(const Command& c) {
