@@ -1,5 +1,7 @@
 #include "lexfr/analyze.h"
 
+#include <spdlog/spdlog.h>
+
 #include "recognise/law_firms.h"
 #include "recognise/names.h"
 #include "recognise/legal_refs.h"
@@ -16,6 +18,19 @@ namespace lexfr {
 Status LoadResources(const std::vector<std::string>& user_gazetteers, Resources* out) {
   return LoadLexicon(EmbeddedFiles(), user_gazetteers, &out->lexicon);
 }
+
+namespace {
+
+// -vv: what each recogniser found before linking, to tell which one missed
+// or over-read a mention.
+void LogRecogniserCounts(const std::string& path, size_t names, size_t pseudonyms, size_t firms,
+                         const std::vector<std::vector<Candidate>>& candidates) {
+  if (!spdlog::should_log(spdlog::level::debug)) return;
+  spdlog::debug("{}: recognisers: names {}, pseudonyms {}, law firms {}, dates {}, legal references {}, money {}", path,
+                names, pseudonyms, firms, candidates[1].size(), candidates[2].size(), candidates[3].size());
+}
+
+}  // namespace
 
 Status Analyze(std::string bytes, std::string path, const Resources& resources, const AnalyzeOptions& options,
                Document* out) {
@@ -40,10 +55,13 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
   candidates[0] = FindNames(view, lexicon);
+  const size_t names = candidates[0].size();
   // pseudonymised names (« M. [N] [U] », « la société [5] ») are names too:
   // the linker keeps the longer reading where names.cpp read part of one
   for (Candidate& c : FindPseudonyms(view, lexicon)) candidates[0].push_back(std::move(c));
+  const size_t pseudonyms = candidates[0].size() - names;
   for (Candidate& firm : FindLawFirms(view, lexicon)) candidates[0].push_back(std::move(firm));
+  const size_t firms = candidates[0].size() - names - pseudonyms;
   DateOptions date_options = options.dates;
   if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
   size_t unresolved = 0;
@@ -56,6 +74,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   }
   candidates[2] = FindLegalRefs(view, lexicon, candidates[0], candidates[1]);
   candidates[3] = FindMoney(view, lexicon);
+  LogRecogniserCounts(out->path, names, pseudonyms, firms, candidates);
 
   // link
   out->entities = Link(text, seg, std::move(candidates));

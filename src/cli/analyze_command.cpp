@@ -223,6 +223,17 @@ HtmlIndexRow IndexRow(const BatchInput& in, const FileResult& r) {
   return row;
 }
 
+// -v: what was read, one line per input, to tell a surprising record from
+// a surprising input ("pdf, UTF-8, 48213 bytes, 212 sentences, 61
+// entities (DATE 12, ORG 30, ...), 0.084 s").
+void LogWhatWasRead(const std::string& name, const FileResult& r) {
+  if (!spdlog::should_log(spdlog::level::info)) return;
+  std::string types;
+  for (const auto& [type, n] : r.entity_types) types += fmt::format("{}{} {}", types.empty() ? "" : ", ", type, n);
+  spdlog::info("{}: {}, {}, {} bytes, {} sentences, {} entities{}, {:.3f} s", name, r.format, r.encoding, r.bytes,
+               r.sentences, r.entities, types.empty() ? "" : " (" + types + ")", r.seconds);
+}
+
 // The emitting side of a run, on the calling thread: each result in input
 // order goes to the output (or was written to -o DIR/ already), its error
 // and diagnostics to stderr, its counts to the summary and --fail-on.
@@ -243,12 +254,15 @@ class Emitter {
     // A read cut short by a signal is no result of its input: the output
     // ends with the input before it, a prefix of the full run's.
     if (r.status.code() == "interrupted") return false;
-    if (!r.status.ok() || (!r.diagnostics.empty() && spdlog::should_log(spdlog::level::info))) progress_.Clear();
+    // -v writes a line per input (LogWhatWasRead), an error or diagnostic one:
+    // the progress line makes way for them.
+    if (!r.status.ok() || spdlog::should_log(spdlog::level::info)) progress_.Clear();
     if (!r.status.ok()) {
       spdlog::error("{}", Named(name, r.status.message()));
       if (outcome_.first_failure.ok()) outcome_.first_failure = r.status;
     }
     for (const Diagnostic& d : r.diagnostics) spdlog::info("{}: {}: {}", name, d.code, d.message);
+    if (r.status.ok()) LogWhatWasRead(name, r);
     outcome_.summary.Add(r);
     if (in != nullptr && writes_index()) index_.push_back(IndexRow(*in, r));
     for (const std::string& c : ConditionsMet(options_.fail_on, r)) Met(c, name);

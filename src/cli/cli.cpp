@@ -7,19 +7,26 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <unicode/uvernum.h>
+
 #include <CLI/CLI.hpp>
-#include <charconv>
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string_view>
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/generated_docs.h"
 #include "cli/messages.h"
 #include "cli/options.h"
+#include "cli/suggest.h"
 #include "run/interrupt.h"
 
 namespace lexfr {
@@ -46,7 +53,28 @@ constexpr const char* kExitCodes = R"(Exit codes:
   130 interrupted (SIGINT or SIGTERM, both 130): the lines written are
       complete, --summary is written with "interrupted": true)";
 
+// tokens reads one input and has no batch, stream or --fail-on: only the
+// codes it can give.
+constexpr const char* kTokensExitCodes = R"(Exit codes:
+  0   success (also when the reader of a pipe goes away)
+  64  usage error
+  65  the input is binary, undecodable, larger than --max-bytes, or a PDF
+      or HTML page lexfr cannot read
+  66  the input is missing or unreadable
+  73  the output file cannot be created
+  74  write error
+  78  PDF support (liblexfr_pdf.so) is missing
+  130 interrupted)";
+
 constexpr const char* kExamples = R"(Examples:
+  lexfr analyze article.txt                   one JSON document on stdout
+  lexfr analyze corpus/ -o out/               one out/<path>.json per file
+  lexfr analyze article.txt | jq '.entities[] | select(.type=="LEGAL_REF") | .canonical'
+  lexfr tokens article.txt | jq -r .text      check the segmentation
+  lexfr help analyze                          every option of analyze, with examples
+  source <(lexfr completions bash)            complete lexfr's options in bash)";
+
+constexpr const char* kAnalyzeExamples = R"(Examples:
   lexfr analyze article.txt                   one JSON document on stdout
   lexfr analyze a.txt b.txt -o out.jsonl      JSON Lines, one document a line
   lexfr analyze corpus/ > corpus.jsonl        every *.txt, *.html, *.htm, *.pdf below corpus/, in path order
@@ -55,40 +83,56 @@ constexpr const char* kExamples = R"(Examples:
   lexfr analyze corpus/ -o out/               one out/<path>.json per file
   lexfr analyze --format html article.txt -o report.html   a page to look at
   lexfr analyze --format html corpus/ -o out/ one out/<path>.html per file, and out/index.html
+  lexfr -v analyze --max-bytes 1G corpus/     larger inputs, and what was read on stderr
   git ls-files -z '*.txt' | lexfr analyze --files-from - -0 --fail-on error,no-entities
   cat article.txt | lexfr analyze -           read standard input
   echo '{"id":7,"text":"Le Conseil d’État a statué."}' | lexfr analyze --input-jsonl -
                                               JSON Lines in, one record a line out, in order
-  lexfr analyze article.txt | jq '.entities[] | select(.type=="LEGAL_REF") | .canonical'
-  lexfr tokens article.txt | jq -r .text      check the segmentation
-  lexfr schema > lexfr.schema.json            the JSON Schema of the output)";
+  lexfr analyze article.txt | jq '.entities[] | select(.type=="LEGAL_REF") | .canonical')";
+
+constexpr const char* kTokensExamples = R"(Examples:
+  lexfr tokens article.txt | jq -r .text      one token a line
+  echo "L'art. 48 du RGPD" | lexfr tokens     standard input
+  lexfr tokens decision.pdf -o tokens.jsonl   the tokens of a PDF's text)";
+
+constexpr const char* kSchemaExamples = R"(Examples:
+  lexfr schema > lexfr.schema.json            the JSON Schema of the output
+  lexfr analyze a.txt | python3 -m jsonschema -i /dev/stdin lexfr.schema.json)";
+
+constexpr const char* kCompletionsExamples = R"(Examples:
+  source <(lexfr completions bash)            in this shell, or in ~/.bashrc
+  lexfr completions zsh > ~/.zfunc/_lexfr     with fpath+=~/.zfunc in ~/.zshrc
+  lexfr completions fish > ~/.config/fish/completions/lexfr.fish
+The Debian package installs all three where each shell looks.)";
+
+constexpr const char* kHelpExamples = R"(Examples:
+  lexfr help                                  the commands
+  lexfr help analyze                          the options of analyze, as lexfr analyze --help)";
 
 using Handler = int (*)(const Options&);
 
-struct Command {
-  const char* name;
-  const char* description;
-  void (*configure)(CLI::App*, Options*);
-  Handler run;
-};
 
 // --- options parsed into their types ------------------------------------------------
 
-// --max-bytes: a whole number of bytes, at most kMostMaxBytes. CLI11 alone
+// --max-bytes: a size with an optional K, M, G or T (options.h). CLI11 alone
 // would read "-1" as the largest size_t (no limit at all) and wrap sizes
-// past 2^64; the cap keeps the multiples of it that later stages take (the
-// text an HTML page or a PDF may extract to) far from overflowing.
-constexpr uint64_t kMostMaxBytes = uint64_t{1} << 40;  // 1 TiB
-
+// past 2^64.
 size_t ParseMaxBytes(const std::string& text) {
-  uint64_t n = 0;
-  const char* end = text.data() + text.size();
-  const auto [stop, ec] = std::from_chars(text.data(), end, n);
-  if (text.empty() || ec != std::errc() || stop != end || n > kMostMaxBytes) {
-    throw CLI::ValidationError("--max-bytes", "wants a whole number of bytes from 0 to " +
-                                                  std::to_string(kMostMaxBytes) + " (1 TiB), not '" + text + "'");
+  const std::optional<uint64_t> n = ParseByteSize(text);
+  if (!n) {
+    throw CLI::ValidationError("--max-bytes", "wants a size in bytes, with an optional K, M, G or T (64M, 1G), at most "
+                                              "1T, not '" + text + "'");
   }
-  return static_cast<size_t>(n);
+  return static_cast<size_t>(*n);
+}
+
+double ParseTimeoutOption(const std::string& text) {
+  const std::optional<double> seconds = ParseTimeout(text);
+  if (!seconds) {
+    throw CLI::ValidationError("--timeout", "wants a number of seconds from 0.001 to 1000000 (as in 60 or 0.5), not '" +
+                                                text + "'");
+  }
+  return *seconds;
 }
 
 CalendarDate ParseRefDate(const std::string& text) {
@@ -119,18 +163,26 @@ Shard ParseShardOption(const std::string& text) {
 
 // --- the options of each subcommand -----------------------------------------------
 
-void AddInputOptions(CLI::App* app, Options* opt) {
-  app->add_option("-o,--output", opt->output,
-                  "Write to FILE instead of standard output (never an input: refused before anything is written)")
-      ->type_name("FILE");
+// -o: analyze also writes one file per input into a folder; tokens has one
+// input.
+constexpr const char* kOutputFileHelp =
+    "Write to FILE instead of standard output (never an input: refused before anything is written)";
+constexpr const char* kOutputHelp =
+    "Write to FILE instead of standard output (never an input: refused before anything is written); with a "
+    "trailing '/' or an existing folder, DIR/: one DIR/<path>.json (or .html) per input, mirroring the inputs' "
+    "paths";
+
+void AddInputOptions(CLI::App* app, Options* opt, const char* output_help) {
+  app->add_option("-o,--output", opt->output, output_help)->type_name("FILE");
   app->add_option_function<std::string>(
          "--max-bytes", [opt](const std::string& text) { opt->max_bytes = ParseMaxBytes(text); },
-         "Refuse inputs larger than N bytes (default 64 MiB, at most 1 TiB); endless inputs stop there")
-      ->type_name("N");
-  app->add_option("--timeout", opt->timeout,
-                  "Give up on an HTML page or a PDF whose parser takes more than SECONDS of CPU time (default "
-                  "60; twice that in wall-clock time): error \"timeout\"")
-      ->check(CLI::Range(0.001, 1e6))
+         "Refuse inputs larger than SIZE bytes, with an optional K, M, G or T (powers of 1024: 64M, 1G; default "
+         "64M, at most 1T); endless inputs stop there")
+      ->type_name("SIZE");
+  app->add_option_function<std::string>(
+         "--timeout", [opt](const std::string& text) { opt->timeout = ParseTimeoutOption(text); },
+         "Give up on an HTML page or a PDF whose parser takes more than SECONDS of CPU time (default "
+         "60; twice that in wall-clock time): error \"timeout\"")
       ->type_name("SECONDS");
 }
 
@@ -218,7 +270,7 @@ void ConfigureAnalyze(CLI::App* app, Options* opt) {
   app->add_option("PATH", opt->inputs,
                   "Files and folders to analyze (folders: every *.txt, *.html, *.htm, *.pdf below, in path order); "
                   "'-' or nothing (with a pipe) reads standard input");
-  AddInputOptions(app, opt);
+  AddInputOptions(app, opt, kOutputHelp);
   app->add_option_function<std::string>(
          "--format", [opt](const std::string& name) { opt->format = *ParseOutputFormat(name); },
          "auto: one JSON object for one input, JSON Lines for several; json; jsonl; html: a "
@@ -252,39 +304,290 @@ void ConfigureAnalyze(CLI::App* app, Options* opt) {
 void ConfigureTokens(CLI::App* app, Options* opt) {
   app->add_option("PATH", opt->inputs, "The file to segment; '-' or nothing (with a pipe) reads standard input")
       ->expected(0, 1);
-  AddInputOptions(app, opt);
+  AddInputOptions(app, opt, kOutputFileHelp);
 }
 
 void ConfigureSchema(CLI::App*, Options*) {}
 
-const Command kCommands[] = {
-    {"analyze", "Analyze French texts: entities, legal references, dates, money, the recourse", ConfigureAnalyze,
-     RunAnalyze},
-    {"tokens", "Print the tokens of one text as JSON Lines, to check the segmentation", ConfigureTokens, RunTokens},
-    {"schema", "Print the JSON Schema (draft 2020-12) of the analyze output", ConfigureSchema, RunSchema},
+void ConfigureCompletions(CLI::App* app, Options* opt) {
+  app->add_option("SHELL", opt->shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember(kCompletionShells))
+      ->type_name("SHELL");
+}
+
+void ConfigureHelp(CLI::App* app, Options* opt) {
+  app->add_option("COMMAND", opt->help_topic, "The command whose options to print; none: the list of commands")
+      ->type_name("COMMAND");
+}
+
+struct Command {
+  const char* name;
+  const char* alias;  // another spelling users type, or none
+  const char* description;
+  const char* examples;
+  const char* exit_codes;  // the table of the codes it can give, when more than 0 and 64
+  void (*configure)(CLI::App*, Options*);
+  Handler run;  // none: a command about lexfr itself, run by RunCli with the app at hand
 };
 
-void SetUpLogging(int verbosity, bool quiet, const std::string& level_name) {
-  const bool color = std::getenv("NO_COLOR") == nullptr && isatty(STDERR_FILENO);
-  spdlog::set_default_logger(MakeStderrLogger(color));
+// British spelling is what the README and French users often type.
+const Command kCommands[] = {
+    {"analyze", "analyse", "Analyze French texts: entities, legal references, dates, money, the recourse",
+     kAnalyzeExamples, kExitCodes, ConfigureAnalyze, RunAnalyze},
+    {"tokens", nullptr, "Print the tokens of one text as JSON Lines, to check the segmentation", kTokensExamples,
+     kTokensExitCodes, ConfigureTokens, RunTokens},
+    {"schema", nullptr, "Print the JSON Schema (draft 2020-12) of the analyze output", kSchemaExamples, nullptr,
+     ConfigureSchema, RunSchema},
+    {"completions", nullptr, "Print the completion script of a shell (bash, zsh, fish)", kCompletionsExamples, nullptr,
+     ConfigureCompletions, nullptr},
+    {"help", nullptr, "Print the help of lexfr or of one command", kHelpExamples, nullptr, ConfigureHelp, nullptr},
+};
+
+// --- the options every command takes ------------------------------------------------
+
+struct GlobalOptions {
+  int verbosity = 0;      // -v, -vv
+  bool quiet = false;     // -q
+  std::string log_level;  // --log-level; empty: from -v and -q
+  std::string color;      // --color; empty: auto
+};
+
+// On the app and on each subcommand (so that each one's --help shows them,
+// and `lexfr analyze -v` works), each time into its own GlobalOptions.
+void AddGlobalOptions(CLI::App* app, GlobalOptions* g, const std::string& group) {
+  app->add_flag("-v,--verbose", g->verbosity,
+                "Say on stderr what was read: -v each input's format, encoding, bytes, sentences, entities by type "
+                "and time; -vv also each recogniser's counts")
+      ->group(group);
+  app->add_flag("-q,--quiet", g->quiet, "Only errors on stderr (no summary line, no progress)")->group(group);
+  app->add_option("--log-level", g->log_level, "Log level: trace, debug, info, warn, error, off (overrides -v, -q)")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->type_name("LEVEL")
+      ->group(group);
+  app->add_option("--color", g->color,
+                  "Colour the messages on stderr: auto (default: when stderr is a terminal and NO_COLOR is unset), "
+                  "always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN")
+      ->group(group);
+}
+
+// The global options given before the command and after it, as one.
+GlobalOptions Merge(const GlobalOptions& before, const GlobalOptions& after) {
+  GlobalOptions g;
+  g.verbosity = before.verbosity + after.verbosity;
+  g.quiet = before.quiet || after.quiet;
+  g.log_level = after.log_level.empty() ? before.log_level : after.log_level;
+  g.color = after.color.empty() ? before.color : after.color;
+  return g;
+}
+
+// NO_COLOR (no-color.org): set and not empty turns colour off, unless
+// --color always.
+bool ColorWanted(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && isatty(STDERR_FILENO);
+}
+
+void SetUpLogging(const GlobalOptions& g) {
+  spdlog::set_default_logger(MakeStderrLogger(ColorWanted(g.color)));
   spdlog::level::level_enum level = spdlog::level::warn;
-  if (verbosity == 1) level = spdlog::level::info;
-  if (verbosity >= 2) level = spdlog::level::debug;
-  if (quiet) level = spdlog::level::err;
-  if (!level_name.empty()) level = spdlog::level::from_str(level_name);
+  if (g.verbosity == 1) level = spdlog::level::info;
+  if (g.verbosity >= 2) level = spdlog::level::debug;
+  if (g.quiet) level = spdlog::level::err;
+  if (!g.log_level.empty()) level = spdlog::level::from_str(g.log_level);
   spdlog::set_level(level);
 }
 
-// CLI11's own messages (a bad option), escaped line by line: they quote the
-// arguments, which may hold anything.
-int ExitOnParseError(const CLI::App& app, const CLI::ParseError& e) {
-  std::ostringstream out, err;
-  app.exit(e, out, err);
-  std::string escaped;
-  std::istringstream lines(err.str());
-  for (std::string line; std::getline(lines, line);) escaped += EscapeForTerminal(line) + "\n";
-  WriteToStderr(escaped);
+// --- help, version, usage errors -------------------------------------------------------
+
+// " FILE" for an option that takes a FILE; "" for a flag (which expects
+// no value).
+std::string ValueName(const CLI::Option* opt) {
+  if (opt->get_expected_max() == 0) return "";
+  const std::string type = opt->get_type_name();
+  return " " + type.substr(0, type.find(':'));  // without ":{a,b}", the checks
+}
+
+// --help shows each option's value by its name only (FILE, N): CLI11 would
+// add its checks and links ("Excludes: --input-jsonl", ":{allow,deny}"),
+// which the help texts say in words.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option_opts(const CLI::Option* opt) const override {
+    return opt->get_positional() ? "" : ValueName(opt);
+  }
+};
+
+// What a bug report needs: the version, the commit, the ICU and poppler.
+std::string VersionText() {
+  return std::string("lexfr ") + LEXFR_VERSION + "\ncommit " + LEXFR_COMMIT + ", ICU " + U_ICU_VERSION +
+         ", poppler " + LEXFR_POPPLER_VERSION + " (in liblexfr_pdf.so)";
+}
+
+// A usage error: what is wrong, and what to do about it.
+struct UsageError {
+  std::string what;
+  std::string todo;
+};
+
+int ReportUsageError(const UsageError& e) {
+  WriteToStderr("lexfr: error: " + EscapeForTerminal(e.what) + " — " + EscapeForTerminal(e.todo) + "\n");
   return static_cast<int>(ExitCode::kUsage);
+}
+
+std::vector<CLI::App*> VisibleCommands(CLI::App* app) {
+  return app->get_subcommands([](CLI::App* sub) { return !sub->get_group().empty(); });
+}
+
+// The command called `word` (or spelt so by an alias); none when none is.
+CLI::App* FindCommand(CLI::App* app, const std::string& word) {
+  for (CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->check_name(word)) return sub;
+  }
+  return nullptr;
+}
+
+std::string CommandList(CLI::App* app) {
+  std::string list;
+  for (CLI::App* sub : VisibleCommands(app)) list += (list.empty() ? "" : ", ") + sub->get_name();
+  return list;
+}
+
+// "unknown command 'analize'", with the nearest command, or what a file
+// name was probably meant for, or the list.
+UsageError UnknownCommand(CLI::App* app, const std::string& word) {
+  std::vector<std::string> names;
+  for (CLI::App* sub : VisibleCommands(app)) names.push_back(sub->get_name());
+  const std::string what = "unknown command '" + word + "'";
+  if (const std::optional<std::string> near = NearestWord(word, names)) {
+    return {what, "did you mean \"" + *near + "\"? ('lexfr help' lists the commands)"};
+  }
+  if (access(word.c_str(), F_OK) == 0) return {what, "to analyze that file: lexfr analyze " + word};
+  return {what, "the commands are " + CommandList(app) + "; 'lexfr help' says what each does"};
+}
+
+// The command word: the first that is neither an option nor the value of a
+// global option. None when there is none.
+std::optional<std::string> CommandWord(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--log-level" || a == "--color") {
+      ++i;
+    } else if (a.size() < 2 || a[0] != '-') {
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
+bool AsksForHelpOrVersion(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(),
+                     [](const std::string& a) { return a == "-h" || a == "--help" || a == "-V" || a == "--version"; });
+}
+
+// Before CLI11 parses: a missing or unknown command (CLI11 would answer
+// both with « A subcommand is required »).
+std::optional<UsageError> CheckCommandWord(CLI::App* app, const std::vector<std::string>& args) {
+  const std::optional<std::string> word = CommandWord(args);
+  if (!word) {
+    if (AsksForHelpOrVersion(args)) return std::nullopt;
+    return UsageError{"no command given", "try 'lexfr analyze FILE', or 'lexfr help' for the commands"};
+  }
+  if (FindCommand(app, *word) != nullptr) return std::nullopt;
+  return UnknownCommand(app, *word);
+}
+
+std::string HelpHint(const CLI::App* command) {
+  return command == nullptr ? "lexfr --help" : "lexfr " + command->get_name() + " --help";
+}
+
+// Every option name of `command` and of the global options.
+std::vector<std::string> OptionNames(CLI::App* app, CLI::App* command) {
+  std::vector<std::string> names;
+  for (CLI::App* a : {app, command}) {
+    if (a == nullptr) continue;
+    for (const CLI::Option* opt : a->get_options()) {
+      for (const std::string& s : opt->get_snames()) names.push_back("-" + s);
+      for (const std::string& l : opt->get_lnames()) names.push_back("--" + l);
+    }
+  }
+  return names;
+}
+
+// After CLI11 parsed: the words it did not take (allow_extras), as one
+// error about the first: an unknown option with the nearest one, or an
+// argument too many.
+std::optional<UsageError> CheckLeftOvers(CLI::App* app, CLI::App* command) {
+  const std::vector<std::string> left = app->remaining(true);
+  if (left.empty()) return std::nullopt;
+  const std::string& word = left.front();
+  const std::string hint = HelpHint(command);
+  if (word.size() > 1 && word[0] == '-') {
+    const std::string name = word.substr(0, word.find('='));
+    if (const std::optional<std::string> near = NearestWord(name, OptionNames(app, command))) {
+      return UsageError{"unknown option '" + word + "'", "did you mean \"" + *near + "\"? (see '" + hint + "')"};
+    }
+    return UsageError{"unknown option '" + word + "'", "'" + hint + "' lists the options"};
+  }
+  return UsageError{"unexpected argument '" + word + "'", "'" + hint + "' says what the command takes"};
+}
+
+// CLI11's messages ("--jobs: wants a number..."; "--format: xml not in
+// {auto,json,jsonl,html}") say what is wrong; the help of the command says
+// what is right.
+// Two of them are rewritten: they name CLI11's rules rather than the user's
+// mistake.
+UsageError FromParseError(const CLI::ParseError& e, const CLI::App* command) {
+  const std::string hint = "see '" + HelpHint(command) + "'";
+  if (e.get_name() == "ExcludesError") {
+    return {"--input-jsonl reads its documents from the stream: it takes no PATH, --files-from, --shard or --pretty",
+            hint};
+  }
+  if (command != nullptr && command->get_name() == "tokens" && std::string_view(e.what()).starts_with("PATH:")) {
+    return {"tokens reads one text, not several", "run it once per file, or 'lexfr analyze' for several"};
+  }
+  return {e.what(), hint};
+}
+
+void WriteToStdout(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+// lexfr help [COMMAND]: as --help, on standard output, exit 0.
+int RunHelp(CLI::App* app, const std::string& topic) {
+  if (topic.empty()) {
+    // Not app->help(), which would print the help of `help`, the command parsed.
+    WriteToStdout(app->get_formatter()->make_help(app, "lexfr", CLI::AppFormatMode::Normal));
+    return 0;
+  }
+  CLI::App* command = FindCommand(app, topic);
+  if (command == nullptr) return ReportUsageError(UnknownCommand(app, topic));
+  WriteToStdout(command->help("lexfr"));
+  return 0;
+}
+
+// The commands about lexfr itself: help, completions, manpage.
+int RunSelfCommand(CLI::App* app, CLI::App* command, const Options& opt) {
+  const std::string& name = command->get_name();
+  if (name == "help") return RunHelp(app, opt.help_topic);
+  if (name == "completions") {
+    WriteToStdout(Completions(app, opt.shell));
+    return 0;
+  }
+  if (name == "manpage") {
+    WriteToStdout(ManPage(app, ManPageText{LEXFR_VERSION, kExitCodes, kExamples}));
+    return 0;
+  }
+  spdlog::critical("internal error: no handler for the command {}", name);
+  return static_cast<int>(ExitCode::kSoftware);
+}
+
+std::string Footer(const Command& c) {
+  std::string footer = c.examples;
+  if (c.exit_codes != nullptr) footer += std::string("\n\n") + c.exit_codes;
+  return footer;
 }
 
 }  // namespace
@@ -300,36 +603,49 @@ int RunCli(int argc, char** argv) {
   CLI::App app{"lexfr: analyze French legal and news texts into JSON (entities, legal references, dates, money, "
                "the legal action described)",
                "lexfr"};
-  app.set_version_flag("--version", std::string("lexfr ") + LEXFR_VERSION);
+  app.formatter(std::make_shared<HelpFormatter>());
+  app.set_version_flag("-V,--version", VersionText());
   app.footer(std::string(kExamples) + "\n\n" + kExitCodes);
   app.require_subcommand(1);
   app.fallthrough();
-  int verbosity = 0;
-  std::string log_level;
+  app.allow_extras();  // reported by CheckLeftOvers, with the nearest option
+  GlobalOptions before, after;
   Options opt;
-  app.add_flag("-v,--verbose", verbosity, "More logs on stderr (-v info, -vv debug)");
-  app.add_flag("-q,--quiet", opt.quiet, "Only errors on stderr (no summary line, no progress)");
-  app.add_option("--log-level", log_level, "Log level: trace, debug, info, warn, error, off")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  AddGlobalOptions(&app, &before, "Options");
 
   std::vector<std::pair<CLI::App*, Handler>> handlers;
   for (const Command& c : kCommands) {
     CLI::App* sub = app.add_subcommand(c.name, c.description);
-    sub->footer(kExitCodes);
+    if (c.alias != nullptr) sub->alias(c.alias);
+    sub->footer(Footer(c));
+    sub->allow_extras();
     c.configure(sub, &opt);
+    AddGlobalOptions(sub, &after, kGlobalGroup);
     handlers.emplace_back(sub, c.run);
   }
+  // lexfr(1), written at build time (CMakeLists.txt); not a command users need.
+  CLI::App* manpage = app.add_subcommand("manpage", "Print the man page lexfr(1) in roff")->group("");
+  handlers.emplace_back(manpage, nullptr);
+
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (const std::optional<UsageError> e = CheckCommandWord(&app, args)) return ReportUsageError(*e);
+  const std::optional<std::string> word = CommandWord(args);
+  CLI::App* command = word ? FindCommand(&app, *word) : nullptr;
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help, --version
   } catch (const CLI::ParseError& e) {
-    return ExitOnParseError(app, e);
+    return ReportUsageError(FromParseError(e, command));
   }
-  SetUpLogging(verbosity, opt.quiet, log_level);
+  if (const std::optional<UsageError> e = CheckLeftOvers(&app, command)) return ReportUsageError(*e);
+  const GlobalOptions global = Merge(before, after);
+  opt.quiet = global.quiet;
+  SetUpLogging(global);
   try {
     for (auto& [sub, run] : handlers) {
-      if (sub->parsed()) return run(opt);
+      if (!sub->parsed()) continue;
+      return run != nullptr ? run(opt) : RunSelfCommand(&app, sub, opt);
     }
   } catch (const std::exception& e) {
     spdlog::critical("internal error: {}", e.what());

@@ -98,7 +98,9 @@ std::shared_ptr<spdlog::logger> MakeStderrLogger(bool color) {
   // logs from one must not interleave with the main thread's lines.
   spdlog::sink_ptr sink;
   if (color) {
-    sink = std::make_shared<spdlog::sinks::ansicolor_stderr_sink_mt>();
+    // The caller decided (--color always, or a terminal): spdlog would look
+    // at the terminal again.
+    sink = std::make_shared<spdlog::sinks::ansicolor_stderr_sink_mt>(spdlog::color_mode::always);
   } else {
     sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
   }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,24 @@ unsigned DefaultJobs();
 // Parses --jobs N: a whole number from 1 to kMostJobs; nullopt otherwise.
 std::optional<unsigned> ParseJobs(std::string_view text);
 
+// --max-bytes: at most this many bytes (1 TiB). The cap keeps the multiples
+// of it that later stages take (the text an HTML page or a PDF may extract
+// to) far from overflowing.
+inline constexpr uint64_t kMostMaxBytes = uint64_t{1} << 40;
+
+// Parses a size as `sort -S`, `du` and ripgrep's --max-filesize write it: a
+// whole number of bytes, with an optional suffix K, M, G or T (powers of
+// 1024, either case, optionally followed by "iB" or "B": 64M, 64MiB, 1k,
+// 1G); nullopt for anything else, a negative number, or more than
+// kMostMaxBytes.
+std::optional<uint64_t> ParseByteSize(std::string_view text);
+
+// --timeout: CPU seconds, a decimal number from kLeastTimeout to
+// kMostTimeout; nullopt otherwise.
+inline constexpr double kLeastTimeout = 0.001;
+inline constexpr double kMostTimeout = 1e6;
+std::optional<double> ParseTimeout(std::string_view text);
+
 // Every option of every subcommand, with its default.
 struct Options {
   // -- what is read
@@ -74,6 +93,9 @@ struct Options {
   // -- mapper mode
   std::string input_jsonl;                   // --input-jsonl FILE ("-": stdin); empty: not mapper mode
   bool allow_paths = true;                   // --input-jsonl-paths allow (true) or deny
+  // -- the commands about lexfr itself
+  std::string help_topic;                    // help COMMAND; empty: the list of commands
+  std::string shell;                         // completions SHELL
 };
 
 }  // namespace lexfr

@@ -3,7 +3,7 @@
 // poppler-cpp pulls two dozen shared libraries (freetype, NSS, lcms, libtiff,
 // ...) whose loading costs every run ~6 ms at start-up, PDF or not (issue 7's
 // budget is 15 ms). So lexfr_pdf (liblexfr_pdf.so, built next to the lexfr
-// binary) holds the only calls into poppler, and src/extract/pdf_text.cpp dlopen()s it
+// binary, installed in lib/lexfr/) holds the only calls into poppler, and src/extract/pdf_text.cpp dlopen()s it
 // the first time a PDF comes: text runs never load poppler at all.
 //
 // The module's one entry point, kPdfModuleEntry, has C linkage and fills a
@@ -14,8 +14,10 @@
 // has no limit on time or memory.
 //
 // Where the module is looked for: $LEXFR_PDF_MODULE when set (only there);
-// else the folder of the running executable, then the build folder it was
-// compiled in (for the tests and fuzzers, which run from sub-folders).
+// else ../lib/lexfr/ from the running executable's folder (`cmake --install`
+// and the Debian package put it there), then that folder itself (the build
+// tree), then the build folder it was compiled in, only for executables
+// inside it (the tests and fuzzers, which run from sub-folders).
 //
 // Thread-safety: the entry point is not reentrant (poppler keeps global
 // state): callers run it in a child process each, or hold one lock around it.

@@ -145,6 +145,34 @@ std::string JoinLines(const std::vector<std::string>& lines) {
   return out;
 }
 
+// The folder of the running executable, with its trailing '/'; empty when
+// /proc is not mounted.
+std::string ExecutableFolder() {
+  char exe[4096];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) return "";
+  std::string dir(exe, static_cast<size_t>(n));
+  dir.erase(dir.rfind('/') + 1);
+  return dir;
+}
+
+// Where the module may be, in order: installed, <prefix>/lib/lexfr/ beside
+// <prefix>/bin/lexfr; then beside the executable (the build tree's lexfr);
+// then the build folder, but only for executables inside it (the tests and
+// fuzzers in its sub-folders). A lexfr copied or installed elsewhere never
+// falls back on the build machine's module: a broken install must fail its
+// smoke test, not pass it on the machine that built it.
+std::vector<std::string> PdfModuleCandidates(const std::string& exe_dir) {
+  std::vector<std::string> candidates;
+  if (exe_dir.empty()) return candidates;
+  candidates.push_back(exe_dir + "../lib/lexfr/" + kPdfModuleFile);
+  candidates.push_back(exe_dir + kPdfModuleFile);
+#ifdef LEXFR_BUILD_DIR
+  if (exe_dir.starts_with(LEXFR_BUILD_DIR "/")) candidates.emplace_back(LEXFR_BUILD_DIR "/" + std::string(kPdfModuleFile));
+#endif
+  return candidates;
+}
+
 // The poppler module (extract/pdf_module.h), loaded once; null with `why` set
 // when it cannot be.
 PdfPagesFunction LoadPdfModule(std::string* why) {
@@ -154,15 +182,7 @@ PdfPagesFunction LoadPdfModule(std::string* why) {
     if (const char* env = std::getenv("LEXFR_PDF_MODULE"); env != nullptr && *env != '\0') {
       candidates.emplace_back(env);  // the user's choice, and only it
     } else {
-      char exe[4096];
-      if (const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1); n > 0) {
-        std::string dir(exe, static_cast<size_t>(n));
-        dir.erase(dir.rfind('/') + 1);
-        candidates.push_back(dir + kPdfModuleFile);
-      }
-#ifdef LEXFR_PDF_MODULE_BUILD_PATH
-      candidates.emplace_back(LEXFR_PDF_MODULE_BUILD_PATH);
-#endif
+      candidates = PdfModuleCandidates(ExecutableFolder());
     }
     // A parser server forked while the loader is half-way through would
     // inherit its lock: no fork meanwhile (extract/cage.h).

@@ -1,5 +1,7 @@
 #include "run/job.h"
 
+#include <chrono>
+
 #include "emit/json_record.h"
 
 namespace lexfr {
@@ -14,6 +16,9 @@ void Tally(const Document& doc, FileResult* r) {
     r->recourse_status = doc.recourse->status;
   }
   r->diagnostics = doc.decoded.diagnostics;
+  r->format = InputFormatName(doc.source.format);
+  r->encoding = doc.decoded.encoding;
+  r->sentences = doc.segmentation.sentences.size();
 }
 
 Status InternalError(const std::exception& e) {
@@ -23,6 +28,7 @@ Status InternalError(const std::exception& e) {
 
 FileResult RunJob(Job job, const FileReader& reader, const Resources& resources, const AnalyzeOptions& analyze,
                   const RecordOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
   FileResult r;
   r.status = job.error;
   if (r.status.ok()) {
@@ -58,6 +64,7 @@ FileResult RunJob(Job job, const FileReader& reader, const Resources& resources,
     }
   }
   if (!options.html) r.record += '\n';
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
 

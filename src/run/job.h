@@ -61,6 +61,10 @@ struct FileResult {
   std::optional<std::string> recourse;           // its kind, or none (recourse null)
   std::string court, recourse_status;             // of the recourse, for index.html
   std::vector<Diagnostic> diagnostics;
+  // What -v says of it (cli/analyze_command.cpp)
+  std::string format, encoding;  // "pdf", "UTF-8"
+  size_t sentences = 0;
+  double seconds = 0;  // reading and analysing it, on its worker
 };
 
 // Fills what `r` keeps of an analysed document (all but status and record).

@@ -37,4 +37,32 @@ TEST_CASE("ParseJobs (--jobs): 1 to 1024 threads, and by default one per core wi
   CHECK(Options().jobs == DefaultJobs());
 }
 
+TEST_CASE("ParseByteSize (--max-bytes): bytes, or K, M, G, T as powers of 1024, at most 1 TiB", "[options]") {
+  CHECK(ParseByteSize("0") == 0u);
+  CHECK(ParseByteSize("100") == 100u);
+  CHECK(ParseByteSize("1k") == 1024u);
+  CHECK(ParseByteSize("1K") == 1024u);
+  CHECK(ParseByteSize("64M") == uint64_t{64} << 20);
+  CHECK(ParseByteSize("64MiB") == uint64_t{64} << 20);
+  CHECK(ParseByteSize("64MB") == uint64_t{64} << 20);
+  CHECK(ParseByteSize("1G") == uint64_t{1} << 30);
+  CHECK(ParseByteSize("1T") == kMostMaxBytes);
+  CHECK(ParseByteSize("1099511627776") == kMostMaxBytes);
+  for (const char* bad : {"", "-1", "1099511627777", "2T", "1024T", "18446744073709551616", "12x", "1e6", "k", "1 k",
+                          "1kk", "1Mi", "1.5M", " 1"}) {
+    INFO(bad);
+    CHECK_FALSE(ParseByteSize(bad));
+  }
+}
+
+TEST_CASE("ParseTimeout (--timeout): seconds from 0.001 to 1000000", "[options]") {
+  CHECK(ParseTimeout("60") == 60.0);
+  CHECK(ParseTimeout("0.5") == 0.5);
+  CHECK(ParseTimeout("0.001") == 0.001);
+  for (const char* bad : {"0", "-1", "1000001", "nan", "inf", "", "5s"}) {
+    INFO(bad);
+    CHECK_FALSE(ParseTimeout(bad));
+  }
+}
+
 }  // namespace lexfr
