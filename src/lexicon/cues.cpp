@@ -27,29 +27,61 @@ CueSet::CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviati
   for (const Cue& cue : cues_) phrases_.Add(cue.tokens);
 }
 
-std::vector<CueHit> CueSet::Match(const Segmentation& seg) const {
-  std::vector<CueHit> hits;
+namespace {
+
+// Calls on_phrase(i, phrase id) for every phrase of `phrases` starting at
+// each token i of the text, in text order, longest first at a token, and
+// phrases of one length in the order they were added.
+template <class OnPhrase>
+void ForEachPhrase(const PhraseMatcher& phrases, const Segmentation& seg, OnPhrase on_phrase) {
   const size_t n = seg.tokens.size();
-  std::vector<uint32_t> ends;  // the nodes with cues a walk passed, shortest phrase first
+  std::vector<uint32_t> ends;  // the nodes with phrases a walk passed, shortest phrase first
   for (size_t i = 0; i < n; ++i) {
-    if (!phrases_.MayStart(FoldedText(seg, i))) continue;
+    if (!phrases.MayStart(FoldedText(seg, i))) continue;
     ends.clear();
     uint32_t node = PhraseMatcher::kRoot;
     for (size_t k = i; k < n; ++k) {
-      node = phrases_.Next(node, FoldedText(seg, k));
+      node = phrases.Next(node, FoldedText(seg, k));
       if (node == PhraseMatcher::kNoNode) break;
-      if (!phrases_.PhrasesAt(node).empty()) ends.push_back(node);
+      if (!phrases.PhrasesAt(node).empty()) ends.push_back(node);
     }
-    // Longest first; phrases of one length in the order of the file.
     for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
-      for (uint32_t index : phrases_.PhrasesAt(*end)) {
-        const Cue& cue = cues_[index];
-        hits.push_back({&cue, static_cast<uint32_t>(i), static_cast<uint32_t>(i + cue.tokens.size()),
-                        seg.tokens[i].sentence});
-      }
+      for (uint32_t id : phrases.PhrasesAt(*end)) on_phrase(i, id);
     }
   }
+}
+
+CueHit HitOf(const Cue& cue, size_t i, const Segmentation& seg) {
+  return {&cue, static_cast<uint32_t>(i), static_cast<uint32_t>(i + cue.tokens.size()), seg.tokens[i].sentence};
+}
+
+}  // namespace
+
+std::vector<CueHit> CueSet::Match(const Segmentation& seg) const {
+  std::vector<CueHit> hits;
+  ForEachPhrase(phrases_, seg, [&](size_t i, uint32_t id) { hits.push_back(HitOf(cues_[id], i, seg)); });
   return hits;
+}
+
+CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets) {
+  // files in CueFile order, each file's cues in file order: filtered by
+  // file, the phrases at a node keep the order of that file's CueSet
+  for (size_t f = 0; f < kCueFileCount; ++f) {
+    for (const Cue& cue : sets[f]->cues()) {
+      entries_.push_back({static_cast<CueFile>(f), &cue});
+      phrases_.Add(cue.tokens);
+    }
+  }
+}
+
+DocumentCues CueIndex::Match(const Segmentation& seg) const {
+  DocumentCues out;
+  ForEachPhrase(phrases_, seg, [&](size_t i, uint32_t id) {
+    const Entry& e = entries_[id];
+    out.files_[static_cast<size_t>(e.file)].hits.push_back(HitOf(*e.cue, i, seg));
+  });
+  for (DocumentCues::File& f : out.files_) f.by_field = CueHitsByField(f.hits);
+  return out;
 }
 
 }  // namespace lexfr

@@ -8,9 +8,17 @@
 // with (« a saisi », « a formé », « a déposé » …) costs one lookup per
 // token of the longest phrase it starts, not one comparison per phrase.
 //
-// Thread-safety: a compiled CueSet is immutable and may be shared.
+// Every cue file is also compiled into one CueIndex, which a document is
+// matched against once (in Analyze, right after segmentation): the stages
+// share its DocumentCues, each reading its own file's hits, instead of each
+// walking the text again with its own set (issue 21: six walks of the same
+// tokens were an eighth of the run).
+//
+// Thread-safety: a compiled CueSet or CueIndex is immutable and may be
+// shared; a DocumentCues belongs to its document.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -59,7 +67,8 @@ class CueSet {
 // from, which must outlive it.
 class CueHitsByField {
  public:
-  explicit CueHitsByField(const std::vector<CueHit>& hits) {
+  CueHitsByField() = default;
+  explicit CueHitsByField(std::span<const CueHit> hits) {
     // one map lookup per run of hits of one cue, not per hit: a text of a
     // single cue repeated (« « « … ») costs a push per hit
     const Cue* run_cue = nullptr;
@@ -78,6 +87,59 @@ class CueHitsByField {
 
  private:
   std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field_;
+};
+
+// The cue files, by the stage that reads each.
+enum class CueFile : uint8_t {
+  kRecourse,     // data/cues/recourse.tsv: summarise/recourse
+  kSpeechVerbs,  // data/cues/speech_verbs.tsv: summarise/quotes
+  kStructure,    // data/cues/structure.tsv: structure, summarise/decision_acts
+  kParties,      // data/cues/parties.tsv: summarise/decision_parties
+  kActs,         // data/cues/acts.tsv: summarise/decision_acts
+  kCounsel,      // data/cues/counsel.tsv: recognise/law_firms, summarise/counsel
+};
+inline constexpr size_t kCueFileCount = 6;
+
+// The cue hits of one text, for every cue file: each file's hits exactly as
+// its CueSet::Match() gives them, and grouped by field. Move-only: the
+// groups point into the hits.
+class DocumentCues {
+ public:
+  DocumentCues() = default;
+  DocumentCues(DocumentCues&&) = default;
+  DocumentCues& operator=(DocumentCues&&) = default;
+  DocumentCues(const DocumentCues&) = delete;
+  DocumentCues& operator=(const DocumentCues&) = delete;
+
+  std::span<const CueHit> Of(CueFile file) const { return files_[static_cast<size_t>(file)].hits; }
+  const CueHitsByField& ByField(CueFile file) const { return files_[static_cast<size_t>(file)].by_field; }
+
+ private:
+  friend class CueIndex;
+  struct File {
+    std::vector<CueHit> hits;
+    CueHitsByField by_field;  // points into hits
+  };
+  std::array<File, kCueFileCount> files_;
+};
+
+// Every cue file in one phrase matcher: a text is walked once for all of
+// them. A phrase's id says its file and its cue.
+class CueIndex {
+ public:
+  CueIndex() = default;
+  // sets[f] is file f's CueSet; the index points into their cues, which
+  // must outlive it and never move (the Lexicon holds both).
+  explicit CueIndex(const std::array<const CueSet*, kCueFileCount>& sets);
+  DocumentCues Match(const Segmentation& seg) const;
+
+ private:
+  struct Entry {
+    CueFile file;
+    const Cue* cue;
+  };
+  std::vector<Entry> entries_;  // phrase id -> its file and cue
+  PhraseMatcher phrases_;
 };
 
 }  // namespace lexfr

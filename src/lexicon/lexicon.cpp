@@ -408,6 +408,10 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     s = LoadCues(files, "data/cues/speech_verbs.tsv", {{"speech", sides}},
                  out->abbreviations_, &out->speech_verbs_);
   }
+  if (s.ok()) {
+    out->cue_index_ = CueIndex({&out->recourse_cues_, &out->speech_verbs_, &out->structure_cues_, &out->party_cues_,
+                                &out->act_cues_, &out->counsel_cues_});
+  }
   if (s.ok()) s = LoadGazetteer(files, user_gazetteers, out->abbreviations_, &out->gazetteer_);
   return s;
 }

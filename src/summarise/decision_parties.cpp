@@ -37,9 +37,10 @@ struct Named {
 
 class Reader {
  public:
-  Reader(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities, const Structure& structure)
-      : v_(view), lexicon_(lexicon), hits_(lexicon.party_cues().Match(view.segmentation())), by_field_(hits_) {
-    for (const CueHit& h : hits_) {
+  Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
+         const Structure& structure)
+      : v_(view), lexicon_(lexicon), by_field_(cues.ByField(CueFile::kParties)) {
+    for (const CueHit& h : cues.Of(CueFile::kParties)) {
       uint32_t& end = starts_[{h.cue->field, h.first_token}];
       end = std::max(end, h.end_token);
       if (h.cue->field == "past_claim") past_claim_ends_.insert(h.end_token);
@@ -104,8 +105,7 @@ class Reader {
  private:
   const TokenView& v_;
   const Lexicon& lexicon_;
-  std::vector<CueHit> hits_;
-  CueHitsByField by_field_;
+  const CueHitsByField& by_field_;
   std::map<std::pair<std::string, uint32_t>, uint32_t> starts_;  // (field, first token) -> end
   std::unordered_map<uint32_t, std::pair<const Entity*, uint32_t>> entity_at_;
   std::vector<uint32_t> line_first_, line_next_;
@@ -517,11 +517,11 @@ void ReadReferral(const Reader& r, DecisionParties* out) {
 
 }  // namespace
 
-DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                                    const Structure& structure) {
+DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                    const std::vector<Entity>& entities, const Structure& structure) {
   DecisionParties out;
   if (structure.genre != Genre::kDecision && structure.genre != Genre::kRegulatorDecision) return out;
-  const Reader r(view, lexicon, entities, structure);
+  const Reader r(view, lexicon, cues, entities, structure);
   if (!ReadFiling(r, &out) && !ReadFiledBy(r, &out)) {
     DecisionParties roles;
     ReadRoleLines(r, &roles);
@@ -538,10 +538,11 @@ DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexico
   return out;
 }
 
-void ApplyDecisionParties(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                          const Structure& structure, std::optional<Recourse>* recourse) {
+void ApplyDecisionParties(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                          const std::vector<Entity>& entities, const Structure& structure,
+                          std::optional<Recourse>* recourse) {
   if (!*recourse) return;
-  const DecisionParties parties = ReadDecisionParties(view, lexicon, entities, structure);
+  const DecisionParties parties = ReadDecisionParties(view, lexicon, cues, entities, structure);
   Recourse& r = **recourse;
   if (!parties.claimants.empty()) {
     r.claimants = parties.claimants;
