@@ -37,7 +37,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   const Lexicon& lexicon = resources.lexicon;
   const TokenView view(text, seg, lexicon.vocabulary());
   // every cue file's phrases, matched once: the stages below share the hits
-  const DocumentCues cues = lexicon.cues().Match(seg);
+  const DocumentCues cues = lexicon.cues().Match(view);
 
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money

@@ -20,6 +20,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -31,6 +32,7 @@
 #include "lexicon/table.h"
 #include "text/segment.h"
 #include "text/text_util.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -38,6 +40,7 @@ struct Cue {
   std::string field, value;
   int weight = 1;
   std::vector<std::string> tokens;  // folded
+  uint32_t field_index = 0;         // its field's, among its set's fields in the order of their first row
 };
 
 struct CueHit {
@@ -62,31 +65,32 @@ class CueSet {
   PhraseMatcher phrases_;  // phrase id = index in cues_
 };
 
-// The hits of one text grouped by field, each group in text order: what a
-// rule asks for ("the hits of `seize`"). Points into the hits it was built
-// from, which must outlive it.
+// The hits of one text and one CueSet grouped by field, each group in text
+// order: what a rule asks for ("the hits of `seize`"). Points into the hits
+// it was built from, which must outlive it.
 class CueHitsByField {
  public:
   CueHitsByField() = default;
   explicit CueHitsByField(std::span<const CueHit> hits) {
-    // one map lookup per run of hits of one cue, not per hit: a text of a
-    // single cue repeated (« « « … ») costs a push per hit
-    const Cue* run_cue = nullptr;
-    std::vector<const CueHit*>* run = nullptr;
+    // a hit finds its group by its cue's field index, not by its field's
+    // name: a name lookup per hit was a tenth of the matching
     for (const CueHit& h : hits) {
-      if (h.cue != run_cue) run_cue = h.cue, run = &by_field_[h.cue->field];
-      run->push_back(&h);
+      const uint32_t index = h.cue->field_index;
+      if (index >= groups_.size()) groups_.resize(index + 1);
+      if (groups_[index].empty()) index_of_.emplace(h.cue->field, index);
+      groups_[index].push_back(&h);
     }
   }
   // Empty for a field no cue matched.
   std::span<const CueHit* const> Of(std::string_view field) const {
-    const auto it = by_field_.find(field);
-    if (it == by_field_.end()) return {};
-    return it->second;
+    const auto it = index_of_.find(field);
+    if (it == index_of_.end()) return {};
+    return groups_[it->second];
   }
 
  private:
-  std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field_;
+  std::vector<std::vector<const CueHit*>> groups_;          // by field index
+  std::map<std::string, uint32_t, std::less<>> index_of_;  // field -> its group, for the fields matched
 };
 
 // The cue files, by the stage that reads each.
@@ -124,14 +128,22 @@ class DocumentCues {
 };
 
 // Every cue file in one phrase matcher: a text is walked once for all of
-// them. A phrase's id says its file and its cue.
+// them. A phrase's id says its file and its cue. The walk steps by the
+// tokens' vocabulary ids, not their text: every word of a phrase has an id,
+// so a token without one ends a walk, and a step is an array index (from
+// the root) or one integer hash, never a string hash (the root lookup of
+// every token was most of the matching).
 class CueIndex {
  public:
+  using IdOf = std::function<uint32_t(const std::string& folded_word)>;
+
   CueIndex() = default;
   // sets[f] is file f's CueSet; the index points into their cues, which
-  // must outlive it and never move (the Lexicon holds both).
-  explicit CueIndex(const std::array<const CueSet*, kCueFileCount>& sets);
-  DocumentCues Match(const Segmentation& seg) const;
+  // must outlive it and never move (the Lexicon holds both). `id_of` gives
+  // each word of the phrases its vocabulary id, adding it when new.
+  CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const IdOf& id_of);
+  // `view` was built with the vocabulary `id_of` filled.
+  DocumentCues Match(const TokenView& view) const;
 
  private:
   struct Entry {
@@ -139,7 +151,9 @@ class CueIndex {
     const Cue* cue;
   };
   std::vector<Entry> entries_;  // phrase id -> its file and cue
-  PhraseMatcher phrases_;
+  PhraseMatcher phrases_;       // the trie; its nodes are the walk's states
+  std::vector<uint32_t> first_;  // word id -> the node of a phrase's first word, or kNoNode
+  std::unordered_map<uint64_t, uint32_t> next_;  // node << 32 | word id -> the next node
 };
 
 }  // namespace lexfr

@@ -410,7 +410,8 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   }
   if (s.ok()) {
     out->cue_index_ = CueIndex({&out->recourse_cues_, &out->speech_verbs_, &out->structure_cues_, &out->party_cues_,
-                                &out->act_cues_, &out->counsel_cues_});
+                                &out->act_cues_, &out->counsel_cues_},
+                               [&](const std::string& word) { return AddWord(word, &out->vocabulary_, &out->words_); });
   }
   if (s.ok()) s = LoadGazetteer(files, user_gazetteers, out->abbreviations_, &out->gazetteer_);
   return s;

@@ -92,17 +92,19 @@ bool EndsWithOneOf(std::string_view word, const std::vector<std::string>& ending
   return false;
 }
 
+uint32_t AddWord(const std::string& word, Vocabulary* vocabulary, std::vector<WordInfo>* words) {
+  const auto [it, added] = vocabulary->ids.try_emplace(word, static_cast<uint32_t>(words->size()));
+  if (added) {
+    words->emplace_back();
+    vocabulary->first_bytes.Add(word);
+  }
+  return it->second;
+}
+
 void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
                      const ReferenceWords& references, Vocabulary* vocabulary, std::vector<WordInfo>* words) {
   words->assign(1, WordInfo{});
-  const auto info = [&](const std::string& word) -> WordInfo& {
-    const auto [it, added] = vocabulary->ids.try_emplace(word, static_cast<uint32_t>(words->size()));
-    if (added) {
-      words->emplace_back();
-      vocabulary->first_bytes.Add(word);
-    }
-    return (*words)[it->second];
-  };
+  const auto info = [&](const std::string& word) -> WordInfo& { return (*words)[AddWord(word, vocabulary, words)]; };
   for (const auto& [word, month] : dates.months) info(word).month = static_cast<uint8_t>(month);
   for (const auto& [word, day] : dates.weekdays) info(word).weekday = static_cast<uint8_t>(day);
   for (const std::string& word : dates.quantities) info(word).quantity = true;

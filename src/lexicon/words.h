@@ -112,5 +112,9 @@ void BuildReferenceWords(const std::vector<DataRow>& rows, ReferenceWords* out);
 // into `money`.
 void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
                      const ReferenceWords& references, Vocabulary* vocabulary, std::vector<WordInfo>* words);
+// The id of a folded `word`, which is added (with an empty WordInfo: no list
+// holds it) when new: the words of the cue phrases (lexicon/cues.h
+// CueIndex), so that a token's id says whether a phrase may go on with it.
+uint32_t AddWord(const std::string& word, Vocabulary* vocabulary, std::vector<WordInfo>* words);
 
 }  // namespace lexfr

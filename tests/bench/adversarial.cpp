@@ -74,7 +74,7 @@ Timed TimeStages(const std::string& raw) {
     start = ThreadCpuSeconds();
     const lexfr::Segmentation seg = lexfr::Segment(text, Resources().lexicon.abbreviations());
     const lexfr::TokenView view(text, seg, Resources().lexicon.vocabulary());
-    const lexfr::DocumentCues cues = Resources().lexicon.cues().Match(seg);  // as Analyze, right after segmenting
+    const lexfr::DocumentCues cues = Resources().lexicon.cues().Match(view);  // as Analyze, right after segmenting
     lap(kSegment, start);
     start = ThreadCpuSeconds();
     std::vector<lexfr::Candidate> names = lexfr::FindNames(view, Resources().lexicon);

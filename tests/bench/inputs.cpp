@@ -95,7 +95,7 @@ const StageInputs& Analysed(int scale) {
   all.insert(all.end(), money.begin(), money.end());
   in.all = all;
   doc.entities = lexfr::Link(text, seg, OneList(std::move(all)));
-  const lexfr::DocumentCues cues = SharedResources().lexicon.cues().Match(seg);
+  const lexfr::DocumentCues cues = SharedResources().lexicon.cues().Match(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()));
   doc.recourse = lexfr::Summarise(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), cues, doc.entities);
   doc.quotes = lexfr::FindQuotes(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), cues, doc.entities);
   in.analysed = true;
