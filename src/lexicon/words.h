@@ -93,6 +93,7 @@ struct WordInfo {
   const WordRoles* money = nullptr;                     // MoneyWords::roles
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
+  bool org_cue = false;                                          // NameWords::org_cues
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
 };

@@ -255,7 +255,8 @@ size_t WordedNameEnd(const Reader& r, size_t s) {
 void FindOrganisations(const Reader& r, std::vector<Candidate>* out) {
   const NameWords& names = r.lexicon.names();
   for (size_t i = 0; i + 1 < r.size(); ++i) {
-    if (!r.Word(i) || IsUpperInitial(r.Str(i)) || !names.org_cues.contains(r.view.Folded(i))) continue;
+    // the token's id says whether it is a cue before any text is read
+    if (!r.lexicon.word(r.view.Id(i)).org_cue || !r.Word(i) || IsUpperInitial(r.Str(i))) continue;
     size_t s = i + 1;
     if (r.Determiner(s) && r.SameLine(s + 1)) ++s;  // « la société les … »
     if (!r.SameLine(s)) continue;

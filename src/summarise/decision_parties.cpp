@@ -2,7 +2,6 @@
 #include "summarise/decision_parties.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <span>
 #include <unordered_map>
@@ -40,11 +39,7 @@ class Reader {
   Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
          const Structure& structure)
       : v_(view), lexicon_(lexicon), by_field_(cues.ByField(CueFile::kParties)) {
-    for (const CueHit& h : cues.Of(CueFile::kParties)) {
-      uint32_t& end = starts_[{h.cue->field, h.first_token}];
-      end = std::max(end, h.end_token);
-      if (h.cue->field == "past_claim") past_claim_ends_.insert(h.end_token);
-    }
+    for (const CueHit* h : Hits("past_claim")) past_claim_ends_.insert(h->end_token);
     for (const Entity& e : entities) {
       if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
       for (const Mention& m : e.mentions) {
@@ -83,10 +78,14 @@ class Reader {
   const WordInfo& Info(size_t i) const { return lexicon_.word(v_.Id(i)); }
   bool Title(size_t i) const { return i < size() && lexicon_.names().titles.contains(Str(i)); }
   std::span<const CueHit* const> Hits(std::string_view field) const { return by_field_.Of(field); }
-  // The end of a `field` cue starting at token i, or 0.
+  // The end of the longest `field` cue starting at token i, or 0: the
+  // first of that token's hits, which come longest first (a map of every
+  // hit by field and token cost more than the rules that read it).
   uint32_t CueEnd(std::string_view field, size_t i) const {
-    const auto it = starts_.find({std::string(field), static_cast<uint32_t>(i)});
-    return it == starts_.end() ? 0 : it->second;
+    const std::span<const CueHit* const> hits = Hits(field);
+    const auto it = std::lower_bound(hits.begin(), hits.end(), i,
+                                     [](const CueHit* h, size_t token) { return h->first_token < token; });
+    return it != hits.end() && (*it)->first_token == i ? (*it)->end_token : 0;
   }
   // Whether a past_claim cue ends at `end` (« a demandé au »).
   bool PastClaimEndsAt(uint32_t end) const { return past_claim_ends_.contains(end); }
@@ -106,7 +105,6 @@ class Reader {
   const TokenView& v_;
   const Lexicon& lexicon_;
   const CueHitsByField& by_field_;
-  std::map<std::pair<std::string, uint32_t>, uint32_t> starts_;  // (field, first token) -> end
   std::unordered_map<uint32_t, std::pair<const Entity*, uint32_t>> entity_at_;
   std::vector<uint32_t> line_first_, line_next_;
   std::set<uint32_t> past_claim_ends_;
