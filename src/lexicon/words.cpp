@@ -118,6 +118,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : names.determiners) info(word).determiner = true;
   for (const std::string& word : names.act_words) info(word).act_word = true;
   for (const auto& [word, subtype] : names.org_cues) info(word).org_cue = true;
+  for (const auto& [surface, title] : names.titles) info(Fold(surface)).title_folded = true;
   for (const std::string& word : references.list_links) info(word).list_link = true;
   for (const std::string& word : references.kind_followers) info(word).kind_follower = true;
   for (const std::string& word : references.latin_ordinals) info(word).latin_ordinal = true;

@@ -94,6 +94,7 @@ struct WordInfo {
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
   bool org_cue = false;                                          // NameWords::org_cues
+  bool title_folded = false;  // some NameWords::titles key (kept as written) folds to it: look the text up
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
 };

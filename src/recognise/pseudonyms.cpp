@@ -155,7 +155,7 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
     // a title (« M. », « Mme ») and an initial are capitalised, a placeholder
     // opens with « [ »: most tokens are neither, and cost no lookup
     if (!r.view.Has(i, kCapitalised) && r.Str(i) != "[") continue;
-    const auto title = names.titles.find(r.Str(i));
+    const auto title = r.lexicon.word(r.view.Id(i)).title_folded ? names.titles.find(r.Str(i)) : names.titles.end();
     const bool titled = title != names.titles.end() && r.SameLine(i + 1);
     const size_t s = titled ? i + 1 : i;
     size_t units = 0;

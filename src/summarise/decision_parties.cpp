@@ -76,7 +76,7 @@ class Reader {
   bool Cap(size_t i) const { return Word(i) && v_.Has(i, kCapitalised); }
   bool LineStart(size_t i) const { return i == 0 || v_.Has(i, kLineBreakBefore); }
   const WordInfo& Info(size_t i) const { return lexicon_.word(v_.Id(i)); }
-  bool Title(size_t i) const { return i < size() && lexicon_.names().titles.contains(Str(i)); }
+  bool Title(size_t i) const { return i < size() && Info(i).title_folded && lexicon_.names().titles.contains(Str(i)); }
   std::span<const CueHit* const> Hits(std::string_view field) const { return by_field_.Of(field); }
   // The end of the longest `field` cue starting at token i, or 0: the
   // first of that token's hits, which come longest first (a map of every
