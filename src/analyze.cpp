@@ -51,6 +51,8 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   const Segmentation& seg = out->segmentation;
   const Lexicon& lexicon = resources.lexicon;
   const TokenView view(text, seg, lexicon.vocabulary());
+  // every cue file's phrases, matched once: the stages below share the hits
+  const DocumentCues cues = lexicon.cues().Match(view);
 
   // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
@@ -60,7 +62,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // the linker keeps the longer reading where names.cpp read part of one
   for (Candidate& c : FindPseudonyms(view, lexicon)) candidates[0].push_back(std::move(c));
   const size_t pseudonyms = candidates[0].size() - names;
-  for (Candidate& firm : FindLawFirms(view, lexicon)) candidates[0].push_back(std::move(firm));
+  for (Candidate& firm : FindLawFirms(view, cues)) candidates[0].push_back(std::move(firm));
   const size_t firms = candidates[0].size() - names - pseudonyms;
   DateOptions date_options = options.dates;
   if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
@@ -80,14 +82,14 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   out->entities = Link(text, seg, std::move(candidates));
 
   // read the structure: what the text is, a decision's identity
-  out->structure = ReadStructure(view, lexicon, out->entities);
+  out->structure = ReadStructure(view, lexicon, cues, out->entities);
 
   // summarise
-  out->recourse = Summarise(view, lexicon, out->entities);
+  out->recourse = Summarise(view, lexicon, cues, out->entities);
   ApplyDecisionIdentity(out->structure, &out->recourse);
-  ApplyDecisionParties(view, lexicon, out->entities, out->structure, &out->recourse);
-  ApplyDecisionReading(view, lexicon, out->entities, out->structure, &out->recourse);
-  out->quotes = FindQuotes(view, lexicon, out->entities);
+  ApplyDecisionParties(view, lexicon, cues, out->entities, out->structure, &out->recourse);
+  ApplyDecisionReading(view, lexicon, cues, out->entities, out->structure, &out->recourse);
+  out->quotes = FindQuotes(view, cues, out->entities);
   return Status::Ok();
 }
 

@@ -1,12 +1,14 @@
 #include "lexicon/cues.h"
 
 #include <algorithm>
+#include <map>
 
 #include "text/text_util.h"
 
 namespace lexfr {
 
 CueSet::CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviations) {
+  std::map<std::string, uint32_t> field_indices;
   for (const DataRow& row : rows) {
     Cue cue;
     cue.field = std::string(row[0]);
@@ -22,10 +24,20 @@ CueSet::CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviati
       cue.tokens.pop_back();
       cue.tokens.back() += '\'';
     }
-    if (!cue.tokens.empty()) cues_.push_back(std::move(cue));
+    if (cue.tokens.empty()) continue;
+    cue.field_index = field_indices.try_emplace(cue.field, static_cast<uint32_t>(field_indices.size())).first->second;
+    cues_.push_back(std::move(cue));
   }
   for (const Cue& cue : cues_) phrases_.Add(cue.tokens);
 }
+
+namespace {
+
+CueHit HitOf(const Cue& cue, size_t i, const Segmentation& seg) {
+  return {&cue, static_cast<uint32_t>(i), static_cast<uint32_t>(i + cue.tokens.size()), seg.tokens[i].sentence};
+}
+
+}  // namespace
 
 std::vector<CueHit> CueSet::Match(const Segmentation& seg) const {
   std::vector<CueHit> hits;
@@ -42,14 +54,62 @@ std::vector<CueHit> CueSet::Match(const Segmentation& seg) const {
     }
     // Longest first; phrases of one length in the order of the file.
     for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
-      for (uint32_t index : phrases_.PhrasesAt(*end)) {
-        const Cue& cue = cues_[index];
-        hits.push_back({&cue, static_cast<uint32_t>(i), static_cast<uint32_t>(i + cue.tokens.size()),
-                        seg.tokens[i].sentence});
-      }
+      for (uint32_t index : phrases_.PhrasesAt(*end)) hits.push_back(HitOf(cues_[index], i, seg));
     }
   }
   return hits;
+}
+
+CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const IdOf& id_of) {
+  // files in CueFile order, each file's cues in file order: filtered by
+  // file, the phrases at a node keep the order of that file's CueSet
+  for (size_t f = 0; f < kCueFileCount; ++f) {
+    for (const Cue& cue : sets[f]->cues()) {
+      entries_.push_back({static_cast<CueFile>(f), &cue});
+      phrases_.Add(cue.tokens);
+      // the same edges, by word id
+      uint32_t node = PhraseMatcher::kRoot;
+      for (const std::string& token : cue.tokens) {
+        const uint32_t id = id_of(token);
+        const uint32_t child = phrases_.Next(node, token);
+        if (node == PhraseMatcher::kRoot) {
+          if (first_.size() <= id) first_.resize(id + 1, PhraseMatcher::kNoNode);
+          first_[id] = child;
+        } else {
+          next_[uint64_t{node} << 32 | id] = child;
+        }
+        node = child;
+      }
+    }
+  }
+}
+
+DocumentCues CueIndex::Match(const TokenView& view) const {
+  DocumentCues out;
+  const size_t n = view.size();
+  std::vector<uint32_t> ends;  // the nodes with phrases a walk passed, shortest phrase first
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t first = view.Id(i);
+    uint32_t node = first < first_.size() ? first_[first] : PhraseMatcher::kNoNode;
+    if (node == PhraseMatcher::kNoNode) continue;
+    ends.clear();
+    for (size_t k = i + 1;; ++k) {
+      if (!phrases_.PhrasesAt(node).empty()) ends.push_back(node);
+      if (k >= n) break;
+      const auto next = next_.find(uint64_t{node} << 32 | view.Id(k));
+      if (next == next_.end()) break;
+      node = next->second;
+    }
+    // longest first; phrases of one length in the order they were added
+    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
+      for (uint32_t id : phrases_.PhrasesAt(*end)) {
+        const Entry& e = entries_[id];
+        out.files_[static_cast<size_t>(e.file)].hits.push_back(HitOf(*e.cue, i, view.segmentation()));
+      }
+    }
+  }
+  for (DocumentCues::File& f : out.files_) f.by_field = CueHitsByField(f.hits);
+  return out;
 }
 
 }  // namespace lexfr

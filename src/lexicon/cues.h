@@ -8,10 +8,19 @@
 // with (« a saisi », « a formé », « a déposé » …) costs one lookup per
 // token of the longest phrase it starts, not one comparison per phrase.
 //
-// Thread-safety: a compiled CueSet is immutable and may be shared.
+// Every cue file is also compiled into one CueIndex, which a document is
+// matched against once (in Analyze, right after segmentation): the stages
+// share its DocumentCues, each reading its own file's hits, instead of each
+// walking the text again with its own set (issue 21: six walks of the same
+// tokens were an eighth of the run).
+//
+// Thread-safety: a compiled CueSet or CueIndex is immutable and may be
+// shared; a DocumentCues belongs to its document.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -23,6 +32,7 @@
 #include "lexicon/table.h"
 #include "text/segment.h"
 #include "text/text_util.h"
+#include "text/token_view.h"
 
 namespace lexfr {
 
@@ -30,6 +40,7 @@ struct Cue {
   std::string field, value;
   int weight = 1;
   std::vector<std::string> tokens;  // folded
+  uint32_t field_index = 0;         // its field's, among its set's fields in the order of their first row
 };
 
 struct CueHit {
@@ -54,30 +65,95 @@ class CueSet {
   PhraseMatcher phrases_;  // phrase id = index in cues_
 };
 
-// The hits of one text grouped by field, each group in text order: what a
-// rule asks for ("the hits of `seize`"). Points into the hits it was built
-// from, which must outlive it.
+// The hits of one text and one CueSet grouped by field, each group in text
+// order: what a rule asks for ("the hits of `seize`"). Points into the hits
+// it was built from, which must outlive it.
 class CueHitsByField {
  public:
-  explicit CueHitsByField(const std::vector<CueHit>& hits) {
-    // one map lookup per run of hits of one cue, not per hit: a text of a
-    // single cue repeated (« « « … ») costs a push per hit
-    const Cue* run_cue = nullptr;
-    std::vector<const CueHit*>* run = nullptr;
+  CueHitsByField() = default;
+  explicit CueHitsByField(std::span<const CueHit> hits) {
+    // a hit finds its group by its cue's field index, not by its field's
+    // name: a name lookup per hit was a tenth of the matching
     for (const CueHit& h : hits) {
-      if (h.cue != run_cue) run_cue = h.cue, run = &by_field_[h.cue->field];
-      run->push_back(&h);
+      const uint32_t index = h.cue->field_index;
+      if (index >= groups_.size()) groups_.resize(index + 1);
+      if (groups_[index].empty()) index_of_.emplace(h.cue->field, index);
+      groups_[index].push_back(&h);
     }
   }
   // Empty for a field no cue matched.
   std::span<const CueHit* const> Of(std::string_view field) const {
-    const auto it = by_field_.find(field);
-    if (it == by_field_.end()) return {};
-    return it->second;
+    const auto it = index_of_.find(field);
+    if (it == index_of_.end()) return {};
+    return groups_[it->second];
   }
 
  private:
-  std::map<std::string, std::vector<const CueHit*>, std::less<>> by_field_;
+  std::vector<std::vector<const CueHit*>> groups_;          // by field index
+  std::map<std::string, uint32_t, std::less<>> index_of_;  // field -> its group, for the fields matched
+};
+
+// The cue files, by the stage that reads each.
+enum class CueFile : uint8_t {
+  kRecourse,     // data/cues/recourse.tsv: summarise/recourse
+  kSpeechVerbs,  // data/cues/speech_verbs.tsv: summarise/quotes
+  kStructure,    // data/cues/structure.tsv: structure, summarise/decision_acts
+  kParties,      // data/cues/parties.tsv: summarise/decision_parties
+  kActs,         // data/cues/acts.tsv: summarise/decision_acts
+  kCounsel,      // data/cues/counsel.tsv: recognise/law_firms, summarise/counsel
+};
+inline constexpr size_t kCueFileCount = 6;
+
+// The cue hits of one text, for every cue file: each file's hits exactly as
+// its CueSet::Match() gives them, and grouped by field. Move-only: the
+// groups point into the hits.
+class DocumentCues {
+ public:
+  DocumentCues() = default;
+  DocumentCues(DocumentCues&&) = default;
+  DocumentCues& operator=(DocumentCues&&) = default;
+  DocumentCues(const DocumentCues&) = delete;
+  DocumentCues& operator=(const DocumentCues&) = delete;
+
+  std::span<const CueHit> Of(CueFile file) const { return files_[static_cast<size_t>(file)].hits; }
+  const CueHitsByField& ByField(CueFile file) const { return files_[static_cast<size_t>(file)].by_field; }
+
+ private:
+  friend class CueIndex;
+  struct File {
+    std::vector<CueHit> hits;
+    CueHitsByField by_field;  // points into hits
+  };
+  std::array<File, kCueFileCount> files_;
+};
+
+// Every cue file in one phrase matcher: a text is walked once for all of
+// them. A phrase's id says its file and its cue. The walk steps by the
+// tokens' vocabulary ids, not their text: every word of a phrase has an id,
+// so a token without one ends a walk, and a step is an array index (from
+// the root) or one integer hash, never a string hash (the root lookup of
+// every token was most of the matching).
+class CueIndex {
+ public:
+  using IdOf = std::function<uint32_t(const std::string& folded_word)>;
+
+  CueIndex() = default;
+  // sets[f] is file f's CueSet; the index points into their cues, which
+  // must outlive it and never move (the Lexicon holds both). `id_of` gives
+  // each word of the phrases its vocabulary id, adding it when new.
+  CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const IdOf& id_of);
+  // `view` was built with the vocabulary `id_of` filled.
+  DocumentCues Match(const TokenView& view) const;
+
+ private:
+  struct Entry {
+    CueFile file;
+    const Cue* cue;
+  };
+  std::vector<Entry> entries_;  // phrase id -> its file and cue
+  PhraseMatcher phrases_;       // the trie; its nodes are the walk's states
+  std::vector<uint32_t> first_;  // word id -> the node of a phrase's first word, or kNoNode
+  std::unordered_map<uint64_t, uint32_t> next_;  // node << 32 | word id -> the next node
 };
 
 }  // namespace lexfr

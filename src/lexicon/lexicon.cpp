@@ -449,6 +449,11 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     s = LoadCues(files, "data/cues/speech_verbs.tsv", {{"speech", sides}},
                  out->abbreviations_, &out->speech_verbs_);
   }
+  if (s.ok()) {
+    out->cue_index_ = CueIndex({&out->recourse_cues_, &out->speech_verbs_, &out->structure_cues_, &out->party_cues_,
+                                &out->act_cues_, &out->counsel_cues_},
+                               [&](const std::string& word) { return AddWord(word, &out->vocabulary_, &out->words_); });
+  }
   return s;
 }
 

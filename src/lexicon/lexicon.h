@@ -59,9 +59,13 @@ class Lexicon {
   const CueSet& party_cues() const { return party_cues_; }          // data/cues/parties.tsv
   const CueSet& act_cues() const { return act_cues_; }              // data/cues/acts.tsv
   const CueSet& counsel_cues() const { return counsel_cues_; }      // data/cues/counsel.tsv
+  // Every cue file above in one matcher: Analyze matches a document once and
+  // hands the stages its DocumentCues. Its words are in vocabulary().
+  const CueIndex& cues() const { return cue_index_; }
 
-  // Every single folded word of the lists, and what each is by its id
-  // (text/token_view.h): one hash per token, once per document.
+  // Every single folded word of the lists and of the cue phrases, and what
+  // each is by its id (text/token_view.h): one hash per token, once per
+  // document.
   const Vocabulary& vocabulary() const { return vocabulary_; }
   const WordInfo& word(uint32_t id) const { return words_[id]; }
 
@@ -79,6 +83,7 @@ class Lexicon {
   Institutions institutions_;
   std::shared_ptr<const LegalTables> legal_;
   CueSet recourse_cues_, speech_verbs_, structure_cues_, party_cues_, act_cues_, counsel_cues_;
+  CueIndex cue_index_;  // points into the CueSets above
   Vocabulary vocabulary_;
   std::vector<WordInfo> words_{1};
 };

@@ -186,17 +186,19 @@ bool EndsWithOneOf(std::string_view word, const std::vector<std::string>& ending
   return false;
 }
 
+uint32_t AddWord(const std::string& word, Vocabulary* vocabulary, std::vector<WordInfo>* words) {
+  const auto [it, added] = vocabulary->ids.try_emplace(word, static_cast<uint32_t>(words->size()));
+  if (added) {
+    words->emplace_back();
+    vocabulary->first_bytes.Add(word);
+  }
+  return it->second;
+}
+
 void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
                      const ReferenceWords& references, Vocabulary* vocabulary, std::vector<WordInfo>* words) {
   words->assign(1, WordInfo{});
-  const auto info = [&](const std::string& word) -> WordInfo& {
-    const auto [it, added] = vocabulary->ids.try_emplace(word, static_cast<uint32_t>(words->size()));
-    if (added) {
-      words->emplace_back();
-      vocabulary->first_bytes.Add(word);
-    }
-    return (*words)[it->second];
-  };
+  const auto info = [&](const std::string& word) -> WordInfo& { return (*words)[AddWord(word, vocabulary, words)]; };
   for (const auto& [word, month] : dates.months) info(word).month = static_cast<uint8_t>(month);
   for (const auto& [word, day] : dates.weekdays) info(word).weekday = static_cast<uint8_t>(day);
   for (const std::string& word : dates.bare_abbreviations) info(word).bare_month = true;
@@ -213,6 +215,8 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : names.place_prepositions) info(word).place_preposition = true;
   for (const std::string& word : names.head_connectors) info(word).head_connector = true;
   for (const NameWords::CompanyForm& form : names.company_forms) info(Fold(form.tokens.front())).company_form_start = true;
+  for (const auto& [word, subtype] : names.org_cues) info(word).org_cue = true;
+  for (const auto& [surface, title] : names.titles) info(Fold(surface)).title_folded = true;
   for (const std::string& word : references.list_links) info(word).list_link = true;
   for (const std::string& word : references.kind_followers) info(word).kind_follower = true;
   for (const std::string& word : references.latin_ordinals) info(word).latin_ordinal = true;

@@ -130,6 +130,8 @@ struct WordInfo {
   bool determiner = false, act_word = false;                     // NameWords
   bool place_preposition = false, head_connector = false;         // NameWords
   bool company_form_start = false;  // NameWords: folded, the first token of a legal form
+  bool org_cue = false;                                          // NameWords::org_cues
+  bool title_folded = false;  // some NameWords::titles key (kept as written) folds to it: look the text up
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
 };
@@ -158,5 +160,9 @@ void BuildReferenceWords(const std::vector<DataRow>& rows, ReferenceWords* out);
 // into `money`.
 void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const NameWords& names,
                      const ReferenceWords& references, Vocabulary* vocabulary, std::vector<WordInfo>* words);
+// The id of a folded `word`, which is added (with an empty WordInfo: no list
+// holds it) when new: the words of the cue phrases (lexicon/cues.h
+// CueIndex), so that a token's id says whether a phrase may go on with it.
+uint32_t AddWord(const std::string& word, Vocabulary* vocabulary, std::vector<WordInfo>* words);
 
 }  // namespace lexfr

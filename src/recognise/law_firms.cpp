@@ -39,10 +39,9 @@ const CueHit* FirstFrom(std::span<const CueHit* const> hits, size_t* next, uint3
 
 }  // namespace
 
-std::vector<Candidate> FindLawFirms(const TokenView& view, const Lexicon& lexicon) {
+std::vector<Candidate> FindLawFirms(const TokenView& view, const DocumentCues& cues) {
   std::vector<Candidate> out;
-  const std::vector<CueHit> found = lexicon.counsel_cues().Match(view.segmentation());
-  const CueHitsByField hits(found);
+  const CueHitsByField& hits = cues.ByField(CueFile::kCounsel);
   const std::span<const CueHit* const> roles = hits.Of("counsel_role");
   const std::span<const CueHit* const> judges = hits.Of("judge_role");
   size_t next_role = 0, next_judge = 0;

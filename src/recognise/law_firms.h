@@ -1,7 +1,7 @@
 // Stage 3, recognise law firms: tokens -> ORG candidates of subtype law_firm.
 //
-// In: the token view and the counsel cues of the Lexicon
-// (data/cues/counsel.tsv). Out: a candidate for each firm a decision names
+// In: the token view and the document's hits of the counsel cues
+// (data/cues/counsel.tsv, lexicon/cues.h DocumentCues). Out: a candidate for each firm a decision names
 // by its legal form and name before a lawyer's role: « la SCP Célice,
 // Texidor, Périer, avocat de la société Y », « la SARL Jérôme Ortscheidt,
 // avocat de … ». Its canonical is the form and the name as written
@@ -21,6 +21,6 @@
 
 namespace lexfr {
 
-std::vector<Candidate> FindLawFirms(const TokenView& view, const Lexicon& lexicon);
+std::vector<Candidate> FindLawFirms(const TokenView& view, const DocumentCues& cues);
 
 }  // namespace lexfr

@@ -242,7 +242,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   for (size_t i = 0; i + 1 < v.size(); ++i) {
-    if (!v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
+    if (!v.Info(i).org_cue || !v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
     auto cue = lex.org_cues.find(v.Folded(i));
     if (cue == lex.org_cues.end()) continue;
     size_t s = i + 1;
@@ -428,7 +428,8 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
   for (size_t i = 0; i < v.size(); ++i) {
     std::string title;
     size_t s = i;
-    const auto t = lex.titles.find(v.Str(i));
+    // titles are kept as written; only a word one folds to can be one
+    const auto t = v.Info(i).title_folded ? lex.titles.find(v.Str(i)) : lex.titles.end();
     const bool titled = t != lex.titles.end() && IsSurname(v, i + 1);
     // "Marie-Laure Denis": a compound given name is one name.
     size_t after_given = i;

@@ -151,7 +151,7 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
     // a title (« M. », « Mme ») and an initial are capitalised, a placeholder
     // opens with « [ »: most tokens are neither, and cost no lookup
     if (!r.view.Has(i, kCapitalised) && r.Str(i) != "[") continue;
-    const auto title = names.titles.find(r.Str(i));
+    const auto title = r.lexicon.word(r.view.Id(i)).title_folded ? names.titles.find(r.Str(i)) : names.titles.end();
     const bool titled = title != names.titles.end() && r.SameLine(i + 1);
     const size_t s = titled ? i + 1 : i;
     size_t units = 0;
@@ -251,7 +251,8 @@ size_t WordedNameEnd(const Reader& r, size_t s) {
 void FindOrganisations(const Reader& r, std::vector<Candidate>* out) {
   const NameWords& names = r.lexicon.names();
   for (size_t i = 0; i + 1 < r.size(); ++i) {
-    if (!r.Word(i) || IsUpperInitial(r.Str(i)) || !names.org_cues.contains(r.view.Folded(i))) continue;
+    // the token's id says whether it is a cue before any text is read
+    if (!r.lexicon.word(r.view.Id(i)).org_cue || !r.Word(i) || IsUpperInitial(r.Str(i))) continue;
     size_t s = i + 1;
     if (r.Determiner(s) && r.SameLine(s + 1)) ++s;  // « la société les … »
     if (!r.SameLine(s)) continue;

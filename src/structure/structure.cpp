@@ -35,7 +35,7 @@ std::optional<Genre> GenreOf(std::string_view name) {
 
 // The cue hits of one text, by field, and the line each token is on.
 struct Hits {
-  CueHitsByField by_field;
+  const CueHitsByField& by_field;
   std::vector<uint32_t> line_of;  // token -> its line, 0-based
   std::span<const CueHit* const> Of(std::string_view field) const { return by_field.Of(field); }
 };
@@ -504,12 +504,12 @@ void ReadOutcome(const std::vector<Zone>& zones, const Hits& hits, Structure* ou
 
 const char* GenreName(Genre genre) { return kGenreNames[static_cast<size_t>(genre)]; }
 
-Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const DocumentCues& document_cues,
+                        const std::vector<Entity>& entities) {
   const std::string_view text = view.text();
   const Segmentation& seg = view.segmentation();
   const CueSet& cues = lexicon.structure_cues();
-  const std::vector<CueHit> found = cues.Match(seg);
-  const Hits hits{CueHitsByField(found), LinesOfTokens(seg)};
+  const Hits hits{document_cues.ByField(CueFile::kStructure), LinesOfTokens(seg)};
   Structure out;
   out.genre = ReadGenre(seg, entities, hits);
   if (out.genre == Genre::kDecision || out.genre == Genre::kRegulatorDecision) {

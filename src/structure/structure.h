@@ -1,8 +1,9 @@
 // Stage 4, read the text's structure: entities -> genre, a decision's
 // identity.
 //
-// In: the token view, the linked entities, and the Lexicon's structure cues
-// (data/cues/structure.tsv). Out: what kind of text it is (`genre`),
+// In: the token view, the linked entities, the Lexicon's structure cues
+// (data/cues/structure.tsv) and the document's hits of them (lexicon/cues.h
+// DocumentCues). Out: what kind of text it is (`genre`),
 // and for a decision of a court or an authority the decision's own identity
 // (`decision`: the court that renders it, never one it cites; its date, its
 // numbers as LEGAL_REF keys, ECLI, type, formation, publication marks).
@@ -73,6 +74,7 @@ struct Structure {
 
 // Reads genre, identity, zones and outcome, with the structure cues of the
 // Lexicon (data/cues/structure.tsv).
-Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
+Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                        const std::vector<Entity>& entities);
 
 }  // namespace lexfr

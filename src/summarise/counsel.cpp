@@ -52,7 +52,7 @@ struct Found {
 
 }  // namespace
 
-CounselReading ReadDecisionCounsel(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+CounselReading ReadDecisionCounsel(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities) {
   CounselReading out;
   std::vector<Found> found;
   // the entities a mention of which starts at a token: persons and firms
@@ -62,8 +62,7 @@ CounselReading ReadDecisionCounsel(const TokenView& view, const Lexicon& lexicon
     for (const Mention& m : e.mentions) starting_at.emplace(m.first_token, &e);
     if (IsLawFirm(e)) found.push_back({e.mentions.front().first_token, {e.canonical, e.canonical}});
   }
-  const std::vector<CueHit> hits = lexicon.counsel_cues().Match(view.segmentation());
-  const CueHitsByField by_field(hits);
+  const CueHitsByField& by_field = cues.ByField(CueFile::kCounsel);
   // a lawyer's title, then the person it names
   for (const CueHit* title : by_field.Of("counsel_title")) {
     // « il me semble »: the pronoun is no title

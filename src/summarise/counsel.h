@@ -1,7 +1,8 @@
 // Summarise, for a decision: its counsel, read from their constructions.
 //
-// In: the token view, the counsel cues of the Lexicon (data/cues/counsel.tsv)
-// and the linked entities. Out: the lawyers the decision names, in text
+// In: the token view, the document's hits of the counsel cues
+// (data/cues/counsel.tsv, lexicon/cues.h DocumentCues) and the linked
+// entities. Out: the lawyers the decision names, in text
 // order, and the sentences they were read from:
 //   - each law firm (ORG law_firm: « la SCP Célice, Texidor, Périer, avocat
 //     de … », recognise/law_firms.h): {name: the firm, firm: the firm};
@@ -31,6 +32,6 @@ struct CounselReading {
   std::vector<uint32_t> sentences;  // where they were read, ascending
 };
 
-CounselReading ReadDecisionCounsel(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
+CounselReading ReadDecisionCounsel(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities);
 
 }  // namespace lexfr

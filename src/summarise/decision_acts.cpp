@@ -61,10 +61,10 @@ struct Act {
 
 class Reader {
  public:
-  Reader(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
+  Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
          const DecisionIdentity& decision)
       : v_(view), institutions_(lexicon.institutions()), act_cues_(lexicon.act_cues()), decision_(decision),
-        found_(lexicon.act_cues().Match(view.segmentation())), hits_(found_) {
+        hits_(cues.ByField(CueFile::kActs)) {
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) mentions_.push_back({&e, &m});
     }
@@ -494,8 +494,7 @@ class Reader {
   const Institutions& institutions_;
   const CueSet& act_cues_;
   const DecisionIdentity& decision_;
-  std::vector<CueHit> found_;
-  CueHitsByField hits_;  // points into found_
+  const CueHitsByField& hits_;
   std::vector<Placed> mentions_;
   std::vector<const CueHit*> acts_;  // act and implicit words, in text order
   std::vector<bool> act_start_;      // token -> an act word starts there
@@ -506,10 +505,10 @@ class Reader {
 
 }  // namespace
 
-DecisionActs ReadDecisionActs(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                              const DecisionIdentity& decision) {
+DecisionActs ReadDecisionActs(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                              const std::vector<Entity>& entities, const DecisionIdentity& decision) {
   if (view.size() == 0) return {};
-  return Reader(view, lexicon, entities, decision).Read();
+  return Reader(view, lexicon, cues, entities, decision).Read();
 }
 
 }  // namespace lexfr

@@ -1,7 +1,8 @@
 // Summarise, for a decision: the act it decides on and its earlier stages.
 //
-// In: the token view, the act cues of the Lexicon (data/cues/acts.tsv), the
-// structure cues (for a court's number prefix), the linked entities and the
+// In: the token view, the act cues of the Lexicon (data/cues/acts.tsv) and
+// the document's hits of them (lexicon/cues.h DocumentCues), the structure
+// cues (for a court's number prefix), the linked entities and the
 // decision's identity (structure/structure.h). Out:
 //   - the challenged act, read only from the constructions that name the act
 //     the decision decides on, in its first sentences: « a formé le pourvoi
@@ -23,8 +24,7 @@
 //     act it challenged; for a cassation without such a history, the arrêt
 //     attaqué.
 //
-// Thread-safety: a pure function of its inputs. Linear in the text: one cue
-// match, and each act read from a clause of a bounded number of tokens.
+// Thread-safety: a pure function of its inputs. Linear in the text: each act read from a clause of a bounded number of tokens.
 #pragma once
 
 #include <cstdint>
@@ -45,7 +45,7 @@ struct DecisionActs {
   std::vector<Recourse> related;        // earliest first
 };
 
-DecisionActs ReadDecisionActs(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                              const DecisionIdentity& decision);
+DecisionActs ReadDecisionActs(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                              const std::vector<Entity>& entities, const DecisionIdentity& decision);
 
 }  // namespace lexfr

@@ -2,7 +2,6 @@
 #include "summarise/decision_parties.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <span>
 #include <unordered_map>
@@ -37,13 +36,10 @@ struct Named {
 
 class Reader {
  public:
-  Reader(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities, const Structure& structure)
-      : v_(view), lexicon_(lexicon), hits_(lexicon.party_cues().Match(view.segmentation())), by_field_(hits_) {
-    for (const CueHit& h : hits_) {
-      uint32_t& end = starts_[{h.cue->field, h.first_token}];
-      end = std::max(end, h.end_token);
-      if (h.cue->field == "past_claim") past_claim_ends_.insert(h.end_token);
-    }
+  Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
+         const Structure& structure)
+      : v_(view), lexicon_(lexicon), by_field_(cues.ByField(CueFile::kParties)) {
+    for (const CueHit* h : Hits("past_claim")) past_claim_ends_.insert(h->end_token);
     for (const Entity& e : entities) {
       if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
       for (const Mention& m : e.mentions) {
@@ -80,12 +76,16 @@ class Reader {
   bool Cap(size_t i) const { return Word(i) && v_.Has(i, kCapitalised); }
   bool LineStart(size_t i) const { return i == 0 || v_.Has(i, kLineBreakBefore); }
   const WordInfo& Info(size_t i) const { return lexicon_.word(v_.Id(i)); }
-  bool Title(size_t i) const { return i < size() && lexicon_.names().titles.contains(Str(i)); }
+  bool Title(size_t i) const { return i < size() && Info(i).title_folded && lexicon_.names().titles.contains(Str(i)); }
   std::span<const CueHit* const> Hits(std::string_view field) const { return by_field_.Of(field); }
-  // The end of a `field` cue starting at token i, or 0.
+  // The end of the longest `field` cue starting at token i, or 0: the
+  // first of that token's hits, which come longest first (a map of every
+  // hit by field and token cost more than the rules that read it).
   uint32_t CueEnd(std::string_view field, size_t i) const {
-    const auto it = starts_.find({std::string(field), static_cast<uint32_t>(i)});
-    return it == starts_.end() ? 0 : it->second;
+    const std::span<const CueHit* const> hits = Hits(field);
+    const auto it = std::lower_bound(hits.begin(), hits.end(), i,
+                                     [](const CueHit* h, size_t token) { return h->first_token < token; });
+    return it != hits.end() && (*it)->first_token == i ? (*it)->end_token : 0;
   }
   // Whether a past_claim cue ends at `end` (« a demandé au »).
   bool PastClaimEndsAt(uint32_t end) const { return past_claim_ends_.contains(end); }
@@ -104,9 +104,7 @@ class Reader {
  private:
   const TokenView& v_;
   const Lexicon& lexicon_;
-  std::vector<CueHit> hits_;
-  CueHitsByField by_field_;
-  std::map<std::pair<std::string, uint32_t>, uint32_t> starts_;  // (field, first token) -> end
+  const CueHitsByField& by_field_;
   std::unordered_map<uint32_t, std::pair<const Entity*, uint32_t>> entity_at_;
   std::vector<uint32_t> line_first_, line_next_;
   std::set<uint32_t> past_claim_ends_;
@@ -517,11 +515,11 @@ void ReadReferral(const Reader& r, DecisionParties* out) {
 
 }  // namespace
 
-DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                                    const Structure& structure) {
+DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                    const std::vector<Entity>& entities, const Structure& structure) {
   DecisionParties out;
   if (structure.genre != Genre::kDecision && structure.genre != Genre::kRegulatorDecision) return out;
-  const Reader r(view, lexicon, entities, structure);
+  const Reader r(view, lexicon, cues, entities, structure);
   if (!ReadFiling(r, &out) && !ReadFiledBy(r, &out)) {
     DecisionParties roles;
     ReadRoleLines(r, &roles);
@@ -538,10 +536,11 @@ DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexico
   return out;
 }
 
-void ApplyDecisionParties(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                          const Structure& structure, std::optional<Recourse>* recourse) {
+void ApplyDecisionParties(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                          const std::vector<Entity>& entities, const Structure& structure,
+                          std::optional<Recourse>* recourse) {
   if (!*recourse) return;
-  const DecisionParties parties = ReadDecisionParties(view, lexicon, entities, structure);
+  const DecisionParties parties = ReadDecisionParties(view, lexicon, cues, entities, structure);
   Recourse& r = **recourse;
   if (!parties.claimants.empty()) {
     r.claimants = parties.claimants;

@@ -2,7 +2,8 @@
 // gives them.
 //
 // In: the token view, the linked entities, the decision's structure (genre,
-// zones) and the Lexicon's party cues (data/cues/parties.tsv). Out: the
+// zones), the Lexicon's words and the document's hits of the party cues
+// (data/cues/parties.tsv, lexicon/cues.h DocumentCues). Out: the
 // claimants and the respondents of the action the decision decides, and the
 // sentences they were read from, for each court's layout:
 //  - Cour de cassation: « 1°/ M. [P] [W], domicilié …, 2°/ la société X, …
@@ -47,13 +48,14 @@ struct DecisionParties {
 
 // The parties a decision's introduction names; empty lists when it names
 // none (or the text is no decision).
-DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                                    const Structure& structure);
+DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                    const std::vector<Entity>& entities, const Structure& structure);
 
 // For a decision (genre decision or regulator_decision) with a recourse:
 // the parties read replace the narrative's guesses, side by side (a side the
 // introduction does not name keeps the narrative's).
-void ApplyDecisionParties(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                          const Structure& structure, std::optional<Recourse>* recourse);
+void ApplyDecisionParties(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                          const std::vector<Entity>& entities, const Structure& structure,
+                          std::optional<Recourse>* recourse);
 
 }  // namespace lexfr

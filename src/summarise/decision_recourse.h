@@ -30,7 +30,8 @@ void ApplyDecisionIdentity(const Structure& structure, std::optional<Recourse>* 
 // of the narrative's; the act it decides on and its earlier stages
 // (summarise/decision_acts.h). A court's decision whose own constructions
 // name no act has none: the narrative's act is a guess from an act it cites.
-void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities,
-                          const Structure& structure, std::optional<Recourse>* recourse);
+void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                          const std::vector<Entity>& entities, const Structure& structure,
+                          std::optional<Recourse>* recourse);
 
 }  // namespace lexfr

@@ -86,14 +86,14 @@ const Mention* Parties::MentionEndingAt(std::span<const Mention* const> list, bo
 
 }  // namespace
 
-std::vector<Quote> FindQuotes(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities) {
   const std::string_view text = view.text();
   const Segmentation& seg = view.segmentation();
   std::vector<Quote> quotes;
   const std::vector<Token>& tokens = seg.tokens;
   if (tokens.empty()) return quotes;
   const auto folded = [&](size_t k) { return FoldedText(seg, k); };
-  const std::vector<CueHit> verbs = lexicon.speech_verbs().Match(seg);
+  const std::span<const CueHit> verbs = cues.Of(CueFile::kSpeechVerbs);
   const Parties parties(entities, tokens.size());
   // The PERSON or ORG whose mention starts within [from, from + span).
   const auto entity_at = [&](uint32_t from, uint32_t span) -> const Entity* {

@@ -1,6 +1,7 @@
 // Stage 5b, quotes: text -> every quotation with its speaker.
 //
-// In: the text, its segmentation and the linked entities. Out: each quotation
+// In: the token view, the document's hits of data/cues/speech_verbs.tsv
+// (lexicon/cues.h DocumentCues) and the linked entities. Out: each quotation
 // between « » or “ ” with its offsets and, where the text says who speaks
 // ("réagit Me X", "poursuit-elle", "selon X"), the speaker's canonical name.
 //
@@ -26,6 +27,6 @@ struct Quote {
   std::string speaker_type;  // "PERSON" or "ORG"
 };
 
-std::vector<Quote> FindQuotes(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
+std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities);
 
 }  // namespace lexfr

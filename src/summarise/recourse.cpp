@@ -24,30 +24,30 @@ struct Context {
   std::string_view text;
   const Segmentation& seg;
   const Institutions& institutions;
-  std::vector<CueHit> hits;
+  std::span<const CueHit> hits;  // data/cues/recourse.tsv's, in text order
   std::vector<Placed> mentions;  // in text order, so by sentence too
   // The first of `mentions` in sentence s or after, for every s and one past
   // the last: a sentence's mentions are a slice of `mentions` (a vector per
   // sentence cost more than the rules on a text of short sentences, and a
   // binary search for every slice missed the cache on long texts).
   std::vector<uint32_t> sentence_start;
-  CueHitsByField by_field{hits};  // after `hits`, which it points into
-  HitsAtToken hits_at{0, {}};      // the same, by the token they start at
+  const CueHitsByField& by_field;  // the same, by field
+  HitsAtToken hits_at;             // the same, by the token they start at
   PhraseReader reader;             // acts, offices and parties named in words
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
-  Context(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities)
+  Context(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities)
       : text(view.text()),
         seg(view.segmentation()),
         institutions(lexicon.institutions()),
+        hits(cues.Of(CueFile::kRecourse)),
+        by_field(cues.ByField(CueFile::kRecourse)),
+        hits_at(seg.tokens.size(), hits),
         reader{view, hits_at, [this](uint32_t token, EntityType type, uint32_t* end) {
                  return MentionAt(token, type, end);
                }} {
     const Segmentation& s = seg;
-    hits = lexicon.recourse_cues().Match(seg);
-    by_field = CueHitsByField(hits);
-    hits_at = HitsAtToken(seg.tokens.size(), hits);
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
     }
@@ -691,9 +691,10 @@ void FindGrounds(const Context& c, Recourse* r) {
 
 }  // namespace
 
-std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities) {
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                  const std::vector<Entity>& entities) {
   if (view.size() == 0) return std::nullopt;
-  const Context c(view, lexicon, entities);
+  const Context c(view, lexicon, cues, entities);
   Recourse r;
   std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
   r.kind = KindFromLegalBasis(c, &kind_sentences);

@@ -1,6 +1,8 @@
 // Stage 5, summarise: entities and sentences -> the legal action described.
 //
-// In: the text, its segmentation and the linked entities. Out: the recourse
+// In: the token view, the Lexicon (its institutions), the document's hits of
+// data/cues/recourse.tsv (lexicon/cues.h DocumentCues) and the linked
+// entities. Out: the recourse
 // the text is mainly about (kind, court, parties, counsel, challenged act,
 // grounds, status, outcome, and the sentences each came from), or nothing
 // when the text describes no legal action. Cue words come from data/cues/.
@@ -58,6 +60,7 @@ struct Recourse {
   std::string date, reference;
 };
 
-std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const std::vector<Entity>& entities);
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                  const std::vector<Entity>& entities);
 
 }  // namespace lexfr

@@ -74,6 +74,7 @@ Timed TimeStages(const std::string& raw) {
     start = ThreadCpuSeconds();
     const lexfr::Segmentation seg = lexfr::Segment(text, Resources().lexicon.abbreviations());
     const lexfr::TokenView view(text, seg, Resources().lexicon.vocabulary());
+    const lexfr::DocumentCues cues = Resources().lexicon.cues().Match(view);  // as Analyze, right after segmenting
     lap(kSegment, start);
     start = ThreadCpuSeconds();
     std::vector<lexfr::Candidate> names = lexfr::FindNames(view, Resources().lexicon);
@@ -93,13 +94,13 @@ Timed TimeStages(const std::string& raw) {
     const std::vector<lexfr::Entity> entities = lexfr::Link(text, seg, std::move(lists));
     lap(kLink, start);
     start = ThreadCpuSeconds();
-    const lexfr::Structure structure = lexfr::ReadStructure(view, Resources().lexicon, entities);
+    const lexfr::Structure structure = lexfr::ReadStructure(view, Resources().lexicon, cues, entities);
     lap(kStructure, start);
     start = ThreadCpuSeconds();
-    const std::optional<lexfr::Recourse> recourse = lexfr::Summarise(view, Resources().lexicon, entities);
+    const std::optional<lexfr::Recourse> recourse = lexfr::Summarise(view, Resources().lexicon, cues, entities);
     lap(kRecourse, start);
     start = ThreadCpuSeconds();
-    const std::vector<lexfr::Quote> quotes = lexfr::FindQuotes(view, Resources().lexicon, entities);
+    const std::vector<lexfr::Quote> quotes = lexfr::FindQuotes(view, cues, entities);
     lap(kQuotes, start);
     std::string json_again;
     start = ThreadCpuSeconds();

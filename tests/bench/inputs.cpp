@@ -95,8 +95,9 @@ const StageInputs& Analysed(int scale) {
   all.insert(all.end(), money.begin(), money.end());
   in.all = all;
   doc.entities = lexfr::Link(text, seg, OneList(std::move(all)));
-  doc.recourse = lexfr::Summarise(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, doc.entities);
-  doc.quotes = lexfr::FindQuotes(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, doc.entities);
+  const lexfr::DocumentCues cues = SharedResources().lexicon.cues().Match(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()));
+  doc.recourse = lexfr::Summarise(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, cues, doc.entities);
+  doc.quotes = lexfr::FindQuotes(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), cues, doc.entities);
   in.analysed = true;
   Note("every stage's", scale, start);
   return in;

@@ -308,12 +308,12 @@ const std::vector<Stage>& Stages() {
       {"recourse", "recourse (Summarise)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale,
-                      [](const StageInputs& in) { return lexfr::Summarise(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, in.doc.entities); });
+                      [](const StageInputs& in) { return lexfr::Summarise(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, SharedResources().lexicon.cues().Match(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary())), in.doc.entities); });
        }},
       {"quotes", "quotes (FindQuotes)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale,
-                      [](const StageInputs& in) { return lexfr::FindQuotes(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, in.doc.entities); });
+                      [](const StageInputs& in) { return lexfr::FindQuotes(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon.cues().Match(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary())), in.doc.entities); });
        }},
       {"json", "JSON (AppendDocumentJson)", false, 1, JsonStage},
       {"end_to_end", "end-to-end (Analyze)", false, 1, EndToEnd},
