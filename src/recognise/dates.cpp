@@ -189,16 +189,20 @@ class DateScanner {
   // The raw dates of the text, in text order, without overlaps.
   std::vector<RawDate> Scan() {
     for (size_t i = 0; i < n_;) {
+      // Most tokens start no phrase of date_words.tsv and are no number:
+      // the rules that need one are not tried (the first-token filter).
+      const bool cue_here = cue_begin_[i] != cue_begin_[i + 1];
+      const bool counted = cue_here || tokens_[i].kind == TokenKind::kNumber;
       size_t end = NumericDate(i);
-      if (end == 0) end = Holiday(i);
-      if (end == 0) end = OrdinalOfMonth(i);
+      if (end == 0 && cue_here) end = Holiday(i);
+      if (end == 0 && cue_here) end = OrdinalOfMonth(i);
       if (end == 0) end = DayMonthGroup(i);
       if (end == 0) end = MonthYear(i);
-      if (end == 0) end = SeasonOrPart(i);
+      if (end == 0 && cue_here) end = SeasonOrPart(i);
       if (end == 0) end = CuedYears(i);
-      if (end == 0) end = RelativeDate(i);
-      if (end == 0) end = Offset(i);
-      if (end == 0) end = Duration(i);
+      if (end == 0 && (cue_here || info_[i].weekday != 0 || Is(i, "le"))) end = RelativeDate(i);
+      if (end == 0 && counted) end = Offset(i);
+      if (end == 0 && counted) end = Duration(i);
       i = end != 0 ? end : i + 1;
     }
     return std::move(dates_);
