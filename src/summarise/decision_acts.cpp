@@ -7,6 +7,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "summarise/placed.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -34,11 +35,6 @@ constexpr uint32_t kMostAuthorTokens = 16;
 // An act's number: « 17VE01107 », « 2023-146 », « 21/01234 ».
 constexpr uint32_t kMostNumberTokens = 8;
 
-struct Placed {  // one mention of one entity
-  const Entity* entity;
-  const Mention* mention;
-};
-
 // Who can make an act a decision decides on: a court, an authority, a
 // government, a public body (never a party that is a company or a person).
 bool CanAuthor(const Entity& e) {
@@ -47,7 +43,6 @@ bool CanAuthor(const Entity& e) {
   return s == "court" || s == "regulator" || s == "government" || s == "public_body" || s == "eu_body";
 }
 
-bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype() == "court"; }
 
 // An act read from its clause.
 struct Act {
@@ -64,12 +59,7 @@ class Reader {
   Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
          const DecisionIdentity& decision)
       : v_(view), institutions_(lexicon.institutions()), act_cues_(lexicon.act_cues()), decision_(decision),
-        hits_(cues.ByField(CueFile::kActs)) {
-    for (const Entity& e : entities) {
-      for (const Mention& m : e.mentions) mentions_.push_back({&e, &m});
-    }
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const Placed& a, const Placed& b) { return a.mention->first_token < b.mention->first_token; });
+        hits_(cues.ByField(CueFile::kActs)), mentions_(MentionsInTextOrder(entities)) {
     // act words, longest first at a position (« décision implicite » over
     // « décision »), one per position
     for (const char* field : {"act", "implicit"}) {

@@ -7,17 +7,12 @@
 #include <unordered_set>
 
 #include "lexicon/lexicon.h"
+#include "summarise/placed.h"
 #include "summarise/reported_phrases.h"
 #include "text/text_util.h"
 
 namespace lexfr {
 namespace {
-
-
-struct Placed {  // one mention of one entity
-  const Entity* entity;
-  const Mention* mention;
-};
 
 // What every field's rule reads: tokens, cue hits, mentions in text order.
 struct Context {
@@ -48,11 +43,7 @@ struct Context {
                  return MentionAt(token, type, end);
                }} {
     const Segmentation& s = seg;
-    for (const Entity& e : entities) {
-      for (const Mention& m : e.mentions) mentions.push_back({&e, &m});
-    }
-    std::sort(mentions.begin(), mentions.end(),
-              [](const Placed& a, const Placed& b) { return a.mention->first_token < b.mention->first_token; });
+    mentions = MentionsInTextOrder(entities);
     sentence_start.resize(s.sentences.size() + 1);
     for (uint32_t sentence = 0, k = 0; sentence < sentence_start.size(); ++sentence) {
       while (k < mentions.size() && mentions[k].mention->sentence < sentence) ++k;
@@ -110,7 +101,6 @@ bool AfterSubsidiaryCue(const Context& c, const Mention& m) {
   });
 }
 
-bool IsCourt(const Entity& e) { return e.type == EntityType::kOrg && e.fields.subtype() == "court"; }
 
 // A news item's title (or first sentence): what the text is about.
 constexpr uint32_t kLeadSentences = 1;
