@@ -82,6 +82,7 @@ void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRo
       if (elided && !keys.empty()) keys.pop_back();
       if (keys.empty()) continue;
       out->phrases.Add(keys);
+      out->phrase_first_words.insert(keys.front());
       out->phrase_cues.push_back({cue, value, static_cast<uint8_t>(keys.size())});
     }
     if (role == "weekday") out->weekdays[word] = value;
@@ -150,6 +151,7 @@ void AddPlaceBodies(const std::vector<DataRow>& rows, const Abbreviations& abbre
     const Segmentation seg = Segment(kind, abbreviations);
     std::vector<std::string> tokens;
     for (const Token& t : seg.tokens) tokens.push_back(Fold(TokenText(kind, t)));
+    if (!tokens.empty()) out->place_body_first_words.insert(tokens.front());
     out->place_bodies.Add(tokens);
     out->place_body_subtypes.emplace_back(r[1]);
   }
@@ -202,6 +204,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const auto& [word, month] : dates.months) info(word).month = static_cast<uint8_t>(month);
   for (const auto& [word, day] : dates.weekdays) info(word).weekday = static_cast<uint8_t>(day);
   for (const std::string& word : dates.bare_abbreviations) info(word).bare_month = true;
+  for (const std::string& word : dates.phrase_first_words) info(word).date_phrase_start = true;
   for (const std::string& word : dates.quantities) info(word).quantity = true;
   for (const std::string& word : dates.numberings) info(word).numbering = true;
   for (const std::string& word : dates.relative_past) info(word).relative_past = true;
@@ -214,6 +217,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : names.act_words) info(word).act_word = true;
   for (const std::string& word : names.place_prepositions) info(word).place_preposition = true;
   for (const std::string& word : names.head_connectors) info(word).head_connector = true;
+  for (const std::string& word : names.place_body_first_words) info(word).place_body_start = true;
   for (const NameWords::CompanyForm& form : names.company_forms) info(Fold(form.tokens.front())).company_form_start = true;
   for (const auto& [word, subtype] : names.org_cues) info(word).org_cue = true;
   for (const auto& [surface, title] : names.titles) info(Fold(surface)).title_folded = true;

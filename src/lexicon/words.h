@@ -39,6 +39,7 @@ struct DateWords {
   StringMap<int> months;                        // "dec." -> 1..12
   StringSet bare_abbreviations;                 // "dec", "sept": months only beside a day or a year
   PhraseMatcher phrases;                        // the DateCue rows, as folded tokens
+  StringSet phrase_first_words;                 // their first tokens (WordInfo::date_phrase_start)
   std::vector<DatePhrase> phrase_cues;          // by phrase id
   StringMap<int> weekdays;                      // "lundi" -> 1 .. 7
   StringMap<int> number_words;                  // "deux" -> 2
@@ -97,6 +98,7 @@ struct NameWords {
   // its phrase id.
   PhraseMatcher place_bodies;
   std::vector<std::string> place_body_subtypes;
+  StringSet place_body_first_words;  // folded (WordInfo::place_body_start)
   // data/cues/company_forms.tsv: legal forms (« SA », « S.R.L. », « GIE »)
   // as their tokens as written, and whether they come before the name.
   struct CompanyForm {
@@ -122,6 +124,7 @@ bool EndsWithOneOf(std::string_view word, const std::vector<std::string>& ending
 struct WordInfo {
   uint8_t month = 0;    // 1..12 ("decembre", "dec.")
   uint8_t weekday = 0;  // 1 (lundi) .. 7
+  bool date_phrase_start = false;  // DateWords: a phrase of date_words.tsv starts with it
   bool bare_month = false;  // an abbreviation without its period ("dec")
   bool quantity = false, numbering = false;             // DateWords
   bool relative_past = false, relative_next = false;    // DateWords
@@ -129,6 +132,7 @@ struct WordInfo {
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
   bool place_preposition = false, head_connector = false;         // NameWords
+  bool place_body_start = false;    // NameWords: a kind of data/cues/place_bodies.tsv starts with it
   bool company_form_start = false;  // NameWords: folded, the first token of a legal form
   bool org_cue = false;                                          // NameWords::org_cues
   bool title_folded = false;  // some NameWords::titles key (kept as written) folds to it: look the text up

@@ -235,7 +235,7 @@ class DateScanner {
     ends_before_.assign(n_ + 1, 0);
     for (size_t i = 0; i < n_; ++i) {
       cue_begin_[i] = static_cast<uint32_t>(cues_.size());
-      if (!lex_.phrases.MayStart(Folded(i))) continue;
+      if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
       uint32_t node = PhraseMatcher::kRoot;
       for (size_t k = i; k < n_; ++k) {
         if (k > i && tokens_[k].newline_before) break;
@@ -613,6 +613,9 @@ class DateScanner {
     size_t j = 0;
     bool needs_second = false;  // "de"/"entre" are cues only before a range
     const std::string_view raw = Text(i);
+    // Every reading has its year one or two tokens on ("dès 2019", "mi-2019").
+    const bool year_follows = (i + 1 < n_ && info_[i + 1].year != 0) || (i + 2 < n_ && info_[i + 2].year != 0);
+    if (!year_follows) return 0;
     // Only "(", "mi", "dès", "de", "entre" and the year cues start one.
     if (!StartsWithOneOf(Folded(i), "(mde") && !lex_.year_cue_first.MayStart(Folded(i))) return 0;
     if (Is(i, "(")) {

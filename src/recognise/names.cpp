@@ -299,7 +299,7 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
 void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
   const PhraseMatcher& kinds = v.lex.place_bodies;
   for (size_t i = 0; i + 2 < v.size(); ++i) {
-    if (!kinds.MayStart(v.Folded(i))) continue;
+    if (!v.Info(i).place_body_start) continue;
     uint32_t node = PhraseMatcher::kRoot;
     size_t kind_end = 0;
     uint32_t kind = 0;
