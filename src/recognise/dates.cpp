@@ -293,6 +293,13 @@ class DateScanner {
       TokenInfo& t = info_[i];
       const std::string_view s = Text(i);
       if (tokens_[i].newline_before && ++line == kHeadingLines) heading_end_ = i;
+      // A word no list knows that starts no phrase is no day, month or
+      // weekday; only « jan » « . » (an abbreviation left apart from its
+      // period) is looked up by its text.
+      if (tokens_[i].kind == TokenKind::kWord && view_.Id(i) == 0 && cue_begin_[i] == cue_begin_[i + 1] &&
+          !(view_.Has(i + 1, kGlued) && Text(i + 1) == ".")) {
+        continue;
+      }
       if (const CueMatch* m = Cue(i, DateCue::kDayWord); m != nullptr && m->end > i + 1) {
         t.day = static_cast<uint8_t>(m->value);  // "1 er"
         t.day_tokens = static_cast<uint8_t>(m->end - i);
@@ -785,7 +792,11 @@ class DateScanner {
       d.end = static_cast<uint32_t>(end);
     };
     const CueMatch* m = nullptr;
-    if ((m = Cue(i, DateCue::kDayOffset)) != nullptr) {
+    const bool cue_here = cue_begin_[i] != cue_begin_[i + 1];
+    if (!cue_here && info_[i].weekday == 0) {
+      // the only reading without a phrase of date_words.tsv at i: « le 15 »
+      if (!DayOfRefMonth(i, &d)) return 0;
+    } else if ((m = Cue(i, DateCue::kDayOffset)) != nullptr) {
       days(m->value, m->end);
     } else if ((m = Cue(i, DateCue::kNarrativeOffset)) != nullptr) {
       // « la veille », « le lendemain »; « la veille de Noël » counts from
@@ -821,19 +832,24 @@ class DateScanner {
       size_t k = 0;
       const int count = Count(way->end, &k);
       if (count == 0 || !Counted(k, count, way->cue == DateCue::kAgo ? -1 : 1, &d)) return 0;
-    } else if (Is(i, "le") && i + 1 < n_ && info_[i + 1].day != 0 && !GluedBefore(i + 1) &&
-               (i + 2 >= n_ || IsOneOf(i + 2, {",", ".", ";", ":", ")"})) &&
-               !(IsConnector(i + 2) && info_[i + 3 < n_ ? i + 3 : i].day != 0)) {  // « le 5, 6 et 7 mars »
-      // "le 15" with nothing after it: a day of the reference month.
-      d.relative = Relative::kDayOfRefMonth;
-      d.value.d = info_[i + 1].day;
-      d.first = static_cast<uint32_t>(i + 1);
-      d.end = static_cast<uint32_t>(i + 2);
-    } else {
+    } else if (!DayOfRefMonth(i, &d)) {
       return 0;
     }
     Add(d);
     return d.end;
+  }
+  // "le 15" with nothing after it: a day of the reference month.
+  bool DayOfRefMonth(size_t i, RawDate* d) const {
+    if (!(Is(i, "le") && i + 1 < n_ && info_[i + 1].day != 0 && !GluedBefore(i + 1) &&
+          (i + 2 >= n_ || IsOneOf(i + 2, {",", ".", ";", ":", ")"})) &&
+          !(IsConnector(i + 2) && info_[i + 3 < n_ ? i + 3 : i].day != 0))) {  // « le 5, 6 et 7 mars »
+      return false;
+    }
+    d->relative = Relative::kDayOfRefMonth;
+    d->value.d = info_[i + 1].day;
+    d->first = static_cast<uint32_t>(i + 1);
+    d->end = static_cast<uint32_t>(i + 2);
+    return true;
   }
   // A unit word that is one of its unit ("mois", "an", "année"), or null.
   const CueMatch* UnitOfOne(size_t i) const {
