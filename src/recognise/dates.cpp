@@ -170,6 +170,9 @@ struct RawDuration {
   uint32_t from_first = 0, from_end = 0;  // the tokens of what it runs from, if said
 };
 
+// Zeroed TokenInfo entries past the last token, for the rules' look-ahead.
+constexpr size_t kInfoPadding = 8;
+
 // The most tokens a phrase after a duration may take to say what it runs from.
 constexpr uint32_t kMostFromTokens = 8;
 // The most parts of a duration (« un an, deux mois et trois jours »).
@@ -287,7 +290,9 @@ class DateScanner {
 
   void Classify() {
     MatchCues();
-    info_.resize(n_);
+    // Rules look a few tokens ahead (« le 5, 6 et 7 », « mi-2019 »): past
+    // the last token they read zeros, not past the vector.
+    info_.resize(n_ + kInfoPadding);
     uint32_t line = 0;
     for (size_t i = 0; i < n_; ++i) {
       TokenInfo& t = info_[i];
@@ -734,7 +739,7 @@ class DateScanner {
       Add(d);
       return d.end;
     }
-    if (info_[k].weekday != 0) {
+    if (k < n_ && info_[k].weekday != 0) {  // « la semaine dernière » ends the text
       d.rule = Rule::kNthWeekday;
       d.value.d = info_[k].weekday;
       ++k;
