@@ -39,14 +39,26 @@ TEST_CASE("phrases sharing a prefix share a path; ids are in order of adding", "
   CHECK(Walk(m, {"d'", "etat"}).empty());  // not a start
 }
 
-TEST_CASE("a token no phrase starts with is ruled out by its first byte", "[phrase_matcher]") {
+TEST_CASE("a token no phrase starts with is ruled out before any hashing", "[phrase_matcher]") {
   PhraseMatcher m;
   m.Add({"rgpd"});
+  m.Add({"autorite", "de", "la", "concurrence"});
   CHECK(m.MayStart("rgpd"));
-  CHECK(m.MayStart("rien"));  // same first byte: the walk decides
+  CHECK(m.MayStart("autorite"));
+  // The first words are filtered by length and first, second and last bytes:
+  // a word sharing only its first byte with a name is out (« a », « au »).
+  CHECK_FALSE(m.MayStart("rien"));
+  CHECK_FALSE(m.MayStart("a"));
+  CHECK_FALSE(m.MayStart("au"));
   CHECK_FALSE(m.MayStart("loi"));
   CHECK_FALSE(m.MayStart(""));
   CHECK(m.Next(PhraseMatcher::kRoot, "rien") == PhraseMatcher::kNoNode);
+  CHECK(m.Next(PhraseMatcher::kRoot, "autorite") != PhraseMatcher::kNoNode);
+  // After the first word, a child is ruled out by its first byte.
+  const uint32_t autorite = m.Next(PhraseMatcher::kRoot, "autorite");
+  CHECK(m.Next(autorite, "a") == PhraseMatcher::kNoNode);
+  CHECK(m.Next(autorite, "des") == PhraseMatcher::kNoNode);  // same first byte: the hash decides
+  CHECK(m.Next(autorite, "de") != PhraseMatcher::kNoNode);
 }
 
 }  // namespace lexfr
