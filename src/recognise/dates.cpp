@@ -178,6 +178,16 @@ constexpr uint32_t kMostFromTokens = 8;
 // The most parts of a duration (« un an, deux mois et trois jours »).
 constexpr int kMostDurationParts = 4;
 
+// DateCue bit masks, for the bit sets of phrases starting or ending at a token.
+constexpr uint32_t Bit(DateCue cue) { return 1u << static_cast<unsigned>(cue); }
+constexpr uint32_t kUnitCues = Bit(DateCue::kDays) | Bit(DateCue::kWeeks) | Bit(DateCue::kMonths) |
+                               Bit(DateCue::kYears) | Bit(DateCue::kHours) | Bit(DateCue::kMinutes);
+constexpr uint32_t kCountCues = Bit(DateCue::kNumber);
+// What a relative date can open with besides a weekday and « le »: « hier »,
+// « la veille », « l'an dernier », « il y a », « dans ».
+constexpr uint32_t kRelativeCues = Bit(DateCue::kDayOffset) | Bit(DateCue::kNarrativeOffset) | kUnitCues |
+                                   Bit(DateCue::kAgo) | Bit(DateCue::kAhead);
+
 class DateScanner {
  public:
   DateScanner(const TokenView& view, const Lexicon& lexicon)
@@ -194,8 +204,10 @@ class DateScanner {
     for (size_t i = 0; i < n_;) {
       // Most tokens start no phrase of date_words.tsv and are no number:
       // the rules that need one are not tried (the first-token filter).
-      const bool cue_here = cue_begin_[i] != cue_begin_[i + 1];
-      const bool counted = cue_here || tokens_[i].kind == TokenKind::kNumber;
+      const bool cue_here = starts_at_[i] != 0;
+      // Offsets and durations open with a count: a number or a number word.
+      const bool counted = tokens_[i].kind == TokenKind::kNumber || StartsCue(i, kCountCues);
+      const bool relative = StartsCue(i, kRelativeCues) || info_[i].weekday != 0 || Is(i, "le");
       size_t end = NumericDate(i);
       if (end == 0 && cue_here) end = Holiday(i);
       if (end == 0 && cue_here) end = OrdinalOfMonth(i);
@@ -203,7 +215,7 @@ class DateScanner {
       if (end == 0) end = MonthYear(i);
       if (end == 0 && cue_here) end = SeasonOrPart(i);
       if (end == 0) end = CuedYears(i);
-      if (end == 0 && (cue_here || info_[i].weekday != 0 || Is(i, "le"))) end = RelativeDate(i);
+      if (end == 0 && relative) end = RelativeDate(i);
       if (end == 0 && counted) end = Offset(i);
       if (end == 0 && counted) end = Duration(i);
       i = end != 0 ? end : i + 1;
@@ -235,6 +247,7 @@ class DateScanner {
   // as long as the longest phrase: a constant.
   void MatchCues() {
     cue_begin_.assign(n_ + 1, 0);
+    starts_at_.assign(n_ + 1, 0);
     ends_before_.assign(n_ + 1, 0);
     for (size_t i = 0; i < n_; ++i) {
       cue_begin_[i] = static_cast<uint32_t>(cues_.size());
@@ -247,6 +260,7 @@ class DateScanner {
         for (uint32_t id : lex_.phrases.PhrasesAt(node)) {
           const DatePhrase& p = lex_.phrase_cues[id];
           cues_.push_back({p.cue, p.value, static_cast<uint32_t>(k + 1)});
+          starts_at_[i] |= 1u << static_cast<unsigned>(p.cue);
           ends_before_[k + 1] |= 1u << static_cast<unsigned>(p.cue);
         }
       }
@@ -255,19 +269,23 @@ class DateScanner {
   }
   // The longest phrase of `cue` that starts at token i, or null.
   const CueMatch* Cue(size_t i, DateCue cue) const {
-    if (i >= n_) return nullptr;
+    // one bit test answers most calls: no phrase of `cue` starts here
+    if (i >= n_ || (starts_at_[i] >> static_cast<unsigned>(cue) & 1u) == 0) return nullptr;
     const CueMatch* found = nullptr;
     for (uint32_t k = cue_begin_[i]; k < cue_begin_[i + 1]; ++k) {
       if (cues_[k].cue == cue) found = &cues_[k];
     }
     return found;
   }
+  // Whether a phrase of one of `cues` (a mask of DateCue bits) starts at token i.
+  bool StartsCue(size_t i, uint32_t cues) const { return i < n_ && (starts_at_[i] & cues) != 0; }
   // Whether a phrase of `cue` ends right before token i.
   bool EndsCue(size_t i, DateCue cue) const {
     return i <= n_ && (ends_before_[i] >> static_cast<unsigned>(cue) & 1u) != 0;
   }
   // The unit cue at token i ("jours", "mois"), or null.
   const CueMatch* Unit(size_t i) const {
+    if (!StartsCue(i, kUnitCues)) return nullptr;
     for (DateCue c : {DateCue::kDays, DateCue::kWeeks, DateCue::kMonths, DateCue::kYears, DateCue::kHours,
                       DateCue::kMinutes}) {
       if (const CueMatch* m = Cue(i, c)) return m;
@@ -797,8 +815,7 @@ class DateScanner {
       d.end = static_cast<uint32_t>(end);
     };
     const CueMatch* m = nullptr;
-    const bool cue_here = cue_begin_[i] != cue_begin_[i + 1];
-    if (!cue_here && info_[i].weekday == 0) {
+    if (!StartsCue(i, kRelativeCues) && info_[i].weekday == 0) {
       // the only reading without a phrase of date_words.tsv at i: « le 15 »
       if (!DayOfRefMonth(i, &d)) return 0;
     } else if ((m = Cue(i, DateCue::kDayOffset)) != nullptr) {
@@ -996,6 +1013,8 @@ class DateScanner {
   std::vector<RawDuration> durations_;
   std::vector<CueMatch> cues_;        // the phrases found, by starting token
   std::vector<uint32_t> cue_begin_;   // token -> its first entry in cues_
+  static_assert(static_cast<unsigned>(DateCue::kCount) <= 32, "one bit per DateCue in a uint32_t");
+  std::vector<uint32_t> starts_at_;   // token -> the DateCues of phrases starting at it
   std::vector<uint32_t> ends_before_; // token -> the DateCues of phrases ending right before it
 };
 
