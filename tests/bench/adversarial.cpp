@@ -210,7 +210,8 @@ int StageOf(const std::string& stage) {
 
 }  // namespace
 
-bool MeasureAdversarial(const std::string& ordinary_text, const std::string& lexfr_bin) {
+bool MeasureAdversarial(const std::string& ordinary_text, const std::string& lexfr_bin,
+                        const std::vector<std::string>& only) {
   const std::string ordinary = ordinary_text.substr(0, kBytes);
   const std::string page = OrdinaryPage(ordinary);
   const Timed ordinary_timed = TimeStages(ordinary);
@@ -232,6 +233,7 @@ bool MeasureAdversarial(const std::string& ordinary_text, const std::string& lex
   double worst = 0;
   std::string worst_name;
   for (const AdversarialInput& in : AdversarialInputs()) {
+    if (!only.empty() && std::find(only.begin(), only.end(), in.name) == only.end()) continue;
     const std::string input = in.make(kBytes);
     Ratio ratio;
     std::string failure;

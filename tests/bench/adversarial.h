@@ -14,12 +14,15 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace lexfr_bench {
 
 // Returns true when every input's end-to-end ratio (per MiB read or
 // written, whichever is more) is within 2x.
-bool MeasureAdversarial(const std::string& ordinary_text, const std::string& lexfr_bin);
+// `only`: the names of the inputs to measure (all when empty).
+bool MeasureAdversarial(const std::string& ordinary_text, const std::string& lexfr_bin,
+                        const std::vector<std::string>& only = {});
 
 // Loads and compiles every embedded gazetteer 10 times in this process and
 // prints the fastest and median time (the names issue's target: < 10 ms).

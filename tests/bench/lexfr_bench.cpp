@@ -10,6 +10,7 @@
 //   lexfr_bench --write-corpus=F   write the corpus to F and stop (for perf)
 //   lexfr_bench --adversarial-only only the adversarial table (every worst-case
 //                                  input against ordinary French, 2-4 min)
+//   lexfr_bench --adversarial-only=NAME,NAME   only those rows of it
 //   lexfr_bench --no-adversarial   everything but that table
 // Google Benchmark's own flags (--benchmark_filter=segment, ...) work too.
 //
@@ -78,6 +79,7 @@ struct Options {
   bool stages = true;       // the stage benchmarks and their summary
   bool adversarial = true;  // the adversarial table
   std::string write_corpus;  // write the corpus there and stop (for perf runs)
+  std::vector<std::string> adversarial_names;  // the rows of the table to run; empty: all
 };
 
 // The texts the corpus is made of.
@@ -464,8 +466,13 @@ Options ParseOptions(int* argc, char** argv) {
       options.write_corpus = arg.substr(arg.find('=') + 1);
     } else if (arg == "--no-process") {
       options.processes = false;
-    } else if (arg == "--adversarial-only") {
+    } else if (arg == "--adversarial-only" || arg.starts_with("--adversarial-only=")) {
       options.stages = options.processes = false;
+      for (std::string_view names = arg.substr(std::min(arg.size(), arg.find('=') + 1)); !names.empty();) {
+        const size_t comma = std::min(names.size(), names.find(','));
+        options.adversarial_names.emplace_back(names.substr(0, comma));
+        names.remove_prefix(std::min(names.size(), comma + 1));
+      }
     } else if (arg == "--no-adversarial") {
       options.adversarial = false;
     } else {
@@ -550,7 +557,8 @@ int main(int argc, char** argv) {
   }
   if (options.adversarial) {
     std::string error;
-    MeasureAdversarial(BuildCorpus(Paragraphs(&error), size_t{1} << 20, kSeed), LEXFR_BIN);
+    MeasureAdversarial(BuildCorpus(Paragraphs(&error), size_t{1} << 20, kSeed), LEXFR_BIN,
+                       options.adversarial_names);
   }
   if (options.stages) MeasureGazetteerLoad();
   benchmark::Shutdown();
