@@ -316,10 +316,12 @@ class DateScanner {
       TokenInfo& t = info_[i];
       const std::string_view s = Text(i);
       if (tokens_[i].newline_before && ++line == kHeadingLines) heading_end_ = i;
-      // A word no list knows that starts no phrase is no day, month or
-      // weekday; only « jan » « . » (an abbreviation left apart from its
-      // period) is looked up by its text.
-      if (tokens_[i].kind == TokenKind::kWord && view_.Id(i) == 0 && cue_begin_[i] == cue_begin_[i + 1] &&
+      // A word that names no month or weekday and starts no phrase (« le »,
+      // « de », a word no list knows) is no day, month or weekday; only
+      // « jan » « . » (an abbreviation left apart from its period) is looked
+      // up by its text.
+      if (tokens_[i].kind == TokenKind::kWord && starts_at_[i] == 0 &&
+          lexicon_.word(view_.Id(i)).month == 0 && lexicon_.word(view_.Id(i)).weekday == 0 &&
           !(view_.Has(i + 1, kGlued) && Text(i + 1) == ".")) {
         continue;
       }

@@ -36,6 +36,25 @@ Iterators& ThreadIterators() {
   return it;
 }
 
+// Whether a gap between tokens holds a line break. Gaps are a space or two:
+// a loop, where find_first_of called memchr once per byte of the gap.
+bool HasLineBreak(std::string_view gap) {
+  for (const char c : gap) {
+    if (c == '\n' || c == '\r') return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kNarrowNoBreakSpace = "\u202F";
+// Whether a word piece holds U+202F. Pieces are short and mostly ASCII: a
+// loop on the lead byte, where a memchr call per piece cost more.
+bool HasNarrowNoBreakSpace(std::string_view piece) {
+  for (size_t i = 0; i + 2 < piece.size(); ++i) {
+    if (piece[i] == kNarrowNoBreakSpace[0] && piece.substr(i, 3) == kNarrowNoBreakSpace) return true;
+  }
+  return false;
+}
+
 bool IsSpaceOnly(std::string_view s) {
   // Most pieces are words: an ASCII first byte answers without ICU.
   const auto first = static_cast<uint8_t>(s[0]);
@@ -101,7 +120,6 @@ bool IsThousandsGroup(std::string_view s) {
   return (s[3] == ',' || s[3] == '.') && IsAsciiDigits(s.substr(4));
 }
 
-constexpr std::string_view kNarrowNoBreakSpace = "\u202F";
 
 // Appends the token `piece` starting at byte `at`, split after a French
 // elided prefix ("l’" + "Internet").
@@ -161,7 +179,7 @@ std::vector<RawToken> WordTokens(std::string_view text, const icu::UnicodeString
     // typography puts that narrow space before « : ; % € » and between a
     // preposition and a number: split there; MergeTokens rejoins digit
     // groups such as "150 000".
-    if (piece.find(kNarrowNoBreakSpace) != std::string_view::npos) {
+    if (HasNarrowNoBreakSpace(piece)) {
       size_t from = 0;
       for (;;) {
         const size_t at = piece.find(kNarrowNoBreakSpace, from);
@@ -274,7 +292,7 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeSt
       // Keep the break only when a line break separates the two tokens.
       const std::string_view gap =
           text.substr(tokens[tok - 1].byte_end, tokens[tok].byte_start - tokens[tok - 1].byte_end);
-      if (gap.find_first_of("\n\r") == std::string_view::npos) continue;
+      if (!HasLineBreak(gap)) continue;
     }
     starts.push_back(boundary);
   }
@@ -339,7 +357,7 @@ Segmentation Segment(std::string_view text, const Abbreviations& abbreviations) 
     t.sentence = static_cast<uint32_t>(seg.sentences.size() - 1);
     const std::string_view gap = text.substr(prev_end, r.byte_start - prev_end);
     t.space_before = !gap.empty();
-    t.newline_before = gap.find_first_of("\n\r") != std::string_view::npos;
+    t.newline_before = HasLineBreak(gap);
     prev_end = r.byte_end;
     seg.tokens.push_back(t);
   }
