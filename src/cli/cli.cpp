@@ -273,11 +273,41 @@ void ConfigureAnalyze(CLI::App* app, Options* opt) {
   AddInputOptions(app, opt, kOutputHelp);
   app->add_option_function<std::string>(
          "--format", [opt](const std::string& name) { opt->format = *ParseOutputFormat(name); },
-         "auto: one JSON object for one input, JSON Lines for several; json; jsonl; html: a "
-         "self-contained page (several inputs: with -o DIR/, plus DIR/index.html)")
-      ->check(CLI::IsMember({"auto", "json", "jsonl", "html"}))
+         "auto: one JSON object for one input, JSON Lines for several; json: one JSON object, or for several "
+         "inputs one JSON array of them; jsonl: one object a line; csv, tsv: a table, one row per entity (or "
+         "mention, --rows) under one header row; html: a self-contained page (several inputs: with -o DIR/, plus "
+         "DIR/index.html)")
+      ->check(CLI::IsMember({"auto", "json", "jsonl", "csv", "tsv", "html"}))
       ->type_name("FORMAT");
-  app->add_flag("--pretty", opt->pretty, "Indent the JSON (default when one document goes to a terminal)");
+  app->add_flag("--pretty", opt->pretty,
+                "Indent the JSON (default when one document goes to a terminal); several inputs: one indented JSON "
+                "array");
+  app->add_option("--rows", opt->rows,
+                  "With --format csv or tsv: one row per entity (entities, the default: its first mention's "
+                  "offsets and sentence) or per mention (mentions)")
+      ->check(CLI::IsMember({"entities", "mentions"}))
+      ->type_name("WHAT");
+  app->add_option_function<std::vector<std::string>>(
+         "--types",
+         [opt](const std::vector<std::string>& names) {
+           opt->shape.types = 0;
+           // CLI11 checked the names: each parses.
+           for (const std::string& name : names) {
+             opt->shape.types |= 1U << static_cast<unsigned>(ParseEntityType(name).value_or(EntityType::kOrg));
+           }
+         },
+         "Keep only the entities of these types (comma-separated: ORG, PERSON, LOC, LEGAL_REF, DATE, DURATION, "
+         "MONEY); stats still count them all")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember({"ORG", "PERSON", "LOC", "LEGAL_REF", "DATE", "DURATION", "MONEY"}, CLI::ignore_case))
+      ->type_name("TYPES");
+  app->add_flag_function(
+         "--no-mentions", [opt](int64_t) { opt->shape.mentions = false; },
+         "Write entities without their mentions (canonical, fields and aliases only): a lighter JSON");
+  app->add_flag("--sentences", opt->shape.sentences,
+                "Add \"sentences\": [{start, end, byte_start, byte_end, text}], which a mention's \"sentence\" and "
+                "the recourse's \"evidence\" index (JSON only)");
   // One value per occurrence: otherwise CLI11 lets a list option swallow the
   // PATHs that follow it.
   app->add_option("--gazetteer", opt->gazetteers,
@@ -308,6 +338,7 @@ void ConfigureTokens(CLI::App* app, Options* opt) {
 }
 
 void ConfigureSchema(CLI::App*, Options*) {}
+
 
 void ConfigureCompletions(CLI::App* app, Options* opt) {
   app->add_option("SHELL", opt->shell, "bash, zsh or fish")
