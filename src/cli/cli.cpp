@@ -99,6 +99,19 @@ constexpr const char* kSchemaExamples = R"(Examples:
   lexfr schema > lexfr.schema.json            the JSON Schema of the output
   lexfr analyze a.txt | python3 -m jsonschema -i /dev/stdin lexfr.schema.json)";
 
+constexpr const char* kEvalExamples = R"(Examples:
+  lexfr eval my-corpus/                       analyse my-corpus/X.txt for each X.gold.json, and score it
+  lexfr eval my-corpus/ out.jsonl --misses    score saved output, and list what was missed
+  lexfr eval my-corpus/ out/ --json           a folder of records (analyze -o out/); every figure as JSON
+The gold format is in the README ("Measuring lexfr on your own texts").)";
+
+constexpr const char* kEvalExitCodes = R"(Exit codes:
+  0   the scores were written
+  64  usage error (GOLD_DIR is not a folder)
+  65  a gold file or a prediction is not JSON
+  66  GOLD_DIR has no *.gold.json, or PREDICTIONS is missing or unreadable
+  74  write error)";
+
 constexpr const char* kCompletionsExamples = R"(Examples:
   source <(lexfr completions bash)            in this shell, or in ~/.bashrc
   lexfr completions zsh > ~/.zfunc/_lexfr     with fpath+=~/.zfunc in ~/.zshrc
@@ -339,6 +352,28 @@ void ConfigureTokens(CLI::App* app, Options* opt) {
 
 void ConfigureSchema(CLI::App*, Options*) {}
 
+void ConfigureEval(CLI::App* app, Options* opt) {
+  app->add_option("GOLD_DIR", opt->gold_dir,
+                  "The folder of gold files X.gold.json (the README's gold format), beside their texts X.txt "
+                  "(or .html, .pdf)")
+      ->required()
+      ->type_name("GOLD_DIR");
+  app->add_option("PREDICTIONS", opt->predictions,
+                  "Saved lexfr output to score: JSON Lines, a JSON array (--format json), or a folder of *.json "
+                  "(-o DIR/); none: analyse the texts of GOLD_DIR now")
+      ->type_name("PREDICTIONS");
+  app->add_flag("--misses", opt->eval_misses,
+                "Also list each entity missed or spurious and each field scored below 1, one a line (TSV)");
+  app->add_flag("--json", opt->eval_json, "Write every figure as one JSON object instead of the table");
+  app->add_option("-o,--output", opt->output, kOutputFileHelp)->type_name("FILE");
+  app->add_option("--gazetteer", opt->gazetteers, "As analyze --gazetteer, when lexfr analyses the texts")
+      ->allow_extra_args(false)
+      ->type_name("FILE");
+  app->add_option_function<std::string>(
+         "--ref-date", [opt](const std::string& text) { opt->ref_date = ParseRefDate(text); },
+         "As analyze --ref-date, when lexfr analyses the texts")
+      ->type_name("DATE");
+}
 
 void ConfigureCompletions(CLI::App* app, Options* opt) {
   app->add_option("SHELL", opt->shell, "bash, zsh or fish")
@@ -368,6 +403,8 @@ const Command kCommands[] = {
      kAnalyzeExamples, kExitCodes, ConfigureAnalyze, RunAnalyze},
     {"tokens", nullptr, "Print the tokens of one text as JSON Lines, to check the segmentation", kTokensExamples,
      kTokensExitCodes, ConfigureTokens, RunTokens},
+    {"eval", nullptr, "Score lexfr on your own annotated texts: precision, recall and F1 by entity type, the recourse's fields",
+     kEvalExamples, kEvalExitCodes, ConfigureEval, RunEval},
     {"schema", nullptr, "Print the JSON Schema (draft 2020-12) of the analyze output", kSchemaExamples, nullptr,
      ConfigureSchema, RunSchema},
     {"completions", nullptr, "Print the completion script of a shell (bash, zsh, fish)", kCompletionsExamples, nullptr,

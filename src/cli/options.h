@@ -100,6 +100,11 @@ struct Options {
   // -- mapper mode
   std::string input_jsonl;                   // --input-jsonl FILE ("-": stdin); empty: not mapper mode
   bool allow_paths = true;                   // --input-jsonl-paths allow (true) or deny
+  // -- eval
+  std::string gold_dir;                      // GOLD_DIR
+  std::string predictions;                   // PREDICTIONS; empty: analyse GOLD_DIR's texts
+  bool eval_misses = false;                  // --misses
+  bool eval_json = false;                    // --json
   // -- the commands about lexfr itself
   std::string help_topic;                    // help COMMAND; empty: the list of commands
   std::string shell;                         // completions SHELL
