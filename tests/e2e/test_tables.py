@@ -2,12 +2,16 @@
 one JSON array for several inputs, --sentences, --types, --no-mentions, and
 tidy values (aliases with plain spaces, integral amounts as integers)."""
 import csv
+import errno
 import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
+import time
 import unittest
 
 from lexfr_e2e import BIN, CORPUS, SAMPLE, Case, parse_documents, run, validator
@@ -175,6 +179,45 @@ class JsonMeansJson(Case):
         self.assertIsInstance(json.loads(run("analyze", "--format", "json", SAMPLE).stdout), dict)
         r = run("analyze", "-q", "--format", "jsonl", SAMPLE, SAMPLE)
         self.assertEqual([json.loads(l)["source"]["path"] for l in r.stdout.splitlines()], [str(SAMPLE)] * 2)
+
+    @staticmethod
+    def close_fifo_when_read(p, fifo):
+        """Opens the FIFO once lexfr reads it (it then sees its end), or gives up when the run ended first."""
+        while p.poll() is None:
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+                return
+            except OSError as e:
+                if e.errno != errno.ENXIO:
+                    raise
+                time.sleep(0.01)
+
+    def test_a_signal_still_closes_the_array(self):
+        tmp = tempfile.mkdtemp(prefix="lexfr-sigint-")
+        try:
+            fifo = os.path.join(tmp, "fifo")
+            os.mkfifo(fifo)
+            files = sorted(CORPUS.glob("*.txt"))[:2]
+            # The run blocks on the FIFO after the first records: the signal comes then.
+            p = subprocess.Popen([BIN, "analyze", "-q", "--format", "json", "--jobs", "1", *files, fifo, *files],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+            try:
+                head = p.stdout.readline()
+                p.send_signal(signal.SIGINT)
+                feeder = threading.Thread(target=self.close_fifo_when_read, args=(p, fifo))
+                feeder.start()
+                rest, err = p.communicate(timeout=60)
+                feeder.join()
+            finally:
+                if p.poll() is None:
+                    p.kill()
+            self.assertEqual(p.returncode, 130, err)
+            array = json.loads(head + rest)
+            self.assertGreaterEqual(len(array), 1)
+            self.assertLess(len(array), 5)
+            self.assertEqual([d["source"]["path"] for d in array], [str(f) for f in files][:len(array)])
+        finally:
+            shutil.rmtree(tmp)
 
     def test_a_closed_pipe_ends_quietly(self):
         p = subprocess.run(f"'{BIN}' analyze -q --format json '{CORPUS}' | head -c 11", shell=True,
