@@ -281,6 +281,14 @@ class TidyValues(Case):
                          ["21\u00a0décembre 2023", "21 décembre 2023", "21\u202fdécembre 2023"])
         self.assertMentionsIndexText(doc, text)
 
+    def test_the_readme_jq_merge_gives_back_the_same_bytes(self):
+        # `jq -s -c 'sort_by(.source.path)[]'` rewrote 150000000.0 as 150000000: the merge was not exact.
+        batch = run("analyze", "-q", CORPUS).stdout
+        self.assertIn(b'"amount":150000000,', batch)
+        merged = subprocess.run(["jq", "-s", "-c", "sort_by(.source.path)[]"], input=batch, capture_output=True,
+                                timeout=120).stdout
+        self.assertEqual(merged, batch)
+
     def test_integral_amounts_are_integers_and_others_keep_their_decimals(self):
         text = "Une amende de 150 millions d’euros, puis une autre de 1 234,56 euros.\n"
         r = run("analyze", "-", input_bytes=text.encode())
