@@ -60,8 +60,32 @@ bool IsOutputFolder(const std::string& output) {
 
 std::string IndexPath(const std::string& dir) { return dir + (dir.back() == '/' ? "" : "/") + "index.html"; }
 
+bool IsTable(const Options& options) {
+  return options.format == OutputFormat::kCsv || options.format == OutputFormat::kTsv;
+}
+
+// What each input's record is: JSON (its shape), a page, or rows of a table.
+// `own_file`: each record is a file of its own (-o DIR/), which a table's
+// header then starts.
+RecordOptions RecordOptionsOf(const Options& options, bool pretty, bool own_file) {
+  RecordOptions record;
+  record.max_bytes = options.max_bytes;
+  record.pretty = pretty;
+  record.html = options.format == OutputFormat::kHtml;
+  record.shape = options.shape;
+  if (IsTable(options)) {
+    TableOptions table;
+    table.dialect = options.format == OutputFormat::kCsv ? TableDialect::kCsv : TableDialect::kTsv;
+    table.per_mention = options.rows == "mentions";
+    table.shape = options.shape;
+    record.table = table;
+    record.table_header = own_file;
+  }
+  return record;
+}
+
 std::string_view RecordExtension(const Options& options) {
-  return options.format == OutputFormat::kHtml ? ".html" : ".json";
+  return RecordExtension(RecordOptionsOf(options, false, true));
 }
 
 // A --files-from list is held whole while the run is planned: at most this
@@ -123,7 +147,8 @@ Status MakeStreamPlan(const Options& options, Plan* plan) {
   if (options.format == OutputFormat::kJson || options.format == OutputFormat::kHtml ||
       IsOutputFolder(options.output)) {
     return Status::Error(ExitCode::kUsage, "usage",
-                         "--input-jsonl writes JSON Lines, one record a line: no --format json or html, no -o DIR/");
+                         "--input-jsonl writes JSON Lines (or a table's rows), one input after another: no --format "
+                         "json or html, no -o DIR/");
   }
   plan->mapper = plan->batch = true;
   return CheckFilesOfRun(options, *plan);
@@ -164,6 +189,10 @@ Status MakeFilesPlan(const Options& options, const std::atomic<bool>* stop, Plan
 }
 
 Status MakePlan(const Options& options, const std::atomic<bool>* stop, Plan* plan) {
+  if (!options.rows.empty() && !IsTable(options)) {
+    return Status::Error(ExitCode::kUsage, "usage",
+                         "--rows " + options.rows + " chooses the rows of a table: give --format csv or tsv too");
+  }
   if (options.summary == "-" && options.output == "-") {
     return Status::Error(ExitCode::kUsage, "usage",
                          "--summary - would mix the summary into the documents on standard output: give -o too");
@@ -195,6 +224,12 @@ class Progress {
   uint64_t total_;
   bool shown_ = false;
 };
+
+// Several records as one JSON array: --format json, or --pretty (indented
+// records are no JSON Lines: one after another they would be neither).
+bool IsJsonArray(const Options& options, const Plan& plan) {
+  return plan.batch && (options.format == OutputFormat::kJson || (options.format == OutputFormat::kAuto && options.pretty));
+}
 
 // Mapper mode names the first kMostNamed inputs of each --fail-on condition
 // and only counts the others, so that memory stays flat on an endless stream.
@@ -244,8 +279,11 @@ class Emitter {
         plan_(plan),
         out_(out),
         start_(start),
-        progress_(plan.batch && !plan.mapper && !options.quiet && isatty(STDERR_FILENO) == 1, plan.inputs.size()) {
+        progress_(plan.batch && !plan.mapper && !options.quiet && isatty(STDERR_FILENO) == 1, plan.inputs.size()),
+        array_(IsJsonArray(options, plan)) {
     outcome_.summary.planned = plan.inputs.size();
+    if (options.format == OutputFormat::kCsv) header_ = TableHeader(TableDialect::kCsv);
+    if (options.format == OutputFormat::kTsv) header_ = TableHeader(TableDialect::kTsv);
   }
 
   // One result; `name` is the input's path, or "FILE, line N" in mapper
@@ -269,7 +307,7 @@ class Emitter {
     Status& failure = outcome_.write_failure;
     if (failure.ok()) failure = r.write;
     // One input: the error is the whole answer. Several: one line per input.
-    if (out_ != nullptr && failure.ok() && (r.status.ok() || plan_.batch)) failure = out_->Write(r.record);
+    if (out_ != nullptr && failure.ok() && (r.status.ok() || plan_.batch)) failure = WriteRecord(r.record);
     return failure.ok();
   }
 
@@ -284,6 +322,7 @@ class Emitter {
   // html the index page written.
   Outcome& Close() {
     progress_.Clear();
+    if (out_ != nullptr && outcome_.write_failure.ok()) outcome_.write_failure = WriteClosing();
     Idle();
     if (writes_index() && outcome_.write_failure.ok()) {
       outcome_.write_failure =
@@ -296,6 +335,32 @@ class Emitter {
 
  private:
   bool writes_index() const { return options_.format == OutputFormat::kHtml && !plan_.output_dir.empty(); }
+
+  // How records join on one output: JSON Lines one after another; --format
+  // json over several inputs, one array streamed ("[", records between
+  // ",", "]" at the end, also after a failed input or a signal); a table,
+  // one header row then every input's rows.
+  Status WriteRecord(std::string_view record) {
+    const bool first = !opened_;
+    if (first) {
+      opened_ = true;
+      if (Status s = out_->Write(array_ ? "[\n" : header_); !s.ok()) return s;
+    }
+    if (!array_) return out_->Write(record);
+    if (!first) {
+      if (Status s = out_->Write(",\n"); !s.ok()) return s;
+    }
+    if (!record.empty() && record.back() == '\n') record.remove_suffix(1);
+    return out_->Write(record);
+  }
+
+  // After the last record: the array closed, or a table's header alone when
+  // no input gave a row.
+  Status WriteClosing() {
+    if (array_) return out_->Write(opened_ ? "\n]\n" : "[]\n");
+    if (!opened_ && !header_.empty()) return out_->Write(header_);
+    return Status::Ok();
+  }
 
   void Met(const std::string& condition, const std::string& name) {
     std::vector<std::string>& named = outcome_.met[condition];
@@ -313,6 +378,9 @@ class Emitter {
   Progress progress_;
   Outcome outcome_;
   std::vector<HtmlIndexRow> index_;  // -o DIR/ --format html: a few strings per input
+  bool array_;                       // --format json over several inputs: one JSON array
+  std::string header_;               // --format csv or tsv: the header row, written once
+  bool opened_ = false;              // the array's "[" or the header is written
 };
 
 // --- running the jobs ----------------------------------------------------------------
@@ -339,7 +407,7 @@ bool Pretty(const Options& options, const Plan& plan, const Output* out) {
 void RunFiles(const Options& options, const Plan& plan, const Resources& resources, const AnalyzeOptions& analyze,
               const Output* out, Emitter* emitter) {
   ProcessOptions process;
-  process.record = {options.max_bytes, Pretty(options, plan, out), options.format == OutputFormat::kHtml};
+  process.record = RecordOptionsOf(options, Pretty(options, plan, out), !plan.output_dir.empty());
   process.output_dir = plan.output_dir;
   const DiskReader reader;
   RunOrdered<FileResult>(
@@ -370,7 +438,7 @@ PathPolicy StreamPathPolicy(const LineReader& lines, const std::string& output) 
 Status RunStream(const Options& options, const Plan& plan, const Resources& resources,
                  const AnalyzeOptions& analyze, LineReader* lines, Emitter* emitter) {
   const DiskReader path_reader(StreamPathPolicy(*lines, options.output));
-  const LineOptions line_options{options.max_bytes, options.allow_paths};
+  const LineOptions line_options{options.max_bytes, options.allow_paths, RecordOptionsOf(options, false, false)};
   bool whole = false;  // the stream was read to its end
   RunOrderedPull<RawLine, FileResult>(
       OrderedFor(options, plan, emitter),

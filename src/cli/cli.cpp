@@ -99,6 +99,19 @@ constexpr const char* kSchemaExamples = R"(Examples:
   lexfr schema > lexfr.schema.json            the JSON Schema of the output
   lexfr analyze a.txt | python3 -m jsonschema -i /dev/stdin lexfr.schema.json)";
 
+constexpr const char* kEvalExamples = R"(Examples:
+  lexfr eval my-corpus/                       analyse my-corpus/X.txt for each X.gold.json, and score it
+  lexfr eval my-corpus/ out.jsonl --misses    score saved output, and list what was missed
+  lexfr eval my-corpus/ out/ --json           a folder of records (analyze -o out/); every figure as JSON
+The gold format is in the README ("Measuring lexfr on your own texts").)";
+
+constexpr const char* kEvalExitCodes = R"(Exit codes:
+  0   the scores were written
+  64  usage error (GOLD_DIR is not a folder)
+  65  a gold file or a prediction is not JSON
+  66  GOLD_DIR has no *.gold.json, or PREDICTIONS is missing or unreadable
+  74  write error)";
+
 constexpr const char* kCompletionsExamples = R"(Examples:
   source <(lexfr completions bash)            in this shell, or in ~/.bashrc
   lexfr completions zsh > ~/.zfunc/_lexfr     with fpath+=~/.zfunc in ~/.zshrc
@@ -273,11 +286,41 @@ void ConfigureAnalyze(CLI::App* app, Options* opt) {
   AddInputOptions(app, opt, kOutputHelp);
   app->add_option_function<std::string>(
          "--format", [opt](const std::string& name) { opt->format = *ParseOutputFormat(name); },
-         "auto: one JSON object for one input, JSON Lines for several; json; jsonl; html: a "
-         "self-contained page (several inputs: with -o DIR/, plus DIR/index.html)")
-      ->check(CLI::IsMember({"auto", "json", "jsonl", "html"}))
+         "auto: one JSON object for one input, JSON Lines for several; json: one JSON object, or for several "
+         "inputs one JSON array of them; jsonl: one object a line; csv, tsv: a table, one row per entity (or "
+         "mention, --rows) under one header row; html: a self-contained page (several inputs: with -o DIR/, plus "
+         "DIR/index.html)")
+      ->check(CLI::IsMember({"auto", "json", "jsonl", "csv", "tsv", "html"}))
       ->type_name("FORMAT");
-  app->add_flag("--pretty", opt->pretty, "Indent the JSON (default when one document goes to a terminal)");
+  app->add_flag("--pretty", opt->pretty,
+                "Indent the JSON (default when one document goes to a terminal); several inputs: one indented JSON "
+                "array");
+  app->add_option("--rows", opt->rows,
+                  "With --format csv or tsv: one row per entity (entities, the default: its first mention's "
+                  "offsets and sentence) or per mention (mentions)")
+      ->check(CLI::IsMember({"entities", "mentions"}))
+      ->type_name("WHAT");
+  app->add_option_function<std::vector<std::string>>(
+         "--types",
+         [opt](const std::vector<std::string>& names) {
+           opt->shape.types = 0;
+           // CLI11 checked the names: each parses.
+           for (const std::string& name : names) {
+             opt->shape.types |= 1U << static_cast<unsigned>(ParseEntityType(name).value_or(EntityType::kOrg));
+           }
+         },
+         "Keep only the entities of these types (comma-separated: ORG, PERSON, LOC, LEGAL_REF, DATE, DURATION, "
+         "MONEY); stats still count them all")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember({"ORG", "PERSON", "LOC", "LEGAL_REF", "DATE", "DURATION", "MONEY"}, CLI::ignore_case))
+      ->type_name("TYPES");
+  app->add_flag_function(
+         "--no-mentions", [opt](int64_t) { opt->shape.mentions = false; },
+         "Write entities without their mentions (canonical, fields and aliases only): a lighter JSON");
+  app->add_flag("--sentences", opt->shape.sentences,
+                "Add \"sentences\": [{start, end, byte_start, byte_end, text}], which a mention's \"sentence\" and "
+                "the recourse's \"evidence\" index (JSON only)");
   // One value per occurrence: otherwise CLI11 lets a list option swallow the
   // PATHs that follow it.
   app->add_option("--gazetteer", opt->gazetteers,
@@ -309,6 +352,29 @@ void ConfigureTokens(CLI::App* app, Options* opt) {
 
 void ConfigureSchema(CLI::App*, Options*) {}
 
+void ConfigureEval(CLI::App* app, Options* opt) {
+  app->add_option("GOLD_DIR", opt->gold_dir,
+                  "The folder of gold files X.gold.json (the README's gold format), beside their texts X.txt "
+                  "(or .html, .pdf)")
+      ->required()
+      ->type_name("GOLD_DIR");
+  app->add_option("PREDICTIONS", opt->predictions,
+                  "Saved lexfr output to score: JSON Lines, a JSON array (--format json), or a folder of *.json "
+                  "(-o DIR/); none: analyse the texts of GOLD_DIR now")
+      ->type_name("PREDICTIONS");
+  app->add_flag("--misses", opt->eval_misses,
+                "Also list each entity missed or spurious and each field scored below 1, one a line (TSV)");
+  app->add_flag("--json", opt->eval_json, "Write every figure as one JSON object instead of the table");
+  app->add_option("-o,--output", opt->output, kOutputFileHelp)->type_name("FILE");
+  app->add_option("--gazetteer", opt->gazetteers, "As analyze --gazetteer, when lexfr analyses the texts")
+      ->allow_extra_args(false)
+      ->type_name("FILE");
+  app->add_option_function<std::string>(
+         "--ref-date", [opt](const std::string& text) { opt->ref_date = ParseRefDate(text); },
+         "As analyze --ref-date, when lexfr analyses the texts")
+      ->type_name("DATE");
+}
+
 void ConfigureCompletions(CLI::App* app, Options* opt) {
   app->add_option("SHELL", opt->shell, "bash, zsh or fish")
       ->required()
@@ -337,6 +403,8 @@ const Command kCommands[] = {
      kAnalyzeExamples, kExitCodes, ConfigureAnalyze, RunAnalyze},
     {"tokens", nullptr, "Print the tokens of one text as JSON Lines, to check the segmentation", kTokensExamples,
      kTokensExitCodes, ConfigureTokens, RunTokens},
+    {"eval", nullptr, "Score lexfr on your own annotated texts: precision, recall and F1 by entity type, the recourse's fields",
+     kEvalExamples, kEvalExitCodes, ConfigureEval, RunEval},
     {"schema", nullptr, "Print the JSON Schema (draft 2020-12) of the analyze output", kSchemaExamples, nullptr,
      ConfigureSchema, RunSchema},
     {"completions", nullptr, "Print the completion script of a shell (bash, zsh, fish)", kCompletionsExamples, nullptr,

@@ -23,6 +23,7 @@ int RunAnalyze(const Options& options);  // cli/analyze_command.cpp
 int RunEmitText(const Options& options);  // analyze --emit-text
 int RunTokens(const Options& options);
 int RunSchema(const Options& options);
+int RunEval(const Options& options);  // cli/eval_command.cpp
 
 // --- what they share --------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include <sstream>
+#include <utility>
 
 namespace lexfr {
 namespace {
@@ -21,8 +22,8 @@ struct CommandInfo {
   std::string name;
   std::vector<std::string> aliases;
   std::string description;
-  std::string positional;  // "PATH", or empty
-  std::string positional_help;
+  std::string positional;  // "PATH", or empty: the first positional (files to complete)
+  std::vector<std::pair<std::string, std::string>> positionals;  // every one, with its help (eval has two)
   std::vector<OptionInfo> options;
   std::string footer;
 };
@@ -64,12 +65,12 @@ std::vector<OptionInfo> OptionsOf(CLI::App* app) {
 }
 
 CommandInfo CommandOf(CLI::App* app) {
-  CommandInfo c{app->get_name(), app->get_aliases(), app->get_description(), "", "", OptionsOf(app),
+  CommandInfo c{app->get_name(), app->get_aliases(), app->get_description(), "", {}, OptionsOf(app),
                 app->get_footer()};
   for (CLI::Option* opt : app->get_options()) {
     if (opt->get_positional()) {
-      c.positional = opt->get_name();
-      c.positional_help = opt->get_description();
+      if (c.positional.empty()) c.positional = opt->get_name();
+      c.positionals.emplace_back(opt->get_name(), opt->get_description());
     }
   }
   return c;
@@ -363,10 +364,15 @@ std::string ManPage(CLI::App* app, const ManPageText& text) {
       << ".SH DESCRIPTION\n" << Roff(app->get_description()) << "\n"
       << ".SH GLOBAL OPTIONS\n" << RoffOptions(OptionsOf(app)) << ".SH COMMANDS\n";
   for (const CommandInfo& c : CommandsOf(app)) {
-    out << ".SS \"lexfr " << c.name << " [OPTIONS]" << (c.positional.empty() ? "" : " [" + c.positional + "...]")
-        << "\"\n" << Roff(c.description) << ".\n";
+    // One positional: any number of them (PATH...); several: the first, then the others optional.
+    std::string synopsis;
+    for (size_t i = 0; i < c.positionals.size(); ++i) {
+      const std::string& name = c.positionals[i].first;
+      synopsis += c.positionals.size() == 1 ? " [" + name + "...]" : i == 0 ? " " + name : " [" + name + "]";
+    }
+    out << ".SS \"lexfr " << c.name << " [OPTIONS]" << synopsis << "\"\n" << Roff(c.description) << ".\n";
     if (!c.aliases.empty()) out << "Also spelt \\fB" << Roff(Join(c.aliases, ", ")) << "\\fR.\n";
-    if (!c.positional.empty()) out << ".TP\n\\fI" << Roff(c.positional) << "\\fR\n" << Roff(c.positional_help) << "\n";
+    for (const auto& [name, help] : c.positionals) out << ".TP\n\\fI" << Roff(name) << "\\fR\n" << Roff(help) << "\n";
     out << RoffOptions(c.options);
     if (const std::string examples = ExamplesOf(c.footer); !examples.empty()) {
       out << ".PP\n" << RoffVerbatim(examples);

@@ -12,6 +12,18 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
   if (name == "json") return OutputFormat::kJson;
   if (name == "jsonl") return OutputFormat::kJsonl;
   if (name == "html") return OutputFormat::kHtml;
+  if (name == "csv") return OutputFormat::kCsv;
+  if (name == "tsv") return OutputFormat::kTsv;
+  return std::nullopt;
+}
+
+std::optional<EntityType> ParseEntityType(std::string_view name) {
+  for (const EntityType t : {EntityType::kOrg, EntityType::kPerson, EntityType::kLoc, EntityType::kLegalRef,
+                             EntityType::kDate, EntityType::kMoney, EntityType::kDuration}) {
+    const std::string_view known = EntityTypeName(t);
+    const auto same_letter = [](char a, char b) { return a == std::toupper(static_cast<unsigned char>(b)); };
+    if (std::equal(known.begin(), known.end(), name.begin(), name.end(), same_letter)) return t;
+  }
   return std::nullopt;
 }
 

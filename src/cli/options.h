@@ -32,10 +32,15 @@ enum class OutputFormat {
   kJson,   // one JSON object (indented with --pretty)
   kJsonl,  // JSON Lines, one document a line, never indented
   kHtml,   // a self-contained page per input
+  kCsv,    // a table, one row per entity (or mention), one header for the run (emit/table_rows.h)
+  kTsv,    // the same table, tab-separated
 };
 
-// Parses "auto", "json", "jsonl" or "html"; nullopt for anything else.
+// Parses "auto", "json", "jsonl", "html", "csv" or "tsv"; nullopt for anything else.
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
+
+// --types: the entity type EntityTypeName calls `name`, in any case; nullopt for none.
+std::optional<EntityType> ParseEntityType(std::string_view name);
 
 // --jobs: worker threads, from 1 to kMostJobs. More threads than that only
 // cost memory (each holds a document), never speed on the machines lexfr
@@ -80,6 +85,8 @@ struct Options {
   std::string output = "-";                  // -o: a file, "-" for standard output, or DIR/
   OutputFormat format = OutputFormat::kAuto;  // --format
   bool pretty = false;                       // --pretty
+  RecordShape shape;                         // --types, --no-mentions, --sentences
+  std::string rows;                          // --rows entities|mentions (tables only); empty: not given
   bool emit_text = false;                    // --emit-text: the extracted text, not the analysis
   bool quiet = false;                        // global -q: no summary line, no progress
   // -- batch runs
@@ -93,6 +100,11 @@ struct Options {
   // -- mapper mode
   std::string input_jsonl;                   // --input-jsonl FILE ("-": stdin); empty: not mapper mode
   bool allow_paths = true;                   // --input-jsonl-paths allow (true) or deny
+  // -- eval
+  std::string gold_dir;                      // GOLD_DIR
+  std::string predictions;                   // PREDICTIONS; empty: analyse GOLD_DIR's texts
+  bool eval_misses = false;                  // --misses
+  bool eval_json = false;                    // --json
   // -- the commands about lexfr itself
   std::string help_topic;                    // help COMMAND; empty: the list of commands
   std::string shell;                         // completions SHELL

@@ -28,7 +28,8 @@ void WriteSpan(std::string_view text, const Span& s, JsonWriter& w) {
   w.Field("sentence", s.sentence);
 }
 
-void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts, JsonWriter& w) {
+void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts, bool mentions,
+                 JsonWriter& w) {
   w.BeginObject();
   w.Field("type", EntityTypeName(e.type));
   w.Field("canonical", e.canonical);
@@ -63,11 +64,15 @@ void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint3
       break;
     case EntityType::kMoney:
       w.Key("amount");
-      w.Double(f.amount);
+      w.Number(f.amount);
       w.Field("currency", f.currency());
       break;
   }
   w.StringArray("aliases", e.aliases);
+  if (!mentions) {
+    w.EndObject();
+    return;
+  }
   w.Key("mentions");
   w.BeginArray();
   for (const Mention& m : e.mentions) {
@@ -218,6 +223,23 @@ void WriteRecourseAt(const Recourse& r, JsonWriter& w, bool nested) {
 
 void WriteRecourse(const Recourse& r, JsonWriter& w) { WriteRecourseAt(r, w, false); }
 
+// --sentences: what a mention's "sentence" and the recourse's "evidence" index.
+void WriteSentences(const Document& doc, JsonWriter& w) {
+  const std::string_view text = doc.decoded.text;
+  w.Key("sentences");
+  w.BeginArray();
+  for (const Sentence& s : doc.segmentation.sentences) {
+    w.BeginObject();
+    w.Field("start", s.start);
+    w.Field("end", s.end);
+    w.Field("byte_start", s.byte_start);
+    w.Field("byte_end", s.byte_end);
+    w.Field("text", text.substr(s.byte_start, s.byte_end - s.byte_start));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 
 }  // namespace
 
@@ -270,7 +292,7 @@ std::string Dump(const Json& j, bool pretty) {
   return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
 
-void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
+void AppendDocumentJson(const Document& doc, bool pretty, std::string* out, const RecordShape& shape) {
   const std::string_view text = doc.decoded.text;
   // Dense legal text gives ~1.8 bytes of compact JSON per byte. Reserving
   // more than that up front costs no memory until written (the pages of a
@@ -305,11 +327,16 @@ void AppendDocumentJson(const Document& doc, bool pretty, std::string* out) {
   w.Field("genre", GenreName(doc.structure.genre));
   OptionalField(w, "decision", doc.structure.decision, WriteDecision);
   ArrayField(w, "zones", doc.structure.zones, WriteZone);
-  ArrayField(w, "entities", doc.entities,
-             [&](const Entity& e, JsonWriter& out) { WriteEntity(e, text, doc.source.page_starts, out); });
+  w.Key("entities");
+  w.BeginArray();
+  for (const Entity& e : doc.entities) {
+    if (shape.Keeps(e.type)) WriteEntity(e, text, doc.source.page_starts, shape.mentions, w);
+  }
+  w.EndArray();
   OptionalField(w, "recourse", doc.recourse, WriteRecourse);
   ArrayField(w, "quotes", doc.quotes, WriteQuote);
   ArrayField(w, "diagnostics", doc.decoded.diagnostics, WriteDiagnostic);
+  if (shape.sentences) WriteSentences(doc, w);
   w.EndObject();
 }
 

@@ -13,6 +13,8 @@
 //                 "mentions":[{"text":"Cnil","start":140,"end":144,"byte_start":142,
 //                              "byte_end":146,"sentence":1}]}],   (pdf: and "page":1)
 //    "recourse":null,"quotes":[],"diagnostics":[]}
+// RecordShape thins it (--types, --no-mentions) or adds "sentences" at the end
+// (--sentences); an integral MONEY amount is an integer (150000000).
 // An input that could not be analysed is one error record instead:
 //   {"schema":"lexfr/1","source":{"path":"x.bin"},"error":{"code":"binary","message":"…"}}
 // In mapper mode (analyze --input-jsonl) both end their "source" with the
@@ -64,10 +66,21 @@ class Output {
   Status failed_;
 };
 
+// What a record holds beyond the contract's defaults, or less of it: the
+// options that thin or thicken analyze's output (--types, --no-mentions,
+// --sentences). The default is the full record, the contract's.
+struct RecordShape {
+  // One bit per EntityType (1 << type): the types of entities written.
+  uint32_t types = ~uint32_t{0};
+  bool mentions = true;    // false: entities without their "mentions"
+  bool sentences = false;  // true: "sentences": [{start, end, byte_start, byte_end, text}] at the end
+  bool Keeps(EntityType type) const { return (types >> static_cast<unsigned>(type) & 1U) != 0; }
+};
+
 // Append one document, or one error record, to `out` in the wire format above
 // (no trailing newline), streamed field by field: no JSON tree is built, so
 // the output costs only its own bytes (emit/json_writer.h).
-void AppendDocumentJson(const Document& doc, bool pretty, std::string* out);
+void AppendDocumentJson(const Document& doc, bool pretty, std::string* out, const RecordShape& shape = {});
 // `id`: source.id as JSON text (mapper mode; see Document::id).
 void AppendErrorJson(const std::string& path, const Status& status, bool pretty, std::string* out,
                      const std::optional<std::string>& id = std::nullopt);

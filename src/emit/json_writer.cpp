@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -118,6 +119,23 @@ void JsonWriter::Uint(uint64_t value) {
 void JsonWriter::Double(double value) {
   BeforeValue();
   out_->append(nlohmann::json(value).dump());  // nlohmann's shortest round-trip form ("150000.0")
+}
+
+void AppendNumber(double value, std::string* out) {
+  // Below 2^53 every integer is exact in a double; past it "integral" says nothing of the amount written.
+  constexpr double kExactIntegers = 9007199254740992.0;
+  if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < kExactIntegers) {
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(value));
+    out->append(digits, end);
+    return;
+  }
+  out->append(nlohmann::json(value).dump());
+}
+
+void JsonWriter::Number(double value) {
+  BeforeValue();
+  AppendNumber(value, out_);
 }
 
 void JsonWriter::Bool(bool value) {

@@ -35,6 +35,9 @@ class JsonWriter {
   void StringOrNull(std::string_view value) { value.empty() ? Null() : String(value); }
   void Uint(uint64_t value);
   void Double(double value);
+  // An integral value as an integer (150000000), any other as Double(): what
+  // a reader means by the number, and what jq writes back unchanged.
+  void Number(double value);
   void Bool(bool value);
   void Null();
   // A value already serialised as compact JSON (mapper mode's source.id).
@@ -62,6 +65,9 @@ class JsonWriter {
   bool after_key_ = false;
   std::vector<char> empty_;  // per open container: nothing written in it yet (not vector<bool>: a hot push_back)
 };
+
+// Appends `value` as JsonWriter::Number writes it (also a table's cell).
+void AppendNumber(double value, std::string* out);
 
 // Appends `value` as a JSON string (quotes included), escaped as nlohmann
 // escapes with ensure_ascii off.

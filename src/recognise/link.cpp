@@ -99,6 +99,42 @@ const char* EntityTypeName(EntityType type) {
   return "ORG";
 }
 
+namespace {
+
+// U+00A0 (no-break space) and U+202F (narrow no-break space), in UTF-8: French
+// typography puts them in dates and amounts (« 21\u00A0décembre »), where a
+// reader sees a space.
+constexpr std::string_view kNoBreakSpaces[] = {"\xC2\xA0", "\xE2\x80\xAF"};
+
+bool HasNoBreakSpace(std::string_view s) {
+  return std::any_of(std::begin(kNoBreakSpaces), std::end(kNoBreakSpaces),
+                     [s](std::string_view nbsp) { return s.find(nbsp) != std::string_view::npos; });
+}
+
+std::string WithPlainSpaces(std::string_view s) {
+  std::string out(s);
+  for (std::string_view nbsp : kNoBreakSpaces) {
+    for (size_t at = out.find(nbsp); at != std::string::npos; at = out.find(nbsp, at + 1)) out.replace(at, nbsp.size(), " ");
+  }
+  return out;
+}
+
+// Aliases are what a reader sees: two spellings that differ only by a
+// no-break space are one alias, written with plain spaces, in the order
+// first seen. Offsets are untouched (mentions keep the bytes of the text).
+void TidyAliases(Entity& e) {
+  if (std::none_of(e.aliases.begin(), e.aliases.end(), HasNoBreakSpace)) return;
+  std::vector<std::string> tidy;
+  std::unordered_set<std::string> seen;
+  for (const std::string& a : e.aliases) {
+    std::string plain = HasNoBreakSpace(a) ? WithPlainSpaces(a) : a;
+    if (seen.insert(plain).second) tidy.push_back(std::move(plain));
+  }
+  e.aliases = std::move(tidy);
+}
+
+}  // namespace
+
 std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists) {
   std::vector<Entity> entities;
   std::map<std::pair<EntityType, std::string>, size_t> index;  // (type, GroupingKey) -> entity
@@ -139,6 +175,7 @@ std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::ve
       e.aliases.emplace_back(surface);
     }
   }
+  for (Entity& e : entities) TidyAliases(e);
   return entities;  // candidates came sorted by start, so entities are by first mention
 }
 

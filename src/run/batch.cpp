@@ -42,7 +42,7 @@ FileResult ProcessInput(const BatchInput& input, const FileReader& reader, const
     r.record.clear();
     return r;
   }
-  const std::string_view extension = options.record.html ? ".html" : ".json";
+  const std::string_view extension = RecordExtension(options.record);
   r.write = WriteFileAtomically(OutputPathFor(input, options.output_dir, extension), r.record);
   r.record.clear();
   r.has_file = r.write.ok();

@@ -21,6 +21,12 @@ void Tally(const Document& doc, FileResult* r) {
   r->sentences = doc.segmentation.sentences.size();
 }
 
+std::string_view RecordExtension(const RecordOptions& options) {
+  if (options.html) return ".html";
+  if (options.table) return options.table->dialect == TableDialect::kCsv ? ".csv" : ".tsv";
+  return ".json";
+}
+
 Status InternalError(const std::exception& e) {
   return Status::Error(ExitCode::kSoftware, "internal_error",
                        std::string("internal error (please report it): ") + e.what());
@@ -46,8 +52,10 @@ FileResult RunJob(Job job, const FileReader& reader, const Resources& resources,
         doc.id = job.id;
         if (options.html) {
           r.record = RenderHtmlPage(doc);
+        } else if (options.table) {
+          AppendDocumentRows(doc, *options.table, &r.record);
         } else {
-          AppendDocumentJson(doc, options.pretty, &r.record);
+          AppendDocumentJson(doc, options.pretty, &r.record, options.shape);
         }
       }
     } catch (const std::exception& e) {
@@ -59,11 +67,14 @@ FileResult RunJob(Job job, const FileReader& reader, const Resources& resources,
     r.record.clear();
     if (options.html) {
       r.record = RenderHtmlErrorPage(job.path, r.status);
+    } else if (options.table) {
+      AppendErrorRow(job.path, r.status, options.table->dialect, &r.record, job.id);
     } else {
       AppendErrorJson(job.path, r.status, options.pretty, &r.record, job.id);
     }
   }
-  if (!options.html) r.record += '\n';
+  if (!options.html && !options.table) r.record += '\n';  // rows end with their own line ends
+  if (options.table && options.table_header) r.record.insert(0, TableHeader(options.table->dialect));
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "emit/json_record.h"
+#include "emit/table_rows.h"
 #include "io/files.h"
 #include "lexfr/analyze.h"
 #include "lexfr/status.h"
@@ -46,7 +48,15 @@ struct RecordOptions {
   // The record is an HTML page (RenderHtmlPage) instead of a JSON line
   // (default false).
   bool html = false;
+  // Set: the record is rows of a table (emit/table_rows.h) instead of JSON.
+  std::optional<TableOptions> table;
+  // With `table`: the record starts with the header row (a file of its own, -o DIR/).
+  bool table_header = false;
+  RecordShape shape;  // what a JSON record holds (--types, --no-mentions, --sentences)
 };
+
+// The extension of a record's own file under -o DIR/: ".json", ".html", ".csv", ".tsv".
+std::string_view RecordExtension(const RecordOptions& options);
 
 // What one input gave: its record, and what the summary and --fail-on need
 // from it.

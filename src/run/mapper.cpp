@@ -228,7 +228,9 @@ FileResult ProcessLine(const RawLine& line, const FileReader& reader, const Reso
     // end of the stream (run/job.h, InternalError).
     job.error = InternalError(e);
   }
-  return RunJob(std::move(job), reader, resources, analyze, {options.max_bytes, false, false});
+  RecordOptions record = options.record;
+  record.max_bytes = options.max_bytes;
+  return RunJob(std::move(job), reader, resources, analyze, record);
 }
 
 }  // namespace lexfr

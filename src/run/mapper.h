@@ -100,6 +100,9 @@ struct LineOptions {
   // Read the files of path documents (default true: --input-jsonl-paths
   // allow); when false each is the error "paths_denied", nothing is opened.
   bool allow_paths = true;
+  // What a record is (never indented, never a page: one record a line, or a
+  // table's rows); max_bytes above is the one that counts.
+  RecordOptions record{};
 };
 
 // One line -> its record (with newline) and counts. A path document is read

@@ -70,7 +70,7 @@ class UsageErrors(Case):
 
     def test_bad_choice_names_the_choices(self):
         err = self.usage_error("analyze", "--format", "xml", "-")
-        self.assertIn("auto,json,jsonl,html", err)
+        self.assertIn("auto,json,jsonl,csv,tsv,html", err)
         self.assertIn("--color: never2 not in {auto,always,never}", self.usage_error("--color", "never2", "schema"))
 
 
@@ -194,7 +194,7 @@ class Completions(Case):
                 script = run("completions", shell).stdout.decode()
                 self.assertIn(mark, script)
                 self.assertIn("input-jsonl-paths", script)
-                self.assertIn("auto json jsonl html", script)
+                self.assertIn("auto json jsonl csv tsv html", script)
 
     def test_unknown_shell(self):
         r = run("completions", "tcsh")
