@@ -220,6 +220,8 @@ HtmlIndexRow IndexRow(const BatchInput& in, const FileResult& r) {
   row.status = r.recourse_status;
   row.entities = r.entities;
   row.entity_types = r.entity_types;
+  row.format = r.format;
+  row.pages = r.pages;
   return row;
 }
 
@@ -287,7 +289,7 @@ class Emitter {
     Idle();
     if (writes_index() && outcome_.write_failure.ok()) {
       outcome_.write_failure =
-          WriteFileAtomically(IndexPath(plan_.output_dir), RenderHtmlIndex(outcome_.summary.ToJson(), index_));
+          WriteFileAtomically(IndexPath(plan_.output_dir), RenderHtmlIndex(outcome_.summary.ToJson(), index_, options_.lang));
     }
     return outcome_;
   }
@@ -339,7 +341,7 @@ bool Pretty(const Options& options, const Plan& plan, const Output* out) {
 void RunFiles(const Options& options, const Plan& plan, const Resources& resources, const AnalyzeOptions& analyze,
               const Output* out, Emitter* emitter) {
   ProcessOptions process;
-  process.record = {options.max_bytes, Pretty(options, plan, out), options.format == OutputFormat::kHtml};
+  process.record = {options.max_bytes, Pretty(options, plan, out), options.format == OutputFormat::kHtml, options.lang};
   process.output_dir = plan.output_dir;
   const DiskReader reader;
   RunOrdered<FileResult>(

@@ -277,6 +277,11 @@ void ConfigureAnalyze(CLI::App* app, Options* opt) {
          "self-contained page (several inputs: with -o DIR/, plus DIR/index.html)")
       ->check(CLI::IsMember({"auto", "json", "jsonl", "html"}))
       ->type_name("FORMAT");
+  app->add_option_function<std::string>(
+         "--lang", [opt](const std::string& name) { ParseHtmlLang(name, &opt->lang); },
+         "The language of --format html pages and index.html: fr (default) or en; the JSON is the same in both")
+      ->check(CLI::IsMember({"fr", "en"}))
+      ->type_name("LANG");
   app->add_flag("--pretty", opt->pretty, "Indent the JSON (default when one document goes to a terminal)");
   // One value per occurrence: otherwise CLI11 lets a list option swallow the
   // PATHs that follow it.

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "emit/html_labels.h"
 #include "extract/extract.h"
 #include "io/files.h"
 #include "io/walk.h"
@@ -79,6 +80,7 @@ struct Options {
   // -- what is written
   std::string output = "-";                  // -o: a file, "-" for standard output, or DIR/
   OutputFormat format = OutputFormat::kAuto;  // --format
+  HtmlLang lang = HtmlLang::kFr;              // --lang: the words of --format html
   bool pretty = false;                       // --pretty
   bool emit_text = false;                    // --emit-text: the extracted text, not the analysis
   bool quiet = false;                        // global -q: no summary line, no progress

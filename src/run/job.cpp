@@ -17,6 +17,7 @@ void Tally(const Document& doc, FileResult* r) {
   }
   r->diagnostics = doc.decoded.diagnostics;
   r->format = InputFormatName(doc.source.format);
+  r->pages = doc.source.page_starts.size();
   r->encoding = doc.decoded.encoding;
   r->sentences = doc.segmentation.sentences.size();
 }
@@ -45,7 +46,7 @@ FileResult RunJob(Job job, const FileReader& reader, const Resources& resources,
         Tally(doc, &r);
         doc.id = job.id;
         if (options.html) {
-          r.record = RenderHtmlPage(doc);
+          r.record = RenderHtmlPage(doc, options.lang);
         } else {
           AppendDocumentJson(doc, options.pretty, &r.record);
         }
@@ -58,7 +59,7 @@ FileResult RunJob(Job job, const FileReader& reader, const Resources& resources,
   if (!r.status.ok()) {
     r.record.clear();
     if (options.html) {
-      r.record = RenderHtmlErrorPage(job.path, r.status);
+      r.record = RenderHtmlErrorPage(job.path, r.status, options.lang);
     } else {
       AppendErrorJson(job.path, r.status, options.pretty, &r.record, job.id);
     }

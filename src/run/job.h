@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "emit/html_labels.h"
 #include "io/files.h"
 #include "lexfr/analyze.h"
 #include "lexfr/status.h"
@@ -46,6 +47,7 @@ struct RecordOptions {
   // The record is an HTML page (RenderHtmlPage) instead of a JSON line
   // (default false).
   bool html = false;
+  HtmlLang lang = HtmlLang::kFr;  // the page's words (--lang)
 };
 
 // What one input gave: its record, and what the summary and --fail-on need
@@ -63,6 +65,7 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;
   // What -v says of it (cli/analyze_command.cpp)
   std::string format, encoding;  // "pdf", "UTF-8"
+  uint64_t pages = 0;            // source.pages (PDF), 0 when not known
   size_t sentences = 0;
   double seconds = 0;  // reading and analysing it, on its worker
 };
