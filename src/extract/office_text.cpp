@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
@@ -134,12 +135,22 @@ void Walk(pugi::xml_node root, Enter enter, Leave leave) {
   }
 }
 
-// The text being built: the current paragraph, and the paragraphs before it.
+// The text being built: the current paragraph, and the paragraphs before it;
+// where each page starts, when the document marks its page breaks.
 struct TextBuilder {
   std::string text;
   std::string paragraph;
   size_t limit = 0;
   bool over = false;
+  // Byte offsets into `text` where pages 2, 3… start.
+  std::vector<uint32_t> page_starts;
+  // Page breaks met in `paragraph`, at these of its bytes.
+  std::vector<size_t> breaks;
+  // A break met between paragraphs, or in one without text: the next
+  // paragraph with text starts a page.
+  bool break_before = false;
+
+  void PageBreak() { breaks.push_back(paragraph.size()); }
 
   // Past the bound nothing more is kept: the caller reports it.
   bool Full() {
@@ -162,14 +173,27 @@ struct TextBuilder {
     }
   }
   void EndParagraph() {
-    const size_t begin = paragraph.find_first_not_of(" \t");
-    if (begin != std::string::npos) {
-      const size_t end = paragraph.find_last_not_of(" \t");
+    // Line breaks at a paragraph's edges (a page break's run) are no text.
+    const size_t begin = paragraph.find_first_not_of(" \t\n");
+    if (begin == std::string::npos) {
+      break_before = break_before || !breaks.empty();
+    } else {
+      const size_t end = paragraph.find_last_not_of(" \t\n") + 1;
       if (!text.empty()) text += "\n\n";
-      text.append(paragraph, begin, end + 1 - begin);
+      if (break_before) StartPage(text.size());
+      for (const size_t at : breaks) StartPage(text.size() + std::min(std::max(at, begin), end) - begin);
+      break_before = false;
+      text.append(paragraph, begin, end - begin);
       if (text.size() > limit) over = true;
     }
     paragraph.clear();
+    breaks.clear();
+  }
+
+  // A page at the start of the text or at the same place as the last is none.
+  void StartPage(size_t offset) {
+    if (offset == 0 || offset > UINT32_MAX || (!page_starts.empty() && page_starts.back() >= offset)) return;
+    page_starts.push_back(static_cast<uint32_t>(offset));
   }
 };
 
@@ -197,6 +221,11 @@ void WordText(pugi::xml_node root, const Notes& footnotes, const Notes& endnotes
     const std::string_view name = LocalName(n);
     if (name == "tab") out->Append("\t");
     if (name == "br" || name == "cr") out->Append("\n");
+    // Where Word broke the page when it last laid the document out, and the
+    // breaks the author put in.
+    if (name == "lastRenderedPageBreak" || (name == "br" && std::string_view(n.attribute("w:type").value()) == "page")) {
+      out->PageBreak();
+    }
     if (name == "noBreakHyphen") out->Append("-");
     if (name == "footnoteReference" || name == "endnoteReference") {
       const Notes& notes = name == "footnoteReference" ? footnotes : endnotes;
@@ -265,6 +294,7 @@ void OdfText(pugi::xml_node root, bool in_note, TextBuilder* out) {
     if (name == "s") out->Append(std::string(SpaceCount(n), ' '));
     if (name == "tab") out->Append("\t");
     if (name == "line-break") out->Append("\n");
+    if (name == "soft-page-break") out->PageBreak();  // where LibreOffice broke the page
     if (name == "note") {
       const pugi::xml_node body = n.find_child([](pugi::xml_node c) { return LocalName(c) == "note-body"; });
       if (body && !in_note) pending.push_back(body);
@@ -375,6 +405,12 @@ Status ExtractOffice(std::string_view bytes, InputFormat format, const ExtractOp
                                                std::to_string(options.max_text_bytes) + " bytes (4 x --max-bytes)");
   }
   if (text.text.empty()) return DataError("office_no_text", std::string(what) + " without text");
+  // Pages only when the document marks its breaks (Word's rendered ones,
+  // LibreOffice's soft ones): then each mention has its page, as in a PDF.
+  if (!text.page_starts.empty()) {
+    out->info.page_starts = {0};
+    out->info.page_starts.insert(out->info.page_starts.end(), text.page_starts.begin(), text.page_starts.end());
+  }
   // The XML is UTF-8 by the format's rules; Decode checks it and repairs
   // what is not.
   return Decode(std::move(text.text), &out->decoded);

@@ -4,6 +4,8 @@ blocks in reading order:
   ("p", text)                 a paragraph
   ("p+note", text, note)      a paragraph calling a footnote (its text: note)
   ("table", [[cell, ...], ...])  a table, each cell one paragraph
+  ("page",)                   a page break (Word: a paragraph holding one;
+                              LibreOffice: a soft page break)
 The text lexfr should extract is the paragraphs in that order, each note
 after its paragraph, cells row by row, a blank line between paragraphs:
 reading_order(blocks)."""
@@ -21,7 +23,7 @@ def reading_order(blocks):
             out.append(block[1])
         elif block[0] == "p+note":
             out += [block[1], block[2]]
-        else:
+        elif block[0] == "table":
             out += [cell for row in block[1] for cell in row]
     return "\n\n".join(out)
 
@@ -40,7 +42,7 @@ def _word_paragraph(text, extra=""):
     return f"<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>{_word_runs(text)}{extra}</w:p>"
 
 
-def docx_bytes(blocks, *, document_xml=None, encrypt_flag=False):
+def docx_bytes(blocks, *, document_xml=None):
     body, notes = [], []
     for block in blocks:
         if block[0] == "p":
@@ -51,6 +53,8 @@ def docx_bytes(blocks, *, document_xml=None, encrypt_flag=False):
             body.append(_word_paragraph(block[1], ref))
             notes.append(f'<w:footnote w:id="{note_id}"><w:p><w:r><w:footnoteRef/></w:r>'
                          f'{_word_runs(block[2])}</w:p></w:footnote>')
+        elif block[0] == "page":
+            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
         else:
             rows = "".join("<w:tr>" + "".join(f"<w:tc><w:tcPr/>{_word_paragraph(c)}</w:tc>" for c in row) + "</w:tr>"
                            for row in block[1])
@@ -86,6 +90,8 @@ def odt_bytes(blocks, *, mimetype="application/vnd.oasis.opendocument.text", man
             note = (f'<text:note text:id="ftn{i}" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
                     f"<text:note-body><text:p>{escape(block[2])}</text:p></text:note-body></text:note>")
             body.append(f"<text:p>{_odt_spans(block[1])}{note}</text:p>")
+        elif block[0] == "page":
+            body.append("<text:soft-page-break/>")
         else:
             rows = "".join("<table:table-row>" + "".join(
                 f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in row) +

@@ -70,6 +70,19 @@ class Office(Case):
     def test_odt_gives_the_text_in_reading_order_and_the_keys_of_the_plain_text(self):
         self.assert_reads_as_plain_text("decision.bin", odt_bytes(corpus_blocks()), "odt")
 
+    def test_page_breaks_give_pages_and_each_mention_its_page(self):
+        blocks = corpus_blocks()
+        blocks.insert(8, ("page",))
+        text = reading_order(blocks)
+        page2 = len(text[:text.index(blocks[9][1])])  # code points, as "start" counts
+        for name, data in (("d.docx", docx_bytes(blocks)), ("d.odt", odt_bytes(blocks))):
+            doc = analyze(self.write(name, data))
+            self.assertEqual(doc["source"]["pages"], 2, name)
+            pages = {m["page"] == (2 if m["start"] >= page2 else 1) for e in doc["entities"] for m in e["mentions"]}
+            self.assertEqual(pages, {True}, name)
+        # Without a marked break, no pages: nothing is guessed.
+        self.assertNotIn("pages", analyze(self.write("none.docx", docx_bytes(corpus_blocks())))["source"])
+
     def test_input_format_docx_and_odt_are_accepted(self):
         path = self.write("d.docx", docx_bytes([("p", "La CNIL sanctionne Google.")]))
         self.assertEqual(analyze("--input-format", "docx", path)["source"]["format"], "docx")
