@@ -346,6 +346,11 @@ std::string OdfMimeType(zip_t* zip) {
   return mime;
 }
 
+Status TooMuchText(const ExtractOptions& options) {
+  return DataError("office_too_complex", "the document gives more text than " +
+                                             std::to_string(options.max_text_bytes) + " bytes (4 x --max-bytes)");
+}
+
 }  // namespace
 
 OfficeKind SniffOffice(std::string_view bytes) {
@@ -397,13 +402,10 @@ Status ExtractOffice(std::string_view bytes, InputFormat format, const ExtractOp
   if (!zip) return DataError("office_invalid", std::string("not ") + what + ": the ZIP archive is damaged");
   TextBuilder text;
   text.limit = options.max_text_bytes;
-  const Status s = format == InputFormat::kDocx ? ExtractDocx(zip.get(), options.max_text_bytes, &text)
+  Status s = format == InputFormat::kDocx ? ExtractDocx(zip.get(), options.max_text_bytes, &text)
                                                 : ExtractOdt(zip.get(), options.max_text_bytes, &text);
   if (!s.ok()) return s;
-  if (text.over || text.text.size() > options.max_text_bytes) {
-    return DataError("office_too_complex", "the document gives more text than " +
-                                               std::to_string(options.max_text_bytes) + " bytes (4 x --max-bytes)");
-  }
+  if (text.over || text.text.size() > options.max_text_bytes) return TooMuchText(options);
   if (text.text.empty()) return DataError("office_no_text", std::string(what) + " without text");
   // Pages only when the document marks its breaks (Word's rendered ones,
   // LibreOffice's soft ones): then each mention has its page, as in a PDF.
@@ -412,8 +414,13 @@ Status ExtractOffice(std::string_view bytes, InputFormat format, const ExtractOp
     out->info.page_starts.insert(out->info.page_starts.end(), text.page_starts.begin(), text.page_starts.end());
   }
   // The XML is UTF-8 by the format's rules; Decode checks it and repairs
-  // what is not.
-  return Decode(std::move(text.text), &out->decoded);
+  // what is not (each bad byte U+FFFD: the text may grow past the bound, and
+  // the page starts no longer fall where they were counted).
+  const size_t built = text.text.size();
+  s = Decode(std::move(text.text), &out->decoded);
+  if (s.ok() && out->decoded.text.size() > options.max_text_bytes) return TooMuchText(options);
+  if (out->decoded.text.size() != built) out->info.page_starts.clear();
+  return s;
 }
 
 }  // namespace lexfr
