@@ -233,9 +233,10 @@ void WordText(pugi::xml_node root, const Notes& footnotes, const Notes& endnotes
       if (it != notes.end()) pending.push_back(it->second);
       return false;
     }
-    // mc:Fallback repeats mc:Choice (a text box for older readers); a deleted
+    // mc:Fallback repeats mc:Choice (a text box for older readers); the
+    // properties hold no text but their own w:tab (tab stops); a deleted
     // run's text is w:delText and a field's code w:instrText, never read.
-    return name != "Fallback";
+    return name != "Fallback" && name != "pPr" && name != "rPr";
   };
   const auto leave = [&](pugi::xml_node n) {
     if (n.type() != pugi::node_element) return;

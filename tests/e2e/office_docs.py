@@ -39,7 +39,9 @@ def _word_runs(text):
 
 
 def _word_paragraph(text, extra=""):
-    return f"<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>{_word_runs(text)}{extra}</w:p>"
+    # A tab stop in the properties, as Word writes them: not a tab of the text.
+    return (f'<w:p><w:pPr><w:pStyle w:val="Normal"/><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>'
+            f"{_word_runs(text)}{extra}</w:p>")
 
 
 def docx_bytes(blocks, *, document_xml=None):
