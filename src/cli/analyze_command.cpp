@@ -72,6 +72,7 @@ RecordOptions RecordOptionsOf(const Options& options, bool pretty, bool own_file
   record.max_bytes = options.max_bytes;
   record.pretty = pretty;
   record.html = options.format == OutputFormat::kHtml;
+  record.lang = options.lang;
   record.shape = options.shape;
   if (IsTable(options)) {
     TableOptions table;
@@ -255,6 +256,8 @@ HtmlIndexRow IndexRow(const BatchInput& in, const FileResult& r) {
   row.status = r.recourse_status;
   row.entities = r.entities;
   row.entity_types = r.entity_types;
+  row.format = r.format;
+  row.pages = r.pages;
   return row;
 }
 
@@ -326,7 +329,7 @@ class Emitter {
     Idle();
     if (writes_index() && outcome_.write_failure.ok()) {
       outcome_.write_failure =
-          WriteFileAtomically(IndexPath(plan_.output_dir), RenderHtmlIndex(outcome_.summary.ToJson(), index_));
+          WriteFileAtomically(IndexPath(plan_.output_dir), RenderHtmlIndex(outcome_.summary.ToJson(), index_, options_.lang));
     }
     return outcome_;
   }

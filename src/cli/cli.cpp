@@ -77,7 +77,7 @@ constexpr const char* kExamples = R"(Examples:
 constexpr const char* kAnalyzeExamples = R"(Examples:
   lexfr analyze article.txt                   one JSON document on stdout
   lexfr analyze a.txt b.txt -o out.jsonl      JSON Lines, one document a line
-  lexfr analyze corpus/ > corpus.jsonl        every *.txt, *.html, *.htm, *.pdf below corpus/, in path order
+  lexfr analyze corpus/ > corpus.jsonl        every *.txt, *.html, *.htm, *.pdf, *.docx, *.odt below corpus/, in path order
   lexfr analyze decision.pdf                  PDF text, each mention with its page
   lexfr analyze --emit-text page.html         the text that offsets count into
   lexfr analyze corpus/ -o out/               one out/<path>.json per file
@@ -203,7 +203,7 @@ void AddBatchOptions(CLI::App* app, Options* opt) {
   const char* group = "Folders and batches";
   app->add_option("--include", opt->walk.include,
                   "Analyze the files of a folder whose name or relative path matches GLOB (default *.txt, "
-                  "*.html, *.htm, *.pdf); repeatable")
+                  "*.html, *.htm, *.pdf, *.docx, *.odt); repeatable")
       ->allow_extra_args(false)
       ->type_name("GLOB")
       ->group(group);
@@ -281,7 +281,7 @@ void AddStreamOptions(CLI::App* app, Options* opt) {
 
 void ConfigureAnalyze(CLI::App* app, Options* opt) {
   app->add_option("PATH", opt->inputs,
-                  "Files and folders to analyze (folders: every *.txt, *.html, *.htm, *.pdf below, in path order); "
+                  "Files and folders to analyze (folders: every *.txt, *.html, *.htm, *.pdf, *.docx, *.odt below, in path order); "
                   "'-' or nothing (with a pipe) reads standard input");
   AddInputOptions(app, opt, kOutputHelp);
   app->add_option_function<std::string>(
@@ -292,6 +292,11 @@ void ConfigureAnalyze(CLI::App* app, Options* opt) {
          "DIR/index.html)")
       ->check(CLI::IsMember({"auto", "json", "jsonl", "csv", "tsv", "html"}))
       ->type_name("FORMAT");
+  app->add_option_function<std::string>(
+         "--lang", [opt](const std::string& name) { ParseHtmlLang(name, &opt->lang); },
+         "The language of --format html pages and index.html: fr (default) or en; the JSON is the same in both")
+      ->check(CLI::IsMember({"fr", "en"}))
+      ->type_name("LANG");
   app->add_flag("--pretty", opt->pretty,
                 "Indent the JSON (default when one document goes to a terminal); several inputs: one indented JSON "
                 "array");
@@ -335,8 +340,9 @@ void ConfigureAnalyze(CLI::App* app, Options* opt) {
       ->type_name("DATE");
   app->add_option_function<std::string>(
          "--input-format", [opt](const std::string& name) { ParseInputFormat(name, &opt->input_format); },
-         "auto (default): PDF and HTML told by their content, else by the extension; text; html; pdf")
-      ->check(CLI::IsMember({"auto", "text", "html", "pdf"}))
+         "auto (default): PDF, HTML, .docx and .odt told by their content, else by the extension (a .doc, RTF "
+         "or spreadsheet is refused, naming a converter); text; html; pdf; docx; odt")
+      ->check(CLI::IsMember({"auto", "text", "html", "pdf", "docx", "odt"}))
       ->type_name("FORMAT");
   app->add_flag("--emit-text", opt->emit_text,
                 "Print the text extracted from the one input (what offsets count into) instead of analysing it");

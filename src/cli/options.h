@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "emit/html_labels.h"
 #include "extract/extract.h"
 #include "io/files.h"
 #include "io/walk.h"
@@ -84,6 +85,7 @@ struct Options {
   // -- what is written
   std::string output = "-";                  // -o: a file, "-" for standard output, or DIR/
   OutputFormat format = OutputFormat::kAuto;  // --format
+  HtmlLang lang = HtmlLang::kFr;              // --lang: the words of --format html
   bool pretty = false;                       // --pretty
   RecordShape shape;                         // --types, --no-mentions, --sentences
   std::string rows;                          // --rows entities|mentions (tables only); empty: not given

@@ -35,6 +35,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "emit/html_labels.h"
 #include "lexfr/analyze.h"
 #include "lexfr/status.h"
 
@@ -100,9 +101,10 @@ std::string Dump(const nlohmann::ordered_json& j, bool pretty);
 // "m-i-j">`, whose first (usually only) segment has id `m-i-j`. When two
 // mentions overlap without nesting, the inner one is split into segments
 // sharing one data-mention; count distinct data-mention values.
-std::string RenderHtmlPage(const Document& doc);
+// Its words are French unless `lang` says English (--lang).
+std::string RenderHtmlPage(const Document& doc, HtmlLang lang = HtmlLang::kFr);
 // The page for an input that failed.
-std::string RenderHtmlErrorPage(const std::string& path, const Status& error);
+std::string RenderHtmlErrorPage(const std::string& path, const Status& error, HtmlLang lang = HtmlLang::kFr);
 
 // One row of a batch's index.html: a document, or an input that failed.
 struct HtmlIndexRow {
@@ -112,11 +114,16 @@ struct HtmlIndexRow {
   std::string kind, court, status;  // of the recourse; empty when none
   uint64_t entities = 0;
   std::map<std::string, uint64_t> entity_types;  // "ORG" -> count
+  std::string format;  // source.format ("docx"); empty when it failed
+  uint64_t pages = 0;  // source.pages, 0 when not known
 };
 
 // index.html of a batch: `summary` is BatchSummary::ToJson(), then one row
 // per input in input order.
-std::string RenderHtmlIndex(const nlohmann::ordered_json& summary, const std::vector<HtmlIndexRow>& rows);
+// The summary is said in words (« 3 documents analysés sur 3 », « 12
+// organisations »), each row with its format and page count.
+std::string RenderHtmlIndex(const nlohmann::ordered_json& summary, const std::vector<HtmlIndexRow>& rows,
+                            HtmlLang lang = HtmlLang::kFr);
 
 // The tokens of one document as JSON Lines (the `tokens` subcommand).
 Status WriteTokens(const Document& doc, Output* out);

@@ -51,12 +51,15 @@ const char* InputFormatName(InputFormat format) {
     case InputFormat::kText: return "text";
     case InputFormat::kHtml: return "html";
     case InputFormat::kPdf: return "pdf";
+    case InputFormat::kDocx: return "docx";
+    case InputFormat::kOdt: return "odt";
   }
   return "text";
 }
 
 bool ParseInputFormat(std::string_view name, InputFormat* out) {
-  for (InputFormat f : {InputFormat::kAuto, InputFormat::kText, InputFormat::kHtml, InputFormat::kPdf}) {
+  for (InputFormat f : {InputFormat::kAuto, InputFormat::kText, InputFormat::kHtml, InputFormat::kPdf,
+                        InputFormat::kDocx, InputFormat::kOdt}) {
     if (name == InputFormatName(f)) {
       *out = f;
       return true;
@@ -70,6 +73,11 @@ InputFormat DetectFormat(std::string_view bytes, std::string_view path) {
   const std::string head = SniffHead(bytes, 2 * kSniffBytes);
   if (SkipSpace(std::string_view(head).substr(0, kSniffBytes)).starts_with("%PDF-")) return InputFormat::kPdf;
   if (LooksLikeMarkup(head)) return InputFormat::kHtml;
+  switch (SniffOffice(bytes)) {
+    case OfficeKind::kDocx: return InputFormat::kDocx;
+    case OfficeKind::kOdt: return InputFormat::kOdt;
+    default: break;
+  }
   // The content said nothing: the extension may. A ".pdf" without the magic
   // then fails as an invalid PDF, which says more than "binary".
   if (EndsWith(path, ".html") || EndsWith(path, ".htm")) return InputFormat::kHtml;
@@ -80,11 +88,21 @@ InputFormat DetectFormat(std::string_view bytes, std::string_view path) {
 Status Extract(std::string_view bytes, std::string_view path, InputFormat format, const ExtractOptions& options,
                Extracted* out) {
   *out = Extracted{};
-  if (format == InputFormat::kAuto) format = DetectFormat(bytes, path);
+  if (format == InputFormat::kAuto) {
+    format = DetectFormat(bytes, path);
+    // A .doc, an RTF or a spreadsheet would otherwise be read as text (or
+    // refused as binary) without a word on what to do.
+    if (format == InputFormat::kText) {
+      Status refused = RefuseOffice(bytes, SniffOffice(bytes));
+      if (!refused.ok()) return refused;
+    }
+  }
   out->info.format = format;
   switch (format) {
     case InputFormat::kHtml: return ExtractHtml(bytes, options, out);
     case InputFormat::kPdf: return ExtractPdf(bytes, options, out);
+    case InputFormat::kDocx:
+    case InputFormat::kOdt: return ExtractOffice(bytes, format, options, out);
     case InputFormat::kAuto:
     case InputFormat::kText: break;
   }
@@ -93,8 +111,9 @@ Status Extract(std::string_view bytes, std::string_view path, InputFormat format
 
 Status Extract(std::string&& bytes, std::string_view path, InputFormat format, const ExtractOptions& options,
                Extracted* out) {
-  if (format == InputFormat::kAuto) format = DetectFormat(bytes, path);
-  if (format != InputFormat::kText) return Extract(std::string_view(bytes), path, format, options, out);
+  const InputFormat detected = format == InputFormat::kAuto ? DetectFormat(bytes, path) : format;
+  const bool refusable = format == InputFormat::kAuto && SniffOffice(bytes) != OfficeKind::kNone;
+  if (detected != InputFormat::kText || refusable) return Extract(std::string_view(bytes), path, format, options, out);
   *out = Extracted{};
   return Decode(std::move(bytes), &out->decoded);  // plain text: no copy (extract/decode.h)
 }

@@ -28,6 +28,19 @@
 //          blank line between blocks. Markup nested too deep for a
 //          linear-time parse, as far as a one-pass check can tell, is the
 //          error "html_too_deep".
+//  - docx: a ZIP archive holding word/document.xml. odt: a ZIP archive whose
+//          "mimetype" is an OpenDocument text (or, without one, that holds
+//          content.xml). Read by libzip and pugixml in this process
+//          (extract/office_text.cpp): paragraphs, headings and table cells
+//          in reading order, each footnote or endnote after the paragraph
+//          that calls it, a blank line between paragraphs. Each XML part
+//          inflating past max_text_bytes, or text past it, is
+//          "office_too_complex"; a damaged archive or XML "office_invalid";
+//          a password "office_encrypted"; a document without text
+//          "office_no_text".
+//  - refused by content, with a converter named in the message
+//          ("office_unsupported"): a Word 97-2003 .doc or other OLE file, RTF,
+//          a ZIP archive that is neither (a .xlsx, a .pptx, an .ods).
 //  - text: anything else, through Decode() alone.
 //
 // Bounds (ExtractOptions): gumbo and poppler cannot be bounded from inside
@@ -60,11 +73,12 @@
 
 namespace lexfr {
 
-enum class InputFormat : uint8_t { kAuto, kText, kHtml, kPdf };
+enum class InputFormat : uint8_t { kAuto, kText, kHtml, kPdf, kDocx, kOdt };
 
-const char* InputFormatName(InputFormat format);  // "auto", "text", "html", "pdf"
+// "auto", "text", "html", "pdf", "docx", "odt"
+const char* InputFormatName(InputFormat format);
 
-// Parses "auto", "text", "html" or "pdf"; false for anything else.
+// Parses the names InputFormatName gives; false for anything else.
 bool ParseInputFormat(std::string_view name, InputFormat* out);
 
 // The format of `bytes` (never kAuto): content first, then the extension of
@@ -128,6 +142,18 @@ Status Extract(std::string_view bytes, std::string_view path, InputFormat format
 // The format-specific halves of Extract(), for tests and fuzzers.
 Status ExtractHtml(std::string_view bytes, const ExtractOptions& options, Extracted* out);
 Status ExtractPdf(std::string_view bytes, const ExtractOptions& options, Extracted* out);
+// `format`: kDocx or kOdt.
+Status ExtractOffice(std::string_view bytes, InputFormat format, const ExtractOptions& options, Extracted* out);
+
+// What the first bytes say of an office document: a .docx, an .odt, or one
+// lexfr refuses (an OLE file such as a .doc, RTF, another ZIP archive).
+// kDamagedZip: starts as a ZIP archive but libzip cannot open it (cut short).
+enum class OfficeKind : uint8_t { kNone, kDocx, kOdt, kOle, kRtf, kOtherZip, kDamagedZip };
+OfficeKind SniffOffice(std::string_view bytes);
+// The error for a kind lexfr refuses ("office_unsupported" naming a
+// converter, "office_encrypted" for a password-protected .docx,
+// "office_invalid" for a damaged archive); Ok for the others.
+Status RefuseOffice(std::string_view bytes, OfficeKind kind);
 inline Status ExtractHtml(std::string_view bytes, Extracted* out) { return ExtractHtml(bytes, {}, out); }
 inline Status ExtractPdf(std::string_view bytes, Extracted* out) { return ExtractPdf(bytes, {}, out); }
 

@@ -15,7 +15,7 @@
 namespace lexfr {
 namespace {
 
-const std::vector<std::string> kDefaultInclude = {"*.txt", "*.html", "*.htm", "*.pdf"};
+const std::vector<std::string> kDefaultInclude = {"*.txt", "*.html", "*.htm", "*.pdf", "*.docx", "*.odt"};
 
 bool MatchesAny(const std::vector<std::string>& globs, const std::string& name, const std::string& rel) {
   for (const std::string& g : globs) {

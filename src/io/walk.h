@@ -38,7 +38,7 @@ struct WalkOptions {
   // fnmatch(3) globs (flags 0: `*` also matches `/`), each tried on the file
   // name and on the path relative to the folder given. A walked file is kept
   // when it matches an include and no exclude; an excluded folder is not
-  // entered. Default include: {"*.txt", "*.html", "*.htm", "*.pdf"} (used
+  // entered. Default include: {"*.txt", "*.html", "*.htm", "*.pdf", "*.docx", "*.odt"} (used
   // when `include` is empty).
   std::vector<std::string> include;
   std::vector<std::string> exclude;  // default: none

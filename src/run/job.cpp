@@ -17,6 +17,7 @@ void Tally(const Document& doc, FileResult* r) {
   }
   r->diagnostics = doc.decoded.diagnostics;
   r->format = InputFormatName(doc.source.format);
+  r->pages = doc.source.page_starts.size();
   r->encoding = doc.decoded.encoding;
   r->sentences = doc.segmentation.sentences.size();
 }
@@ -51,7 +52,7 @@ FileResult RunJob(Job job, const FileReader& reader, const Resources& resources,
         Tally(doc, &r);
         doc.id = job.id;
         if (options.html) {
-          r.record = RenderHtmlPage(doc);
+          r.record = RenderHtmlPage(doc, options.lang);
         } else if (options.table) {
           AppendDocumentRows(doc, *options.table, &r.record);
         } else {
@@ -66,7 +67,7 @@ FileResult RunJob(Job job, const FileReader& reader, const Resources& resources,
   if (!r.status.ok()) {
     r.record.clear();
     if (options.html) {
-      r.record = RenderHtmlErrorPage(job.path, r.status);
+      r.record = RenderHtmlErrorPage(job.path, r.status, options.lang);
     } else if (options.table) {
       AppendErrorRow(job.path, r.status, options.table->dialect, &r.record, job.id);
     } else {

@@ -22,6 +22,7 @@
 
 #include "emit/json_record.h"
 #include "emit/table_rows.h"
+#include "emit/html_labels.h"
 #include "io/files.h"
 #include "lexfr/analyze.h"
 #include "lexfr/status.h"
@@ -53,6 +54,7 @@ struct RecordOptions {
   // With `table`: the record starts with the header row (a file of its own, -o DIR/).
   bool table_header = false;
   RecordShape shape;  // what a JSON record holds (--types, --no-mentions, --sentences)
+  HtmlLang lang = HtmlLang::kFr;  // the page's words (--lang)
 };
 
 // The extension of a record's own file under -o DIR/: ".json", ".html", ".csv", ".tsv".
@@ -73,6 +75,7 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;
   // What -v says of it (cli/analyze_command.cpp)
   std::string format, encoding;  // "pdf", "UTF-8"
+  uint64_t pages = 0;            // source.pages (PDF), 0 when not known
   size_t sentences = 0;
   double seconds = 0;  // reading and analysing it, on its worker
 };

@@ -64,7 +64,7 @@ class Formats(Case):
         page.write_bytes((FIXTURES / "article.html").read_bytes())
         self.assertEqual(analyze(page)["source"]["format"], "html")  # content over extension
         self.assertEqual(analyze("--input-format", "html", PLAIN)["source"]["format"], "html")
-        r = run("analyze", "--input-format", "docx", PLAIN)
+        r = run("analyze", "--input-format", "rtf", PLAIN)
         self.assertEqual(r.returncode, 64)
 
     def test_pdf_gives_the_entities_of_the_plain_text_with_pages(self):

@@ -56,10 +56,10 @@ class HtmlTest(Case):
     def tearDownClass(cls):
         cls.tmp.cleanup()
 
-    def render(self, source, name, after=""):
+    def render(self, source, name, after="", args=()):
         """Writes lexfr's page for `source` (with the error probe, and the script `after` run once the
         page's own script ran) and returns it with its DOM after JS ran."""
-        r = run("analyze", "--format", "html", source)
+        r = run("analyze", "--format", "html", *args, source)
         self.assertEqual(r.returncode, 0, r.stderr)
         html = r.stdout.decode("utf-8")
         self.assertTrue(html.startswith("<!DOCTYPE html>"))
@@ -128,9 +128,49 @@ class HtmlTest(Case):
         self.assertTrue((out / "sub" / "a b.txt.html").exists())
         index = (out / "index.html").read_text(encoding="utf-8")
         self.assertIn('href="sub/a%20b.txt.html"', index)
-        self.assertIn("annulment", index)
+        self.assertIn("recours en annulation", index)
+        self.assertNotIn("annulment", index)
+        # The summary in words, each row its format and page count.
+        self.assertIn("1 document analysé sur 2, 1 en échec", index)
+        self.assertRegex(index, r"\d+ organisations")
+        self.assertNotRegex(index, r"<dt>(planned|interrupted|documents_without_entities)</dt>")
+        self.assertIn("<td>texte</td><td class=\"num\">—</td>", index)
         self.assertRegex(index, r'class="error"[^>]*>[^<]*missing\.txt')
         self.assertTrue((out / "missing.txt.html").exists())
+
+    def test_the_page_speaks_french_by_default_and_english_on_request(self):
+        _, dom = self.render(SAMPLE, "fr.html")
+        self.assertRegex(dom, r'<html lang="fr"')
+        card = dom[dom.index('id="recourse"'):dom.index('id="text"')]
+        for words in ("<h2>Recours</h2>", "<dt>Juridiction</dt>", "<dt>Requérants</dt>", "recours en annulation",
+                      "<dt>État</dt>"):
+            self.assertIn(words, card)
+        for english in ("Recourse", "Court", "Claimants", ">annulment<", "violation_of_law"):
+            self.assertNotIn(english, card)
+        self.assertIn("<h2>Entités (", dom)
+        self.assertIn("organisation</span>", dom)  # the legend and the table
+        self.assertRegex(dom, r"\d+ octets · texte · UTF-8 · \d+ phrases · \d+ entités")
+        _, dom = self.render(SAMPLE, "en.html", args=("--lang", "en"))
+        self.assertRegex(dom, r'<html lang="en"')
+        card = dom[dom.index('id="recourse"'):dom.index('id="text"')]
+        for words in ("<h2>Recourse</h2>", "<dt>Court</dt>", ">annulment<"):
+            self.assertIn(words, card)
+        self.assertEqual(run("analyze", "--format", "html", "--lang", "de", SAMPLE).returncode, 64)
+
+    def test_every_type_has_its_own_colour_and_its_own_underline(self):
+        # Chromium's computed style of each type's legend swatch: no two
+        # types share a colour, nor an underline (what a greyscale print keeps).
+        probe = ("var out=[];document.querySelectorAll('.legend > span[class^=m-]').forEach(function(s){"
+                 "var c=getComputedStyle(s.querySelector('.swatch'));"
+                 "out.push(s.className+'|'+c.textDecorationColor+'|'+c.textDecorationStyle+' '+c.textDecorationLine);});"
+                 "document.documentElement.setAttribute('data-styles',out.join(';'));")
+        _, dom = self.render(SAMPLE, "palette.html", probe)
+        styles = re.search(r'data-styles="([^"]*)"', dom).group(1).split(";")
+        by_type = {k: (colour, line) for k, colour, line in (s.split("|") for s in styles)}
+        by_type.pop("m-DURATION")  # drawn as a DATE, on purpose
+        self.assertEqual(len(by_type), 6, by_type)
+        self.assertEqual(len({c for c, _ in by_type.values()}), 6, by_type)
+        self.assertEqual(len({u for _, u in by_type.values()}), 6, by_type)
 
     def test_several_inputs_to_stdout_is_a_usage_error(self):
         r = run("analyze", "--format", "html", SAMPLE, SAMPLE)

@@ -620,7 +620,7 @@ class HelpAndReadme(Case):
         # Every code the source gives an error (Status::Error, the PDF and
         # HTML readers' own constructors), so that a new code cannot slip by.
         source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.cpp"))
-        found = set(re.findall(r'(?:Status::Error\(\s*ExitCode::k\w+,|PdfError\(|IdError\()\s*"([a-z][a-z0-9_]*)"', source))
+        found = set(re.findall(r'(?:Status::Error\(\s*ExitCode::k\w+,|PdfError\(|IdError\(|DataError\()\s*"([a-z][a-z0-9_]*)"', source))
         self.assertGreater(len(found), 15, "the pattern no longer finds the codes in src/")
         listed = {"not_found", "unreadable", "is_directory", "binary", "too_large", "symlink_loop", "not_json",
                   "bad_line", "not_regular", "is_stream", "is_output", "paths_denied", "name_too_long",

@@ -142,11 +142,23 @@ TEST_CASE("html: the sink writes one page, the index a row per input") {
   CHECK(page.find("Conseil d&#39;État") != std::string::npos);
   CHECK(page.find("href=\"#m-0-0\"") != std::string::npos);
 
-  HtmlIndexRow ok{"a b#1.txt", "a b#1.txt.html", "", "annulment", "Conseil d'État", "filed", 1, {{"ORG", 1}}};
-  HtmlIndexRow bad{"x.bin", "x.bin.html", "x.bin: binary", "", "", "", 0, {}};
-  const std::string index = RenderHtmlIndex({{"files", 2}}, {ok, bad});
+  HtmlIndexRow ok{"a b#1.txt", "a b#1.txt.html", "", "annulment", "Conseil d'État", "filed", 1, {{"ORG", 1}},
+                  "pdf", 12};
+  HtmlIndexRow bad{"x.bin", "x.bin.html", "x.bin: binary", "", "", "", 0, {}, "", 0};
+  const nlohmann::ordered_json summary = {{"planned", 2}, {"documents", 1}, {"failed", 1},
+                                          {"entities", {{"ORG", 12}, {"LOC", 3}}}, {"recourses", {{"annulment", 1}}}};
+  const std::string index = RenderHtmlIndex(summary, {ok, bad});
   CHECK(index.find("href=\"a%20b%231.txt.html\"") != std::string::npos);
   CHECK(index.find("x.bin: binary") != std::string::npos);
+  // In words, in French: the counts, the kind, the format and its pages.
+  CHECK(index.find("1 document analysé sur 2, 1 en échec") != std::string::npos);
+  CHECK(index.find("12 organisations, 3 lieux") != std::string::npos);
+  CHECK(index.find("recours en annulation : 1") != std::string::npos);
+  CHECK(index.find("<td>PDF</td><td class=\"num\">12</td>") != std::string::npos);
+  CHECK(index.find("planned") == std::string::npos);
+  const std::string english = RenderHtmlIndex(summary, {ok, bad}, HtmlLang::kEn);
+  CHECK(english.find("1 document analysed of 2, 1 failed") != std::string::npos);
+  CHECK(english.find("12 organisations, 3 places") != std::string::npos);
 }
 
 }  // namespace

@@ -71,7 +71,9 @@ TEST_CASE("formats are told by content, the extension deciding only when it says
   InputFormat f = InputFormat::kAuto;
   CHECK(ParseInputFormat("pdf", &f));
   CHECK(f == InputFormat::kPdf);
-  CHECK_FALSE(ParseInputFormat("docx", &f));
+  CHECK(ParseInputFormat("docx", &f));
+  CHECK(f == InputFormat::kDocx);
+  CHECK_FALSE(ParseInputFormat("rtf", &f));
   CHECK(std::string(InputFormatName(InputFormat::kHtml)) == "html");
 }
 

@@ -1,5 +1,6 @@
 // libFuzzer harness: format detection and extraction (HTML through gumbo, PDF
-// through poppler) of arbitrary bytes, plus the HTML extractor forced on what
+// through poppler, .docx and .odt through libzip and pugixml, seeds in
+// seeds/note-table.*) of arbitrary bytes, plus the HTML extractor forced on what
 // detection took for something else, so that it sees every input. HTML runs
 // in this process (its walks are ours, and coverage counts only here); a PDF
 // runs caged as in the CLI (extract/cage.h), since poppler has no limit of its
