@@ -17,14 +17,20 @@ using Json = nlohmann::ordered_json;
 
 constexpr size_t kFlushAt = 1 << 16;
 
-// The text a span covers and where: a mention's and a quote's first fields.
+// Where a span is, in code points and in bytes: tokens, sentences, mentions.
 template <class Span>
-void WriteSpan(std::string_view text, const Span& s, JsonWriter& w) {
-  w.Field("text", text);
+void WriteOffsets(const Span& s, JsonWriter& w) {
   w.Field("start", s.start);
   w.Field("end", s.end);
   w.Field("byte_start", s.byte_start);
   w.Field("byte_end", s.byte_end);
+}
+
+// The text a span covers and where: a mention's and a quote's first fields.
+template <class Span>
+void WriteSpan(std::string_view text, const Span& s, JsonWriter& w) {
+  w.Field("text", text);
+  WriteOffsets(s, w);
   w.Field("sentence", s.sentence);
 }
 
@@ -230,10 +236,7 @@ void WriteSentences(const Document& doc, JsonWriter& w) {
   w.BeginArray();
   for (const Sentence& s : doc.segmentation.sentences) {
     w.BeginObject();
-    w.Field("start", s.start);
-    w.Field("end", s.end);
-    w.Field("byte_start", s.byte_start);
-    w.Field("byte_end", s.byte_end);
+    WriteOffsets(s, w);
     w.Field("text", text.substr(s.byte_start, s.byte_end - s.byte_start));
     w.EndObject();
   }
@@ -367,10 +370,7 @@ Status WriteTokens(const Document& doc, Output* out) {
     w.BeginObject();
     w.Field("text", TokenText(text, t));
     w.Field("kind", TokenKindName(t.kind));
-    w.Field("start", t.start);
-    w.Field("end", t.end);
-    w.Field("byte_start", t.byte_start);
-    w.Field("byte_end", t.byte_end);
+    WriteOffsets(t, w);
     w.Field("sentence", t.sentence);
     w.EndObject();
     line += '\n';

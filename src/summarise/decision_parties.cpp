@@ -11,22 +11,27 @@
 namespace lexfr {
 namespace {
 
-// No party's name, as the words up to its description, runs longer: the
-// bound keeps a list without commas from becoming one name.
-constexpr size_t kMaxNameTokens = 16;
-// Lines of a numbered list of parties read back from their verb.
-constexpr size_t kMaxListLines = 40;
-// Lines of a judicial party's paragraph read back from its role.
-constexpr size_t kMaxParagraphLines = 6;
-// Lines of parties read under a role heading (« INTIMÉS : » then one party a
-// line, their counsel between).
-constexpr size_t kMaxHeadingLines = 12;
-// Tokens from « dans le litige les opposant » to « défenderesses à la
-// cassation »: a long list of respondents, but not the whole decision.
-constexpr size_t kMaxRespondentTokens = 4000;
-// Filing verbs tried before giving up: the first names the parties, a
-// later one is a « demande au titre de … » of the reasoning.
-constexpr int kMaxTries = 3;
+// How far the readers of parties look: each bound keeps a pathological text
+// linear and a list from running into the reasoning.
+struct Reach {
+  // No party's name, as the words up to its description, runs longer: the
+  // bound keeps a list without commas from becoming one name.
+  size_t name_tokens = 16;
+  // Lines of a numbered list of parties read back from their verb.
+  size_t list_lines = 40;
+  // Lines of a judicial party's paragraph read back from its role.
+  size_t paragraph_lines = 6;
+  // Lines of parties read under a role heading (« INTIMÉS : » then one party
+  // a line, their counsel between).
+  size_t heading_lines = 12;
+  // Tokens from « dans le litige les opposant » to « défenderesses à la
+  // cassation »: a long list of respondents, but not the whole decision.
+  size_t respondent_tokens = 4000;
+  // Filing verbs tried before giving up: the first names the parties, a
+  // later one is a « demande au titre de … » of the reasoning.
+  int tries = 3;
+};
+constexpr Reach kReach;
 
 struct Named {
   std::string name;
@@ -161,13 +166,13 @@ bool OpensParty(const Reader& r, size_t i, bool after_comma) {
 // when too long to be a name.
 Named RawName(const Reader& r, size_t k, size_t end) {
   size_t e = k;
-  while (e < end && e < k + kMaxNameTokens) {
+  while (e < end && e < k + kReach.name_tokens) {
     const std::string_view s = r.Str(e);
     if (s == "(" || s == ";" || s == ":" || r.CueEnd("tail", e) > 0) break;
     if (s == "," && !(r.Info(e + 1).connector && !r.Info(e + 1).determiner)) break;
     ++e;
   }
-  if (e == k + kMaxNameTokens && e < end) return {};
+  if (e == k + kReach.name_tokens && e < end) return {};
   while (e > k && (r.Str(e - 1) == "," || r.Str(e - 1) == ".")) --e;
   if (e == k) return {};
   return {r.Span(k, e), static_cast<uint32_t>(k), static_cast<uint32_t>(e)};
@@ -307,7 +312,7 @@ size_t AfterFiling(const Reader& r, size_t a, size_t b) {
 size_t ClaimantsStart(const Reader& r, size_t verb) {
   const size_t line = r.LineOf(verb);
   size_t start = line;
-  for (size_t n = 0; n < kMaxListLines && start > 0; ++n) {
+  for (size_t n = 0; n < kReach.list_lines && start > 0; ++n) {
     const size_t above = r.LineOf(start - 1);
     if (MarkerEnd(r, above) == above) break;
     start = above;
@@ -315,7 +320,7 @@ size_t ClaimantsStart(const Reader& r, size_t verb) {
   if (start != line || MarkerEnd(r, line) > line) return start;
   // one paragraph: its clause of registration, and no more than a list's
   // worth of tokens before the verb
-  return AfterFiling(r, std::max(line, verb > kMaxRespondentTokens ? verb - kMaxRespondentTokens : 0), verb);
+  return AfterFiling(r, std::max(line, verb > kReach.respondent_tokens ? verb - kReach.respondent_tokens : 0), verb);
 }
 
 // The Cour de cassation's respondents: from « dans le litige les opposant »
@@ -323,12 +328,12 @@ size_t ClaimantsStart(const Reader& r, size_t verb) {
 void ReadOpposing(const Reader& r, size_t verb, DecisionParties* out) {
   for (const CueHit* h : r.Hits("opposing")) {
     if (h->first_token < verb) continue;
-    if (h->first_token > verb + kMaxRespondentTokens || h->first_token >= r.scope_end()) return;
+    if (h->first_token > verb + kReach.respondent_tokens || h->first_token >= r.scope_end()) return;
     size_t a = h->end_token;
     if (r.Str(a) == ":") ++a;
     size_t b = 0;
     for (const CueHit* e : r.Hits("respondent_end")) {
-      if (e->first_token >= a && e->first_token < a + kMaxRespondentTokens) {
+      if (e->first_token >= a && e->first_token < a + kReach.respondent_tokens) {
         b = e->first_token;
         break;
       }
@@ -369,7 +374,7 @@ void ReadCommunicated(const Reader& r, DecisionParties* out) {
   for (const CueHit* h : r.Hits("communicated")) {
     if (h->first_token >= r.scope_end()) break;
     size_t b = h->end_token;  // « au », « à la » are the cue's: the party starts after
-    while (b < r.size() && b < h->end_token + kMaxNameTokens && r.Sentence(b) == h->sentence) ++b;
+    while (b < r.size() && b < h->end_token + kReach.name_tokens && r.Sentence(b) == h->sentence) ++b;
     const Named n = PartyAt(r, h->end_token, b);
     if (n.name.empty()) continue;
     AddUnique(&out->respondents, n.name);
@@ -383,7 +388,7 @@ void ReadAppellants(const Reader& r, size_t verb, DecisionParties* out) {
   for (const CueHit* h : r.Hits("appeal_by")) {
     if (h->first_token >= verb) break;
     size_t b = h->end_token;
-    while (b < r.size() && b < h->end_token + kMaxNameTokens && r.Str(b) != "," && r.Sentence(b) == h->sentence) ++b;
+    while (b < r.size() && b < h->end_token + kReach.name_tokens && r.Str(b) != "," && r.Sentence(b) == h->sentence) ++b;
     const Named n = PartyAt(r, h->end_token, b);
     if (n.name.empty() || std::find(out->claimants.begin(), out->claimants.end(), n.name) != out->claimants.end()) {
       continue;
@@ -400,7 +405,7 @@ bool ReadFiling(const Reader& r, DecisionParties* out) {
   for (const CueHit* h : r.Hits("claim_verb")) {
     if (h->first_token >= r.scope_end()) return false;
     if (r.PastClaimEndsAt(h->end_token)) continue;  // the history: « X a demandé au tribunal »
-    if (++tries > kMaxTries) return false;
+    if (++tries > kReach.tries) return false;
     const size_t start = ClaimantsStart(r, h->first_token);
     if (!ReadList(r, start, h->first_token, &out->claimants, &out->claimant_sentences)) continue;
     ReadOpposing(r, h->first_token, out);
@@ -418,7 +423,7 @@ bool ReadFiling(const Reader& r, DecisionParties* out) {
 bool ReadFiledBy(const Reader& r, DecisionParties* out) {
   int tries = 0;
   for (const CueHit* h : r.Hits("claim_by")) {
-    if (h->first_token >= r.scope_end() || ++tries > kMaxTries) return false;
+    if (h->first_token >= r.scope_end() || ++tries > kReach.tries) return false;
     size_t b = h->end_token;
     while (b < r.size() && r.Sentence(b) == h->sentence) ++b;
     if (!ReadList(r, h->end_token, b, &out->claimants, &out->claimant_sentences)) continue;
@@ -452,7 +457,7 @@ void ReadRoleLines(const Reader& r, DecisionParties* out) {
       b = i;
       if (i == 0) continue;
       a = r.LineOf(i - 1);
-      for (size_t n = 0; n < kMaxParagraphLines && a > 0 && r.Word(a) && !r.Cap(a); ++n) a = r.LineOf(a - 1);
+      for (size_t n = 0; n < kReach.paragraph_lines && a > 0 && r.Word(a) && !r.Cap(a); ++n) a = r.LineOf(a - 1);
     } else {
       continue;
     }
@@ -464,7 +469,7 @@ void ReadRoleLines(const Reader& r, DecisionParties* out) {
     if (b <= i) continue;  // the party above its role: one paragraph
     // a heading over its parties: the lines after the first that name an
     // entity or an office (not « Représentés par Me … ») up to the next role
-    for (size_t line = b, n_lines = 0; line < r.scope_end() && n_lines < kMaxHeadingLines; ++n_lines) {
+    for (size_t line = b, n_lines = 0; line < r.scope_end() && n_lines < kReach.heading_lines; ++n_lines) {
       if (r.CueEnd("role_line", line) > 0) break;
       const size_t next = r.NextLine(line);
       const Named more = PartyAt(r, line, next);
@@ -482,7 +487,7 @@ void ReadPosedFor(const Reader& r, DecisionParties* out) {
   for (const CueHit* h : r.Hits("posed_for")) {
     if (h->first_token >= r.scope_end()) break;
     size_t b = h->end_token;
-    while (b < r.size() && b < h->end_token + kMaxNameTokens && r.Sentence(b) == h->sentence) ++b;
+    while (b < r.size() && b < h->end_token + kReach.name_tokens && r.Sentence(b) == h->sentence) ++b;
     const Named n = PartyAt(r, h->end_token, b);
     if (n.name.empty()) continue;
     AddUnique(&out->claimants, n.name);

@@ -210,13 +210,12 @@ ReadAct ReadActAt(const PhraseReader& r, uint32_t from) {
 }
 
 NamedParty ReadNamedPartyAt(const PhraseReader& r, uint32_t from) {
-  NamedParty party;
   const CueHit* kind = HeadWordAt(r, from, "party");
-  if (kind == nullptr) return party;
-  party.subtype = kind->cue->value;
-  party.end = kind->end_token;
-  uint32_t k = kind->end_token;
-  if (const CueHit* after = Word(r, k, "name_after")) k = after->end_token;
+  if (kind == nullptr) return {};
+  NamedParty party{.name = "", .subtype = kind->cue->value, .end = kind->end_token};
+  // « la société dénommée … »: the name comes after its announcing word
+  const CueHit* after = Word(r, kind->end_token, "name_after");
+  uint32_t k = after != nullptr ? after->end_token : kind->end_token;
   // « la société exploitant « Le Zinc » »
   uint32_t first = 0, end = 0;
   const uint32_t past_quote = QuotedName(r, k, &first, &end);
