@@ -130,6 +130,26 @@ uint32_t SkipOrdinalAlinea(const Tokens& t, uint32_t k) {
   return ordinal && (t.F(k + 1) == "alinea" || t.F(k + 1) == "phrase") ? k + 2 : k;
 }
 
+// « articles 12 à 14 »: the whole numbers strictly inside a range, each an
+// article of its own, spanning the « à » that made it a range. Ranges of
+// code numbers (« L. 821-5 à L. 821-7 ») keep their two ends: what lies
+// between them is not a count.
+void AddRangeInside(const std::string& low, const std::string& high, uint32_t connector,
+                    std::vector<ArticleItem>* items) {
+  constexpr size_t kMaxRangeInside = 30;
+  if (!IsAsciiDigits(low) || !IsAsciiDigits(high) || low.size() > 6 || high.size() > 6) return;
+  const unsigned lo = std::stoul(low), hi = std::stoul(high);
+  if (hi <= lo || hi - lo > kMaxRangeInside) return;
+  for (unsigned n = lo + 1; n < hi; ++n) {
+    ArticleItem inside;
+    inside.first = connector;
+    inside.end = connector + 1;
+    inside.article = std::to_string(n);
+    inside.inside_range = true;
+    items->push_back(std::move(inside));
+  }
+}
+
 // The article number at k and its parts.
 bool ReadItem(const Tokens& t, uint32_t k, ArticleItem* item) {
   item->first = k;
@@ -391,6 +411,8 @@ ArticleList ReadArticleList(const Tokens& t, uint32_t i) {
     uint32_t k = pos;
     if (!t.SameSentence(k, i)) break;
     bool comma_only = false;
+    const uint32_t connector = k;
+    const bool range = (t.F(k) == "a" && t.T(k) != "a") || t.F(k) == "au";
     if (t.F(k) == ",") {
       ++k;
       comma_only = true;
@@ -416,6 +438,7 @@ ArticleList ReadArticleList(const Tokens& t, uint32_t i) {
     if (!t.SameSentence(k, i) || !ReadItem(t, k, &item)) break;
     if (comma_only && !ListItemEndsWell(t, item.end, i)) break;
     pos = item.end;
+    if (range) AddRangeInside(list.items.back().article, item.article, connector, &list.items);
     list.items.push_back(std::move(item));
   }
   list.end = pos;
@@ -465,7 +488,7 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
     std::string article = list.items[k].article;
     if (k == 0) article += parts_before;
     const uint32_t end = k + 1 == list.items.size() ? found.end : list.items[k].end;
-    Emit(m, first, end, found.ref, std::move(article));
+    Emit(m, first, end, found.ref, std::move(article), list.items[k].inside_range);
   }
   return attach == Attach::kFound ? ChainedArticles(c, found.end, i, m) : found.end;
 }
