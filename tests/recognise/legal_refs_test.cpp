@@ -317,7 +317,7 @@ TEST_CASE("empty and odd inputs", "[legal_refs]") {
 
 namespace lexfr {
 
-TEST_CASE("an ECtHR application links to HUDOC; a range's inside articles span its « à »", "[legal_refs]") {
+TEST_CASE("ECtHR applications link to HUDOC, Council decisions to its site; a range's inside articles span its « à »", "[legal_refs]") {
   const std::vector<Ref> app = Refs("La Cour, requête n° 12345/19, a conclu à la violation.");
   REQUIRE(app.size() == 1);
   CHECK(app[0].canonical == "CEDH:12345/19");
@@ -326,6 +326,9 @@ TEST_CASE("an ECtHR application links to HUDOC; a range's inside articles span i
   REQUIRE(range.size() == 3);
   CHECK(range[1].canonical == "CC art. 13");
   CHECK(range[1].text == "à");
+  const std::vector<Ref> cc = Refs("la décision n° 2019-778 DC du 21 mars 2019");
+  REQUIRE(cc.size() == 1);
+  CHECK(cc[0].url == "https://www.conseil-constitutionnel.fr/decision/2019/2019778DC.htm");
   // parts named before the article, innermost first in the key
   CHECK(Keys("le 4° du II de l'article L. 521-3 du code de l'environnement") == V{"CENV art. L521-3-II-4"});
 }

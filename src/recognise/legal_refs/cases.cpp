@@ -15,7 +15,17 @@ std::optional<Found> ConstitutionalDecision(const Context& c, std::string_view i
   if (!IsConstitutionalNumber(id)) return std::nullopt;
   const std::string_view suffix = c.tokens.T(end);
   if (!c.tokens.words().decision_suffixes.contains(suffix)) return std::nullopt;
-  return Found{end + 1, RefOfKey(c.tables, "CC_DEC:" + std::string(id), "", false)};
+  // « 2019-778 DC » lives at …/decision/2019/2019778DC.htm on the Council's site
+  std::string page(id.substr(0, 4));
+  page += "/";
+  for (char ch : id) {
+    if (ch != '-') page += ch;
+  }
+  page += suffix;
+  // decisions joined under one number (« 2015-713/714 ») have no page of that name
+  const std::string url =
+      id.find('/') == std::string_view::npos ? "https://www.conseil-constitutionnel.fr/decision/" + page + ".htm" : "";
+  return Found{end + 1, RefOfKey(c.tables, "CC_DEC:" + std::string(id), url, false)};
 }
 
 // « requête n° 12345/19 »: an application to the European Court of Human
