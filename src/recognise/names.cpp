@@ -48,7 +48,7 @@ bool IsConnector(const View& v, size_t i) {
 }
 
 bool LooksAdjective(const View& v, size_t i) {
-  if (!v.Word(i) || v.Cap(i)) return false;
+  if (!v.Word(i) || v.Cap(i) || v.Info(i).not_in_name) return false;
   const std::string_view f = v.Folded(i);
   if (v.Info(i).adjective) return true;
   // data/cues/name_words.tsv, adjective_ending: "nationAL", "européENNE"
@@ -225,7 +225,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       size_t k = end + 1;
       if (k < v.size() && v.Info(k).determiner) ++k;  // "de la médecine", "pour une"
       if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
-      if (!v.Word(k) || !v.SameSentence(head, k) || v.Info(k).connector) break;
+      if (!v.Word(k) || !v.SameSentence(head, k) || v.Info(k).connector || v.Info(k).not_in_name) break;
       end = k + 1;
       after_complement = true;
     } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
