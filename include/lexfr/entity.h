@@ -86,6 +86,9 @@ struct Candidate {
   std::string canonical;                    // the grouping key and output name
   EntityFields fields;
   int priority = 0;  // breaks ties between overlapping spans of equal length
+  // An article inside a range (« articles 12 à 14 » → 13), spanning the « à »:
+  // kept beside the others of its range rather than competing with them.
+  bool inside_range = false;
 };
 
 struct Mention {

@@ -38,7 +38,7 @@ bool IsMonthDay(long long value) {
 constexpr std::string_view kMoneyRoles[] = {"multiplier", "multiplier_sign_only", "number", "sanction"};
 constexpr std::string_view kNameClasses[] = {"connector", "particle",   "adjective",       "stop",
                                              "determiner", "act_word", "adjective_ending",
-                                             "place_preposition", "head_connector"};
+                                             "place_preposition", "head_connector", "not_in_name"};
 constexpr std::string_view kReferenceClasses[] = {"list_link",        "kind_follower",   "latin_ordinal", "act_modifier",
                                                   "adjective_ending", "decision_suffix", "eu_act_suffix"};
 constexpr std::string_view kFormPlaces[] = {"after", "before"};

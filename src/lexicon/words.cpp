@@ -141,6 +141,7 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
     if (r[1] == "act_word") out->act_words.insert(Fold(r[0]));
     if (r[1] == "place_preposition") out->place_prepositions.insert(Fold(r[0]));
     if (r[1] == "head_connector") out->head_connectors.insert(Fold(r[0]));
+    if (r[1] == "not_in_name") out->not_in_name.insert(Fold(r[0]));
     if (r[1] == "adjective_ending") out->adjective_endings.push_back(Fold(r[0]));
   }
 }
@@ -217,6 +218,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : names.act_words) info(word).act_word = true;
   for (const std::string& word : names.place_prepositions) info(word).place_preposition = true;
   for (const std::string& word : names.head_connectors) info(word).head_connector = true;
+  for (const std::string& word : names.not_in_name) info(word).not_in_name = true;
   for (const std::string& word : names.place_body_first_words) info(word).place_body_start = true;
   for (const NameWords::CompanyForm& form : names.company_forms) info(Fold(form.tokens.front())).company_form_start = true;
   for (const auto& [word, subtype] : names.org_cues) info(word).org_cue = true;

@@ -91,6 +91,7 @@ struct NameWords {
   StringMap<std::string> titles;     // surface as written -> title
   StringSet roles;                   // may be two words
   StringSet connectors, particles, adjectives, determiners, act_words, place_prepositions, head_connectors;
+  StringSet not_in_name;  // folded
   StringSet stops;  // as written
   std::vector<std::string> adjective_endings;  // folded: "ienne", "ique"
   // data/cues/place_bodies.tsv: kinds of court and body named by their
@@ -132,6 +133,7 @@ struct WordInfo {
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
   bool place_preposition = false, head_connector = false;         // NameWords
+  bool not_in_name = false;  // NameWords: ends a headed name (« rappelle », « aux dépens »)
   bool place_body_start = false;    // NameWords: a kind of data/cues/place_bodies.tsv starts with it
   bool company_form_start = false;  // NameWords: folded, the first token of a legal form
   bool org_cue = false;                                          // NameWords::org_cues

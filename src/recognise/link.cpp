@@ -43,7 +43,10 @@ struct ClaimKey {
 struct Kept {
   uint64_t position;  // first token and family, packed: text order
   uint32_t list, index;
-  bool operator<(const Kept& o) const { return position < o.position; }
+  bool operator<(const Kept& o) const {
+    if (position != o.position) return position < o.position;
+    return list != o.list ? list < o.list : index < o.index;  // a range's inside articles, in their order
+  }
 };
 
 // The candidates kept, in text order: per family, the longest then
@@ -65,10 +68,14 @@ std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lis
     const int family = FamilyOf(c.type);
     std::vector<bool>& used = taken[family];
     if (std::any_of(used.begin() + c.first_token, used.begin() + c.end_token, [](bool b) { return b; })) continue;
+    if (c.inside_range) {
+      kept.push_back({uint64_t{c.first_token} << 2 | family, key.list, key.index});
+      continue;
+    }
     std::fill(used.begin() + c.first_token, used.begin() + c.end_token, true);
     kept.push_back({uint64_t{c.first_token} << 2 | family, key.list, key.index});
   }
-  std::sort(kept.begin(), kept.end());  // a family keeps at most one candidate per first token
+  std::sort(kept.begin(), kept.end());  // a family keeps one candidate per first token, but a range's inside
   return kept;
 }
 

@@ -48,7 +48,7 @@ bool IsConnector(const View& v, size_t i) {
 }
 
 bool LooksAdjective(const View& v, size_t i) {
-  if (!v.Word(i) || v.Cap(i)) return false;
+  if (!v.Word(i) || v.Cap(i) || v.Info(i).not_in_name) return false;
   const std::string_view f = v.Folded(i);
   if (v.Info(i).adjective) return true;
   // data/cues/name_words.tsv, adjective_ending: "nationAL", "européENNE"
@@ -225,7 +225,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       size_t k = end + 1;
       if (k < v.size() && v.Info(k).determiner) ++k;  // "de la médecine", "pour une"
       if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
-      if (!v.Word(k) || !v.SameSentence(head, k) || v.Info(k).connector) break;
+      if (!v.Word(k) || !v.SameSentence(head, k) || v.Info(k).connector || v.Info(k).not_in_name) break;
       end = k + 1;
       after_complement = true;
     } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
@@ -380,8 +380,38 @@ bool IsSurname(const View& v, size_t i) {
 // [first, end) of a person's name starting at `i`: given names, particles
 // and surnames ("Jean-Yves Ollier", "Bertrand du MARAIS"). Returns i when
 // there is none.
-size_t PersonNameEnd(const View& v, size_t i) {
+// Past the particles at k (« de la », « van der », « d' ») when a surname
+// follows them; k when none does.
+size_t ParticlesEnd(const View& v, size_t k) {
+  size_t j = k;
+  while (j < k + 3 && j < v.size() && (v.Info(j).particle || (j > k && (v.Folded(j) == "la" || v.Folded(j) == "l'")))) ++j;
+  return j > k && IsSurname(v, j) && v.SameSentence(k, j) ? j : k;
+}
+
+// « M. Le Cotty », « Mme La Fontaine »: after a title, a capitalised article
+// opens the surname it is glued to in speech.
+bool IsArticleSurnameStart(const View& v, size_t i) {
+  const std::string_view f = v.Folded(i);
+  return v.Cap(i) && (f == "le" || f == "la") && IsSurname(v, i + 1) && !v.lex.titles.contains(v.Str(i + 1));
+}
+
+// Whether a titled person's name starts at i: a surname, or particles then
+// one (« M. d'Ornano », « le général de Gaulle »), or « Le Cotty ».
+// After a rank or an office written in lower case (« le président »), only
+// « de » opens a name: « le président du Sénat », « la présidente de la
+// Commission » name an institution.
+bool TitledNameStarts(const View& v, size_t i) {
+  if (v.lex.titles.contains(v.Str(i))) return false;  // « la présidente Mme X »: the second title opens it
+  if (IsSurname(v, i)) return true;
+  const bool office = i > 0 && !IsUpperInitial(v.Str(i - 1));
+  if (office) return (v.Folded(i) == "de" || v.Folded(i) == "d'") && IsSurname(v, i + 1);
+  return ParticlesEnd(v, i) > i || IsArticleSurnameStart(v, i);
+}
+
+size_t PersonNameEnd(const View& v, size_t i, bool titled) {
   size_t end = i;
+  if (titled && IsArticleSurnameStart(v, i)) ++end;
+  if (titled) end = ParticlesEnd(v, end);
   while (end < v.size() && end < i + kMaxNameTokens && v.SameSentence(i, end)) {
     if (IsSurname(v, end)) {
       ++end;
@@ -390,8 +420,8 @@ size_t PersonNameEnd(const View& v, size_t i) {
              v.Glued(end + 1)) {
         end += 2;
       }
-    } else if (end > i && v.Info(end).particle && IsSurname(v, end + 1)) {
-      end += 2;
+    } else if (end > i && ParticlesEnd(v, end) > end) {
+      end = ParticlesEnd(v, end);
     } else {
       break;
     }
@@ -430,7 +460,7 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
     size_t s = i;
     // titles are kept as written; only a word one folds to can be one
     const auto t = v.Info(i).title_folded ? lex.titles.find(v.Str(i)) : lex.titles.end();
-    const bool titled = t != lex.titles.end() && IsSurname(v, i + 1);
+    const bool titled = t != lex.titles.end() && TitledNameStarts(v, i + 1);
     // "Marie-Laure Denis": a compound given name is one name.
     size_t after_given = i;
     if (v.Cap(i) && gazetteer.IsGivenName(v.Str(i))) {
@@ -447,7 +477,7 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
       s = i + 1;
     }
     if (!v.SameSentence(i, s)) continue;
-    const size_t end = PersonNameEnd(v, s);
+    const size_t end = PersonNameEnd(v, s, titled);
     // A title needs one name; without a title, a given name and a surname.
     if (end <= s || (title.empty() && end < s + 2)) continue;
     Candidate c = Make(EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", priority::kPerson);

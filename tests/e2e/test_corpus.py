@@ -12,7 +12,7 @@ from lexfr_e2e import CORPUS, ROOT, Case, parse_documents, run
 # The 34 texts of the shared dev corpus (23 of them full decisions and court
 # news added after the recognisers were written): the floors are today's
 # scores rounded down, to be raised as the accuracy issues land.
-FLOORS = {"ORG": 0.89, "PERSON": 0.93, "LOC": 0.89, "LEGAL_REF": 0.87, "DATE": 0.97, "MONEY": 0.99}
+FLOORS = {"ORG": 0.91, "PERSON": 0.93, "LOC": 0.91, "LEGAL_REF": 0.95, "DATE": 0.97, "MONEY": 0.99}
 RECOURSE_MEAN_FLOOR = 0.93
 # The document's genre and a decision's identity (issue 17).
 DOCUMENT_FLOORS = {"genre": 0.99, "decision.court": 0.99, "decision.date": 0.99, "decision.numbers": 0.99}

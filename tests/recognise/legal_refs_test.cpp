@@ -314,3 +314,23 @@ TEST_CASE("empty and odd inputs", "[legal_refs]") {
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("ECtHR applications link to HUDOC, Council decisions to its site; a range's inside articles span its « à »", "[legal_refs]") {
+  const std::vector<Ref> app = Refs("La Cour, requête n° 12345/19, a conclu à la violation.");
+  REQUIRE(app.size() == 1);
+  CHECK(app[0].canonical == "CEDH:12345/19");
+  CHECK(app[0].url == "https://hudoc.echr.coe.int/fre#{%22appno%22:[%2212345/19%22]}");
+  const std::vector<Ref> range = Refs("les articles 12 à 14 du code civil");
+  REQUIRE(range.size() == 3);
+  CHECK(range[1].canonical == "CC art. 13");
+  CHECK(range[1].text == "à");
+  const std::vector<Ref> cc = Refs("la décision n° 2019-778 DC du 21 mars 2019");
+  REQUIRE(cc.size() == 1);
+  CHECK(cc[0].url == "https://www.conseil-constitutionnel.fr/decision/2019/2019778DC.htm");
+  // parts named before the article, innermost first in the key
+  CHECK(Keys("le 4° du II de l'article L. 521-3 du code de l'environnement") == V{"CENV art. L521-3-II-4"});
+}
+
+}  // namespace lexfr

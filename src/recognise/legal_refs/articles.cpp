@@ -31,6 +31,12 @@ bool IsCodePrefix(const Tokens& t, uint32_t j) {
          raw == "LO" || raw == "L.O.";
 }
 
+// An article key numbered as codes number theirs: "L851-3", "R112-4".
+bool IsCodeNumbered(std::string_view article) {
+  return article.size() > 1 && (article[0] == 'L' || article[0] == 'R' || article[0] == 'D') && article[1] >= '0' &&
+         article[1] <= '9';
+}
+
 // A point letter: "a", "b)" — not the verb "a" ("§ 2 a été").
 bool IsPointLetter(const Tokens& t, uint32_t j) {
   const std::string_view raw = t.T(j);
@@ -68,6 +74,80 @@ uint32_t SkipArticleHead(const Tokens& t, uint32_t k) {
   if (t.F(k) == "l'" && IsArticleHead(t.F(k + 1))) return k + 2;
   if (IsArticleHead(t.F(k))) return k + 1;
   return k;
+}
+
+bool IsDegree(const Tokens& t, uint32_t j) { return t.F(j) == "°" && t.Glued(j); }
+
+bool IsLowerLetter(std::string_view raw) { return raw.size() == 1 && raw[0] >= 'a' && raw[0] <= 'z'; }
+
+// The part of an article written just before `e`, read backwards: "II",
+// "4°", "a)", and a bare "2" after "le", "du", "au" (« du 2 de l'article 119
+// bis »). Gives its text and its first token.
+bool PartBefore(const Tokens& t, uint32_t e, uint32_t* first, std::string* part) {
+  if (e < 2) return false;
+  const uint32_t j = e - 1;
+  if (t.IsPartRoman(j)) {
+    *first = j;
+  } else if (IsDegree(t, j) && t.IsNumber(j - 1) && IsAsciiDigits(t.T(j - 1))) {
+    *first = j - 1;
+  } else if (t.F(j) == ")" && t.Glued(j) && IsLowerLetter(t.T(j - 1))) {
+    *first = j - 1;
+  } else if (t.IsNumber(j) && IsAsciiDigits(t.T(j)) && t.T(j).size() <= 2 &&
+             (t.F(j - 1) == "le" || t.F(j - 1) == "du" || t.F(j - 1) == "au")) {
+    *first = j;
+  } else {
+    return false;
+  }
+  *part = std::string(t.T(*first));
+  return true;
+}
+
+// « I de l'article 128 », « 4° du II de l'article L. 521-3 »: the parts
+// named before the article head at i, innermost first, as the key writes
+// them after the number ("-II-4"). Gives the first token of the outermost.
+std::string PartsBefore(const Tokens& t, uint32_t i, uint32_t* first) {
+  std::string parts;
+  if (i < 3 || t.F(i - 1) != "l'" || t.F(i - 2) != "de") return parts;
+  uint32_t e = i - 2;
+  for (int depth = 0; depth < 3; ++depth) {
+    uint32_t f = 0;
+    std::string part;
+    if (!PartBefore(t, e, &f, &part) || !t.SameSentence(f, i)) break;
+    parts += "-" + part;
+    *first = f;
+    if (t.F(f - 1) != "du") break;
+    e = f - 1;
+  }
+  return parts;
+}
+
+// « deuxième alinéa » after an article: where it ends, or `k`. Alinéas
+// do not join the key.
+uint32_t SkipOrdinalAlinea(const Tokens& t, uint32_t k) {
+  const std::string_view f = t.F(k);
+  const bool ordinal = f == "premier" || f == "dernier" || f == "avant-dernier" ||
+                       (f.ends_with("ieme") && f.size() <= 10);
+  return ordinal && (t.F(k + 1) == "alinea" || t.F(k + 1) == "phrase") ? k + 2 : k;
+}
+
+// « articles 12 à 14 »: the whole numbers strictly inside a range, each an
+// article of its own, spanning the « à » that made it a range. Ranges of
+// code numbers (« L. 821-5 à L. 821-7 ») keep their two ends: what lies
+// between them is not a count.
+void AddRangeInside(const std::string& low, const std::string& high, uint32_t connector,
+                    std::vector<ArticleItem>* items) {
+  constexpr size_t kMaxRangeInside = 30;
+  if (!IsAsciiDigits(low) || !IsAsciiDigits(high) || low.size() > 6 || high.size() > 6) return;
+  const unsigned lo = std::stoul(low), hi = std::stoul(high);
+  if (hi <= lo || hi - lo > kMaxRangeInside) return;
+  for (unsigned n = lo + 1; n < hi; ++n) {
+    ArticleItem inside;
+    inside.first = connector;
+    inside.end = connector + 1;
+    inside.article = std::to_string(n);
+    inside.inside_range = true;
+    items->push_back(std::move(inside));
+  }
 }
 
 // The article number at k and its parts.
@@ -274,6 +354,34 @@ void SubParts(const Tokens& t, uint32_t* pos, std::string* out) {
     } else if ((f == "alinea" || f == "al.") && (t.IsNumber(k + 1) || t.F(k + 1) == "1er" || t.F(k + 1) == "premier")) {
       *pos = k + 2;
       continue;
+    } else if (k > *pos && SkipOrdinalAlinea(t, k) > k) {
+      *pos = SkipOrdinalAlinea(t, k);
+      continue;
+    } else if (t.IsDash(k) && k == *pos && t.Glued(k) && t.Glued(k + 1) &&
+               (t.IsPartRoman(k + 1) || (t.IsNumber(k + 1) && IsDegree(t, k + 2)))) {
+      // « article 9-II-3° b) »
+      part = std::string(t.T(k + 1));
+      next = IsDegree(t, k + 2) ? k + 3 : k + 2;
+      after_paragraph = true;
+    } else if (t.IsPartRoman(k) && (k > *pos || IsDegree(t, *pos - 1) || t.Glued(k) == false) &&
+               !IsUpperInitial(t.T(k + 1)) && t.F(k + 1) != "-") {
+      // « article 17, II », « article 17 II de la loi »
+      part = std::string(t.T(k));
+      next = k + 1;
+      after_paragraph = true;
+    } else if (k > *pos && t.IsNumber(k) && IsDegree(t, k + 1) && IsAsciiDigits(t.T(k))) {
+      // « article 17, II, 3° »
+      part = std::string(t.T(k));
+      next = k + 2;
+      after_paragraph = true;
+    } else if (f == "." && k == *pos && t.Glued(k) && t.Glued(k + 1) && IsPointLetter(t, k + 1)) {
+      // « article 5.1.c du RGPD »
+      part = std::string(t.T(k + 1));
+      next = t.F(k + 2) == ")" ? k + 3 : k + 2;
+    } else if (after_paragraph && k == *pos && IsPointLetter(t, k) && t.F(k + 1) == ")") {
+      // « 3° b) »
+      part = std::string(t.T(k));
+      next = k + 2;
     } else {
       return;
     }
@@ -303,6 +411,8 @@ ArticleList ReadArticleList(const Tokens& t, uint32_t i) {
     uint32_t k = pos;
     if (!t.SameSentence(k, i)) break;
     bool comma_only = false;
+    const uint32_t connector = k;
+    const bool range = (t.F(k) == "a" && t.T(k) != "a") || t.F(k) == "au";
     if (t.F(k) == ",") {
       ++k;
       comma_only = true;
@@ -328,6 +438,7 @@ ArticleList ReadArticleList(const Tokens& t, uint32_t i) {
     if (!t.SameSentence(k, i) || !ReadItem(t, k, &item)) break;
     if (comma_only && !ListItemEndsWell(t, item.end, i)) break;
     pos = item.end;
+    if (range) AddRangeInside(list.items.back().article, item.article, connector, &list.items);
     list.items.push_back(std::move(item));
   }
   list.end = pos;
@@ -346,7 +457,10 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
   if (attach == Attach::kNone) {
     // "Article 2 : La présente ordonnance sera notifiée": the document's
     // own article, not one of the instrument last named.
-    if (t.F(pos) == ":") return pos;
+    // « qu'aux termes de l'article 20 : « … » » quotes an article of the
+    // text last named; a heading « DE L'ARTICLE 2 : » is the document's own.
+    const bool quoted_within_sentence = t.F(i - 1) == "l'" && t.T(i).starts_with("a");
+    if (t.F(pos) == ":" && !quoted_within_sentence) return pos;
     // "FISA section 702", "RGPD, article 6": the instrument just before.
     const bool adjacent = m->bare_end != 0 && !m->out.empty() &&
                           (m->bare_end == i || (m->bare_end + 1 == i && t.F(m->bare_end) == ","));
@@ -356,6 +470,10 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
       m->out.pop_back();
     } else if (!list.section && m->last) {
       found.ref = *m->last;
+      // « L. 851-3 » is numbered as a code numbers its articles: when a law
+      // was named last, the article is still the last code's
+      const std::optional<Ref>& code = m->last_by_kind[static_cast<size_t>(Kind::kCode)];
+      if (found.ref.kind != Kind::kCode && code && IsCodeNumbered(list.items[0].article)) found.ref = *code;
     } else {
       return pos;
     }
@@ -363,10 +481,14 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
   } else {
     Remember(m, found.ref);
   }
+  uint32_t parts_first = span_first;
+  const std::string parts_before = PartsBefore(t, i, &parts_first);
   for (size_t k = 0; k < list.items.size(); ++k) {
-    const uint32_t first = k == 0 ? span_first : list.items[k].first;
+    const uint32_t first = k == 0 ? std::min(span_first, parts_first) : list.items[k].first;
+    std::string article = list.items[k].article;
+    if (k == 0) article += parts_before;
     const uint32_t end = k + 1 == list.items.size() ? found.end : list.items[k].end;
-    Emit(m, first, end, found.ref, list.items[k].article);
+    Emit(m, first, end, found.ref, std::move(article), list.items[k].inside_range);
   }
   return attach == Attach::kFound ? ChainedArticles(c, found.end, i, m) : found.end;
 }

@@ -30,6 +30,7 @@ void SubParts(const Tokens& t, uint32_t* pos, std::string* out);
 struct ArticleItem {
   uint32_t first = 0, end = 0;  // tokens
   std::string article;          // "L1461-1", "9-2-a"
+  bool inside_range = false;    // « 13 » of « articles 12 à 14 », spanning the « à »
 };
 
 struct ArticleList {

@@ -15,7 +15,25 @@ std::optional<Found> ConstitutionalDecision(const Context& c, std::string_view i
   if (!IsConstitutionalNumber(id)) return std::nullopt;
   const std::string_view suffix = c.tokens.T(end);
   if (!c.tokens.words().decision_suffixes.contains(suffix)) return std::nullopt;
-  return Found{end + 1, RefOfKey(c.tables, "CC_DEC:" + std::string(id), "", false)};
+  // « 2019-778 DC » lives at …/decision/2019/2019778DC.htm on the Council's site
+  std::string page(id.substr(0, 4));
+  page += "/";
+  for (char ch : id) {
+    if (ch != '-') page += ch;
+  }
+  page += suffix;
+  // decisions joined under one number (« 2015-713/714 ») have no page of that name
+  const std::string url =
+      id.find('/') == std::string_view::npos ? "https://www.conseil-constitutionnel.fr/decision/" + page + ".htm" : "";
+  return Found{end + 1, RefOfKey(c.tables, "CC_DEC:" + std::string(id), url, false)};
+}
+
+// « requête n° 12345/19 »: an application to the European Court of Human
+// Rights, a serial number and the year's two digits.
+bool IsEchrApplication(std::string_view id) {
+  const size_t slash = id.find('/');
+  return slash != std::string_view::npos && slash >= 1 && slash <= 6 && id.size() == slash + 3 &&
+         IsAsciiDigits(id.substr(0, slash)) && IsAsciiDigits(id.substr(slash + 1));
 }
 
 std::optional<Found> ReadEcli(const Context& c, uint32_t i) {
@@ -48,10 +66,19 @@ std::optional<Found> ReadCjeuCase(const Context& c, uint32_t i) {
     ++j;
   }
   const std::string_view court = t.T(j);
-  if (!(court == "C" || court == "T" || court == "F") || !t.IsDash(j + 1) || !t.Glued(j + 1) || !t.Glued(j + 2) ||
-      !t.IsNumber(j + 2) || t.F(j + 3) != "/" || !t.Glued(j + 3) || !t.Glued(j + 4) || !t.IsNumber(j + 4)) {
+  if (!(court == "C" || court == "T" || court == "F")) return std::nullopt;
+  // « C-623/17 », and « C 623/17 » after « affaire » or « arrêt », as some
+  // texts write it
+  uint32_t n = 0;
+  if (t.IsDash(j + 1) && t.Glued(j + 1) && t.Glued(j + 2)) {
+    n = j + 2;
+  } else if (j > i && !t.Glued(j + 1)) {
+    n = j + 1;
+  }
+  if (n == 0 || !t.IsNumber(n) || t.F(n + 1) != "/" || !t.Glued(n + 1) || !t.Glued(n + 2) || !t.IsNumber(n + 2)) {
     return std::nullopt;
   }
+  j = n - 2;  // the number's offsets below count from the « C- » form
   const std::string_view number = t.T(j + 2), year = t.T(j + 4);
   if (!IsAsciiDigits(number) || number.size() > 4 || !IsAsciiDigits(year) || year.size() != 2) return std::nullopt;
   const std::string id = std::string(court) + "-" + std::string(number) + "/" + std::string(year);
@@ -84,6 +111,10 @@ std::optional<Found> ReadNumero(const Context& c, uint32_t i) {
   const std::string id = ReadId(t, j, &end);
   if (id.empty()) return std::nullopt;
   if (IsCassationNumber(id)) return Found{end, RefOfKey(c.tables, "CASS:" + id, "", false)};
+  if (t.F(i - 1).starts_with("requete") && IsEchrApplication(id)) {
+    return Found{end, RefOfKey(c.tables, "CEDH:" + id, "https://hudoc.echr.coe.int/fre#{%22appno%22:[%22" + id + "%22]}",
+                               false)};
+  }
   if (auto cc = ConstitutionalDecision(c, id, end)) return cc;
   if (auto court = c.authorities.CourtOf(i, end, id)) {
     return Found{end, RefOfKey(c.tables, *court + ":" + id, "", false)};

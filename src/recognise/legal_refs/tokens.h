@@ -38,6 +38,13 @@ class Tokens {
   bool Glued(uint32_t j) const { return view_.Has(j, kGlued); }
   bool SameSentence(uint32_t a, uint32_t b) const { return a < n_ && b < n_ && Sentence(a) == Sentence(b); }
   bool IsDash(uint32_t j) const { return F(j) == "-"; }
+  // A capital roman numeral of I, V and X only ("II", "IV"): a part of an
+  // article, not the "L" or "D" of a code's numbering.
+  bool IsPartRoman(uint32_t j) const {
+    if (!view_.Has(j, kRoman)) return false;
+    const std::string_view raw = T(j);
+    return raw.size() <= 4 && raw.find_first_not_of("IVX") == std::string_view::npos;
+  }
   // "n°", "numéro", and "no" when a number follows.
   bool IsNumero(uint32_t j) const {
     const std::string_view f = F(j);
