@@ -207,7 +207,9 @@ class DateScanner {
       const bool cue_here = starts_at_[i] != 0;
       // Offsets and durations open with a count: a number or a number word.
       const bool counted = tokens_[i].kind == TokenKind::kNumber || StartsCue(i, kCountCues);
-      const bool relative = StartsCue(i, kRelativeCues) || info_[i].weekday != 0 || Is(i, "le");
+      // « le 15 », the one reading without a cue or a weekday, needs a day next
+      const bool relative = StartsCue(i, kRelativeCues) || info_[i].weekday != 0 ||
+                            (info_[i + 1].day != 0 && Is(i, "le"));
       size_t end = NumericDate(i);
       if (end == 0 && cue_here) end = Holiday(i);
       if (end == 0 && cue_here) end = OrdinalOfMonth(i);
