@@ -87,6 +87,10 @@ CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const I
 DocumentCues CueIndex::Match(const TokenView& view) const {
   DocumentCues out;
   const size_t n = view.size();
+  // At most a few hits a token: room reserved once is only address space
+  // until written, where growing by doubling copied and faulted in every
+  // page again (« à à à … » makes three hits a token).
+  for (DocumentCues::File& f : out.files_) f.hits.reserve(n);
   std::vector<uint32_t> ends;  // the nodes with phrases a walk passed, shortest phrase first
   for (size_t i = 0; i < n; ++i) {
     const uint32_t first = view.Id(i);

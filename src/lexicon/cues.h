@@ -74,12 +74,17 @@ class CueHitsByField {
   explicit CueHitsByField(std::span<const CueHit> hits) {
     // a hit finds its group by its cue's field index, not by its field's
     // name: a name lookup per hit was a tenth of the matching
+    // Counted first, so that each group is allocated once at its size:
+    // growing by doubling copied and faulted in every page again.
+    std::vector<uint32_t> counts;
     for (const CueHit& h : hits) {
       const uint32_t index = h.cue->field_index;
-      if (index >= groups_.size()) groups_.resize(index + 1);
-      if (groups_[index].empty()) index_of_.emplace(h.cue->field, index);
-      groups_[index].push_back(&h);
+      if (index >= counts.size()) counts.resize(index + 1, 0);
+      if (counts[index]++ == 0) index_of_.emplace(h.cue->field, index);
     }
+    groups_.resize(counts.size());
+    for (size_t index = 0; index < counts.size(); ++index) groups_[index].reserve(counts[index]);
+    for (const CueHit& h : hits) groups_[h.cue->field_index].push_back(&h);
   }
   // Empty for a field no cue matched.
   std::span<const CueHit* const> Of(std::string_view field) const {

@@ -249,6 +249,7 @@ class DateScanner {
   // as long as the longest phrase: a constant.
   void MatchCues() {
     cue_begin_.assign(n_ + 1, 0);
+    cues_.reserve(n_);  // address space until written: no copy as cues come
     starts_at_.assign(n_ + 1, 0);
     ends_before_.assign(n_ + 1, 0);
     for (size_t i = 0; i < n_; ++i) {

@@ -165,7 +165,10 @@ class Utf16ToBytes {
 // lives only while Segment() runs.
 std::vector<RawToken> WordTokens(std::string_view text, const icu::UnicodeString& utf16) {
   std::vector<RawToken> out;
-  out.reserve(text.size() / 5 + 8);
+  // A token is at least a byte and most have a space after them: room for
+  // the densest text (« a a a … ») is only address space until written, where
+  // growing by doubling copied and faulted in every page again.
+  out.reserve(text.size() / 2 + 8);
   icu::BreakIterator& words = *ThreadIterators().words;
   words.setText(utf16);
   Utf16ToBytes to_bytes(text);
