@@ -229,6 +229,12 @@ bool MeasureAdversarial(const std::string& ordinary_text, const std::string& lex
   std::printf(" %6s %6s\n%-24s", "out", "norm.", "ordinary (ms per MiB)");
   for (double b : ordinary_timed.seconds) std::printf(" %10.1f", b * per_mib * 1e3);
   std::printf("\n");
+  for (const std::string& name : only) {
+    if (FindAdversarialInput(name) == nullptr) {
+      std::printf("no adversarial input called %s (lexfr_adversarial list)\n", name.c_str());
+      return false;
+    }
+  }
   bool all_pass = true;
   double worst = 0;
   std::string worst_name;

@@ -468,7 +468,8 @@ Options ParseOptions(int* argc, char** argv) {
       options.processes = false;
     } else if (arg == "--adversarial-only" || arg.starts_with("--adversarial-only=")) {
       options.stages = options.processes = false;
-      for (std::string_view names = arg.substr(std::min(arg.size(), arg.find('=') + 1)); !names.empty();) {
+      const size_t equals = arg.find('=');
+      for (std::string_view names = equals == std::string_view::npos ? "" : arg.substr(equals + 1); !names.empty();) {
         const size_t comma = std::min(names.size(), names.find(','));
         options.adversarial_names.emplace_back(names.substr(0, comma));
         names.remove_prefix(std::min(names.size(), comma + 1));
