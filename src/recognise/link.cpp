@@ -68,14 +68,13 @@ std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lis
     const int family = FamilyOf(c.type);
     std::vector<bool>& used = taken[family];
     if (std::any_of(used.begin() + c.first_token, used.begin() + c.end_token, [](bool b) { return b; })) continue;
-    if (c.inside_range) {
-      kept.push_back({uint64_t{c.first_token} << 2 | family, key.list, key.index});
-      continue;
-    }
-    std::fill(used.begin() + c.first_token, used.begin() + c.end_token, true);
+    // A range's inside articles share their tokens (« à ») and take none.
+    if (!c.inside_range) std::fill(used.begin() + c.first_token, used.begin() + c.end_token, true);
     kept.push_back({uint64_t{c.first_token} << 2 | family, key.list, key.index});
   }
-  std::sort(kept.begin(), kept.end());  // a family keeps one candidate per first token, but a range's inside
+  // A family keeps one candidate per first token, but for a range's inside
+  // articles, which Kept orders by list and index.
+  std::sort(kept.begin(), kept.end());
   return kept;
 }
 
