@@ -60,11 +60,26 @@ std::vector<CueHit> CueSet::Match(const Segmentation& seg) const {
   return hits;
 }
 
+const CueWordField* CueWordFieldOf(CueFile file, const Cue& cue) {
+  for (const CueWordField& w : kCueWordFields) {
+    if (w.file == file && cue.field == w.field && (w.value.empty() || cue.value == w.value)) return &w;
+  }
+  return nullptr;
+}
+
 CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const IdOf& id_of) {
   // files in CueFile order, each file's cues in file order: filtered by
   // file, the phrases at a node keep the order of that file's CueSet
   for (size_t f = 0; f < kCueFileCount; ++f) {
     for (const Cue& cue : sets[f]->cues()) {
+      // a one-word field's word is a bit of its id, not a phrase (the
+      // lexicon refuses such a row of more than one word)
+      if (const CueWordField* w = CueWordFieldOf(static_cast<CueFile>(f), cue); w != nullptr && cue.tokens.size() == 1) {
+        const uint32_t id = id_of(cue.tokens.front());
+        if (word_bits_.size() <= id) word_bits_.resize(id + 1, 0);
+        word_bits_[id] |= static_cast<uint8_t>(w->word);
+        continue;
+      }
       entries_.push_back({static_cast<CueFile>(f), &cue});
       phrases_.Add(cue.tokens);
       // the same edges, by word id
@@ -86,6 +101,7 @@ CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const I
 
 DocumentCues CueIndex::Match(const TokenView& view) const {
   DocumentCues out;
+  out.word_bits_ = word_bits_;
   const size_t n = view.size();
   // At most a few hits a token: room reserved once is only address space
   // until written, where growing by doubling copied and faulted in every

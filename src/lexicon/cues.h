@@ -109,6 +109,27 @@ enum class CueFile : uint8_t {
 };
 inline constexpr size_t kCueFileCount = 6;
 
+// The one-word cue fields whose readers only ask "is such a word at token
+// i": a word that ends an act's author (acts `author_stop`), one skipped
+// before a party in a list (parties `skip`), one that ends a party named in
+// lower case (recourse `word` / `party_end`). Their words are answered from
+// the token's vocabulary id, never written as hits: « à » is in all three,
+// and « à à à … » made three hits a token, twice the cost of a plain text
+// (issue 20's adversarial row `recourse-cue-prefixes`). Each is a bit.
+enum class CueWord : uint8_t { kAuthorStop = 1, kPartySkip = 2, kPartyEnd = 4 };
+struct CueWordField {
+  CueFile file;
+  std::string_view field, value;  // value empty: any
+  CueWord word;
+};
+inline constexpr std::array<CueWordField, 3> kCueWordFields{{
+    {CueFile::kActs, "author_stop", "", CueWord::kAuthorStop},
+    {CueFile::kParties, "skip", "", CueWord::kPartySkip},
+    {CueFile::kRecourse, "word", "party_end", CueWord::kPartyEnd},
+}};
+// The CueWord `cue` of file `file` is answered by, or null when it is a hit.
+const CueWordField* CueWordFieldOf(CueFile file, const Cue& cue);
+
 // The cue hits of one text, for every cue file: each file's hits exactly as
 // its CueSet::Match() gives them, and grouped by field. Move-only: the
 // groups point into the hits.
@@ -122,9 +143,15 @@ class DocumentCues {
 
   std::span<const CueHit> Of(CueFile file) const { return files_[static_cast<size_t>(file)].hits; }
   const CueHitsByField& ByField(CueFile file) const { return files_[static_cast<size_t>(file)].by_field; }
+  // Whether the word of vocabulary id `word_id` (TokenView::Id) is one of
+  // `word`'s cues: those are never hits (kCueWordFields).
+  bool Is(CueWord word, uint32_t word_id) const {
+    return word_id < word_bits_.size() && (word_bits_[word_id] & static_cast<uint8_t>(word)) != 0;
+  }
 
  private:
   friend class CueIndex;
+  std::span<const uint8_t> word_bits_;  // the index's: word id -> its CueWord bits
   struct File {
     std::vector<CueHit> hits;
     CueHitsByField by_field;  // points into hits
@@ -159,6 +186,7 @@ class CueIndex {
   PhraseMatcher phrases_;       // the trie; its nodes are the walk's states
   std::vector<uint32_t> first_;  // word id -> the node of a phrase's first word, or kNoNode
   std::unordered_map<uint64_t, uint32_t> next_;  // node << 32 | word id -> the next node
+  std::vector<uint8_t> word_bits_;               // word id -> its CueWord bits (kCueWordFields)
 };
 
 }  // namespace lexfr

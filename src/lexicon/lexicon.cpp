@@ -216,6 +216,28 @@ Status LoadCues(const Files& files, std::string_view path, const std::vector<Cue
   return s;
 }
 
+// The one-word cue fields (lexicon/cues.h kCueWordFields) are read from a
+// bit of each word's id: a phrase of several words there would never be
+// seen, so it is a data error rather than a silent gap.
+Status CheckCueWords(const std::array<const CueSet*, kCueFileCount>& sets) {
+  // in CueFile order
+  constexpr std::array<std::string_view, kCueFileCount> kPaths = {
+      "data/cues/recourse.tsv", "data/cues/speech_verbs.tsv", "data/cues/structure.tsv",
+      "data/cues/parties.tsv",  "data/cues/acts.tsv",         "data/cues/counsel.tsv"};
+  for (size_t f = 0; f < kCueFileCount; ++f) {
+    for (const Cue& cue : sets[f]->cues()) {
+      if (CueWordFieldOf(static_cast<CueFile>(f), cue) != nullptr && cue.tokens.size() != 1) {
+        std::string phrase;
+        for (const std::string& t : cue.tokens) phrase += (phrase.empty() ? "" : " ") + t;
+        return Status::Error(ExitCode::kConfig, "bad_data",
+                             std::string(kPaths[f]) + ": cue field " + cue.field + (cue.value == "-" ? "" : " " + cue.value) +
+                                 " takes a single word, not « " + phrase + " »");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbreviations& abbreviations, CueSet* out) {
   const std::vector<CueField> fields = {
       {"kind", Views(v.recourse_kinds)},
@@ -449,10 +471,12 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     s = LoadCues(files, "data/cues/speech_verbs.tsv", {{"speech", sides}},
                  out->abbreviations_, &out->speech_verbs_);
   }
+  const std::array<const CueSet*, kCueFileCount> cue_sets = {&out->recourse_cues_, &out->speech_verbs_,
+                                                             &out->structure_cues_, &out->party_cues_,
+                                                             &out->act_cues_,       &out->counsel_cues_};
+  if (s.ok()) s = CheckCueWords(cue_sets);
   if (s.ok()) {
-    out->cue_index_ = CueIndex({&out->recourse_cues_, &out->speech_verbs_, &out->structure_cues_, &out->party_cues_,
-                                &out->act_cues_, &out->counsel_cues_},
-                               [&](const std::string& word) { return AddWord(word, &out->vocabulary_, &out->words_); });
+    out->cue_index_ = CueIndex(cue_sets, [&](const std::string& word) { return AddWord(word, &out->vocabulary_, &out->words_); });
   }
   return s;
 }

@@ -59,7 +59,7 @@ class Reader {
   Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
          const DecisionIdentity& decision)
       : v_(view), institutions_(lexicon.institutions()), act_cues_(lexicon.act_cues()), decision_(decision),
-        hits_(cues.ByField(CueFile::kActs)), mentions_(MentionsInTextOrder(entities)) {
+        cues_(cues), hits_(cues.ByField(CueFile::kActs)), mentions_(MentionsInTextOrder(entities)) {
     // act words, longest first at a position (« décision implicite » over
     // « décision »), one per position
     for (const char* field : {"act", "implicit"}) {
@@ -75,10 +75,8 @@ class Reader {
     act_start_.assign(v_.size() + 1, false);
     for (const CueHit* h : acts_) act_start_[h->first_token] = true;
     date_stop_at_.assign(v_.size() + 1, false);
-    author_stop_at_.assign(v_.size() + 1, false);
     date_start_.assign(v_.size() + 2, false);
     for (const CueHit* h : hits_.Of("date_stop")) date_stop_at_[h->first_token] = true;
-    for (const CueHit* h : hits_.Of("author_stop")) author_stop_at_[h->first_token] = true;
     for (const Placed& p : mentions_) {
       if (p.entity->type == EntityType::kDate) date_start_[p.mention->first_token] = true;
     }
@@ -196,7 +194,7 @@ class Reader {
     if (heads.empty()) return {};
     const uint32_t first = heads.front()->first_token;
     uint32_t k = heads.front()->end_token;
-    while (k < end && k < first + kMostAuthorTokens && !author_stop_at_[k] && !date_start_[k] &&
+    while (k < end && k < first + kMostAuthorTokens && !cues_.Is(CueWord::kAuthorStop, v_.Id(k)) && !date_start_[k] &&
            !date_start_[k + 1] && !IsPunctuation(v_.Text(k)) && !IsParticiple(k)) {
       ++k;
     }
@@ -484,11 +482,12 @@ class Reader {
   const Institutions& institutions_;
   const CueSet& act_cues_;
   const DecisionIdentity& decision_;
+  const DocumentCues& cues_;
   const CueHitsByField& hits_;
   std::vector<Placed> mentions_;
   std::vector<const CueHit*> acts_;  // act and implicit words, in text order
   std::vector<bool> act_start_;      // token -> an act word starts there
-  std::vector<bool> date_stop_at_, author_stop_at_;  // token -> such a cue starts there
+  std::vector<bool> date_stop_at_;  // token -> such a cue starts there
   std::vector<bool> date_start_;     // token -> a DATE mention starts there
   std::unordered_map<uint32_t, const CueHit*> number_at_, seat_at_, appeal_at_;  // by first token
 };

@@ -43,7 +43,7 @@ class Reader {
  public:
   Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
          const Structure& structure)
-      : v_(view), lexicon_(lexicon), by_field_(cues.ByField(CueFile::kParties)) {
+      : v_(view), lexicon_(lexicon), cues_(cues), by_field_(cues.ByField(CueFile::kParties)) {
     for (const CueHit* h : Hits("past_claim")) past_claim_ends_.insert(h->end_token);
     for (const Entity& e : entities) {
       if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
@@ -92,6 +92,8 @@ class Reader {
                                      [](const CueHit* h, size_t token) { return h->first_token < token; });
     return it != hits.end() && (*it)->first_token == i ? (*it)->end_token : 0;
   }
+  // Whether token i is one of `word`'s words (a one-word cue field).
+  bool Is(CueWord word, size_t i) const { return i < size() && cues_.Is(word, v_.Id(i)); }
   // Whether a past_claim cue ends at `end` (« a demandé au »).
   bool PastClaimEndsAt(uint32_t end) const { return past_claim_ends_.contains(end); }
   // The person or organisation whose mention starts at token i (the longest).
@@ -109,6 +111,7 @@ class Reader {
  private:
   const TokenView& v_;
   const Lexicon& lexicon_;
+  const DocumentCues& cues_;
   const CueHitsByField& by_field_;
   std::unordered_map<uint32_t, std::pair<const Entity*, uint32_t>> entity_at_;
   std::vector<uint32_t> line_first_, line_next_;
@@ -135,9 +138,7 @@ size_t MarkerEnd(const Reader& r, size_t i) {
 // « l' »), from i.
 size_t SkipOpeners(const Reader& r, size_t i, size_t end) {
   for (int n = 0; n < 3 && i < end; ++n) {
-    if (const uint32_t e = r.CueEnd("skip", i); e > i && e <= end) {
-      i = e;
-    } else if (r.Info(i).determiner) {
+    if (r.Is(CueWord::kPartySkip, i) || r.Info(i).determiner) {
       ++i;
     } else {
       break;

@@ -39,7 +39,7 @@ struct Context {
         hits(cues.Of(CueFile::kRecourse)),
         by_field(cues.ByField(CueFile::kRecourse)),
         hits_at(seg.tokens.size(), hits),
-        reader{view, hits_at, [this](uint32_t token, EntityType type, uint32_t* end) {
+        reader{view, hits_at, cues, [this](uint32_t token, EntityType type, uint32_t* end) {
                  return MentionAt(token, type, end);
                }} {
     const Segmentation& s = seg;

@@ -237,7 +237,7 @@ NamedParty ReadNamedPartyAt(const PhraseReader& r, uint32_t from) {
   const uint32_t sentence = r.view.token(k).sentence;
   uint32_t last = k;
   while (last < k + kMaxLowerNameTokens && InText(r, last) && r.view.token(last).sentence == sentence &&
-         r.view.token(last).kind != TokenKind::kPunct && Word(r, last, "party_end") == nullptr) {
+         r.view.token(last).kind != TokenKind::kPunct && !r.cues.Is(CueWord::kPartyEnd, r.view.Id(last))) {
     ++last;
   }
   while (last > k && Word(r, last - 1, "of") != nullptr) --last;  // « … des » cut short

@@ -50,6 +50,7 @@ using MentionAt = std::function<const Entity*(uint32_t token, EntityType type, u
 struct PhraseReader {
   const TokenView& view;
   const HitsAtToken& hits;
+  const DocumentCues& cues;  // its one-word fields (party_end)
   MentionAt mention_at;
 };
 

@@ -174,4 +174,41 @@ TEST_CASE("a cue ending with an elided word matches it before the next word", "[
   CHECK(hits[0].end_token == 4);
 }
 
+TEST_CASE("a one-word cue field is a bit of its word's id, never a hit", "[lexicon]") {
+  // « à » ends an act's author, opens a party in a list and ends a party
+  // named in lower case: three hits a token on « à à à … » before.
+  const Lexicon& lex = SharedLexicon();
+  const std::string text = "Le recours de l'association des riverains et à la société X par M. Y.";
+  const Segmentation seg = Segment(text, lex.abbreviations());
+  const TokenView view(text, seg, lex.vocabulary());
+  const DocumentCues cues = lex.cues().Match(view);
+  const auto token = [&](std::string_view word) {
+    for (size_t i = 0; i < view.size(); ++i) {
+      if (view.Text(i) == word) return i;
+    }
+    FAIL("no token " << word);
+    return size_t{0};
+  };
+  CHECK(cues.Is(CueWord::kPartySkip, view.Id(token("à"))));
+  CHECK(cues.Is(CueWord::kAuthorStop, view.Id(token("à"))));  // folded, « à » is « a »
+  CHECK(cues.Is(CueWord::kPartyEnd, view.Id(token("et"))));
+  CHECK(cues.Is(CueWord::kPartySkip, view.Id(token("par"))));
+  CHECK_FALSE(cues.Is(CueWord::kPartySkip, view.Id(token("et"))));
+  CHECK_FALSE(cues.Is(CueWord::kPartyEnd, view.Id(token("société"))));
+  CHECK_FALSE(cues.Is(CueWord::kAuthorStop, 0));  // a word no list holds
+  CHECK(cues.ByField(CueFile::kParties).Of("skip").empty());
+  CHECK(cues.ByField(CueFile::kActs).Of("author_stop").empty());
+  for (const CueHit& h : cues.Of(CueFile::kRecourse)) CHECK(h.cue->value != "party_end");
+  // other fields still give hits: « de l' » is `word` / `of`
+  CHECK_FALSE(cues.ByField(CueFile::kRecourse).Of("word").empty());
+}
+
+TEST_CASE("a phrase of several words in a one-word cue field is refused", "[lexicon]") {
+  size_t line = 0;
+  const Status s = LoadWithRow("data/cues/parties.tsv", "skip\t-\t1\tà la", &line);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.exit_code() == ExitCode::kConfig);
+  CHECK(Says(s.message(), "data/cues/parties.tsv: cue field skip takes a single word, not « a la »"));
+}
+
 }  // namespace lexfr
