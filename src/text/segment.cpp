@@ -259,8 +259,33 @@ bool MayEndSentence(std::string_view text) {
   return false;
 }
 
+// Whether the line break in `gap`, between tokens `before` and `after`, is
+// a line wrapped inside a sentence (plain text wrapped at a width, a
+// decision's layout): one line break, no blank line, a line that does not
+// end with a mark that closes a sentence or a clause (. ! ? … : ; and the
+// closing marks after them), and a next line that goes on in lower case
+// (« Conseil\nd'État », « l'informatique\net des libertés ») or with a
+// number after an abbreviation (« article L.\n521-3 », « n°\n412345 »).
+// ICU breaks a sentence at every line break (a paragraph separator for it).
+bool WrappedLine(std::string_view text, std::string_view gap, const RawToken& before, const RawToken& after) {
+  int breaks = 0;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    if (gap[i] == '\n' || (gap[i] == '\r' && (i + 1 == gap.size() || gap[i + 1] != '\n'))) ++breaks;
+  }
+  if (breaks != 1) return false;
+  const bool word_before = before.kind == TokenKind::kWord || before.abbreviation ||
+                           (before.kind == TokenKind::kPunct && text[before.byte_start] == ',');
+  if (!word_before) return false;
+  // after a plain word, a number opens a numbered paragraph (« Faits et
+  // procédure\n1. »)
+  if (after.kind == TokenKind::kNumber) return before.abbreviation;
+  if (after.kind != TokenKind::kWord) return false;
+  size_t at = after.byte_start;
+  return u_islower(static_cast<UChar32>(NextCodePoint(text, &at)));
+}
+
 // Sentence starts (byte offsets) from ICU, without the false breaks after
-// abbreviations and initials.
+// abbreviations and initials, nor those of lines wrapped inside a sentence.
 std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeString& utf16,
                                      const std::vector<RawToken>& tokens) {
   std::vector<uint32_t> starts;
@@ -290,6 +315,11 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeSt
     if (tok > 0 && tok < tokens.size()) {
       const size_t k = last_not_dots;
       initial_ellipsis = k + 1 < tok && tokens[k].abbreviation;
+    }
+    if (tok > 0 && tok < tokens.size() &&
+        WrappedLine(text, text.substr(tokens[tok - 1].byte_end, tokens[tok].byte_start - tokens[tok - 1].byte_end),
+                    tokens[tok - 1], tokens[tok])) {
+      continue;
     }
     if (tok > 0 && tok < tokens.size() && (tokens[tok - 1].abbreviation || initial_ellipsis)) {
       // Keep the break only when a line break separates the two tokens.

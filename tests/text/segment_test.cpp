@@ -86,6 +86,26 @@ TEST_CASE("line breaks end sentences (titles, paragraphs)", "[segment]") {
   CHECK(seg.sentences.size() == 3);
 }
 
+TEST_CASE("a line wrapped inside a sentence does not end it", "[segment]") {
+  const auto count = [](std::string_view text) { return Segment(text, SharedLexicon().abbreviations()).sentences.size(); };
+  // The next line goes on in lower case, or with a number after an abbreviation.
+  CHECK(count("Le Conseil\nd'État a rejeté la requête.") == 1);
+  CHECK(count("La Commission nationale de l'informatique\net des libertés sanctionne.") == 1);
+  CHECK(count("Vu l'article L.\n521-3 du code.") == 1);
+  CHECK(count("Vu la décision n°\n412345 du Conseil d'État.") == 1);
+  CHECK(count("Mme Durand, greffier de chambre,\nla première chambre a rendu l'arrêt.") == 1);
+  CHECK(count("Le juge\r\nrejette la demande.") == 1);
+  // A heading, a numbered paragraph, a colon, a full stop, a capital or a
+  // blank line still end it.
+  CHECK(count("Faits et procédure\n12 mai : le juge statue.") == 2);
+  CHECK(count("Vu la procédure suivante :\npar une requête.") == 2);
+  CHECK(count("La requête est rejetée.\nla suite.") == 2);
+  CHECK(count("Conseil d'État\nN° 444937") == 2);
+  CHECK(count("Signé : Mme A B\n431980") == 2);
+  CHECK(count("Un titre sans point\n\nle texte commence ici.") == 2);
+  CHECK(count("- le premier point ;\n- le second.") == 2);
+}
+
 TEST_CASE("empty and blank texts have no tokens", "[segment]") {
   CHECK(Segment("", SharedLexicon().abbreviations()).tokens.empty());
   CHECK(Segment("  \n\t ", SharedLexicon().abbreviations()).tokens.empty());
