@@ -5,7 +5,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
+#include <span>
 #include <unordered_set>
 
 #include "text/text_util.h"
@@ -19,10 +21,18 @@ struct RawToken {
   bool abbreviation;  // keeps its period; never ends a sentence
 };
 
-// One pair of ICU iterators per thread: creating them costs far more than
-// resetting their text.
+// ICU iterators, one of each per thread: creating them costs far more than
+// resetting their text. The sentence iterator only serves
+// SentenceBreaks::kIcu (the tests' oracle), so it is made on first use.
 struct Iterators {
   std::unique_ptr<icu::BreakIterator> words, sentences;
+  icu::BreakIterator& Sentences() {
+    if (!sentences) {
+      UErrorCode err = U_ZERO_ERROR;
+      sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getFrench(), err));
+    }
+    return *sentences;
+  }
 };
 
 Iterators& ThreadIterators() {
@@ -30,7 +40,6 @@ Iterators& ThreadIterators() {
     UErrorCode err = U_ZERO_ERROR;
     Iterators i;
     i.words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getFrench(), err));
-    i.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getFrench(), err));
     return i;
   }();
   return it;
@@ -284,15 +293,275 @@ bool WrappedLine(std::string_view text, std::string_view gap, const RawToken& be
   return u_islower(static_cast<UChar32>(NextCodePoint(text, &at)));
 }
 
+// UAX #29's sentence rules (those ICU's sentence iterator applies) read from
+// the word tokens rather than by a second ICU pass over the text: a
+// sentence can only end after a terminal mark (. ! ? … and the other
+// STerm/ATerm characters), which the word pass leaves as a token of its
+// own or at the end of one, or at a paragraph separator, which the word
+// pass leaves in a gap. Only those places are looked at, each with ICU's
+// own Sentence_Break class of the characters around it, so a text costs
+// one look at each token's first and last byte. The ICU pass cost 7% of a
+// run (issue 21); the unit tests hold these rules to it (SentenceRules::kIcu).
+class SentenceClasses {
+ public:
+  static const SentenceClasses& Get() {
+    static const SentenceClasses classes;
+    return classes;
+  }
+  USentenceBreak Of(char32_t c) const {
+    return c < 0x80 ? ascii_[c] : static_cast<USentenceBreak>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK));
+  }
+
+ private:
+  SentenceClasses() {
+    for (char32_t c = 0; c < 0x80; ++c) {
+      ascii_[c] = static_cast<USentenceBreak>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK));
+    }
+  }
+  std::array<USentenceBreak, 0x80> ascii_{};
+};
+
+bool IsParaSep(USentenceBreak sb) { return sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF; }
+bool IsSATerm(USentenceBreak sb) { return sb == U_SB_STERM || sb == U_SB_ATERM; }
+bool IsIgnored(USentenceBreak sb) { return sb == U_SB_EXTEND || sb == U_SB_FORMAT; }  // SB5
+
+// The code point before byte `end` of `text` (valid UTF-8), and where it starts.
+char32_t PrevCodePoint(std::string_view text, size_t* end) {
+  size_t i = *end - 1;
+  while (i > 0 && (static_cast<uint8_t>(text[i]) & 0xC0) == 0x80) --i;
+  *end = i;
+  size_t at = i;
+  return NextCodePoint(text, &at);
+}
+
+class SentenceRules {
+ public:
+  SentenceRules(std::string_view text, const std::vector<RawToken>& tokens)
+      : text_(text), words_(tokens), tokens_(tokens), classes_(SentenceClasses::Get()) {
+    // A space with a combining mark after it is a word token for the word
+    // pass (WB4, or after a U+202F we split at) but a space for the
+    // sentence rules (SB5): read it as part of the gap. Rare, so the tokens
+    // are copied only when there is one.
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (!IsBlank(k)) continue;
+      for (size_t m = 0; m < tokens.size(); ++m) {
+        if (m >= k && IsBlank(m)) continue;
+        kept_.push_back(tokens[m]);
+        original_.push_back(static_cast<uint32_t>(m));
+      }
+      tokens_ = kept_;
+      break;
+    }
+  }
+
+  // The tokens k (0 < k < size) before which UAX #29 puts a boundary.
+  std::vector<uint32_t> BreakTokens() const {
+    std::vector<uint32_t> out = BreakKeptTokens();
+    if (original_.empty()) return out;
+    // Among blank tokens, a boundary is right after each paragraph
+    // separator (SB4), so it may open at a blank token; the others are
+    // after every space, blank tokens included (SB11).
+    std::vector<uint32_t> mapped;
+    for (const uint32_t k : out) {
+      if (!HasParaSep(Gap(k))) mapped.push_back(original_[k]);
+    }
+    for (uint32_t m = 1; m < words_.size(); ++m) {
+      if (HasParaSep(text_.substr(words_[m - 1].byte_end, words_[m].byte_start - words_[m - 1].byte_end))) {
+        mapped.push_back(m);
+      }
+    }
+    std::sort(mapped.begin(), mapped.end());
+    mapped.erase(std::unique(mapped.begin(), mapped.end()), mapped.end());
+    return mapped;
+  }
+
+ private:
+  // Whether word token k holds nothing but spaces, combining marks and
+  // format characters, and opens with a space or follows one (SB5 makes
+  // it a space).
+  bool IsBlank(size_t k) const {
+    const RawToken& t = words_[k];
+    // most tokens: an ASCII character that is no space
+    const auto first = static_cast<uint8_t>(text_[t.byte_start]);
+    if (first < 0x80 && first != ' ' && first != '\t' && first != '\v' && first != '\f') return false;
+    bool space = false;
+    if (k > 0 && words_[k - 1].byte_end < t.byte_start) {
+      size_t at = t.byte_start;
+      space = classes_.Of(PrevCodePoint(text_, &at)) == U_SB_SP;
+    }
+    for (size_t b = t.byte_start; b < t.byte_end;) {
+      const USentenceBreak sb = classes_.Of(NextCodePoint(text_, &b));
+      if (sb == U_SB_SP) {
+        space = true;
+      } else if (!IsIgnored(sb) || !space) {
+        return false;
+      }
+    }
+    return space;
+  }
+
+  std::vector<uint32_t> BreakKeptTokens() const {
+    std::vector<uint32_t> out;
+    const size_t n = tokens_.size();
+    for (size_t i = 0; i + 1 < n;) {
+      if (HasParaSep(i + 1)) {  // SB4
+        out.push_back(static_cast<uint32_t>(i + 1));
+        ++i;
+        continue;
+      }
+      USentenceBreak last_class = U_SB_OTHER;
+      size_t before_last = 0;  // byte where the last non-ignored character starts
+      if (!EndsWithTerminal(tokens_[i], &last_class, &before_last)) {
+        ++i;
+        continue;
+      }
+      // SATerm Close* (adjacent): SB9
+      size_t j = i + 1;
+      while (j < n && Gap(j).empty() && AllClose(tokens_[j])) ++j;
+      if (j >= n) break;
+      if (HasParaSep(j)) {  // SB11 with its paragraph separator, and SB4
+        out.push_back(static_cast<uint32_t>(j));
+        i = j;
+        continue;
+      }
+      if (!Continues(i, j, last_class, before_last)) out.push_back(static_cast<uint32_t>(j));
+      i = j;
+    }
+    return out;
+  }
+
+  std::string_view Gap(size_t k) const {
+    return text_.substr(tokens_[k - 1].byte_end, tokens_[k].byte_start - tokens_[k - 1].byte_end);
+  }
+  bool HasParaSep(size_t k) const { return HasParaSep(Gap(k)); }
+  bool HasParaSep(std::string_view gap) const {
+    for (size_t b = 0; b < gap.size();) {
+      const auto lead = static_cast<uint8_t>(gap[b]);
+      if (lead < 0x80) {
+        if (lead == '\n' || lead == '\r') return true;
+        ++b;
+        continue;
+      }
+      if (IsParaSep(classes_.Of(NextCodePoint(gap, &b)))) return true;
+    }
+    return false;
+  }
+  // Whether token t ends with STerm or ATerm (past Extend and Format);
+  // its class and where it starts.
+  bool EndsWithTerminal(const RawToken& t, USentenceBreak* last_class, size_t* at) const {
+    const auto last_byte = static_cast<uint8_t>(text_[t.byte_end - 1]);
+    if (last_byte < 0x80 && last_byte != '.' && last_byte != '!' && last_byte != '?') return false;
+    size_t end = t.byte_end;
+    while (end > t.byte_start) {
+      const USentenceBreak sb = classes_.Of(PrevCodePoint(text_, &end));
+      if (IsIgnored(sb)) continue;
+      *last_class = sb;
+      *at = end;
+      return IsSATerm(sb);
+    }
+    return false;
+  }
+  bool AllClose(const RawToken& t) const {
+    bool any = false;
+    for (size_t b = t.byte_start; b < t.byte_end;) {
+      const USentenceBreak sb = classes_.Of(NextCodePoint(text_, &b));
+      if (IsIgnored(sb)) continue;
+      if (sb != U_SB_CLOSE) return false;
+      any = true;
+    }
+    return any;
+  }
+  // The class of the first character of token k that is not ignored.
+  USentenceBreak FirstClass(size_t k) const {
+    for (size_t b = tokens_[k].byte_start; b < tokens_[k].byte_end;) {
+      const USentenceBreak sb = classes_.Of(NextCodePoint(text_, &b));
+      if (!IsIgnored(sb)) return sb;
+    }
+    return U_SB_OTHER;
+  }
+  // Whether no boundary falls before token j, which follows the terminal
+  // of token i, its Close tokens and the spaces before j (SB6-SB8a).
+  bool Continues(size_t i, size_t j, USentenceBreak terminal, size_t terminal_at) const {
+    const USentenceBreak next = FirstClass(j);
+    if (next == U_SB_SCONTINUE || IsSATerm(next)) return true;  // SB8a
+    if (terminal != U_SB_ATERM) return false;
+    const bool adjacent = j == i + 1 && Gap(j).empty();
+    if (adjacent && next == U_SB_NUMERIC) return true;  // SB6
+    if (adjacent && next == U_SB_UPPER) {               // SB7: (Upper | Lower) ATerm × Upper
+      const USentenceBreak before = ClassBefore(i, terminal_at);
+      if (before == U_SB_UPPER || before == U_SB_LOWER) return true;
+    }
+    return LowerAhead(j);  // SB8
+  }
+  // The class of the character before byte `at` of token i (past Extend and
+  // Format), reaching into the token before when adjacent.
+  USentenceBreak ClassBefore(size_t i, size_t at) const {
+    for (size_t k = i + 1; k-- > 0;) {
+      const size_t start = tokens_[k].byte_start;
+      if (k < i) {
+        if (tokens_[k].byte_end != tokens_[k + 1].byte_start) return U_SB_SP;  // a gap: spaces
+        at = tokens_[k].byte_end;
+      }
+      while (at > start) {
+        const USentenceBreak sb = classes_.Of(PrevCodePoint(text_, &at));
+        if (!IsIgnored(sb)) return sb;
+      }
+      if (start == 0) break;
+    }
+    return U_SB_OTHER;
+  }
+  // SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower:
+  // whether the first letter, terminal or paragraph separator from token j
+  // on is a lower-case letter. It stops at the next terminal, so the walks
+  // of two terminals never overlap.
+  bool LowerAhead(size_t j) const {
+    for (size_t k = j; k < tokens_.size(); ++k) {
+      if (k > j && HasParaSep(k)) return false;
+      for (size_t b = tokens_[k].byte_start; b < tokens_[k].byte_end;) {
+        const USentenceBreak sb = classes_.Of(NextCodePoint(text_, &b));
+        if (sb == U_SB_LOWER) return true;
+        if (sb == U_SB_OLETTER || sb == U_SB_UPPER || IsParaSep(sb) || IsSATerm(sb)) return false;
+      }
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  std::span<const RawToken> words_;   // the word pass's tokens
+  std::span<const RawToken> tokens_;  // words_, or kept_
+  const SentenceClasses& classes_;
+  std::vector<RawToken> kept_;       // the tokens but the blank ones, when there are any
+  std::vector<uint32_t> original_;   // kept_ index -> index in the word pass's tokens
+};
+
 // Sentence starts (byte offsets) from ICU, without the false breaks after
 // abbreviations and initials, nor those of lines wrapped inside a sentence.
-std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeString& utf16,
-                                     const std::vector<RawToken>& tokens) {
-  std::vector<uint32_t> starts;
-  if (!MayEndSentence(text)) return starts;
-  icu::BreakIterator& sentences = *ThreadIterators().sentences;
+// ICU's sentence boundaries (byte offsets, the text's start and end among
+// them): the oracle of SentenceRules.
+std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text, const icu::UnicodeString& utf16) {
+  std::vector<uint32_t> out;
+  icu::BreakIterator& sentences = ThreadIterators().Sentences();
   sentences.setText(utf16);
   Utf16ToBytes to_bytes(text);
+  for (int32_t b = sentences.first(); b != icu::BreakIterator::DONE; b = sentences.next()) {
+    out.push_back(static_cast<uint32_t>(to_bytes(b)));
+  }
+  // The iterator keeps a pointer to the copy: point it elsewhere before it goes.
+  static const icu::UnicodeString kNothing;
+  sentences.setText(kNothing);
+  return out;
+}
+
+std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeString& utf16,
+                                     const std::vector<RawToken>& tokens, SentenceBreaks breaks) {
+  std::vector<uint32_t> starts;
+  if (!MayEndSentence(text)) return starts;
+  std::vector<uint32_t> boundaries;
+  if (breaks == SentenceBreaks::kIcu) {
+    boundaries = IcuSentenceBoundaries(text, utf16);
+  } else {
+    for (const uint32_t k : SentenceRules(text, tokens).BreakTokens()) boundaries.push_back(tokens[k].byte_start);
+  }
   const auto is_dots = [&](size_t k) {
     const char first = text[tokens[k].byte_start];
     if (first != '.' && first != '\xE2') return false;  // most tokens; "…" is E2 80 A6
@@ -304,8 +573,7 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeSt
   // kept as `tok` moves on: looking back from every boundary made « .\n »
   // repeated quadratic, since each line break is a boundary (issue 15).
   size_t last_not_dots = 0;
-  for (int32_t b = sentences.first(); b != icu::BreakIterator::DONE; b = sentences.next()) {
-    const auto boundary = static_cast<uint32_t>(to_bytes(b));
+  for (const uint32_t boundary : boundaries) {
     for (; tok < tokens.size() && tokens[tok].byte_end <= boundary; ++tok) {
       if (!is_dots(tok)) last_not_dots = tok;
     }
@@ -344,7 +612,7 @@ const char* TokenKindName(TokenKind kind) {
   return "word";
 }
 
-Segmentation Segment(std::string_view text, const Abbreviations& abbreviations) {
+Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, SentenceBreaks breaks) {
   Segmentation seg;
   if (text.empty()) return seg;
   std::vector<RawToken> raw;
@@ -353,12 +621,11 @@ Segmentation Segment(std::string_view text, const Abbreviations& abbreviations) 
     const icu::UnicodeString utf16 =
         icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     raw = MergeTokens(text, abbreviations, WordTokens(text, utf16));
-    starts = SentenceStarts(text, utf16, raw);
+    starts = SentenceStarts(text, utf16, raw, breaks);
     // The iterators keep a pointer to the copy: point them elsewhere before
     // it goes.
     static const icu::UnicodeString kNothing;
     ThreadIterators().words->setText(kNothing);
-    ThreadIterators().sentences->setText(kNothing);
   }
 
   seg.tokens.reserve(raw.size());

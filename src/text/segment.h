@@ -3,7 +3,9 @@
 // In: decoded UTF-8 text (extract/decode.h). Out: tokens and sentences with
 // offsets both in bytes and in Unicode code points into that text.
 //
-// ICU's French word and sentence break iterators do the work; on top of them:
+// ICU's French word break iterator does the work, and UAX #29's sentence
+// rules are read from its tokens (the rules of ICU's sentence iterator,
+// without a second pass); on top of them:
 //  - French elisions are split: "l’Internet" -> "l’" + "Internet" (l d j m n s
 //    t c qu jusqu lorsqu puisqu quoiqu, with ' or ’);
 //  - abbreviations keep their period and never end a sentence ("M.", "art.",
@@ -59,8 +61,14 @@ struct Segmentation {
   std::vector<uint32_t> folded_end;
 };
 
+// Where sentence boundaries come from: UAX #29's sentence rules read from
+// the word tokens (one ICU pass), or ICU's sentence iterator (a second pass
+// over the text, 7% of a run), which the unit tests hold the first to.
+enum class SentenceBreaks : uint8_t { kFromTokens, kIcu };
+
 // Segments `text` (valid UTF-8, at most 4 GiB).
-Segmentation Segment(std::string_view text, const Abbreviations& abbreviations);
+Segmentation Segment(std::string_view text, const Abbreviations& abbreviations,
+                     SentenceBreaks breaks = SentenceBreaks::kFromTokens);
 
 // The text of a token.
 inline std::string_view TokenText(std::string_view text, const Token& t) {
