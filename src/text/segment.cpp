@@ -274,7 +274,8 @@ bool MayEndSentence(std::string_view text) {
 // end with a mark that closes a sentence or a clause (. ! ? … : ; and the
 // closing marks after them), and a next line that goes on in lower case
 // (« Conseil\nd'État », « l'informatique\net des libertés ») or with a
-// number after an abbreviation (« article L.\n521-3 », « n°\n412345 »).
+// number after an abbreviation or a word in lower case (« article
+// L.\n521-3 », « articles\n226-13 »).
 // ICU breaks a sentence at every line break (a paragraph separator for it).
 bool WrappedLine(std::string_view text, std::string_view gap, const RawToken& before, const RawToken& after) {
   int breaks = 0;
@@ -285,9 +286,17 @@ bool WrappedLine(std::string_view text, std::string_view gap, const RawToken& be
   const bool word_before = before.kind == TokenKind::kWord || before.abbreviation ||
                            (before.kind == TokenKind::kPunct && text[before.byte_start] == ',');
   if (!word_before) return false;
-  // after a plain word, a number opens a numbered paragraph (« Faits et
-  // procédure\n1. »)
-  if (after.kind == TokenKind::kNumber) return before.abbreviation;
+  if (after.kind == TokenKind::kNumber) {
+    if (before.abbreviation) return true;
+    // After a word in lower case (« articles\n226-13 », « septembre\n2020 »),
+    // unless the number opens a numbered paragraph (« Faits et
+    // procédure\n1. », « 2) », « 3°/ »); a capital before it is a name
+    // or a heading (« Mme A B\n431980 »).
+    const char mark = after.byte_end < text.size() ? text[after.byte_end] : ' ';
+    if (mark == '.' || mark == ')' || text.substr(after.byte_end).starts_with("°")) return false;
+    size_t first = before.byte_start;
+    return before.kind == TokenKind::kWord && u_islower(static_cast<UChar32>(NextCodePoint(text, &first)));
+  }
   if (after.kind != TokenKind::kWord) return false;
   size_t at = after.byte_start;
   return u_islower(static_cast<UChar32>(NextCodePoint(text, &at)));

