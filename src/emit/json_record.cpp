@@ -98,6 +98,8 @@ void WriteQuote(const Quote& q, JsonWriter& w) {
   w.StringOrNull(q.speaker);
   w.Key("speaker_type");
   w.StringOrNull(q.speaker_type);
+  w.Key("kind");
+  w.String(q.kind);
   w.EndObject();
 }
 

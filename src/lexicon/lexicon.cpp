@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "io/files.h"
+#include "lexicon/speech_forms.h"
 #include "recognise/legal_refs.h"
 
 namespace lexfr {
@@ -48,6 +49,7 @@ constexpr std::string_view kInstrumentKinds[] = {
     "code",       "loi",          "règlement",   "directive", "décision", "traité",     "charte",
     "convention", "constitution", "déclaration", "décret",    "ordonnance", "circulaire", "us_law"};
 constexpr std::string_view kSpeechSides[] = {"after", "before", "intro"};
+constexpr std::string_view kSpeechFields[] = {"speech", "verb"};
 
 // The vocabularies of the output values, from the JSON Schema the binary
 // prints, so that a cue file cannot make lexfr write what the schema refuses.
@@ -236,6 +238,38 @@ Status CheckCueWords(const std::array<const CueSet*, kCueFileCount>& sets) {
     }
   }
   return Status::Ok();
+}
+
+// data/cues/speech_verbs.tsv: the phrases as written (« selon », field
+// speech) and the verbs by their infinitive (field verb), whose forms
+// (lexicon/speech_forms.h) become phrases of field speech, value "verb":
+// the speaker stands on either side of the verb.
+Status LoadSpeechVerbs(const Files& files, const Abbreviations& abbreviations, CueSet* out) {
+  const std::vector<std::string_view> sides(std::begin(kSpeechSides), std::end(kSpeechSides));
+  const auto check = [&](const DataRow& r) {
+    if (r[0] == "verb") return CheckSpeechVerb(r[3], r[1]);
+    return CheckCell(r[1], {"value", CellType::kEnum, true, sides});
+  };
+  std::vector<DataRow> rows;
+  Status s = files.Read(
+      "data/cues/speech_verbs.tsv",
+      {{{"field", CellType::kEnum, true, kSpeechFields}, {"value"}, {"weight", CellType::kInteger}, {"phrase"}}, 0, check},
+      &rows);
+  if (!s.ok()) return s;
+  std::vector<std::string> forms;  // the generated phrases, which the rows below view
+  for (const DataRow& r : rows) {
+    if (r[0] != "verb") continue;
+    for (std::string& f : SpeechVerbForms(r[3], r[1])) forms.push_back(std::move(f));
+  }
+  std::vector<DataRow> cues;
+  for (const DataRow& r : rows) {
+    if (r[0] != "verb") cues.push_back(r);
+  }
+  std::sort(forms.begin(), forms.end());
+  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  for (const std::string& f : forms) cues.push_back({0, {"speech", "verb", "1", f}});
+  *out = CueSet(cues, abbreviations);
+  return s;
 }
 
 Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbreviations& abbreviations, CueSet* out) {
@@ -466,11 +500,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) s = LoadPartyCues(files, out->abbreviations_, &out->party_cues_);
   if (s.ok()) s = LoadActCues(files, vocabularies, out->abbreviations_, &out->act_cues_);
   if (s.ok()) s = LoadCounselCues(files, out->abbreviations_, &out->counsel_cues_);
-  if (s.ok()) {
-    const std::vector<std::string_view> sides(std::begin(kSpeechSides), std::end(kSpeechSides));
-    s = LoadCues(files, "data/cues/speech_verbs.tsv", {{"speech", sides}},
-                 out->abbreviations_, &out->speech_verbs_);
-  }
+  if (s.ok()) s = LoadSpeechVerbs(files, out->abbreviations_, &out->speech_verbs_);
   const std::array<const CueSet*, kCueFileCount> cue_sets = {&out->recourse_cues_, &out->speech_verbs_,
                                                              &out->structure_cues_, &out->party_cues_,
                                                              &out->act_cues_,       &out->counsel_cues_};

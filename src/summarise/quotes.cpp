@@ -1,6 +1,7 @@
 #include "summarise/quotes.h"
 
 #include <algorithm>
+#include <functional>
 #include <span>
 
 #include "lexicon/lexicon.h"
@@ -53,6 +54,15 @@ class Parties {
 
   const Entity* OwnerAt(size_t token) const { return owner_[token]; }
 
+  // The mentions that start before `token`, latest first: at most `count`.
+  std::vector<const Mention*> Before(uint32_t token, size_t count) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), token,
+                               [](const Mention* m, uint32_t t) { return m->first_token < t; });
+    std::vector<const Mention*> out;
+    while (it != mentions_.begin() && out.size() < count) out.push_back(*--it);
+    return out;
+  }
+
   // The first mention of `sentence` (in text order) that ends within two
   // tokens before `end`. PERSON and ORG mentions never overlap (Link keeps
   // one per token and family), so their ends rise with their starts and a
@@ -84,6 +94,104 @@ const Mention* Parties::MentionEndingAt(std::span<const Mention* const> list, bo
   return it != list.end() && fits(*it) ? *it : nullptr;
 }
 
+enum class Gender : uint8_t { kUnknown, kFeminine, kMasculine };
+
+// What a person's title or role says of their gender (« Mme », « avocate »).
+Gender GenderOf(const Entity& e) {
+  if (e.type != EntityType::kPerson) return Gender::kUnknown;
+  const std::string& title = e.fields.title();
+  if (title == "Mme" || title == "Mlle" || title == "présidente" || title == "chancelière") return Gender::kFeminine;
+  if (title == "M.") return Gender::kMasculine;
+  const std::string role = Fold(e.fields.role().substr(0, e.fields.role().find(' ')));
+  for (std::string_view ending : {"ice", "euse", "ee", "ate", "ente", "ere", "ienne", "eure", "esse"}) {
+    if (role.size() > ending.size() + 2 && role.ends_with(ending)) return Gender::kFeminine;
+  }
+  return Gender::kUnknown;
+}
+
+// A verb of data/cues/speech_verbs.tsv with what is read around it: the
+// auxiliary and « se » before (« s'est réjouie », « avait rappelé »), the
+// clitic after (« poursuit-elle ») or inside (« a-t-il ajouté »).
+struct VerbGroup {
+  size_t first = 0, end = 0;
+  Gender pronoun = Gender::kUnknown;
+  bool has_pronoun = false;
+};
+
+bool IsAuxiliary(std::string_view w) {
+  for (std::string_view a : {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient"}) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+bool IsPronominalAuxiliary(std::string_view w) {
+  for (std::string_view a : {"est", "etait", "sera", "serait", "sont", "etaient"}) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+bool IsReflexive(std::string_view w) { return w == "s'" || w == "se"; }
+
+// « il », « elle » (and « -elle » when the segmenter keeps the hyphen).
+Gender PronounGender(std::string_view w, bool* is_pronoun) {
+  if (w.starts_with("-")) w.remove_prefix(1);
+  *is_pronoun = w == "il" || w == "elle" || w == "ils" || w == "elles";
+  if (!*is_pronoun) return Gender::kUnknown;
+  return w.starts_with("e") ? Gender::kFeminine : Gender::kMasculine;
+}
+
+template <class Folded>
+VerbGroup ReadVerbGroup(const CueHit& h, size_t size, const Folded& folded) {
+  VerbGroup g{h.first_token, h.end_token};
+  const size_t f = h.first_token;
+  bool pronoun = false;
+  // « a-t-il ajouté »: auxiliary, « -t- », pronoun, participle
+  if (f >= 5 && IsAuxiliary(folded(f - 5)) && folded(f - 4) == "-" && folded(f - 3) == "t" &&
+      folded(f - 2) == "-") {
+    const Gender gender = PronounGender(folded(f - 1), &pronoun);
+    if (pronoun) return {f - 5, g.end, gender, true};
+  }
+  if (f >= 1 && IsAuxiliary(folded(f - 1))) {
+    g.first = f - 1;
+  } else if (f >= 2 && IsPronominalAuxiliary(folded(f - 1)) && IsReflexive(folded(f - 2))) {
+    g.first = f - 2;
+  } else if (f >= 1 && IsReflexive(folded(f - 1))) {
+    g.first = f - 1;
+  }
+  const size_t e = h.end_token;
+  if (e < size && (folded(e) == "-elle" || folded(e) == "-il")) {
+    g.pronoun = PronounGender(folded(e), &pronoun);
+    g.end = e + 1;
+  } else if (e + 3 < size && folded(e) == "-" && folded(e + 1) == "t" && folded(e + 2) == "-") {
+    g.pronoun = PronounGender(folded(e + 3), &pronoun);
+    if (pronoun) g.end = e + 4;
+  } else if (e + 1 < size && folded(e) == "-") {
+    g.pronoun = PronounGender(folded(e + 1), &pronoun);
+    if (pronoun) g.end = e + 2;
+  }
+  g.has_pronoun = pronoun;
+  return g;
+}
+
+// A few words in guillemets that hold no sentence: no sentence mark and no
+// word that only a clause has (a subject pronoun, « est », « ne »).
+bool LooksLikeTerm(const Segmentation& seg, size_t first, size_t end, const std::function<std::string_view(size_t)>& folded) {
+  size_t words = 0;
+  for (size_t k = first; k < end; ++k) {
+    const std::string_view w = folded(k);
+    if (w == "." || w == "!" || w == "?" || w == "..." || w == "…" || w == ";" || w == ":") return false;
+    for (std::string_view clause : {"je", "j'", "nous", "vous", "on", "c'", "il", "ils", "elle", "elles", "est",
+                                    "sont", "a", "ont", "ne", "n'", "suis", "sommes", "va", "vont", "peut", "doit",
+                                    "faut", "etait", "sera"}) {
+      if (w == clause) return false;
+    }
+    if (seg.tokens[k].kind == TokenKind::kWord) ++words;
+  }
+  return words <= 6;
+}
+
 }  // namespace
 
 std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities) {
@@ -92,20 +200,64 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
   std::vector<Quote> quotes;
   const std::vector<Token>& tokens = seg.tokens;
   if (tokens.empty()) return quotes;
-  const auto folded = [&](size_t k) { return FoldedText(seg, k); };
+  const std::function<std::string_view(size_t)> folded = [&](size_t k) { return FoldedText(seg, k); };
   const std::span<const CueHit> verbs = cues.Of(CueFile::kSpeechVerbs);
   const Parties parties(entities, tokens.size());
-  // The PERSON or ORG whose mention starts within [from, from + span).
+  const auto is_person = [](const Entity* e) { return e != nullptr && e->type == EntityType::kPerson; };
+  // An ORG named as the complement of a noun (« avocate du cabinet Y »,
+  // « secrétaire général de la CNIL »): the body of a speaker, not one.
+  const auto complement = [&](const Mention& m) {
+    size_t k = m.first_token;
+    if (k >= 1 && (folded(k - 1) == "la" || folded(k - 1) == "l'")) --k;
+    if (k == 0) return false;
+    const std::string_view of = folded(k - 1);
+    return of == "de" || of == "du" || of == "des" || of == "d'";
+  };
+  // The PERSON or ORG whose mention starts within [from, from + span); past
+  // an ORG that is a complement, the PERSON that follows it in the sentence
+  // (« a déclaré l'avocate du cabinet Y, Me X »).
   const auto entity_at = [&](uint32_t from, uint32_t span) -> const Entity* {
     for (uint32_t k = from; k < from + span && k < tokens.size(); ++k) {
-      if (parties.OwnerAt(k) != nullptr) return parties.OwnerAt(k);
+      const Entity* e = parties.OwnerAt(k);
+      if (e == nullptr) continue;
+      if (e->type == EntityType::kOrg) {
+        for (uint32_t p = k + 1; p < k + 12 && p < tokens.size() && tokens[p].sentence == tokens[k].sentence; ++p) {
+          if (is_person(parties.OwnerAt(p))) return parties.OwnerAt(p);
+        }
+      }
+      return e;
+    }
+    // « a déclaré l'avocate de l'association, Me X »: a person further on
+    for (uint32_t k = from + span; k < from + 12 && k < tokens.size() && tokens[k].sentence == tokens[from].sentence;
+         ++k) {
+      if (IsOpeningQuote(TokenText(text, tokens[k]))) break;
+      if (is_person(parties.OwnerAt(k))) return parties.OwnerAt(k);
     }
     return nullptr;
   };
-  // The PERSON or ORG whose mention ends at most two tokens before `end`.
+  // The PERSON or ORG whose mention ends at most two tokens before `end`;
+  // for an ORG complement, the PERSON whose apposition holds it (« Mathias
+  // Moulin, secrétaire général adjoint de la CNIL, a déclaré »).
   const auto entity_ending_at = [&](uint32_t end, uint32_t sentence) -> const Entity* {
     const Mention* m = parties.EndingAt(sentence, end);
-    return m != nullptr ? parties.OwnerAt(m->first_token) : nullptr;
+    if (m == nullptr) return nullptr;
+    const Entity* e = parties.OwnerAt(m->first_token);
+    if (e->type != EntityType::kOrg || !complement(*m)) return e;
+    for (const Mention* before : parties.Before(m->first_token, 3)) {
+      if (before->sentence != sentence || before->end_token + 12 < m->first_token) break;
+      const Entity* p = parties.OwnerAt(before->first_token);
+      if (is_person(p) && before->end_token < tokens.size() && folded(before->end_token) == ",") return p;
+    }
+    return e;
+  };
+  // The nearest earlier speaker a pronoun fits (« poursuit-elle »).
+  std::vector<const Entity*> speakers;  // the last few, latest last
+  const auto previous_speaker = [&](Gender pronoun) -> const Entity* {
+    for (auto it = speakers.rbegin(); it != speakers.rend(); ++it) {
+      const Gender g = GenderOf(**it);
+      if (g == Gender::kUnknown || pronoun == Gender::kUnknown || g == pronoun) return *it;
+    }
+    return nullptr;
   };
   // Where each kind of opening mark is closed: by a closing mark (any, or
   // only " for "), or by the same opening mark glued to the word before it
@@ -121,7 +273,6 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
   NextToken glued_guillemet(tokens.size(), glued("«"));
   NextToken glued_curly(tokens.size(), glued("“"));
   size_t next_verb = 0;  // verbs are in text order; quotes too
-  const Entity* last_speaker = nullptr;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view open = TokenText(text, tokens[i]);
     if (!IsOpeningQuote(open)) continue;
@@ -139,24 +290,41 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
     q.byte_start = first.byte_start;
     q.byte_end = last.byte_end;
     q.sentence = first.sentence;
-    // Who speaks: « … » réagit X / poursuit-elle; X estime que « … ».
+    // Who speaks: « … », a déclaré X / poursuit-elle; X a estimé que « … ».
     const Entity* speaker = nullptr;
     while (next_verb < verbs.size() && verbs[next_verb].end_token + 12 < i) ++next_verb;
-    for (size_t v = next_verb; v < verbs.size() && verbs[v].first_token <= close + 2; ++v) {
+    // a verb group after the quote starts at most 2 tokens after it
+    // (« », a-t-il ajouté »: the participle 7 tokens after)
+    for (size_t v = next_verb; v < verbs.size() && verbs[v].first_token <= close + 8; ++v) {
       const CueHit& h = verbs[v];
-      if (h.cue->value == "after" && h.first_token > close && h.first_token <= close + 2) {
+      const std::string& side = h.cue->value;
+      if (side == "verb") {
+        const VerbGroup g = ReadVerbGroup(h, tokens.size(), folded);
+        if (g.first > close && g.first <= close + 2) {  // « … », a déclaré X
+          speaker = g.has_pronoun ? previous_speaker(g.pronoun) : entity_at(static_cast<uint32_t>(g.end), 4);
+          if (speaker != nullptr) break;
+        }
+        size_t to = g.end;  // X a déclaré : « … » / X estime que « … »
+        if (to < i && (folded(to) == ":" || folded(to) == "que" || folded(to) == "qu'" || folded(to) == ",")) ++to;
+        if (to == i && g.end <= i) {
+          bool subject_pronoun = false;
+          const Gender gender = g.first > 0 ? PronounGender(folded(g.first - 1), &subject_pronoun) : Gender::kUnknown;
+          speaker = g.has_pronoun || subject_pronoun
+                        ? previous_speaker(g.has_pronoun ? g.pronoun : gender)
+                        : entity_ending_at(static_cast<uint32_t>(g.first), h.sentence);
+          if (speaker != nullptr) break;
+        }
+        continue;
+      }
+      if (side == "after" && h.first_token > close && h.first_token <= close + 2) {
         speaker = entity_at(h.end_token, 4);
-        const bool pronoun = h.end_token + 1 < tokens.size() &&
-                             (folded(h.end_token) == "-elle" || folded(h.end_token) == "-il" ||
-                              folded(h.end_token + 1) == "elle" || folded(h.end_token + 1) == "il");
-        if (speaker == nullptr && pronoun) speaker = last_speaker;
         if (speaker != nullptr) break;
       }
-      if (h.cue->value == "intro" && h.end_token < i && h.end_token + 12 >= i && h.sentence == q.sentence) {
+      if (side == "intro" && h.end_token < i && h.end_token + 12 >= i && h.sentence == q.sentence) {
         speaker = entity_at(h.end_token, 3);
         if (speaker != nullptr) break;
       }
-      if (h.cue->value == "before" && h.end_token <= i && h.end_token + 2 >= i) {
+      if (side == "before" && h.end_token <= i && h.end_token + 2 >= i) {
         speaker = entity_ending_at(h.first_token, h.sentence);
         if (speaker != nullptr) break;
       }
@@ -164,7 +332,11 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
     if (speaker != nullptr) {
       q.speaker = speaker->canonical;
       q.speaker_type = EntityTypeName(speaker->type);
-      last_speaker = speaker;
+      std::erase(speakers, speaker);
+      speakers.push_back(speaker);
+      if (speakers.size() > 4) speakers.erase(speakers.begin());
+    } else if (LooksLikeTerm(seg, i + 1, close, folded)) {
+      q.kind = "term";
     }
     quotes.push_back(std::move(q));
     i = close;
