@@ -488,20 +488,30 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
   }
 }
 
-// Later mentions by surname alone join the full name ("Charruyer").
+// Later mentions by surname alone (« Charruyer ») or with another title
+// (« Mme Charruyer » after « Me France Charruyer ») join the full name.
+// A surname two full names share (« Anne Roux », « Paul Roux ») joins
+// neither: which one « Roux » or « Mme Roux » is, is not read.
 void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
-  StringMap<std::string> by_surname;  // folded surname -> canonical
+  StringMap<std::string> by_surname;  // folded surname -> canonical, "" when two names share it
   std::vector<bool> in_full_name(v.size(), false);
   for (const Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;
-    by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
+    auto [it, inserted] = by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
+    if (!inserted && Fold(it->second) != Fold(c.canonical)) it->second.clear();
     std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
   }
   if (by_surname.empty()) return;
+  // « Mme Charruyer »: a titled surname takes the full name's canonical
+  for (Candidate& c : *out) {
+    if (c.type != EntityType::kPerson || c.end_token - c.first_token != 1 || c.fields.title().empty()) continue;
+    auto it = by_surname.find(v.Folded(c.first_token));
+    if (it != by_surname.end() && !it->second.empty()) c.canonical = it->second;
+  }
   for (size_t i = 0; i < v.size(); ++i) {
     if (!v.Cap(i)) continue;
     auto it = by_surname.find(v.Folded(i));
-    if (it == by_surname.end()) continue;
+    if (it == by_surname.end() || it->second.empty()) continue;
     if (!in_full_name[i]) out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", priority::kSurname));
   }
 }
