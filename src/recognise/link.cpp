@@ -165,6 +165,12 @@ std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::ve
       entities.push_back(std::move(e));
     }
     Entity& e = entities[it->second];
+    // A person's title or role may come with a later mention (« Charruyer,
+    // avocate »): the first one said is kept.
+    if (!inserted && e.type == EntityType::kPerson) {
+      if (e.fields.title().empty()) e.fields.title() = c.fields.title();
+      if (e.fields.role().empty()) e.fields.role() = c.fields.role();
+    }
     const std::string_view surface = text.substr(m.byte_start, m.byte_end - m.byte_start);
     e.mentions.push_back(m);
     if (e.aliases.size() < kFewAliases) {

@@ -438,19 +438,65 @@ std::string PersonCanonical(const View& v, size_t first, size_t end) {
   return out;
 }
 
-// "X, avocate associée" / "X, président": the role right after the name.
+// A role head of data/cues/person_roles.tsv at k (« avocate », « secrétaire
+// général »): the end of its words, or k when none starts there.
+size_t RoleHeadEnd(const View& v, size_t k) {
+  if (k + 1 < v.size() && v.lex.roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
+    return k + 2;
+  }
+  return k < v.size() && v.Word(k) && !v.Cap(k) && v.lex.roles.contains(v.Folded(k)) ? k + 1 : k;
+}
+
+// Where a role's complement stops: a mark, a clause word, another name.
+bool EndsRole(const View& v, size_t k) {
+  const std::string_view s = v.Str(k);
+  if (v.tokens[k].kind == TokenKind::kPunct && s != "'" && s != "-" && s != "&") return true;
+  const std::string_view f = v.Folded(k);
+  return f == "et" || f == "qui" || f == "a" || f == "est" || f == "dont" || f == "que" || f == "qu'" ||
+         v.lex.titles.contains(s);
+}
+
+// The role from `k` as written: its head, the roles that qualify it
+// (« secrétaire général adjoint », « avocate associée ») and its
+// complement (« de la CNIL », « du cabinet Y », « au barreau de Paris »), at most 8 tokens of it up
+// to a comma or a clause word, else the head alone. Empty when no role
+// starts at k.
+std::string RoleFrom(const View& v, size_t k) {
+  size_t end = RoleHeadEnd(v, k);
+  if (end == k) return {};
+  for (size_t next = RoleHeadEnd(v, end); next > end && next < k + 6; next = RoleHeadEnd(v, end)) end = next;
+  const std::string_view of = v.Folded(end);
+  if (end < v.size() && v.SameSentence(k, end) && (of == "de" || of == "du" || of == "des" || of == "d'" || of == "au" || of == "aux")) {
+    size_t c = end + 1;
+    while (c < v.size() && c < end + 9 && v.SameSentence(k, c) && !EndsRole(v, c)) ++c;
+    if (c > end + 1 && c < end + 9 && (c >= v.size() || !v.SameSentence(k, c) || EndsRole(v, c))) end = c;
+  }
+  return v.Span(k, end);
+}
+
+// "X, avocate associée" / "X, président du Conseil constitutionnel": the
+// role right after the name.
 std::string RoleAfter(const View& v, size_t end) {
   if (end + 1 >= v.size() || v.Str(end) != ",") return {};
   size_t k = end + 1;
   if (v.Info(k).determiner) ++k;
-  if (k >= v.size() || !v.lex.roles.contains(v.Folded(k))) return {};
-  std::string role(v.Str(k));
-  if (k + 1 < v.size() && v.lex.roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
-    role += " " + std::string(v.Str(k + 1));
-  } else if (k + 1 < v.size() && (v.Folded(k + 1) == "associee" || v.Folded(k + 1) == "associe")) {
-    role += " " + std::string(v.Str(k + 1));
+  return RoleFrom(v, k);
+}
+
+// « le ministre de l'Intérieur, Gérald Darmanin », « l'avocate France
+// Charruyer »: the role right before the name (or its title) at `first`,
+// after a determiner, at most 10 tokens back in the sentence.
+std::string RoleBefore(const View& v, size_t first) {
+  if (first == 0) return {};
+  const size_t stop = first >= 11 ? first - 11 : 0;
+  const size_t before = v.Str(first - 1) == "," ? first - 1 : first;  // the comma of the apposition
+  for (size_t k = before; k-- > stop;) {
+    if (!v.SameSentence(k, first) || EndsRole(v, k)) break;
+    if (k == 0 || !v.Info(k - 1).determiner || RoleHeadEnd(v, k) == k) continue;
+    // the role must reach the name: nothing between them but the comma
+    if (std::string role = RoleFrom(v, k); !role.empty() && role == v.Span(k, before)) return role;
   }
-  return role;
+  return {};
 }
 
 void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
@@ -483,6 +529,7 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
     Candidate c = Make(EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", priority::kPerson);
     c.fields.title() = title;
     c.fields.role() = RoleAfter(v, end);
+    if (c.fields.role().empty()) c.fields.role() = RoleBefore(v, i);
     out->push_back(std::move(c));
     i = end - 1;
   }
@@ -512,7 +559,9 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     if (!v.Cap(i)) continue;
     auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end() || it->second.empty()) continue;
-    if (!in_full_name[i]) out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", priority::kSurname));
+    if (in_full_name[i]) continue;
+    out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", priority::kSurname));
+    out->back().fields.role() = RoleAfter(v, i + 1);  // « Charruyer, avocate »
   }
 }
 

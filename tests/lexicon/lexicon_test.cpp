@@ -115,6 +115,7 @@ const BadRow kBadRows[] = {
     {"data/cues/institutions.tsv", "ACME\tauthority\t-\tAcme\t\t\t", "\"-\" is for a kind of court"},
     {"data/cues/institutions.tsv", "TX\tcourt\t-\t\t\t\t", "needs names"},
     {"data/cues/speech_verbs.tsv", "speech\tbetween\t1\tclame", "value \"between\""},
+    {"data/cues/speech_verbs.tsv", "verb\t-\t1\tdire", "-er verb"},
     // A required cell may not be empty, and text must be UTF-8.
     {"data/cues/recourse.tsv", "kind\tannulment\t3\t", "phrase is empty"},
     {"data/cues/instruments.tsv", "LOI:1-1\tloi\t\t\t\t", "names is empty"},

@@ -148,7 +148,7 @@ TEST_CASE("persons: titles, given names, surnames linked back", "[names]") {
   const Entity* fc = Find(es, EntityType::kPerson, "France Charruyer");
   REQUIRE(fc != nullptr);
   CHECK(fc->fields.title() == "Me");
-  CHECK(fc->fields.role() == "avocate associée");
+  CHECK(fc->fields.role() == "avocate associée du cabinet ALTIJ");  // the role with its complement
   CHECK(fc->mentions.size() == 2);
   // Context beats lists: France here is a given name, not the country.
   CHECK(Find(es, EntityType::kLoc, "France") == nullptr);
@@ -193,6 +193,66 @@ TEST_CASE("the UE of an act's number is not the Union", "[names]") {
   const Entity* ue = Find(es, EntityType::kLoc, "Union européenne");
   REQUIRE(ue != nullptr);
   CHECK(ue->mentions.size() == 1);
+}
+
+}  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("persons: a mention with another title or none joins the full name", "[names][persons]") {
+  const auto es = EntitiesOf(
+      "Me Odile Ferrand plaide pour l'association. Mme Ferrand a ajouté que rien n'était joué. Ferrand conclut.");
+  const Entity* of = Find(es, EntityType::kPerson, "Odile Ferrand");
+  REQUIRE(of != nullptr);
+  CHECK(of->mentions.size() == 3);
+  CHECK(of->fields.title() == "Me");  // the first title said
+  CHECK(Find(es, EntityType::kPerson, "Ferrand") == nullptr);
+}
+
+TEST_CASE("persons: a surname two full names share joins neither", "[names][persons]") {
+  const auto es = EntitiesOf("Anne Vautrin et Paul Vautrin sont venus. Mme Vautrin a parlé. Vautrin est parti.");
+  const Entity* anne = Find(es, EntityType::kPerson, "Anne Vautrin");
+  const Entity* paul = Find(es, EntityType::kPerson, "Paul Vautrin");
+  REQUIRE(anne != nullptr);
+  REQUIRE(paul != nullptr);
+  CHECK(anne->mentions.size() == 1);
+  CHECK(paul->mentions.size() == 1);
+}
+
+TEST_CASE("persons: roles after the name, with their complement", "[names][persons]") {
+  auto es = EntitiesOf("Lucien Varenne, secrétaire général adjoint de la CNIL, a répondu.");
+  const Entity* p = Find(es, EntityType::kPerson, "Lucien Varenne");
+  REQUIRE(p != nullptr);
+  CHECK(p->fields.role() == "secrétaire général adjoint de la CNIL");
+  es = EntitiesOf("Il a écrit à Bruno Castel, président du Conseil constitutionnel.");
+  p = Find(es, EntityType::kPerson, "Bruno Castel");
+  REQUIRE(p != nullptr);
+  CHECK(p->fields.role() == "président du Conseil constitutionnel");
+  es = EntitiesOf("Me Odile Ferrand, avocate associée du cabinet Vautrin Partenaires, estime que le texte est fragile.");
+  p = Find(es, EntityType::kPerson, "Odile Ferrand");
+  REQUIRE(p != nullptr);
+  CHECK(p->fields.role() == "avocate associée du cabinet Vautrin Partenaires");
+  // a clause after the role is not part of it
+  es = EntitiesOf("Bruno Castel, président de la CNIL et ancien ministre, a parlé.");
+  p = Find(es, EntityType::kPerson, "Bruno Castel");
+  REQUIRE(p != nullptr);
+  CHECK(p->fields.role() == "président de la CNIL");
+}
+
+TEST_CASE("persons: roles before the name", "[names][persons]") {
+  auto es = EntitiesOf("Le ministre de l'Intérieur, Gaston Lemerle, a annoncé un décret.");
+  const Entity* p = Find(es, EntityType::kPerson, "Gaston Lemerle");
+  REQUIRE(p != nullptr);
+  CHECK(p->fields.role() == "ministre de l'Intérieur");
+  es = EntitiesOf("L'avocate Odile Ferrand plaide.");
+  p = Find(es, EntityType::kPerson, "Odile Ferrand");
+  REQUIRE(p != nullptr);
+  CHECK(p->fields.role() == "avocate");
+  // a role said with a later mention is kept
+  es = EntitiesOf("Odile Ferrand plaide. Ferrand, avocate au barreau de Lyon, insiste.");
+  p = Find(es, EntityType::kPerson, "Odile Ferrand");
+  REQUIRE(p != nullptr);
+  CHECK(p->fields.role() == "avocate au barreau de Lyon");
 }
 
 }  // namespace lexfr
