@@ -444,7 +444,7 @@ size_t RoleHeadEnd(const View& v, size_t k) {
   if (k + 1 < v.size() && v.lex.roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
     return k + 2;
   }
-  return k < v.size() && v.Word(k) && !v.Cap(k) && v.lex.roles.contains(v.Folded(k)) ? k + 1 : k;
+  return k < v.size() && v.Word(k) && v.lex.roles.contains(v.Folded(k)) ? k + 1 : k;
 }
 
 // Where a role's complement stops: a mark, a clause word, another name.
@@ -492,7 +492,8 @@ std::string RoleBefore(const View& v, size_t first) {
   const size_t before = v.Str(first - 1) == "," ? first - 1 : first;  // the comma of the apposition
   for (size_t k = before; k-- > stop;) {
     if (!v.SameSentence(k, first) || EndsRole(v, k)) break;
-    if (k == 0 || !v.Info(k - 1).determiner || RoleHeadEnd(v, k) == k) continue;
+    // a role before a name is a common noun: « Bruno LE MAIRE, Alain X » is a list of names
+    if (k == 0 || !v.Info(k - 1).determiner || v.Cap(k) || RoleHeadEnd(v, k) == k) continue;
     // the role must reach the name: nothing between them but the comma
     if (std::string role = RoleFrom(v, k); !role.empty() && role == v.Span(k, before)) return role;
   }

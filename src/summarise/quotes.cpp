@@ -177,10 +177,16 @@ VerbGroup ReadVerbGroup(const CueHit& h, size_t size, const Folded& folded) {
 
 // A few words in guillemets that hold no sentence: no sentence mark and no
 // word that only a clause has (a subject pronoun, « est », « ne »).
-bool LooksLikeTerm(const Segmentation& seg, size_t first, size_t end, const std::function<std::string_view(size_t)>& folded) {
+bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first, size_t end,
+                   const std::function<std::string_view(size_t)>& folded) {
   size_t words = 0;
   for (size_t k = first; k < end; ++k) {
     const std::string_view w = folded(k);
+    // « à » and « A » fold to « a », the verb: only « a » as written is one
+    if (w == "a" && TokenText(text, seg.tokens[k]) != "a") {
+      ++words;
+      continue;
+    }
     if (w == "." || w == "!" || w == "?" || w == "..." || w == "…" || w == ";" || w == ":") return false;
     for (std::string_view clause : {"je", "j'", "nous", "vous", "on", "c'", "il", "ils", "elle", "elles", "est",
                                     "sont", "a", "ont", "ne", "n'", "suis", "sommes", "va", "vont", "peut", "doit",
@@ -335,7 +341,7 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
       std::erase(speakers, speaker);
       speakers.push_back(speaker);
       if (speakers.size() > 4) speakers.erase(speakers.begin());
-    } else if (LooksLikeTerm(seg, i + 1, close, folded)) {
+    } else if (LooksLikeTerm(text, seg, i + 1, close, folded)) {
       q.kind = "term";
     }
     quotes.push_back(std::move(q));

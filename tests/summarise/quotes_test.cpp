@@ -105,6 +105,8 @@ TEST_CASE("quoted terms are kind term, speech is kind quote", "[quotes]") {
   CHECK(q[1].text == "Santé Plus");
   CHECK(q[1].kind == "term");
   CHECK(q[2].kind == "quote");  // a clause, though nobody named says it
+  // « à » is not the verb « a »
+  CHECK(Said("Ce recours est « un appel à l'aide ».") == V{"|term"});
   // a short quotation with a speaker is speech
   CHECK(Said("« Enfin ! », s'est réjouie Me Odile Ferrand.") == V{"Odile Ferrand|quote"});
 }
