@@ -465,7 +465,7 @@ std::string RoleFrom(const View& v, size_t k) {
   size_t end = RoleHeadEnd(v, k);
   if (end == k) return {};
   for (size_t next = RoleHeadEnd(v, end); next > end && next < k + 6; next = RoleHeadEnd(v, end)) end = next;
-  const std::string_view of = v.Folded(end);
+  const std::string_view of = end < v.size() ? v.Folded(end) : std::string_view();
   if (end < v.size() && v.SameSentence(k, end) && (of == "de" || of == "du" || of == "des" || of == "d'" || of == "au" || of == "aux")) {
     size_t c = end + 1;
     while (c < v.size() && c < end + 9 && v.SameSentence(k, c) && !EndsRole(v, c)) ++c;

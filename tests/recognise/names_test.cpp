@@ -237,6 +237,11 @@ TEST_CASE("persons: roles after the name, with their complement", "[names][perso
   p = Find(es, EntityType::kPerson, "Bruno Castel");
   REQUIRE(p != nullptr);
   CHECK(p->fields.role() == "président de la CNIL");
+  // a role that ends the text
+  es = EntitiesOf("Il a écrit à Bruno Castel, président");
+  p = Find(es, EntityType::kPerson, "Bruno Castel");
+  REQUIRE(p != nullptr);
+  CHECK(p->fields.role() == "président");
 }
 
 TEST_CASE("persons: roles before the name", "[names][persons]") {

@@ -111,6 +111,13 @@ TEST_CASE("quoted terms are kind term, speech is kind quote", "[quotes]") {
   CHECK(Said("« Enfin ! », s'est réjouie Me Odile Ferrand.") == V{"Odile Ferrand|quote"});
 }
 
+TEST_CASE("a verb or a clitic at the very end or start of the text", "[quotes]") {
+  CHECK(Said("« Nous verrons », a-t-il") == V{"|quote"});
+  CHECK(Said("« Oui », dit") == V{"|term"});
+  CHECK(Said("ajouté « Non »") == V{"|term"});
+  CHECK(Said("« Nous verrons », poursuit-") == V{"|quote"});
+}
+
 TEST_CASE("a speech verb far from the quote does not attribute it", "[quotes]") {
   CHECK(Said("M. Hugo Lamarre a déclaré hier soir, devant la presse réunie au palais, que la loi avait des "
              "« défauts graves ».") == V{"|term"});
