@@ -401,6 +401,7 @@ bool IsArticleSurnameStart(const View& v, size_t i) {
 // « de » opens a name: « le président du Sénat », « la présidente de la
 // Commission » name an institution.
 bool TitledNameStarts(const View& v, size_t i) {
+  if (i >= v.size()) return false;  // a title that ends the text (« X, président »)
   if (v.lex.titles.contains(v.Str(i))) return false;  // « la présidente Mme X »: the second title opens it
   if (IsSurname(v, i)) return true;
   const bool office = i > 0 && !IsUpperInitial(v.Str(i - 1));
