@@ -5,9 +5,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "test_support.h"
+#include <map>
 #include <string>
 #include <vector>
+
+#include "lexfr/analyze.h"
+#include "test_support.h"
 
 #include "text/segment.h"
 
@@ -331,6 +334,55 @@ TEST_CASE("ECtHR applications link to HUDOC, Council decisions to its site; a ra
   CHECK(cc[0].url == "https://www.conseil-constitutionnel.fr/decision/2019/2019778DC.htm");
   // parts named before the article, innermost first in the key
   CHECK(Keys("le 4° du II de l'article L. 521-3 du code de l'environnement") == V{"CENV art. L521-3-II-4"});
+}
+
+}  // namespace lexfr
+
+namespace lexfr {
+
+namespace {
+
+// The LEGAL_REF mentions of a whole analysis: canonical key -> whether each
+// mention came from a range, in text order.
+std::map<std::string, std::vector<bool>> RangeFlags(const std::string& text) {
+  Document doc;
+  REQUIRE(Analyze(text, "t", SharedResources(), {}, &doc).ok());
+  std::map<std::string, std::vector<bool>> out;
+  for (const Entity& e : doc.entities) {
+    if (e.type != EntityType::kLegalRef) continue;
+    for (const Mention& m : e.mentions) out[e.canonical].push_back(m.range);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every article of a range says it came from one, and no other does", "[legal_refs][range]") {
+  auto f = RangeFlags("Les articles 12 à 14 du code civil.");
+  CHECK(f["CC art. 12"] == std::vector<bool>{true});
+  CHECK(f["CC art. 13"] == std::vector<bool>{true});
+  CHECK(f["CC art. 14"] == std::vector<bool>{true});
+  f = RangeFlags("Les articles L. 821-5 à L. 821-7 du code de la sécurité intérieure.");
+  CHECK(f["CSI art. L821-5"] == std::vector<bool>{true});
+  CHECK(f["CSI art. L821-7"] == std::vector<bool>{true});
+  f = RangeFlags("Les articles 6, 9 et 48 du RGPD.");
+  CHECK(f["GDPR art. 6"] == std::vector<bool>{false});
+  CHECK(f["GDPR art. 48"] == std::vector<bool>{false});
+  f = RangeFlags("Les articles 5, 12 à 14 et 20 du code civil.");
+  CHECK(f["CC art. 5"] == std::vector<bool>{false});
+  CHECK(f["CC art. 12"] == std::vector<bool>{true});
+  CHECK(f["CC art. 13"] == std::vector<bool>{true});
+  CHECK(f["CC art. 14"] == std::vector<bool>{true});
+  CHECK(f["CC art. 20"] == std::vector<bool>{false});
+  f = RangeFlags("L'article 12 du code civil. Les articles 12 à 13 du code civil.");
+  CHECK(f["CC art. 12"] == std::vector<bool>{false, true});
+  f = RangeFlags("Les articles 10 à 500 du code civil.");  // too wide to spell out: its ends still
+  CHECK(f["CC art. 10"] == std::vector<bool>{true});
+  CHECK(f["CC art. 500"] == std::vector<bool>{true});
+  f = RangeFlags("Les articles 44 au 50 du RGPD.");
+  CHECK(f["GDPR art. 47"] == std::vector<bool>{true});
+  f = RangeFlags("L'article 8 du RGPD.");
+  CHECK(f["GDPR art. 8"] == std::vector<bool>{false});
 }
 
 }  // namespace lexfr

@@ -5,7 +5,7 @@
 
 namespace lexfr::legal_refs {
 
-void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::string article, bool inside_range) {
+void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::string article, bool inside_range, bool range) {
   Candidate c;
   c.type = EntityType::kLegalRef;
   c.first_token = first;
@@ -16,6 +16,7 @@ void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::str
   c.fields.url = ref.url;
   c.priority = priority::kGrammar;
   c.inside_range = inside_range;
+  c.from_range = range;
   memory->out.push_back(std::move(c));
   memory->bare_end = 0;
 }
