@@ -112,6 +112,11 @@ void LoadInstruments(std::string_view instruments, std::string_view case_names, 
     ref.kind = KindOfWord(Fold(Column(cols, 1)));
     ref.url = std::string(Column(cols, 4));
     ref.legislative = true;
+    if (ref.kind == Kind::kCode && !ListColumn(cols, 2).empty()) {
+      std::string_view name = ListColumn(cols, 2).front();
+      while (name.starts_with("=") || name.starts_with("+")) name.remove_prefix(1);
+      ref.name = std::string(name);
+    }
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
     for (std::string_view id : ListColumn(cols, 3)) t->by_id.emplace(std::string(id), index);

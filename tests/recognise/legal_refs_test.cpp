@@ -355,6 +355,15 @@ std::map<std::string, std::vector<bool>> RangeFlags(const std::string& text) {
   return out;
 }
 
+std::string UrlOf(const std::string& text, const std::string& canonical) {
+  Document doc;
+  REQUIRE(Analyze(text, "t", SharedResources(), {}, &doc).ok());
+  for (const Entity& e : doc.entities) {
+    if (e.type == EntityType::kLegalRef && e.canonical == canonical) return e.fields.url;
+  }
+  return "(none)";
+}
+
 }  // namespace
 
 TEST_CASE("every article of a range says it came from one, and no other does", "[legal_refs][range]") {
@@ -383,6 +392,24 @@ TEST_CASE("every article of a range says it came from one, and no other does", "
   CHECK(f["GDPR art. 47"] == std::vector<bool>{true});
   f = RangeFlags("L'article 8 du RGPD.");
   CHECK(f["GDPR art. 8"] == std::vector<bool>{false});
+}
+
+TEST_CASE("references carry the address their key gives", "[legal_refs][urls]") {
+  CHECK(UrlOf("L'article L. 1111-8 du code de la santé publique.", "CSP art. L1111-8")
+            .find("search/code?tab_selection=code&searchField=ALL&query=article%20L1111-8%20code%20de%20la%20sant") !=
+        std::string::npos);
+  CHECK(UrlOf("Le I de l'article 128 du code civil.", "CC art. 128-I").find("query=article%20128%20code%20civil&") !=
+        std::string::npos);
+  CHECK(UrlOf("La loi n° 2004-575 du 21 juin 2004.", "LOI:2004-575").find("loi%20n%C2%B0%202004-575") !=
+        std::string::npos);
+  CHECK(UrlOf("Le décret n° 2019-536 du 29 mai 2019.", "DECRET:2019-536").find("search/all?") != std::string::npos);
+  CHECK(UrlOf("CE, 13 octobre 2020, n° 444937.", "CE:444937").find("search/cetat?") != std::string::npos);
+  CHECK(UrlOf("Cass. civ. 1re, pourvoi n° 19-21.234.", "CASS:19-21.234").find("recherche-judilibre") !=
+        std::string::npos);
+  CHECK(UrlOf("La délibération n° 2023-146 de la CNIL.", "DELIB:CNIL:2023-146").find("search/cnil?") !=
+        std::string::npos);
+  CHECK(UrlOf("L'article 48 du RGPD.", "GDPR art. 48") == "https://eur-lex.europa.eu/eli/reg/2016/679/oj");
+  CHECK(UrlOf("Le jugement n° 1402524 du tribunal administratif de Lyon.", "TA:1402524").empty());
 }
 
 }  // namespace lexfr

@@ -76,6 +76,7 @@ struct Ref {
   std::string key;
   Kind kind = Kind::kOther;
   std::string url;
+  std::string name;  // a code's name (« code de la santé publique »), for its URL
   // May be the instrument of a later bare "article 5". Court decisions,
   // deliberations and authorities' decisions are not.
   bool legislative = false;
