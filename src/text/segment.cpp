@@ -45,6 +45,34 @@ bool HasLineBreak(std::string_view gap) {
   return false;
 }
 
+// Whether a gap between tokens is one line break inside a paragraph, as PDF
+// layout and hard-wrapped text put them: « Conseil\nd'État », « article L.\n
+// 521-3 »; not a blank line.
+bool IsSingleLineBreak(std::string_view gap) {
+  int breaks = 0;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    if (gap[i] == '\n' || (gap[i] == '\r' && !(i + 1 < gap.size() && gap[i + 1] == '\n'))) ++breaks;
+    if (gap[i] == '\f' || gap[i] == '\v') return false;
+  }
+  return breaks == 1;
+}
+
+// Whether the token in `text` goes on the sentence before a single line
+// break: it starts with a lower-case letter or a digit (« d'État », « et
+// des libertés », « 521-3 »), and the token before ends with no mark that
+// ends a sentence or opens a list (« . », « : », « ; »).
+bool ContinuesLine(std::string_view text, const RawToken& before, const RawToken& next) {
+  if (before.kind == TokenKind::kPunct || before.kind == TokenKind::kSymbol) return false;
+  if (!before.abbreviation && text[before.byte_end - 1] == '.') return false;
+  const auto first = static_cast<uint8_t>(text[next.byte_start]);
+  if (first >= '0' && first <= '9') return next.kind == TokenKind::kNumber;
+  if (first >= 'a' && first <= 'z') return true;
+  if (first < 0x80) return false;
+  size_t at = next.byte_start;
+  const auto c = static_cast<UChar32>(NextCodePoint(text, &at));
+  return u_islower(c);
+}
+
 constexpr std::string_view kNarrowNoBreakSpace = "\u202F";
 // Whether a word piece holds U+202F. Pieces are short and mostly ASCII: a
 // loop on the lead byte, where a memchr call per piece cost more.
@@ -290,6 +318,11 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeSt
     if (tok > 0 && tok < tokens.size()) {
       const size_t k = last_not_dots;
       initial_ellipsis = k + 1 < tok && tokens[k].abbreviation;
+    }
+    if (tok > 0 && tok < tokens.size() &&
+        IsSingleLineBreak(text.substr(tokens[tok - 1].byte_end, tokens[tok].byte_start - tokens[tok - 1].byte_end)) &&
+        ContinuesLine(text, tokens[tok - 1], tokens[tok])) {
+      continue;  // a line wrapped inside a sentence
     }
     if (tok > 0 && tok < tokens.size() && (tokens[tok - 1].abbreviation || initial_ellipsis)) {
       // Keep the break only when a line break separates the two tokens.
