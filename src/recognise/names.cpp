@@ -122,9 +122,6 @@ std::string Initials(const View& v, size_t first, size_t end) {
   return out;
 }
 
-// The start of the long form ending at `end` whose initials spell `letters`,
-// or `end` when none does. Looks back at most 16 tokens in the sentence; the
-// initials grow by one token at each step back instead of being read again.
 // The second word of a hyphenated compound (« télévision » of
 // « radio-télévision »), which some acronyms skip: UER, « Union européenne de
 // radio-télévision ».
@@ -132,6 +129,9 @@ bool IsCompoundTail(const View& v, size_t i) {
   return i >= 2 && v.Str(i - 1) == "-" && v.Glued(i - 1) && v.Glued(i) && v.Word(i - 2);
 }
 
+// The start of the long form ending at `end` whose initials spell `letters`,
+// or `end` when none does. Looks back at most 16 tokens in the sentence; the
+// initials grow by one token at each step back instead of being read again.
 // Both ways of counting are tried: every word (PACA, « Provence-Alpes-Côte
 // d'Azur ») and compounds as one word (UER).
 size_t LongFormStart(const View& v, size_t end, const std::string& letters) {
@@ -255,6 +255,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
 // The words that carry an association's name on in lower case: « Droit au
 // logement », « Sauvons les abeilles », « Vivre à la campagne ».
 bool IsTailLink(const View& v, size_t i) {
+  if (i >= v.size()) return false;
   const std::string_view f = v.Folded(i);
   return f == "de" || f == "du" || f == "des" || f == "d'" || f == "au" || f == "aux" || v.Str(i) == "à" ||
          f == "la" || f == "le" || f == "les" || f == "l'";
@@ -507,11 +508,8 @@ std::string RoleAfter(const View& v, size_t end) {
 // and a surname, without a title. Not « Marie de Lyon », where the place a
 // list holds is no surname.
 bool ParticleSurnameFollows(const View& v, size_t after_given, const std::vector<bool>& place_at) {
-  const size_t surname = ParticlesEnd(v, after_given);
-  if (surname == after_given) return false;
-  size_t s = surname;
-  if (IsArticleSurnameStart(v, s)) ++s;  // « de La Fontaine »
-  return s < place_at.size() && !place_at[s];
+  const size_t surname = ParticlesEnd(v, after_given);  // past « de », « du », « de la »
+  return surname > after_given && surname < place_at.size() && !place_at[surname];
 }
 
 void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
