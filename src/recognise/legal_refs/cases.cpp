@@ -143,16 +143,20 @@ std::optional<Found> ReadJoinedNumber(const Context& c, const Ref& first, uint32
   const Tokens& t = c.tokens;
   const size_t colon = first.key.find(':');
   if (colon == std::string::npos || first.key.starts_with("ECLI") || first.key.starts_with("CJEU")) return std::nullopt;
+  const std::string shape = ShapeOf(std::string_view(first.key).substr(colon + 1));
   uint32_t j = i;
   if (t.F(j) == ",") ++j;
   if (t.F(j) == "et" || t.F(j) == "ou") ++j;
-  if (j == i || !t.SameSentence(i, j) || !t.IsNumber(j)) return std::nullopt;
+  // « n° 18LY04640 18LY04663 »: a number with capitals may follow with no
+  // word between
+  const bool lettered = shape.find('@') != std::string::npos;
+  if ((j == i && !lettered) || !t.SameSentence(i, j) || !StartsWithDigit(t.T(j))) return std::nullopt;
   uint32_t end = 0;
   const std::string id = ReadId(t, j, &end);
   if (id.empty()) return std::nullopt;
   const std::string_view prefix = std::string_view(first.key).substr(0, colon);
   if (prefix == "CC_DEC") return ConstitutionalDecision(c, id, end);
-  if (ShapeOf(id) != ShapeOf(std::string_view(first.key).substr(colon + 1))) return std::nullopt;
+  if (ShapeOf(id) != shape) return std::nullopt;
   return Found{end, RefOfKey(c.tables, std::string(prefix) + ":" + id, "", false)};
 }
 
