@@ -89,6 +89,8 @@ struct Candidate {
   // An article inside a range (« articles 12 à 14 » → 13), spanning the « à »:
   // kept beside the others of its range rather than competing with them.
   bool inside_range = false;
+  // Any article of a range, its ends included: the mention says so.
+  bool from_range = false;
 };
 
 struct Mention {
@@ -96,6 +98,7 @@ struct Mention {
   uint32_t byte_start = 0, byte_end = 0;
   uint32_t start = 0, end = 0;  // code points
   uint32_t sentence = 0;
+  bool range = false;  // an article of « articles 12 à 14 » (LEGAL_REF only)
 };
 
 struct Entity {

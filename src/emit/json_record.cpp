@@ -85,6 +85,7 @@ void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint3
     w.BeginObject();
     WriteSpan(text.substr(m.byte_start, m.byte_end - m.byte_start), m, w);
     if (!page_starts.empty()) w.Field("page", PageAt(page_starts, m.byte_start));
+    if (m.range) w.Field("range", true);
     w.EndObject();
   }
   w.EndArray();

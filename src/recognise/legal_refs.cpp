@@ -12,6 +12,8 @@
 //   act_dates, phrases, tokens, tables, phrase_trie: what those read
 #include "recognise/legal_refs.h"
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -112,6 +114,11 @@ void LoadInstruments(std::string_view instruments, std::string_view case_names, 
     ref.kind = KindOfWord(Fold(Column(cols, 1)));
     ref.url = std::string(Column(cols, 4));
     ref.legislative = true;
+    if (ref.kind == Kind::kCode && !ListColumn(cols, 2).empty()) {
+      std::string_view name = ListColumn(cols, 2).front();
+      while (name.starts_with("=") || name.starts_with("+")) name.remove_prefix(1);
+      ref.name = std::string(name);
+    }
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
     for (std::string_view id : ListColumn(cols, 3)) t->by_id.emplace(std::string(id), index);
@@ -145,6 +152,14 @@ void LoadAuthorities(const Institutions& institutions, const Abbreviations& abbr
       AddNames(name, index, abbreviations, &t->authority_trie, &t->authority_names);
     }
     t->authorities.push_back(std::move(a));
+  }
+  std::map<std::string, std::set<uint32_t>> courts_of_shape;
+  for (uint32_t a = 0; a < t->authorities.size(); ++a) {
+    if (!t->authorities[a].court) continue;
+    for (const std::string& shape : t->authorities[a].numbers) courts_of_shape[shape].insert(a);
+  }
+  for (const auto& [shape, courts] : courts_of_shape) {
+    if (courts.size() == 1 && shape.find('@') != std::string::npos) t->court_only_shapes.emplace_back(shape, *courts.begin());
   }
 }
 

@@ -122,17 +122,30 @@ std::string Initials(const View& v, size_t first, size_t end) {
   return out;
 }
 
+// The second word of a hyphenated compound (« télévision » of
+// « radio-télévision »), which some acronyms skip: UER, « Union européenne de
+// radio-télévision ».
+bool IsCompoundTail(const View& v, size_t i) {
+  return i >= 2 && v.Str(i - 1) == "-" && v.Glued(i - 1) && v.Glued(i) && v.Word(i - 2);
+}
+
 // The start of the long form ending at `end` whose initials spell `letters`,
 // or `end` when none does. Looks back at most 16 tokens in the sentence; the
 // initials grow by one token at each step back instead of being read again.
+// Both ways of counting are tried: every word (PACA, « Provence-Alpes-Côte
+// d'Azur ») and compounds as one word (UER).
 size_t LongFormStart(const View& v, size_t end, const std::string& letters) {
-  std::string initials;  // Initials(v, s, end)
+  std::string initials;     // Initials(v, s, end)
+  std::string by_compound;  // the same, without compound tails
   for (size_t back = 1; back <= 16 && back <= end; ++back) {
     const size_t s = end - back;
     if (!v.SameSentence(s, end - 1) || v.Str(s) == "(" || v.Str(s) == ")" || v.Str(s) == ";") break;
     if (!IsContentWord(v, s)) continue;
-    initials.insert(0, InitialOf(v, s));
-    if (initials == letters) return s;
+    const std::string_view initial = InitialOf(v, s);
+    initials.insert(0, initial);
+    if (!IsCompoundTail(v, s)) by_compound.insert(0, initial);
+    if (initials == letters || by_compound == letters) return s;
+    if (initials.size() > letters.size() && by_compound.size() > letters.size()) break;
   }
   return end;
 }
@@ -239,6 +252,39 @@ size_t HeadedNameEnd(const View& v, size_t head) {
   return end;
 }
 
+// The words that carry an association's name on in lower case: « Droit au
+// logement », « Sauvons les abeilles », « Vivre à la campagne ».
+bool IsTailLink(const View& v, size_t i) {
+  if (i >= v.size()) return false;
+  const std::string_view f = v.Folded(i);
+  return f == "de" || f == "du" || f == "des" || f == "d'" || f == "au" || f == "aux" || v.Str(i) == "à" ||
+         f == "la" || f == "le" || f == "les" || f == "l'";
+}
+
+// « l'association Droit au logement », « le collectif Sauvons les abeilles »:
+// after its capitalised start, an association's name goes on in lower case
+// by a link word (« au », « les », « de la ») and the one word it brings, at
+// most kMaxTailTokens tokens. Anything else ends it: punctuation, a verb
+// (« Droit au logement conteste »), « qui », « contre », « devant », « pour ».
+// Returns the new end, or `end`.
+size_t LowercaseTailEnd(const View& v, size_t first, size_t end) {
+  constexpr size_t kMaxTailTokens = 6;
+  if (end - first > 2 || IsAllUpper(v.Str(first))) return end;  // « le syndicat CGT des cheminots »
+  size_t tail_end = end;
+  size_t k = end;
+  while (k < end + kMaxTailTokens && v.SameSentence(first, k)) {
+    size_t w = k;
+    while (w < k + 2 && IsTailLink(v, w)) ++w;
+    if (w == k || !v.Word(w) || v.Cap(w) || !v.SameSentence(first, w) || IsTailLink(v, w)) break;
+    const WordInfo& info = v.Info(w);
+    if (info.connector || info.determiner || info.not_in_name || w >= end + kMaxTailTokens) break;
+    tail_end = k = w + 1;
+    // « Sauvegarde du patrimoine rural », « Stop aux violences policières »
+    if (k < end + kMaxTailTokens && v.SameSentence(first, k) && LooksAdjective(v, k)) tail_end = ++k;
+  }
+  return tail_end;
+}
+
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   for (size_t i = 0; i + 1 < v.size(); ++i) {
@@ -252,12 +298,14 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
     size_t end = 0;
     if (v.Is(s, "les") && v.Cap(s + 1)) {
       end = CapitalisedRunEnd(v, s + 1);  // "l'association les Actupiennes"
+      if (cue->second == "association") end = LowercaseTailEnd(v, s, end);
     } else if (!v.Cap(s)) {
       continue;
     } else if (lex.org_heads.contains(v.Str(s))) {
       end = HeadedNameEnd(v, s);
     } else {
       end = CapitalisedRunEnd(v, s);
+      if (end > s && cue->second == "association") end = LowercaseTailEnd(v, s, end);
     }
     if (end <= s) continue;
     out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), cue->second, priority::kOrgCue));
@@ -434,7 +482,10 @@ std::string PersonCanonical(const View& v, size_t first, size_t end) {
   std::string out;
   for (size_t i = first; i < end; ++i) {
     if (i > first && v.tokens[i].space_before) out += ' ';
-    out += NameCase(v.Str(i));
+    // « Bertrand DU MARAIS » is Bertrand du Marais: a particle in capitals is
+    // the signature's typography
+    const bool capital_particle = i > first && v.Info(i).particle && IsAllUpper(v.Str(i)) && IsSurname(v, i + 1);
+    out += capital_particle ? ToLower(v.Str(i)) : NameCase(v.Str(i));
   }
   return out;
 }
@@ -501,8 +552,20 @@ std::string RoleBefore(const View& v, size_t first) {
   return {};
 }
 
+// « Bertrand du Marais », « Jean de La Fontaine »: a given name, particles
+// and a surname, without a title. Not « Marie de Lyon », where the place a
+// list holds is no surname.
+bool ParticleSurnameFollows(const View& v, size_t after_given, const std::vector<bool>& place_at) {
+  const size_t surname = ParticlesEnd(v, after_given);  // past « de », « du », « de la »
+  return surname > after_given && surname < place_at.size() && !place_at[surname];
+}
+
 void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
+  std::vector<bool> place_at(v.size(), false);  // a listed place starts at this token
+  for (const Candidate& c : *out) {
+    if (c.type == EntityType::kLoc && c.first_token < v.size()) place_at[c.first_token] = true;
+  }
   for (size_t i = 0; i < v.size(); ++i) {
     std::string title;
     size_t s = i;
@@ -518,7 +581,7 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
         after_given += 2;
       }
     }
-    const bool given = after_given > i && IsSurname(v, after_given);
+    const bool given = after_given > i && (IsSurname(v, after_given) || ParticleSurnameFollows(v, after_given, place_at));
     if (!titled && !given) continue;
     if (titled) {
       title = t->second;
@@ -579,7 +642,11 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
   StringMap<Candidate> defined;  // acronym as written -> template
   std::unordered_map<uint64_t, size_t> listed;         // (first, end) of a listed name -> index in out
   const auto span_key = [](size_t first, size_t end) { return (static_cast<uint64_t>(first) << 32) | end; };
-  for (size_t k = 0; k < out.size(); ++k) listed.emplace(span_key(out[k].first_token, out[k].end_token), k);
+  std::unordered_map<uint32_t, uint32_t> place_end;  // first token of a listed place -> its end
+  for (size_t k = 0; k < out.size(); ++k) {
+    listed.emplace(span_key(out[k].first_token, out[k].end_token), k);
+    if (out[k].type == EntityType::kLoc) place_end.emplace(out[k].first_token, out[k].end_token);
+  }
   for (const AcronymDefinition& d : FindAcronymDefinitions(v)) {
     std::string canonical, subtype;
     EntityType type = EntityType::kOrg;
@@ -594,7 +661,19 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
       // Unlisted: only an organisation when its long form says so
       // ("syndicat national des journalistes (SNJ)"), not "intelligence
       // artificielle (IA)".
-      if (!LooksLikeOrganisationName(v, d.long_first)) continue;
+      // or a place then more words: « Union européenne de radio-télévision
+      // (UER) », « Lyon Métropole Habitat (LMH) », or a capitalised one that
+      // names a place: « Métropole européenne de Lille (MEL) »
+      bool place_led = false, names_place = false;
+      for (size_t k = d.long_first; k < d.long_end; ++k) {
+        const auto place = place_end.find(static_cast<uint32_t>(k));
+        if (place == place_end.end() || place->second > d.long_end) continue;
+        if (k == d.long_first && place->second < d.long_end) place_led = true;
+        if (k > d.long_first) names_place = true;
+      }
+      names_place = names_place && v.Cap(d.long_first) && !v.Info(d.long_first).act_word &&
+                    !v.lex.stops.contains(v.Str(d.long_first));
+      if (!LooksLikeOrganisationName(v, d.long_first) && !place_led && !names_place) continue;
       canonical = UpperFirst(v.Span(d.long_first, d.long_end));
     }
     out.push_back(Make(type, d.long_first, d.long_end, canonical, subtype, priority::kDefinedAcronym));

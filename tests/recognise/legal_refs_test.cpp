@@ -5,9 +5,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "test_support.h"
+#include <map>
 #include <string>
 #include <vector>
+
+#include "lexfr/analyze.h"
+#include "test_support.h"
 
 #include "text/segment.h"
 
@@ -331,6 +334,82 @@ TEST_CASE("ECtHR applications link to HUDOC, Council decisions to its site; a ra
   CHECK(cc[0].url == "https://www.conseil-constitutionnel.fr/decision/2019/2019778DC.htm");
   // parts named before the article, innermost first in the key
   CHECK(Keys("le 4° du II de l'article L. 521-3 du code de l'environnement") == V{"CENV art. L521-3-II-4"});
+}
+
+}  // namespace lexfr
+
+namespace lexfr {
+
+namespace {
+
+// The LEGAL_REF mentions of a whole analysis: canonical key -> whether each
+// mention came from a range, in text order.
+std::map<std::string, std::vector<bool>> RangeFlags(const std::string& text) {
+  Document doc;
+  REQUIRE(Analyze(text, "t", SharedResources(), {}, &doc).ok());
+  std::map<std::string, std::vector<bool>> out;
+  for (const Entity& e : doc.entities) {
+    if (e.type != EntityType::kLegalRef) continue;
+    for (const Mention& m : e.mentions) out[e.canonical].push_back(m.range);
+  }
+  return out;
+}
+
+std::string UrlOf(const std::string& text, const std::string& canonical) {
+  Document doc;
+  REQUIRE(Analyze(text, "t", SharedResources(), {}, &doc).ok());
+  for (const Entity& e : doc.entities) {
+    if (e.type == EntityType::kLegalRef && e.canonical == canonical) return e.fields.url;
+  }
+  return "(none)";
+}
+
+}  // namespace
+
+TEST_CASE("every article of a range says it came from one, and no other does", "[legal_refs][range]") {
+  auto f = RangeFlags("Les articles 12 à 14 du code civil.");
+  CHECK(f["CC art. 12"] == std::vector<bool>{true});
+  CHECK(f["CC art. 13"] == std::vector<bool>{true});
+  CHECK(f["CC art. 14"] == std::vector<bool>{true});
+  f = RangeFlags("Les articles L. 821-5 à L. 821-7 du code de la sécurité intérieure.");
+  CHECK(f["CSI art. L821-5"] == std::vector<bool>{true});
+  CHECK(f["CSI art. L821-7"] == std::vector<bool>{true});
+  f = RangeFlags("Les articles 6, 9 et 48 du RGPD.");
+  CHECK(f["GDPR art. 6"] == std::vector<bool>{false});
+  CHECK(f["GDPR art. 48"] == std::vector<bool>{false});
+  f = RangeFlags("Les articles 5, 12 à 14 et 20 du code civil.");
+  CHECK(f["CC art. 5"] == std::vector<bool>{false});
+  CHECK(f["CC art. 12"] == std::vector<bool>{true});
+  CHECK(f["CC art. 13"] == std::vector<bool>{true});
+  CHECK(f["CC art. 14"] == std::vector<bool>{true});
+  CHECK(f["CC art. 20"] == std::vector<bool>{false});
+  f = RangeFlags("L'article 12 du code civil. Les articles 12 à 13 du code civil.");
+  CHECK(f["CC art. 12"] == std::vector<bool>{false, true});
+  f = RangeFlags("Les articles 10 à 500 du code civil.");  // too wide to spell out: its ends still
+  CHECK(f["CC art. 10"] == std::vector<bool>{true});
+  CHECK(f["CC art. 500"] == std::vector<bool>{true});
+  f = RangeFlags("Les articles 44 au 50 du RGPD.");
+  CHECK(f["GDPR art. 47"] == std::vector<bool>{true});
+  f = RangeFlags("L'article 8 du RGPD.");
+  CHECK(f["GDPR art. 8"] == std::vector<bool>{false});
+}
+
+TEST_CASE("references carry the address their key gives", "[legal_refs][urls]") {
+  CHECK(UrlOf("L'article L. 1111-8 du code de la santé publique.", "CSP art. L1111-8")
+            .find("search/code?tab_selection=code&searchField=ALL&query=article%20L1111-8%20code%20de%20la%20sant") !=
+        std::string::npos);
+  CHECK(UrlOf("Le I de l'article 128 du code civil.", "CC art. 128-I").find("query=article%20128%20code%20civil&") !=
+        std::string::npos);
+  CHECK(UrlOf("La loi n° 2004-575 du 21 juin 2004.", "LOI:2004-575").find("loi%20n%C2%B0%202004-575") !=
+        std::string::npos);
+  CHECK(UrlOf("Le décret n° 2019-536 du 29 mai 2019.", "DECRET:2019-536").find("search/all?") != std::string::npos);
+  CHECK(UrlOf("CE, 13 octobre 2020, n° 444937.", "CE:444937").find("search/cetat?") != std::string::npos);
+  CHECK(UrlOf("Cass. civ. 1re, pourvoi n° 19-21.234.", "CASS:19-21.234").find("recherche-judilibre") !=
+        std::string::npos);
+  CHECK(UrlOf("La délibération n° 2023-146 de la CNIL.", "DELIB:CNIL:2023-146").find("search/cnil?") !=
+        std::string::npos);
+  CHECK(UrlOf("L'article 48 du RGPD.", "GDPR art. 48") == "https://eur-lex.europa.eu/eli/reg/2016/679/oj");
+  CHECK(UrlOf("Le jugement n° 1402524 du tribunal administratif de Lyon.", "TA:1402524").empty());
 }
 
 }  // namespace lexfr

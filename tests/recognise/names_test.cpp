@@ -260,4 +260,27 @@ TEST_CASE("persons: roles before the name", "[names][persons]") {
   CHECK(p->fields.role() == "avocate au barreau de Lyon");
 }
 
+TEST_CASE("an acronym defined after a long form led by a place joins it", "[names]") {
+  auto es = EntitiesOf("L'Union européenne de radio-télévision (UER) a exclu la chaîne. Selon l'UER, c'est définitif.");
+  const Entity* uer = Find(es, EntityType::kOrg, "Union européenne de radio-télévision");
+  REQUIRE(uer != nullptr);
+  CHECK(uer->mentions.size() == 3);
+  CHECK(std::find(uer->aliases.begin(), uer->aliases.end(), "UER") != uer->aliases.end());
+  CHECK(Find(es, EntityType::kLoc, "Union européenne") == nullptr);
+
+  es = EntitiesOf("Lyon Métropole Habitat (LMH) a lancé un chantier. LMH a signé.");
+  const Entity* lmh = Find(es, EntityType::kOrg, "Lyon Métropole Habitat");
+  REQUIRE(lmh != nullptr);
+  CHECK(lmh->mentions.size() == 3);
+}
+
+TEST_CASE("a given name and a particle surname are a person without a title", "[names]") {
+  auto es = EntitiesOf("Fait à Paris. Bertrand du Marais, rapporteur public. Les conclusions de Bertrand du Marais.");
+  const Entity* p = Find(es, EntityType::kPerson, "Bertrand du Marais");
+  REQUIRE(p != nullptr);
+  CHECK(p->mentions.size() == 2);
+  es = EntitiesOf("Marie de Lyon a été vue au marché.");
+  CHECK(Find(es, EntityType::kPerson, "Marie de Lyon") == nullptr);
+}
+
 }  // namespace lexfr

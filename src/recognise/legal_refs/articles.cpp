@@ -146,6 +146,7 @@ void AddRangeInside(const std::string& low, const std::string& high, uint32_t co
     inside.end = connector + 1;
     inside.article = std::to_string(n);
     inside.inside_range = true;
+    inside.range = true;
     items->push_back(std::move(inside));
   }
 }
@@ -438,7 +439,10 @@ ArticleList ReadArticleList(const Tokens& t, uint32_t i) {
     if (!t.SameSentence(k, i) || !ReadItem(t, k, &item)) break;
     if (comma_only && !ListItemEndsWell(t, item.end, i)) break;
     pos = item.end;
-    if (range) AddRangeInside(list.items.back().article, item.article, connector, &list.items);
+    if (range) {
+      list.items.back().range = item.range = true;
+      AddRangeInside(list.items.back().article, item.article, connector, &list.items);
+    }
     list.items.push_back(std::move(item));
   }
   list.end = pos;
@@ -488,7 +492,7 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
     std::string article = list.items[k].article;
     if (k == 0) article += parts_before;
     const uint32_t end = k + 1 == list.items.size() ? found.end : list.items[k].end;
-    Emit(m, first, end, found.ref, std::move(article), list.items[k].inside_range);
+    Emit(m, first, end, found.ref, std::move(article), list.items[k].inside_range, list.items[k].range);
   }
   return attach == Attach::kFound ? ChainedArticles(c, found.end, i, m) : found.end;
 }

@@ -31,6 +31,7 @@ struct ArticleItem {
   uint32_t first = 0, end = 0;  // tokens
   std::string article;          // "L1461-1", "9-2-a"
   bool inside_range = false;    // « 13 » of « articles 12 à 14 », spanning the « à »
+  bool range = false;           // 12, 13 and 14 of « articles 12 à 14 »
 };
 
 struct ArticleList {

@@ -162,6 +162,11 @@ std::optional<std::string> AuthorityMentions::CourtOf(uint32_t first, uint32_t e
     if (first - it->end > 40) break;
     if (fits(*it)) return KeyOf(*it);
   }
+  // « n° 18LY04640 » with no court near it (or one misnamed, « cour
+  // administrative de Lyon »): a shape of one court's numbers names it
+  for (const auto& [shape, court] : tables_.court_only_shapes) {
+    if (MatchesShape(id, shape)) return tables_.authorities[court].key;
+  }
   return std::nullopt;
 }
 

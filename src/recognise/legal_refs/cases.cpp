@@ -105,8 +105,9 @@ std::optional<Found> ReadCourtAndNumber(const Context& c, uint32_t i, size_t* me
 std::optional<Found> ReadNumero(const Context& c, uint32_t i) {
   const Tokens& t = c.tokens;
   const bool rg = t.T(i) == "RG";
-  const uint32_t j = rg ? (t.IsNumero(i + 1) ? i + 2 : i + 1) : i + 1;
+  uint32_t j = rg ? (t.IsNumero(i + 1) ? i + 2 : i + 1) : i + 1;
   if (!rg && !t.IsNumero(i)) return std::nullopt;
+  if (t.F(j) == "s" && t.Glued(j) && t.IsNumber(j + 1)) ++j;  // « n°s 1402524 et 1602826 »
   uint32_t end = 0;
   const std::string id = ReadId(t, j, &end);
   if (id.empty()) return std::nullopt;
@@ -121,6 +122,42 @@ std::optional<Found> ReadNumero(const Context& c, uint32_t i) {
   }
   if (rg && MatchesShape(id, "##/#####")) return Found{end, RefOfKey(c.tables, "CA:" + id, "", false)};
   return std::nullopt;
+}
+
+namespace {
+
+// « 1402524 » -> « ####### », « 18LY04640 » -> « ##@@##### »: what two
+// numbers of one court share.
+std::string ShapeOf(std::string_view id) {
+  std::string shape(id);
+  for (char& ch : shape) {
+    if (ch >= '0' && ch <= '9') ch = '#';
+    else if (ch >= 'A' && ch <= 'Z') ch = '@';
+  }
+  return shape;
+}
+
+}  // namespace
+
+std::optional<Found> ReadJoinedNumber(const Context& c, const Ref& first, uint32_t i) {
+  const Tokens& t = c.tokens;
+  const size_t colon = first.key.find(':');
+  if (colon == std::string::npos || first.key.starts_with("ECLI") || first.key.starts_with("CJEU")) return std::nullopt;
+  const std::string shape = ShapeOf(std::string_view(first.key).substr(colon + 1));
+  uint32_t j = i;
+  if (t.F(j) == ",") ++j;
+  if (t.F(j) == "et" || t.F(j) == "ou") ++j;
+  // « n° 18LY04640 18LY04663 »: a number with capitals may follow with no
+  // word between
+  const bool lettered = shape.find('@') != std::string::npos;
+  if ((j == i && !lettered) || !t.SameSentence(i, j) || !StartsWithDigit(t.T(j))) return std::nullopt;
+  uint32_t end = 0;
+  const std::string id = ReadId(t, j, &end);
+  if (id.empty()) return std::nullopt;
+  const std::string_view prefix = std::string_view(first.key).substr(0, colon);
+  if (prefix == "CC_DEC") return ConstitutionalDecision(c, id, end);
+  if (ShapeOf(id) != shape) return std::nullopt;
+  return Found{end, RefOfKey(c.tables, std::string(prefix) + ":" + id, "", false)};
 }
 
 std::optional<Found> ReadConstitutionalNumber(const Context& c, uint32_t i) {

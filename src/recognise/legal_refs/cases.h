@@ -37,6 +37,11 @@ std::optional<Found> ReadCourtAndNumber(const Context& c, uint32_t i, size_t* me
 // 19-21.234": a number read through the court named nearby or its shape.
 std::optional<Found> ReadNumero(const Context& c, uint32_t i);
 
+// « nos 1402524, 1602826 », « n°s 1402524 et 1602826 »: after the decision
+// `first` that ends at i, one more number of the same court and shape,
+// joined by « , » or « et ». Read again from its end for the next one.
+std::optional<Found> ReadJoinedNumber(const Context& c, const Ref& first, uint32_t i);
+
 // "2021-817 DC" with no "n°" or "décision" before it.
 std::optional<Found> ReadConstitutionalNumber(const Context& c, uint32_t i);
 

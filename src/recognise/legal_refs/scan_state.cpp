@@ -3,9 +3,11 @@
 
 #include <utility>
 
+#include "recognise/legal_refs/urls.h"
+
 namespace lexfr::legal_refs {
 
-void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::string article, bool inside_range) {
+void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::string article, bool inside_range, bool range) {
   Candidate c;
   c.type = EntityType::kLegalRef;
   c.first_token = first;
@@ -14,8 +16,10 @@ void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::str
   c.fields.instrument() = ref.key;
   c.fields.article() = std::move(article);
   c.fields.url = ref.url;
+  if (c.fields.url.empty()) c.fields.url = ref.kind == Kind::kCode ? CodeUrl(ref.name, c.fields.article()) : UrlOfKey(ref.key);
   c.priority = priority::kGrammar;
   c.inside_range = inside_range;
+  c.from_range = range;
   memory->out.push_back(std::move(c));
   memory->bare_end = 0;
 }

@@ -53,7 +53,8 @@ struct Memory {
 
 // Emits a LEGAL_REF candidate for [first, end): `ref`, and `article` when
 // not empty.
-void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::string article, bool inside_range = false);
+void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::string article, bool inside_range = false,
+          bool range = false);
 
 // Keeps a legislative `ref` for the articles that name no instrument and for
 // "du même <kind>".

@@ -34,6 +34,24 @@ uint32_t EmitDecision(uint32_t i, const std::optional<Found>& f, Memory* m) {
   return f->end;
 }
 
+// A decision read at i, and the numbers joined to it (« nos 1402524,
+// 1602826 »), each emitted; 0 when there is none. At most kMaxJoined more.
+uint32_t EmitDecisions(const Context& c, uint32_t i, const std::optional<Found>& f, Memory* m) {
+  constexpr int kMaxJoined = 20;
+  uint32_t end = EmitDecision(i, f, m);
+  if (end == 0) return 0;
+  for (int k = 0; k < kMaxJoined; ++k) {
+    const std::optional<Found> next = ReadJoinedNumber(c, f->ref, end);
+    if (!next) break;
+    // the number alone is the mention, not the « , » or « et » before it
+    uint32_t first = end;
+    while (first < next->end && !c.tokens.IsNumber(first)) ++first;
+    Emit(m, first, next->end, next->ref, "");
+    end = next->end;
+  }
+  return end;
+}
+
 // Where the scan goes on after the reference starting at i, or 0 when none
 // starts there. The order of the rules is the grammar's priority.
 uint32_t ScanAt(const Context& c, uint32_t i, Memory* m) {
@@ -41,8 +59,8 @@ uint32_t ScanAt(const Context& c, uint32_t i, Memory* m) {
   if (const uint32_t end = EmitDecision(i, ReadEcli(c, i), m)) return end;
   if (const uint32_t end = EmitDecision(i, ReadCjeuCase(c, i), m)) return end;
   if (const uint32_t end = ScanInstrument(c, i, m)) return end;
-  if (const uint32_t end = EmitDecision(i, ReadCourtAndNumber(c, i, &m->mention_cursor), m)) return end;
-  if (const uint32_t end = EmitDecision(i, ReadNumero(c, i), m)) return end;
+  if (const uint32_t end = EmitDecisions(c, i, ReadCourtAndNumber(c, i, &m->mention_cursor), m)) return end;
+  if (const uint32_t end = EmitDecisions(c, i, ReadNumero(c, i), m)) return end;
   return EmitDecision(i, ReadConstitutionalNumber(c, i), m);
 }
 

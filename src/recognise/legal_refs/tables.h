@@ -76,6 +76,7 @@ struct Ref {
   std::string key;
   Kind kind = Kind::kOther;
   std::string url;
+  std::string name;  // a code's name (« code de la santé publique »), for its URL
   // May be the instrument of a later bare "article 5". Court decisions,
   // deliberations and authorities' decisions are not.
   bool legislative = false;
@@ -112,6 +113,9 @@ struct Tables {
   // The same names in file order, for the longest that starts an ORG's name
   // (« tribunal administratif de Paris » is the tribunal administratif).
   std::vector<std::pair<std::string, uint32_t>> authority_names_in_order;
+  // The shapes with capitals that one court's numbers alone have (the CAA's
+  // « ##@@##### »), and that court: such a number names its court.
+  std::vector<std::pair<std::string, uint32_t>> court_only_shapes;
 };
 
 // The reference a key names: the table's (with its own URL when it has one)
