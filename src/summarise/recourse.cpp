@@ -1070,7 +1070,7 @@ std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon,
   std::set<std::string> their_courts;
   for (uint32_t g = 1; g <= split.groups; ++g) {
     for (size_t s = 0; s < read.size(); ++s) read[s] = split.group[s] == g;
-    std::optional<Recourse> other = SummariseIn(view, lexicon, cues, entities, read);
+    std::optional<Recourse> other = SummariseIn(view, lexicon, cues, entities, read, {}, true);
     if (!other) continue;
     DateAndReference(lexicon, entities, split, g, &*other);
     if (!other->court.empty()) their_courts.insert(other->court);
