@@ -779,14 +779,14 @@ void FindGrounds(const Context& c, Recourse* r) {
     while (next < hits.size() && hits[next]->first_token < h->end_token) ++next;  // cues inside this one
     if (next < hits.size() && hits[next]->first_token < end) {
       end = hits[next]->first_token;  // the next ground starts here
-      // "… et sur l'atteinte": leave the joining words out
-      while (end > h->end_token && (c.Folded(end - 1) == "sur" || c.Folded(end - 1) == "et" ||
-                                    c.Folded(end - 1) == "l'" || c.Folded(end - 1) == "la" ||
-                                    c.Folded(end - 1) == "le" || c.Folded(end - 1) == "," ||
-                                    c.Folded(end - 1) == "une" || c.Folded(end - 1) == "d'" ||
-                                    c.Folded(end - 1) == "de" || c.Folded(end - 1) == "existence")) {
-        --end;
-      }
+      // "… et sur l'atteinte", « … », et pour la violation »: leave the
+      // joining words and the signs between the two out
+      const auto joins = [&](uint32_t i) {
+        const std::string_view w = c.Folded(i);
+        return w == "sur" || w == "et" || w == "l'" || w == "la" || w == "le" || w == "," || w == "une" ||
+               w == "d'" || w == "de" || w == "existence" || w == "pour" || w == "par";
+      };
+      while (end > h->end_token && (joins(end - 1) || StraySign(c, h->first_token, end))) --end;
     }
     if (!quoted.empty() && quoted[h->first_token]) continue;
     while (end > h->end_token && StraySign(c, h->first_token, end)) --end;

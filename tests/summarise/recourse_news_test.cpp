@@ -220,4 +220,22 @@ TEST_CASE("grounds of a sanction: not the company's words, no stray signs", "[re
   CHECK(d.recourse->grounds[0].text == "violation de l'article 82 de la loi Informatique et Libertés");
 }
 
+
+TEST_CASE("ground spans without stray guillemets, commas or joining words", "[recourse][grounds]") {
+  Document d = Run(
+      "L'association Anticor demande au Conseil d'État l'annulation du décret, qui porterait « une atteinte "
+      "disproportionnée à la vie privée ».");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->grounds.size() == 1);
+  CHECK(d.recourse->grounds[0].text == "atteinte disproportionnée à la vie privée");
+  d = Run(
+      "L'association Anticor demande au Conseil d'État l'annulation du décret pour « erreur manifeste "
+      "d'appréciation », et pour violation de l'article 6 de la Convention européenne des droits de l'homme.");
+  REQUIRE(d.recourse);
+  REQUIRE(d.recourse->grounds.size() == 2);
+  CHECK(d.recourse->grounds[0].category == "manifest_error");
+  CHECK(d.recourse->grounds[0].text == "erreur manifeste d'appréciation");
+  CHECK(d.recourse->grounds[1].category == "violation_of_law");
+}
+
 }  // namespace lexfr
