@@ -2,10 +2,11 @@
 //
 // In: the token view, the Lexicon (its institutions), the document's hits of
 // data/cues/recourse.tsv (lexicon/cues.h DocumentCues) and the linked
-// entities. Out: the recourse
-// the text is mainly about (kind, court, parties, counsel, challenged act,
-// grounds, status, outcome, and the sentences each came from), or nothing
-// when the text describes no legal action. Cue words come from data/cues/.
+// entities. Out: the recourse the text is mainly about (kind, court,
+// parties, counsel, challenged act, grounds, status, outcome, the fine it
+// imposes or seeks, and the sentences each came from) with the other
+// actions the text reports in `related`, or nothing when the text describes
+// no legal action. Cue words come from data/cues/.
 //
 // Thread-safety: pure function of its inputs.
 #pragma once
