@@ -85,7 +85,9 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   out->structure = ReadStructure(view, lexicon, cues, out->entities);
 
   // summarise
-  out->recourse = Summarise(view, lexicon, cues, out->entities);
+  const bool is_decision =
+      out->structure.genre == Genre::kDecision || out->structure.genre == Genre::kRegulatorDecision;
+  out->recourse = Summarise(view, lexicon, cues, out->entities, !is_decision);
   ApplyDecisionIdentity(out->structure, &out->recourse);
   ApplyDecisionParties(view, lexicon, cues, out->entities, out->structure, &out->recourse);
   ApplyDecisionReading(view, lexicon, cues, out->entities, out->structure, &out->recourse);

@@ -219,6 +219,19 @@ void WriteRecourseAt(const Recourse& r, JsonWriter& w, bool nested) {
     w.EndArray();
   }
   w.EndObject();
+  w.Key("penalty");
+  if (r.penalty) {
+    w.BeginObject();
+    w.Key("amount");
+    w.Number(r.penalty->amount);
+    w.Field("currency", r.penalty->currency);
+    w.Field("start", r.penalty->start);
+    w.Field("end", r.penalty->end);
+    w.Field("sentence", r.penalty->sentence);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   if (nested) {  // an earlier stage: its decision's date and number
     nullable("date", r.date);
     nullable("reference", r.reference);

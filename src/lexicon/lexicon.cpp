@@ -284,13 +284,15 @@ Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbrevi
       {"seize", {"court"}},
       {"annul", {"act"}},
       {"published", {"date"}},
-      {"claim", {"against", "by", "verb"}},
+      {"claim", {"against", "by", "verb", "target"}},
       {"sanction", {"target"}},
       {"subsidiary", {"-"}},
       {"act", {"arrêté", "décision", "délibération", "décret", "ordonnance", "loi", "circulaire"}},
       {"office", {"head"}},
       {"party", Views(v.org_subtypes)},
       {"other_stage", {"court"}},
+      {"penalty", {"after", "before"}},
+      {"other_action", {"past", "next"}},
       {"word", {"det", "of", "by_which", "filler", "name_after", "party_end"}},
   };
   return LoadCues(files, "data/cues/recourse.tsv", fields, abbreviations, out);

@@ -19,31 +19,47 @@ struct Context {
   std::string_view text;
   const Segmentation& seg;
   const Institutions& institutions;
-  std::span<const CueHit> hits;  // data/cues/recourse.tsv's, in text order
-  std::vector<Placed> mentions;  // in text order, so by sentence too
+  // data/cues/recourse.tsv's hits in the sentences read, in text order: a
+  // text that reports several actions is read once per action (Split below).
+  std::vector<CueHit> own_hits;
+  std::span<const CueHit> hits;
+  std::vector<Placed> mentions;  // in the sentences read, in text order, so by sentence too
   // The first of `mentions` in sentence s or after, for every s and one past
   // the last: a sentence's mentions are a slice of `mentions` (a vector per
   // sentence cost more than the rules on a text of short sentences, and a
   // binary search for every slice missed the cache on long texts).
   std::vector<uint32_t> sentence_start;
-  const CueHitsByField& by_field;  // the same, by field
+  CueHitsByField by_field;         // the same, by field
   HitsAtToken hits_at;             // the same, by the token they start at
   PhraseReader reader;             // acts, offices and parties named in words
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
-  Context(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities)
+  static std::vector<CueHit> Kept(std::span<const CueHit> all, const std::vector<bool>& read) {
+    std::vector<CueHit> out;
+    out.reserve(all.size());
+    for (const CueHit& h : all) {
+      if (read.empty() || read[h.sentence]) out.push_back(h);
+    }
+    return out;
+  }
+
+  // `read`: the sentences to read, every one when empty.
+  Context(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
+          const std::vector<bool>& read)
       : text(view.text()),
         seg(view.segmentation()),
         institutions(lexicon.institutions()),
-        hits(cues.Of(CueFile::kRecourse)),
-        by_field(cues.ByField(CueFile::kRecourse)),
+        own_hits(Kept(cues.Of(CueFile::kRecourse), read)),
+        hits(own_hits),
+        by_field(hits),
         hits_at(seg.tokens.size(), hits),
         reader{view, hits_at, cues, [this](uint32_t token, EntityType type, uint32_t* end) {
                  return MentionAt(token, type, end);
                }} {
     const Segmentation& s = seg;
     mentions = MentionsInTextOrder(entities);
+    if (!read.empty()) std::erase_if(mentions, [&](const Placed& p) { return !read[p.mention->sentence]; });
     sentence_start.resize(s.sentences.size() + 1);
     for (uint32_t sentence = 0, k = 0; sentence < sentence_start.size(); ++sentence) {
       while (k < mentions.size() && mentions[k].mention->sentence < sentence) ++k;
@@ -169,7 +185,10 @@ std::string KindFromLegalBasis(const Context& c, std::vector<uint32_t>* sentence
 
 // The court seized: the court named right after a seizing cue, else the one
 // named most (titles count double).
-std::string FindCourt(const Context& c, const std::string& kind, std::vector<uint32_t>* sentences) {
+// `elsewhere`: the courts of the other actions the text reports; one of
+// them judges this action only when the text says it is seized of it.
+std::string FindCourt(const Context& c, const std::string& kind, const std::set<std::string>& elsewhere,
+                      std::vector<uint32_t>* sentences) {
   if (kind == "preliminary_ruling") {  // the Court of Justice answers every question referred
     const Institution* cjeu = c.institutions.OfKey("CJEU");
     return cjeu != nullptr ? cjeu->organisation : std::string();
@@ -201,6 +220,7 @@ std::string FindCourt(const Context& c, const std::string& kind, std::vector<uin
   std::map<const Entity*, int> score;
   for (const Placed& p : c.mentions) {
     if (!judges(*p.entity) || other_stage[p.mention->sentence]) continue;
+    if (elsewhere.count(p.entity->canonical) && !after_seize[p.mention->first_token]) continue;
     score[p.entity] += p.mention->sentence < 3 ? 2 : 1;
     if (after_seize[p.mention->first_token]) score[p.entity] += 4;
   }
@@ -343,6 +363,62 @@ std::string ClaimantInWords(const Context& c, uint32_t token, uint32_t sentence,
   return named != nullptr ? *named : std::string();
 }
 
+// A list of parties after « saisi par » holds at most this many: past it,
+// the entities' list (PartiesListedAfter) reads on.
+constexpr int kMaxListedInWords = 8;
+
+// The words that join the items of a list of parties.
+bool JoinsList(std::string_view folded) {
+  return folded == "," || folded == "et" || folded == "par" || folded == "ainsi" || folded == "que";
+}
+
+// « saisi par la Première ministre, par le président de l'Assemblée
+// nationale et par plus de soixante députés »: the parties a list names,
+// as offices, as entities or by their kind (ClaimantInWords), in text
+// order. Each item's reader walks a bounded number of tokens.
+std::vector<std::string> ListedInWords(const Context& c, uint32_t token, uint32_t sentence, const Recourse& r,
+                                       LastNamedOfSubtype* last) {
+  std::vector<std::string> out;
+  const uint32_t end = c.seg.sentences[sentence].end_token;
+  uint32_t k = token;
+  for (int item = 0; item < kMaxListedInWords && k < end; ++item) {
+    for (int skipped = 0; skipped < 4 && k < end && JoinsList(c.Folded(k)); ++skipped) ++k;
+    if (k >= end) break;
+    uint32_t past = 0;
+    if (std::string office = ReadOfficeAt(c.reader, k, &past); !office.empty() && past > k) {
+      out.push_back(std::move(office));
+      k = past;
+      continue;
+    }
+    const uint32_t at = c.Folded(k) == "la" || c.Folded(k) == "le" || c.Folded(k) == "l'" || c.Folded(k) == "les"
+                            ? k + 1
+                            : k;
+    // the entity named there, or right after its kind (« l'association
+    // Droit au logement »): the whole entity, not the words' reading of it
+    const Entity* named = nullptr;
+    for (uint32_t i = at; i <= at + 1 && i < end && named == nullptr; ++i) {
+      named = c.MentionAt(i, EntityType::kOrg, &past);
+      if (named == nullptr) named = c.MentionAt(i, EntityType::kPerson, &past);
+      if (i == at && named == nullptr && c.reader.hits.At(i, "party") == nullptr) break;
+    }
+    if (named != nullptr) {
+      if (IsParty(*named) && named->canonical != r.court) out.push_back(named->canonical);
+      k = past;
+      continue;
+    }
+    const NamedParty party = ReadNamedPartyAt(c.reader, k);
+    if (party.subtype.empty()) break;
+    if (!party.name.empty()) {
+      out.push_back(party.name);
+    } else if (const std::string* before = last->Before(c, sentence, party.subtype)) {
+      out.push_back(*before);
+    }
+    if (party.end <= k) break;
+    k = party.end;
+  }
+  return out;
+}
+
 void FindParties(const Context& c, Recourse* r) {
   const auto party = [&](const Placed& p) { return IsParty(*p.entity) && p.entity->canonical != r->court; };
   // "X / Y", "X contre Y" with a party on both sides (a case's title): the
@@ -401,14 +477,13 @@ void FindParties(const Context& c, Recourse* r) {
         AddUnique(&r->claimants, p->entity->canonical);
         AddEvidence(r, "claimants", h->sentence);
       }
-      if (listed.empty()) {
-        if (const std::string name = ClaimantInWords(c, h->end_token, h->sentence, &last_named); !name.empty()) {
-          AddUnique(&r->claimants, name);
-          AddEvidence(r, "claimants", h->sentence);
-        }
+      for (const std::string& name : ListedInWords(c, h->end_token, h->sentence, *r, &last_named)) {
+        AddUnique(&r->claimants, name);
+        AddEvidence(r, "claimants", h->sentence);
       }
-    } else if (h->cue->value == "against") {
-      // "une plainte contre la société Criteo"
+    } else if (h->cue->value == "against" || h->cue->value == "target") {
+      // "une plainte contre la société Criteo", « a condamné la société X »,
+      // « à l'encontre de M. Y »
       for (const Placed* p : PartiesListedAfter(c, h->end_token, h->sentence, *r, &listed_against)) {
         AddUnique(&r->respondents, p->entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
@@ -557,15 +632,31 @@ ChallengedAct ActOfWords(const Context& c, const ReadAct& read) {
 // (« demande l'annulation du décret n° … »), else the act the words after
 // an attacking word name (« suspend la décision du maire de X »), else the
 // first act referred to.
+constexpr std::string_view kConstitutionalCouncil = "Conseil constitutionnel";
+
+// The first « loi » the text names as an act.
+const CueHit* FirstLaw(const Context& c) {
+  for (const CueHit* h : c.HitsOf("act")) {
+    if (h->cue->value == "loi") return h;
+  }
+  return nullptr;
+}
+
 void FindChallengedAct(const Context& c, Recourse* r) {
   if (r->kind == "sanction" || r->kind == "preliminary_ruling") return;
   std::set<uint32_t> action_sentences;  // where the act is attacked
   for (const CueHit* h : c.HitsOf("annul")) action_sentences.insert(h->sentence);
   for (const CueHit* h : c.HitsOf("kind")) action_sentences.insert(h->sentence);
+  // The Conseil constitutionnel reviews laws: there a law is the act, where
+  // elsewhere a law cited is the text a ground relies on.
+  const bool reviews_laws = r->court == kConstitutionalCouncil;
+  const auto names_act = [&](const std::string& key) {
+    return !ActType(key).empty() || (reviews_laws && key.starts_with("LOI:"));
+  };
   const Placed* in_action = nullptr;
   const Placed* first = nullptr;
   for (const Placed& p : c.mentions) {
-    if (p.entity->type != EntityType::kLegalRef || ActType(p.entity->fields.instrument()).empty()) continue;
+    if (p.entity->type != EntityType::kLegalRef || !names_act(p.entity->fields.instrument())) continue;
     if (first == nullptr) first = &p;
     if (action_sentences.count(p.mention->sentence)) {
       in_action = &p;
@@ -584,9 +675,14 @@ void FindChallengedAct(const Context& c, Recourse* r) {
   } else if (first != nullptr) {
     act = ActOfReference(c, *first);
     sentence = first->mention->sentence;
+  } else if (const CueHit* law = reviews_laws ? FirstLaw(c) : nullptr) {
+    // « saisi … de la loi relative aux jeux Olympiques »: a law no key names
+    act.type = law->cue->value;
+    sentence = law->sentence;
   } else {
     return;
   }
+  if (act.type.empty() && act.reference.starts_with("LOI:")) act.type = "loi";
   for (const CueHit* h : c.HitsOf("published")) {
     if (const Entity* d = DateNear(c, h->end_token, 3, h->sentence)) {
       act.published = d->fields.value();
@@ -619,7 +715,49 @@ class ClauseEnds {
   uint32_t from_ = 0, end_ = 0;  // the last answer: [from_, end_) holds no ";" and no sentence end
 };
 
+// Which tokens sit inside « … » (or “ … ”), by one pass over the
+// sentences read: a quotation ends with its sentence at the latest.
+std::vector<bool> InsideQuotes(const Context& c) {
+  std::vector<bool> inside(c.seg.tokens.size(), false);
+  uint32_t last_sentence = UINT32_MAX;
+  for (const CueHit& h : c.hits) {  // the sentences read that hold a cue, each once
+    if (h.sentence == last_sentence) continue;
+    last_sentence = h.sentence;
+    const Sentence& s = c.seg.sentences[h.sentence];
+    bool open = false;
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      const std::string_view t = c.Str(i);
+      if (t == "\"") {
+        open = !open;
+      } else if (IsOpeningQuote(t)) {
+        open = true;
+      } else if (IsClosingQuote(t)) {
+        open = false;
+      } else {
+        inside[i] = open;
+      }
+    }
+  }
+  return inside;
+}
+
+// The signs a ground's span does not end with: a clause's comma, a full
+// stop, an opening guillemet, a closing one the span does not open.
+bool StraySign(const Context& c, uint32_t first, uint32_t end) {
+  const std::string_view last = c.Str(end - 1);
+  if (last == "." || last == "," || last == ";" || last == ":" || IsOpeningQuote(last) || last == "(") return true;
+  if (!IsClosingQuote(last)) return false;
+  for (uint32_t i = first; i + 1 < end; ++i) {
+    if (IsOpeningQuote(c.Str(i))) return false;
+  }
+  return true;
+}
+
 void FindGrounds(const Context& c, Recourse* r) {
+  // In a sanction the grounds are the authority's findings: words in
+  // quotation marks are a party's (« la sanction est disproportionnée »,
+  // says the company), not a ground of the action.
+  const std::vector<bool> quoted = r->kind == "sanction" ? InsideQuotes(c) : std::vector<bool>();
   const std::span<const CueHit* const> grounds = c.HitsOf("ground");
   const std::span<const CueHit* const> unreferenced = c.HitsOf("ground_unreferenced");
   std::vector<const CueHit*> hits(grounds.begin(), grounds.end());
@@ -641,16 +779,17 @@ void FindGrounds(const Context& c, Recourse* r) {
     while (next < hits.size() && hits[next]->first_token < h->end_token) ++next;  // cues inside this one
     if (next < hits.size() && hits[next]->first_token < end) {
       end = hits[next]->first_token;  // the next ground starts here
-      // "… et sur l'atteinte": leave the joining words out
-      while (end > h->end_token && (c.Folded(end - 1) == "sur" || c.Folded(end - 1) == "et" ||
-                                    c.Folded(end - 1) == "l'" || c.Folded(end - 1) == "la" ||
-                                    c.Folded(end - 1) == "le" || c.Folded(end - 1) == "," ||
-                                    c.Folded(end - 1) == "une" || c.Folded(end - 1) == "d'" ||
-                                    c.Folded(end - 1) == "de" || c.Folded(end - 1) == "existence")) {
-        --end;
-      }
+      // "… et sur l'atteinte", « … », et pour la violation »: leave the
+      // joining words and the signs between the two out
+      const auto joins = [&](uint32_t i) {
+        const std::string_view w = c.Folded(i);
+        return w == "sur" || w == "et" || w == "l'" || w == "la" || w == "le" || w == "," || w == "une" ||
+               w == "d'" || w == "de" || w == "existence" || w == "pour" || w == "par";
+      };
+      while (end > h->end_token && (joins(end - 1) || StraySign(c, h->first_token, end))) --end;
     }
-    while (end > h->end_token && (c.Str(end - 1) == "." || c.Str(end - 1) == ",")) --end;
+    if (!quoted.empty() && quoted[h->first_token]) continue;
+    while (end > h->end_token && StraySign(c, h->first_token, end)) --end;
     Ground g;
     g.category = h->cue->value;
     for (const Placed& p : c.InFrom(h->sentence, h->first_token)) {
@@ -679,12 +818,163 @@ void FindGrounds(const Context& c, Recourse* r) {
   }
 }
 
-}  // namespace
+// The fine imposed or sought: the MONEY named right after a `penalty` cue
+// (« une amende de 32 millions d'euros », « requiert une amende de ») or
+// right before one (« 32 millions d'euros d'amende »). Damages, costs and
+// astreintes are not in the cues: they compensate or compel, they do not
+// punish, and a text names them beside the fine.
+void FindPenalty(const Context& c, Recourse* r) {
+  for (const CueHit* h : c.HitsOf("penalty")) {
+    const Placed* money = nullptr;
+    if (h->cue->value == "after") {
+      for (const Placed& p : c.InFrom(h->sentence, h->end_token)) {
+        if (p.mention->first_token > h->end_token + 2) break;
+        if (p.entity->type == EntityType::kMoney) {
+          money = &p;
+          break;
+        }
+      }
+    } else {  // "before": the money ends where the cue starts
+      // a MONEY mention is a dozen tokens at most: look no further back
+      const uint32_t from = h->first_token > 12 ? h->first_token - 12 : 0;
+      for (const Placed& p : c.InFrom(h->sentence, from)) {
+        if (p.mention->first_token >= h->first_token) break;
+        if (p.entity->type == EntityType::kMoney && p.mention->end_token == h->first_token) money = &p;
+      }
+    }
+    if (money == nullptr) continue;
+    r->penalty = Penalty{money->entity->fields.amount, money->entity->fields.currency(), money->mention->start,
+                         money->mention->end, money->mention->sentence};
+    AddEvidence(r, "penalty", h->sentence);
+    return;
+  }
+}
 
-std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
-                                  const std::vector<Entity>& entities) {
-  if (view.size() == 0) return std::nullopt;
-  const Context c(view, lexicon, cues, entities);
+// Which action each sentence tells of. A text reports the action it is
+// about (its title, its first paragraphs) and may recall others: a past
+// sanction (« En 2022, la CNIL avait déjà sanctionné … »), an earlier stage
+// (« en première instance »). Those are read apart, into `related`, so they
+// lend the main action none of their parties.
+struct ActionSplit {
+  std::vector<uint32_t> group;  // by sentence: 0 the main action, k > 0 the k-th related one
+  uint32_t groups = 0;
+  // by group: an appeal announced against the main action's decision, by
+  // the main action's parties (« nous allons faire appel », says their lawyer)
+  std::vector<bool> next{false};
+};
+
+// A text recalls at most this many other actions; past it, the sentences
+// join the last one (each is read once more, so the stage stays linear).
+constexpr uint32_t kMaxRelated = 8;
+
+// A date as a comparable number: 2024-03-12 as 20240312, a year alone as
+// its first day; 0 when the value is no date.
+uint32_t DayNumber(std::string_view v) {
+  if (v.size() < 4 || !IsAsciiDigits(v.substr(0, 4))) return 0;
+  uint32_t n = std::stoul(std::string(v.substr(0, 4))) * 10000;
+  if (v.size() >= 7 && IsAsciiDigits(v.substr(5, 2))) n += std::stoul(std::string(v.substr(5, 2))) * 100;
+  if (v.size() >= 10 && IsAsciiDigits(v.substr(8, 2))) n += std::stoul(std::string(v.substr(8, 2)));
+  return n;
+}
+
+// The dates sentences are told at: the first DATE of each sentence, and
+// whether it opens it (« En 2022, », « Le 3 mai 2021, », « Dans sa décision
+// du 18 mai 2010, ») rather than dates an act named further on.
+struct SentenceDates {
+  std::vector<uint32_t> first;    // by sentence, 0 when none
+  std::vector<uint8_t> opening;   // the first date is within the sentence's first words
+  std::vector<uint8_t> day;       // the first date has a day
+};
+
+SentenceDates DatesOf(const Segmentation& seg, const std::vector<Entity>& entities) {
+  constexpr uint32_t kOpeningWords = 6;
+  const size_t n = seg.sentences.size();
+  SentenceDates d{std::vector<uint32_t>(n, 0), std::vector<uint8_t>(n, 0), std::vector<uint8_t>(n, 0)};
+  std::vector<uint32_t> first_token(n, UINT32_MAX);
+  for (const Entity& e : entities) {
+    if (e.type != EntityType::kDate) continue;
+    const uint32_t number = DayNumber(e.fields.value());
+    if (number == 0) continue;
+    for (const Mention& m : e.mentions) {
+      if (m.first_token >= first_token[m.sentence]) continue;
+      first_token[m.sentence] = m.first_token;
+      d.first[m.sentence] = number;
+      d.opening[m.sentence] = m.first_token <= seg.sentences[m.sentence].first_token + kOpeningWords;
+      d.day[m.sentence] = number % 100 != 0;
+    }
+  }
+  return d;
+}
+
+// Whether date `a` is before `b`: by day when both have one, else by year.
+bool Before(uint32_t a, bool a_day, uint32_t b, bool b_day) {
+  return a_day && b_day ? a < b : a / 10000 < b / 10000;
+}
+
+bool TellsOfAction(std::string_view field) {
+  return field == "kind" || field == "status" || field == "outcome" || field == "claim" || field == "sanction";
+}
+
+ActionSplit SplitActions(const TokenView& view, std::span<const CueHit> hits, const std::vector<Entity>& entities) {
+  const Segmentation& seg = view.segmentation();
+  const size_t n = seg.sentences.size();
+  ActionSplit split;
+  split.group.assign(n, 0);
+  // by sentence: tells of an action; recalls another one; tells of a decision
+  std::vector<uint8_t> action(n, 0), recalled(n, 0), decision(n, 0), next(n, 0);
+  for (const CueHit& h : hits) {
+    if (h.cue->field == "other_action") recalled[h.sentence] = 1;
+    if (h.cue->field == "other_action" && h.cue->value == "next") next[h.sentence] = 1;
+    if (TellsOfAction(h.cue->field)) action[h.sentence] = 1;
+    if ((h.cue->field == "status" && h.cue->value == "decided") || h.cue->field == "outcome") decision[h.sentence] = 1;
+  }
+  const SentenceDates dates = DatesOf(seg, entities);
+  // The main action's date: the first of its first sentences that has one.
+  uint32_t main_date = 0;
+  bool main_day = false;
+  size_t first_action = n;
+  for (size_t s = 0, seen = 0; s < n && seen < 3; ++s) {
+    if (!action[s] || recalled[s]) continue;
+    if (first_action == n) first_action = s;
+    ++seen;
+    if (dates.first[s] != 0) {
+      main_date = dates.first[s];
+      main_day = dates.day[s];
+      break;
+    }
+  }
+  uint32_t current = 0;  // the group the sentence before belongs to
+  for (size_t s = 0; s < n; ++s) {
+    const Sentence& sentence = seg.sentences[s];
+    const bool same_paragraph = s > 0 && sentence.first_token < seg.tokens.size() &&
+                                !seg.tokens[sentence.first_token].newline_before;
+    // A decision told at an earlier date is another one (an earlier stage,
+    // a past sanction); a filing told at an earlier date is how the main
+    // action began.
+    const bool earlier = main_date != 0 && decision[s] && dates.opening[s] &&
+                         Before(dates.first[s], dates.day[s], main_date, main_day);
+    const bool starts = s != first_action && s > 0 && action[s] && (recalled[s] || earlier);
+    if (starts) {
+      if (current == 0 || !same_paragraph) {
+        if (split.groups < kMaxRelated) {
+          ++split.groups;
+          split.next.push_back(next[s]);
+        }
+        current = split.groups;
+      }
+    } else if (current != 0 && (!same_paragraph || (action[s] && !recalled[s]))) {
+      current = 0;  // back to the main action
+    }
+    split.group[s] = current;
+  }
+  return split;
+}
+
+// The action told by the sentences `read` (every one when empty).
+std::optional<Recourse> SummariseIn(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                    const std::vector<Entity>& entities, const std::vector<bool>& read,
+                                    const std::set<std::string>& elsewhere = {}, bool among_others = false) {
+  const Context c(view, lexicon, cues, entities, read);
   Recourse r;
   std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
   r.kind = KindFromLegalBasis(c, &kind_sentences);
@@ -701,10 +991,12 @@ std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon,
       if (h->cue->value == "decided") status_sentences.push_back(h->sentence);
     }
   }
-  r.court = FindCourt(c, r.kind, &court_sentences);
-  // Without a kind, only a court's decision or a filed case is a recourse.
+  r.court = FindCourt(c, r.kind, elsewhere, &court_sentences);
+  // Without a kind, only a court's decision or a filed case is a recourse;
+  // among other actions, a decision or a filing is one even when the text
+  // leaves its court unnamed (« la requête … a été rejetée »).
   if (r.kind.empty()) {
-    if (r.court.empty() || (r.status != "decided" && r.status != "filed" && r.status != "pending")) {
+    if ((r.court.empty() && !among_others) || (r.status != "decided" && r.status != "filed" && r.status != "pending")) {
       return std::nullopt;
     }
     r.kind = "other";
@@ -715,8 +1007,15 @@ std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon,
   if (r.status == "decided") {
     std::vector<uint32_t> outcome_sentences;
     r.outcome = BestValue(c, "outcome", 4, &outcome_sentences, kLeadSentences);
+    // A sanction pronounced is the authority's proceeding succeeding: the
+    // contract's outcome is the action's, and here the authority brings it.
+    if (r.outcome.empty() && r.kind == "sanction") {
+      r.outcome = "granted";
+      outcome_sentences = r.evidence["status"];
+    }
     for (uint32_t s : outcome_sentences) AddEvidence(&r, "outcome", s);
   }
+  FindPenalty(c, &r);
   FindParties(c, &r);
   FindCounsel(c, &r);
   FindChallengedAct(c, &r);
@@ -731,6 +1030,68 @@ std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon,
     sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
   }
   return r;
+}
+
+// A related action's date: the date its first sentence opens with; its
+// reference: the first decision number it names.
+void DateAndReference(const Lexicon& lexicon, const std::vector<Entity>& entities,
+                      const ActionSplit& split, uint32_t group, Recourse* r) {
+  uint32_t first_date_token = UINT32_MAX, first_ref_token = UINT32_MAX;
+  for (const Entity& e : entities) {
+    for (const Mention& m : e.mentions) {
+      if (split.group[m.sentence] != group) continue;
+      if (e.type == EntityType::kDate && m.first_token < first_date_token && e.fields.value().size() >= 4 &&
+          IsAsciiDigits(std::string_view(e.fields.value()).substr(0, 4))) {
+        first_date_token = m.first_token;
+        r->date = e.fields.value();
+      }
+      if (e.type == EntityType::kLegalRef && m.first_token < first_ref_token &&
+          lexicon.institutions().OfDecisionKey(e.fields.instrument()) != nullptr) {
+        first_ref_token = m.first_token;
+        r->reference = e.fields.instrument();
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                  const std::vector<Entity>& entities, bool reports_others) {
+  if (view.size() == 0) return std::nullopt;
+  if (!reports_others) return SummariseIn(view, lexicon, cues, entities, {});
+  const ActionSplit split = SplitActions(view, cues.Of(CueFile::kRecourse), entities);
+  if (split.groups == 0) return SummariseIn(view, lexicon, cues, entities, {});
+  // The other actions first: their courts judge the main one only where
+  // the text says it seizes them.
+  std::vector<bool> read(split.group.size());
+  std::vector<Recourse> related;
+  std::vector<uint32_t> other_group;  // each related one's group
+  std::set<std::string> their_courts;
+  for (uint32_t g = 1; g <= split.groups; ++g) {
+    for (size_t s = 0; s < read.size(); ++s) read[s] = split.group[s] == g;
+    std::optional<Recourse> other = SummariseIn(view, lexicon, cues, entities, read, {}, true);
+    if (!other) continue;
+    DateAndReference(lexicon, entities, split, g, &*other);
+    if (!other->court.empty()) their_courts.insert(other->court);
+    related.push_back(std::move(*other));
+    other_group.push_back(g);
+  }
+  for (size_t s = 0; s < read.size(); ++s) read[s] = split.group[s] == 0;
+  std::optional<Recourse> main = SummariseIn(view, lexicon, cues, entities, read, their_courts, !related.empty());
+  // The recalled actions are all the text tells of: read it whole, as before.
+  if (!main) return SummariseIn(view, lexicon, cues, entities, {});
+  // The lawyers who announce an appeal act for the main action's parties.
+  for (const Recourse& other : related) {
+    if (!split.next[other_group[&other - related.data()]]) continue;
+    for (const Counsel& counsel : other.counsel) {
+      const bool known = std::any_of(main->counsel.begin(), main->counsel.end(),
+                                     [&](const Counsel& c) { return c.name == counsel.name && c.firm == counsel.firm; });
+      if (!known) main->counsel.push_back(counsel);
+    }
+  }
+  main->related = std::move(related);
+  return main;
 }
 
 }  // namespace lexfr
