@@ -181,6 +181,14 @@ TEST_CASE("the claimant is the association's whole name", "[recourse][parties]")
   CHECK(d.recourse->claimants == Names{"La Quadrature du Net"});
   CHECK(d.recourse->respondents == Names{"préfet de police"});
   CHECK(d.recourse->outcome == "rejected");
+  // issue 18's third case: a name in lower case after its cue, not « Droit »
+  const Document dal = Run(
+      "Par une ordonnance du 4 avril 2024, le juge des référés du tribunal administratif de Paris a rejeté la "
+      "requête de l'association Droit au logement, qui demandait la suspension de l'arrêté du préfet de police.");
+  REQUIRE(dal.recourse);
+  CHECK(dal.recourse->claimants == Names{"Droit au logement"});
+  CHECK(dal.recourse->respondents == Names{"préfet de police"});
+  CHECK(dal.recourse->court == "Tribunal administratif de Paris");
 }
 
 TEST_CASE("status: filed, announced, pending from tense and mood", "[recourse][status]") {
