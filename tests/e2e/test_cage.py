@@ -56,13 +56,14 @@ class Cage(Case):
             path.write_bytes(data)
         return path
 
-    def assertBatchGoesOn(self, bad, code, *args, within=60):
+    def assertBatchGoesOn(self, bad, code, *args):
         """`bad` then a good text in one batch: the bad one is an error record
         with `code`, the good one is analysed after it, exit 65; returns the
-        seconds the run took."""
-        start = time.monotonic()
+        bad one's record. No wall-clock bound: what shows that a bad input
+        stopped early is its code (a check before parsing, a page or byte
+        bound, or the cage's --timeout, which counts CPU seconds), and run()'s
+        deadline still fails a hang."""
         r = run("analyze", *args, bad, self.tmp / "good.txt")
-        seconds = time.monotonic() - start
         self.assertEqual(r.returncode, 65, r.stderr[-2000:])
         docs = parse_documents(r.stdout)
         self.assertEqual(len(docs), 2, docs)
@@ -70,26 +71,25 @@ class Cage(Case):
         self.assertEqual(docs[0]["error"]["code"], code, docs[0])
         self.assertNotIn("error", docs[1])
         self.assertTrue(any(e["canonical"] == "Google" for e in docs[1]["entities"]))
-        self.assertLess(seconds, within, f"{bad.name} took {seconds:.1f} s")
-        return seconds
+        return docs[0]
 
     # --- HTML ---------------------------------------------------------------------
 
     def test_an_empty_comment_hiding_300000_spans_is_an_error_not_a_crash(self):
         page = self.write("c.html", "<p><!-->" + "<span>" * 300000)
         self.assertEqual(run("analyze", page).returncode, 65)  # was 139: a stack overflow
-        self.assertBatchGoesOn(page, "html_too_deep", within=20)
+        self.assertBatchGoesOn(page, "html_too_deep")
 
     def test_svg_title_and_a_quoted_gt_hide_nothing_either(self):
         for name, lead in (("svg.html", "<p><svg><title>"), ("attr.html", '<p title="><!--">')):
             with self.subTest(lead=lead):
                 page = self.write(name, lead + "<span>" * 300000)
                 self.assertEqual(run("analyze", page).returncode, 65)
-                self.assertBatchGoesOn(page, "html_too_deep", within=20)
+                self.assertBatchGoesOn(page, "html_too_deep")
 
     def test_a_megabyte_of_hidden_div_ends_quickly(self):
         page = self.write("div.html", "<p><!-->" + "<div>" * 200000)  # 135 s before
-        self.assertLess(self.assertBatchGoesOn(page, "html_too_deep", within=20), 20)
+        self.assertBatchGoesOn(page, "html_too_deep")  # refused before parsing
 
     def test_a_stream_line_with_hidden_markup_is_an_error_record_and_the_stream_goes_on(self):
         lines = [{"id": 1, "text": "<p><!-->" + "<span>" * 300000},
@@ -97,9 +97,7 @@ class Cage(Case):
                  {"id": 3, "text": "<p><!-->" + "<div>" * 200000},
                  {"id": 4, "text": GOOD}]
         stream = "".join(json.dumps(line) + "\n" for line in lines).encode()
-        start = time.monotonic()
         r = run("analyze", "--input-jsonl", "-", input_bytes=stream)
-        self.assertLess(time.monotonic() - start, 30)
         self.assertEqual(r.returncode, 65, r.stderr[-2000:])
         docs = parse_documents(r.stdout)
         self.assertEqual([d["source"]["id"] for d in docs], [1, 2, 3, 4])
@@ -121,37 +119,38 @@ class Cage(Case):
     def test_a_quadratic_page_the_check_misses_stops_at_the_timeout(self):
         # <section> makes gumbo scan its stack for a <p>, 300,000 deep: minutes.
         page = self.write("sections.html", "<body>" + "<span><section></span>" * 150000)
-        self.assertBatchGoesOn(page, "timeout", "--timeout", "1", within=30)
+        self.assertBatchGoesOn(page, "timeout", "--timeout", "1")
 
     # --- PDF ----------------------------------------------------------------------
 
     def test_pages_sharing_one_content_stream_stay_within_max_bytes(self):
         pdf = self.write("shared.pdf", shared_content_pdf())
         self.assertLess(pdf.stat().st_size, 70000)
-        # 20 MB of text from 65 KB: was read whole, 35 s and 530 MB.
-        seconds = self.assertBatchGoesOn(pdf, "pdf_too_complex", "--max-bytes", "1000000", within=30)
-        r = run("analyze", "--max-bytes", "1000000", pdf)
+        # 400 pages of 52 KB of text each from 65 KB: was read whole, 35 s
+        # and 530 MB. --max-bytes 100000 allows 400 KB of text: poppler lays
+        # out 8 pages, not 400 (nor the 77 of --max-bytes 1000000, which took
+        # more than the 60 s --timeout under AddressSanitizer on a busy CI).
+        error = self.assertBatchGoesOn(pdf, "pdf_too_complex", "--max-bytes", "100000")["error"]
+        self.assertIn("longer than 400000 bytes (4 x --max-bytes) by page 8 of 400", error["message"])
+        r = run("analyze", "--max-bytes", "100000", pdf)
         self.assertEqual(r.returncode, 65)
-        self.assertIn(b"longer than 4000000 bytes", r.stderr)
-        code, mib = peak_rss("analyze", "--max-bytes", "1000000", pdf)
+        self.assertIn(b"longer than 400000 bytes", r.stderr)
+        code, mib = peak_rss("analyze", "--max-bytes", "100000", pdf)
         self.assertEqual(code, 65)
         self.assertLess(mib, 800 if sanitized() else 300)
-        self.assertLess(seconds, 30)
 
     def test_forms_drawing_each_other_twice_stop_at_the_timeout_and_the_batch_goes_on(self):
         pdf = self.write("bomb.pdf", form_bomb_pdf())
         self.assertLess(pdf.stat().st_size, 7000)
-        self.assertBatchGoesOn(pdf, "timeout", "--timeout", "1", within=30)  # never ended before
+        self.assertBatchGoesOn(pdf, "timeout", "--timeout", "1")  # never ended before
 
     def test_pdfs_are_read_in_parallel(self):
         bomb = self.write("bomb.pdf", form_bomb_pdf())
-        start = time.monotonic()
         r = run("analyze", "--jobs", "2", "--timeout", "3", bomb, FIXTURES / "two-pages.pdf")
         self.assertEqual(r.returncode, 65)
         docs = parse_documents(r.stdout)
         self.assertEqual(docs[0]["error"]["code"], "timeout")
         self.assertNotIn("error", docs[1])
-        self.assertLess(time.monotonic() - start, 30)
 
     def test_sigterm_stops_a_pdf_being_read(self):
         pdf = self.write("bomb.pdf", form_bomb_pdf())
