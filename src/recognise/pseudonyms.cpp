@@ -72,6 +72,12 @@ Unit BracketAt(const Reader& r, size_t i) {
 // « B... » / « B… » from `i` (however the segmenter cut the dots), or a bare
 // capital « E » not followed by a period (« L. » is an initial, not a
 // placeholder).
+// Token j: a number of five digits or more, what the segmenter cuts off a
+// signature (« Mme O C435178 »).
+bool GluedDecisionNumber(const Reader& r, size_t j) {
+  return j < r.size() && r.view.token(j).kind == TokenKind::kNumber && r.Str(j).size() >= 5 && IsAsciiDigits(r.Str(j));
+}
+
 Unit InitialAt(const Reader& r, size_t i) {
   const std::string_view s = r.Str(i);
   if (s.empty() || !IsUpperInitial(s)) return {};
@@ -84,9 +90,13 @@ Unit InitialAt(const Reader& r, size_t i) {
   size_t end = i + 1;
   while (end < r.size() && r.Glued(end) && IsDots(r.Str(end))) dots += r.Str(end++);
   if (dots.empty()) {
-    // « Mme E G433212 »: a capital glued to the next word or number is page
-    // furniture, not an initial; « J-Y Ollier » is a given name cut short
-    const bool glued_on = r.Glued(i + 1) && (r.view.token(i + 1).kind != TokenKind::kPunct || r.Str(i + 1) == "-");
+    // A capital glued to the next word (« A380 ») is no initial, nor one
+    // before a hyphen: « J-Y Ollier » is a given name cut short. The
+    // segmenter cut « Mme E G433212 » (the decision's number glued to the
+    // signature, text/segment.h) before the number: « G » is an initial.
+    const TokenKind next = r.view.token(i + 1 < r.size() ? i + 1 : i).kind;
+    const bool glued_on = r.Glued(i + 1) && ((next != TokenKind::kPunct && !GluedDecisionNumber(r, i + 1)) ||
+                                            r.Str(i + 1) == "-");
     return glued_on ? Unit{} : Unit{UnitKind::kBare, i + 1};
   }
   if (dots.size() >= 2) return {UnitKind::kName, end};  // « ... » is three bytes, « … » three too
@@ -121,8 +131,7 @@ size_t PersonEnd(const Reader& r, size_t s, bool titled, size_t* units) {
     }
     ++*units;
   }
-  // bare capitals are the whole name: « M. A Bernard », « Mme E G433212 »
-  // (page furniture glued to a signature) are not placeholders
+  // bare capitals are the whole name: « M. A Bernard » is no placeholder
   if (bare && end < r.size() && r.SameLine(end) && IsUpperInitial(r.Str(end))) return s;
   if (bare && *units > 3) return s;
   return end;

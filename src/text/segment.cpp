@@ -130,8 +130,31 @@ bool IsThousandsGroup(std::string_view s) {
 }
 
 
+// Where a number of five digits or more glued to a name starts, or 0. Pages
+// of the Conseil d'État end on the signature with the decision's number
+// glued to it (« Signé : Cyril Roger-Lacan458265 », « Mme O C435178 »): the
+// name is a capitalised word or a lone capital. A word in capitals
+// (« JORFTEXT000037800506 ») or with digits inside is an identifier, kept whole.
+size_t GluedNumberStart(std::string_view piece) {
+  constexpr size_t kMinDigits = 5;
+  size_t digits = piece.size();
+  while (digits > 0 && piece[digits - 1] >= '0' && piece[digits - 1] <= '9') --digits;
+  if (digits == 0 || piece.size() - digits < kMinDigits) return 0;
+  const std::string_view name = piece.substr(0, digits);
+  size_t i = 0;
+  if (!u_isupper(static_cast<UChar32>(NextCodePoint(name, &i)))) return 0;
+  if (i == name.size()) return digits;  // a lone capital
+  bool lower = false;
+  while (i < name.size()) {
+    const auto c = static_cast<UChar32>(NextCodePoint(name, &i));
+    if (!u_isalpha(c)) return 0;
+    lower = lower || u_islower(c);
+  }
+  return lower ? digits : 0;
+}
+
 // Appends the token `piece` starting at byte `at`, split after a French
-// elided prefix ("l’" + "Internet").
+// elided prefix ("l’" + "Internet") and before a number glued to a name.
 void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<RawToken>* out) {
   const auto start = static_cast<uint32_t>(at);
   const auto end = static_cast<uint32_t>(at + piece.size());
@@ -141,6 +164,15 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<Raw
       out->push_back({start, static_cast<uint32_t>(start + n), TokenKind::kWord, false});
       out->push_back({static_cast<uint32_t>(start + n), end,
                       (rest[0] >= '0' && rest[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord, false});
+      return;
+    }
+  }
+  // Only a token ending in a digit can hide a glued number (ICU calls
+  // « Lacan458265 » a number).
+  if (const char last = piece.back(); kind != TokenKind::kPunct && last >= '0' && last <= '9') {
+    if (const size_t n = GluedNumberStart(piece)) {
+      out->push_back({start, static_cast<uint32_t>(start + n), TokenKind::kWord, false});
+      out->push_back({static_cast<uint32_t>(start + n), end, TokenKind::kNumber, false});
       return;
     }
   }

@@ -66,6 +66,28 @@ TEST_CASE("numbers grouped by spaces are one number token", "[segment]") {
   CHECK(seg.tokens[1].kind == TokenKind::kSymbol);
 }
 
+TEST_CASE("a decision's number glued to the signature is cut off the name", "[segment]") {
+  // The Conseil d'État's pages end on « Signé : » and the name, with the
+  // decision's number glued to it.
+  CHECK(Texts("Signé : Cyril Roger-Lacan4582654") == V{"Signé", ":", "Cyril", "Roger", "-", "Lacan", "4582654"});
+  CHECK(Texts("Edwige Pluche434633") == V{"Edwige", "Pluche", "434633"});
+  CHECK(Texts("Mme O C435178") == V{"Mme", "O", "C", "435178"});
+  CHECK(Texts("Élodie Évrard123456") == V{"Élodie", "Évrard", "123456"});
+  const Segmentation seg = Segment("Pluche434633", SharedLexicon().abbreviations());
+  REQUIRE(seg.tokens.size() == 2);
+  CHECK(seg.tokens[0].kind == TokenKind::kWord);
+  CHECK(seg.tokens[1].kind == TokenKind::kNumber);
+  CHECK(seg.tokens[1].byte_start == seg.tokens[0].byte_end);  // still glued
+  // Identifiers stay whole: capitals, short numbers, digits first or inside.
+  CHECK(Texts("JORFTEXT000037800506") == V{"JORFTEXT000037800506"});
+  CHECK(Texts("un Airbus A380") == V{"un", "Airbus", "A380"});
+  CHECK(Texts("Covid19") == V{"Covid19"});
+  CHECK(Texts("Mars2024") == V{"Mars2024"});
+  CHECK(Texts("18LY04640") == V{"18LY04640"});
+  CHECK(Texts("UJIL5JCH") == V{"UJIL5JCH"});
+  CHECK(Texts("Ab1c23456") == V{"Ab1c23456"});
+}
+
 TEST_CASE("the narrow no-break space of French typography separates words", "[segment]") {
   CHECK(Texts("en\u202F2020") == V{"en", "2020"});
   CHECK(Texts("150\u202Fmillions") == V{"150", "millions"});
