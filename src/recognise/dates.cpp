@@ -695,6 +695,13 @@ class DateScanner {
                                         (Is(i, "entre") && Is(first_year + 1, "et")));
       if (!range) return 0;
     }
+    // « les années 1990 (et 2000) » are decades, no year; « les années 2010
+    // à 2014 » is a range of years.
+    if (Is(i, "annees") && !(count >= 2 && (Is(first_year + 1, "a") || Is(first_year + 1, "au")))) {
+      bool decades = true;
+      for (size_t c = 0; c < count; ++c) decades = decades && info_[years[c]].year % 10 == 0;
+      if (decades) return 0;
+    }
     for (size_t c = 0; c < count; ++c) Add(YearDate(years[c]));
     return k;
   }
