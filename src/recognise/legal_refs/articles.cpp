@@ -472,6 +472,13 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
       found.ref = m->bare_ref;
       span_first = m->bare_first;
       m->out.pop_back();
+    } else if (const auto known = m->code_of_article.find(list.items[0].article);
+               !list.section && known != m->code_of_article.end()) {
+      // « l'article L. 811-3 » after « L. 811-3 du code de la sécurité
+      // intérieure »: the code the text gave it, even when another code was
+      // named in between; the articles that follow bare are that code's.
+      found.ref = known->second;
+      Remember(m, found.ref);
     } else if (!list.section && m->last) {
       found.ref = *m->last;
       // « L. 851-3 » is numbered as a code numbers its articles: when a law
@@ -484,6 +491,11 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
     found.end = pos;
   } else {
     Remember(m, found.ref);
+    if (found.ref.kind == Kind::kCode) {
+      for (const ArticleItem& item : list.items) {
+        if (IsCodeNumbered(item.article)) m->code_of_article.insert_or_assign(item.article, found.ref);
+      }
+    }
   }
   uint32_t parts_first = span_first;
   const std::string parts_before = PartsBefore(t, i, &parts_first);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lexfr/entity.h"
@@ -49,6 +50,10 @@ struct Memory {
   uint32_t bare_first = 0, bare_end = 0;
   Ref bare_ref;
   size_t mention_cursor = 0;  // the first authority mention not before the scan's token
+  // The code each code-numbered article was cited with, by article key
+  // (« L811-3 » -> code de la sécurité intérieure): an article cited again
+  // without its code is the same article, whatever code was named since.
+  std::unordered_map<std::string, Ref> code_of_article;
 };
 
 // Emits a LEGAL_REF candidate for [first, end): `ref`, and `article` when
