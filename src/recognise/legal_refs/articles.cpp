@@ -472,6 +472,10 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
       found.ref = m->bare_ref;
       span_first = m->bare_first;
       m->out.pop_back();
+    } else if (!list.section && m->quote_end > i) {
+      // An article a quoted provision cites without its instrument is one
+      // of the provision's own instrument, not of the last one named.
+      found.ref = m->quoted_ref;
     } else if (const auto known = m->code_of_article.find(list.items[0].article);
                !list.section && known != m->code_of_article.end()) {
       // « l'article L. 811-3 » after « L. 811-3 du code de la sécurité
@@ -506,6 +510,8 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
     const uint32_t end = k + 1 == list.items.size() ? found.end : list.items[k].end;
     Emit(m, first, end, found.ref, std::move(article), list.items[k].inside_range, list.items[k].range);
   }
+  m->last_article_ref = found.ref;
+  m->last_article_end = found.end;
   return attach == Attach::kFound ? ChainedArticles(c, found.end, i, m) : found.end;
 }
 

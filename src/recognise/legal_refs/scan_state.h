@@ -54,6 +54,15 @@ struct Memory {
   // (« L811-3 » -> code de la sécurité intérieure): an article cited again
   // without its code is the same article, whatever code was named since.
   std::unordered_map<std::string, Ref> code_of_article;
+  // The instrument of the last article emitted, and the token after it: a
+  // quotation opened just after it quotes that article.
+  Ref last_article_ref;
+  uint32_t last_article_end = 0;
+  // Inside a quoted provision (« l'article R. 151-23 du même code précise
+  // que " … les articles L. 151-11 … " »): its instrument, and its closing
+  // mark's token; 0 outside one.
+  Ref quoted_ref;
+  uint32_t quote_end = 0;
 };
 
 // Emits a LEGAL_REF candidate for [first, end): `ref`, and `article` when

@@ -64,6 +64,40 @@ uint32_t ScanAt(const Context& c, uint32_t i, Memory* m) {
   return EmitDecision(i, ReadConstitutionalNumber(c, i), m);
 }
 
+// A quotation that opens at i, a few words after an article (« l'article
+// R. 151-23 du même code précise que " … " », « aux termes de l'article
+// 20 : « … » »), quotes that article: remembers its instrument until the
+// closing mark.
+void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
+  constexpr uint32_t kMaxWordsBetween = 6;
+  if (m->quote_end != 0 && i > m->quote_end) m->quote_end = 0;
+  if (m->quote_end != 0 || m->last_article_end == 0) return;
+  const Tokens& t = c.tokens;
+  const std::string_view open = t.T(i);
+  const bool guillemet = open == "\u00AB", curly = open == "\u201C", straight = open == "\"";
+  if (!guillemet && !curly && !straight) return;
+  if (i < m->last_article_end || i - m->last_article_end > kMaxWordsBetween ||
+      !t.SameSentence(m->last_article_end - 1, i)) {
+    return;
+  }
+  // The closing mark: the guillemets and curly quotes nest; a straight one
+  // is closed by the next.
+  const std::string_view close = guillemet ? "\u00BB" : curly ? "\u201D" : "\"";
+  int depth = 0;
+  for (uint32_t k = i + 1; k < t.size(); ++k) {
+    const std::string_view raw = t.T(k);
+    if (!straight && raw == open) {
+      ++depth;
+    } else if (raw == close) {
+      if (depth-- == 0) {
+        m->quoted_ref = m->last_article_ref;
+        m->quote_end = k;
+        return;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
@@ -72,6 +106,7 @@ std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
   const Context context(view, tables, lexicon, names, dates);
   Memory memory;
   for (uint32_t i = 0; i < context.tokens.size();) {
+    TrackQuotedProvision(context, i, &memory);
     const uint32_t end = ScanAt(context, i, &memory);
     i = end > i ? end : i + 1;
   }
