@@ -77,23 +77,60 @@ ActNumber ReadActNumber(const Context& c, uint32_t i) {
   return number;
 }
 
-// "loi n° 78-17", "loi organique n° 2009-403", "décret n° 2019-536 du 29
-// mai 2019", "ordonnance n° 2018-1125": numbers as written.
-std::optional<Found> NumberedAct(const Context& c, uint32_t i, Kind kind) {
-  const ActNumber number = ReadActNumber(c, i);
+const char* NumberedPrefix(Kind kind) {
+  return kind == Kind::kLoi ? "LOI:" : kind == Kind::kDecret ? "DECRET:" : "ORD:";
+}
+
+// The act's number, when `number` is one: "78-17", "2004-575", a year of two
+// or four digits, a dash, a number.
+bool IsActNumber(const ActNumber& number, Kind kind) {
   const std::string& id = number.id;
-  uint32_t end = number.end;
-  // "78-17", "2004-575": a year of two or four digits, a dash, a number.
   const size_t dash = id.find('-');
   if (dash == std::string::npos || (dash != 2 && dash != 4) || !IsAsciiDigits(id.substr(0, dash)) ||
       !IsAsciiDigits(id.substr(dash + 1))) {
-    return std::nullopt;
+    return false;
   }
-  if (kind == Kind::kOrdonnance && dash != 4 && !number.numero) return std::nullopt;
+  return !(kind == Kind::kOrdonnance && dash != 4 && !number.numero);
+}
+
+// Every numbered act of the text given with its date (Context's
+// numbered_acts_by_date).
+std::unordered_map<std::string, std::string> NumberedActsByDate(const Context& c) {
+  std::unordered_map<std::string, std::string> acts;
+  for (uint32_t i = 0; i < c.tokens.size(); ++i) {
+    const Kind kind = KindOfWord(c.tokens.F(i));
+    if (kind != Kind::kLoi && kind != Kind::kDecret && kind != Kind::kOrdonnance) continue;
+    const ActNumber number = ReadActNumber(c, i);
+    uint32_t date_end = 0;
+    if (!IsActNumber(number, kind)) continue;
+    const std::optional<std::string> iso = c.act_dates.After(number.end, &date_end);
+    if (!iso) continue;
+    const std::string key = NumberedPrefix(kind) + number.id;
+    const auto [it, added] = acts.try_emplace(NumberedPrefix(kind) + *iso, key);
+    if (!added && it->second != key) it->second.clear();  // two acts of one day: neither
+  }
+  return acts;
+}
+
+// "loi n° 78-17", "loi organique n° 2009-403", "décret n° 2019-536 du 29
+// mai 2019", "ordonnance n° 2018-1125": numbers as written. « la loi du 12
+// novembre 2013 », without its number, is the numbered law of that date the
+// text names elsewhere, if it names one.
+std::optional<Found> NumberedAct(const Context& c, uint32_t i, Kind kind) {
+  const ActNumber number = ReadActNumber(c, i);
+  uint32_t end = number.end;
   uint32_t date_end = 0;
+  if (!IsActNumber(number, kind)) {
+    if (!number.id.empty() || number.numero) return std::nullopt;
+    const std::optional<std::string> iso = c.act_dates.After(number.at, &date_end);
+    if (!iso) return std::nullopt;
+    if (!c.numbered_acts_by_date) c.numbered_acts_by_date = NumberedActsByDate(c);
+    const auto known = c.numbered_acts_by_date->find(NumberedPrefix(kind) + *iso);
+    if (known == c.numbered_acts_by_date->end() || known->second.empty()) return std::nullopt;
+    return Found{date_end, RefOfKey(c.tables, known->second, "", true)};
+  }
   if (c.act_dates.After(end, &date_end)) end = date_end;
-  const char* prefix = kind == Kind::kLoi ? "LOI:" : kind == Kind::kDecret ? "DECRET:" : "ORD:";
-  return Found{end, RefOfKey(c.tables, prefix + id, "", true)};
+  return Found{end, RefOfKey(c.tables, NumberedPrefix(kind) + number.id, "", true)};
 }
 
 // "arrêté du 5 mars 2020" -> ARRETE:2020-03-05; "circulaire n° 6282-SG"

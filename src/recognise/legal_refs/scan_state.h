@@ -33,6 +33,11 @@ struct Context {
   const Tables& tables;
   ActDates act_dates;
   AuthorityMentions authorities;
+  // The numbered acts the text names with their date, by kind and date
+  // (« LOI:2013-11-12 » -> « LOI:2013-1005 »), for « la loi du 12 novembre
+  // 2013 » later on; "" for a date two acts of a kind share. Read on first
+  // use (acts.cpp NumberedActOfDate): most texts never ask.
+  mutable std::optional<std::unordered_map<std::string, std::string>> numbered_acts_by_date;
 };
 
 // An instrument found at some position: where its tokens end and what it is.
