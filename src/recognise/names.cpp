@@ -184,10 +184,19 @@ std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
 
 // ---- organisations by cue and by head ---------------------------------------
 
+// « Ras-le-Scoot », « Saint-Rémy-de-Provence »: a lower-case word between
+// two hyphens, all glued, and a capitalised word after.
+bool HyphenatedParticle(const View& v, size_t at) {
+  return v.Str(at) == "-" && v.Glued(at) && v.Word(at + 1) && !v.Cap(at + 1) && v.Glued(at + 1) &&
+         v.Str(at + 2) == "-" && v.Glued(at + 2) && v.Cap(at + 3) && v.Glued(at + 3);
+}
+
 // End of a run of capitalised words from `i` (with connectors, hyphens and
 // dots between capitalised words): "Ploss Rhônes-Alpes", "Rapid.Space
-// International", "Les Licornes Célestes".
-size_t CapitalisedRunEnd(const View& v, size_t i) {
+// International", "Les Licornes Célestes", "Ras-le-Scoot". In a list
+// (`in_list`: « les associations Respire et Ras-le-Scoot »), « et » and « ou »
+// end the name.
+size_t CapitalisedRunEnd(const View& v, size_t i, bool in_list = false) {
   size_t end = i;
   while (end < v.size() && end < i + kMaxNameTokens && v.SameSentence(i, end)) {
     if (v.Cap(end) || (end > i && v.tokens[end].kind == TokenKind::kNumber && v.Glued(end))) {
@@ -195,7 +204,10 @@ size_t CapitalisedRunEnd(const View& v, size_t i) {
     } else if (end > i && (v.Str(end) == "-" || v.Str(end) == "." || v.Str(end) == "&") && v.Glued(end) &&
                v.Cap(end + 1) && v.Glued(end + 1)) {
       end += 2;
-    } else if (end > i && IsConnector(v, end) && v.Cap(end + 1) &&
+    } else if (end > i && HyphenatedParticle(v, end)) {
+      end += 4;
+    } else if (end > i && IsConnector(v, end) && !(in_list && (v.Is(end, "et") || v.Is(end, "ou"))) &&
+               v.Cap(end + 1) &&
                !v.lex.stops.contains(v.Str(end + 1)) && !v.lex.titles.contains(v.Str(end + 1))) {
       // « la société X et M. Y »: a title opens another party, not more of X
       end += 2;
@@ -285,6 +297,29 @@ size_t LowercaseTailEnd(const View& v, size_t first, size_t end) {
   return tail_end;
 }
 
+// « associations », « sociétés »: a cue whose singular is a cue too.
+bool IsPluralCue(const View& v, size_t i) {
+  const std::string_view f = v.Folded(i);
+  return f.size() > 1 && f.back() == 's' && v.lex.org_cues.contains(f.substr(0, f.size() - 1));
+}
+
+// The names of a list after a plural cue, from `s`: « les associations
+// Respire et Ras-le-Scoot », « les sociétés Alpha, Beta et Gamma ». Each is
+// a capitalised run; « , », « et », « ou » between two of them.
+void AddListedNames(const View& v, size_t s, const std::string& subtype, std::vector<Candidate>* out) {
+  constexpr int kMaxListed = 20;
+  for (int listed = 0; listed < kMaxListed && v.Cap(s) && v.SameSentence(s - 1, s); ++listed) {
+    const size_t end = CapitalisedRunEnd(v, s, true);
+    if (end <= s) return;
+    out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), subtype, priority::kOrgCue));
+    size_t next = end;
+    if (v.Str(next) == ",") ++next;
+    if (v.Is(next, "et") || v.Is(next, "ou")) ++next;
+    if (next == end) return;
+    s = next;
+  }
+}
+
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   for (size_t i = 0; i + 1 < v.size(); ++i) {
@@ -303,6 +338,9 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
       continue;
     } else if (lex.org_heads.contains(v.Str(s))) {
       end = HeadedNameEnd(v, s);
+    } else if (IsPluralCue(v, i)) {
+      AddListedNames(v, s, cue->second, out);  // « les sociétés X, Y et Z »
+      continue;
     } else {
       end = CapitalisedRunEnd(v, s);
       if (end > s && cue->second == "association") end = LowercaseTailEnd(v, s, end);
@@ -694,16 +732,21 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
   FindCompanyForms(v, &out);
   std::vector<Candidate> rules;
   FindCuedOrganisations(v, &rules);
+  // A rule never stretches a listed name: "Conseil d'État statuant …" stays
+  // "Conseil d'État". A name after its cue may start with a listed place:
+  // « l'association Paris Sans Voiture ».
+  const size_t cued = rules.size();
   FindHeadedOrganisations(v, &rules);
   FindAppositions(v, &rules);
-  // A rule never stretches a listed name: "Conseil d'État statuant …" stays
-  // "Conseil d'État".
-  std::vector<bool> listed_start(v.size(), false);
+  std::vector<uint8_t> listed_start(v.size(), 0);  // 1: a listed place starts there; 2: another listed name
   for (const Candidate& g : out) {
-    if (g.priority >= priority::kListed) listed_start[g.first_token] = true;
+    if (g.priority >= priority::kListed) {
+      listed_start[g.first_token] = std::max<uint8_t>(listed_start[g.first_token], g.type == EntityType::kLoc ? 1 : 2);
+    }
   }
-  for (Candidate& r : rules) {
-    if (!listed_start[r.first_token]) out.push_back(std::move(r));
+  for (size_t k = 0; k < rules.size(); ++k) {
+    const uint8_t listed = listed_start[rules[k].first_token];
+    if (listed == 0 || (listed == 1 && k < cued)) out.push_back(std::move(rules[k]));
   }
   // "règlement (UE) 2016/679": the UE of an act's number is not the Union.
   std::erase_if(out, [&](const Candidate& c) {
