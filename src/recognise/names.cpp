@@ -235,6 +235,16 @@ size_t CoordinatedComplementEnd(const View& v, size_t head, size_t at) {
   return k + 1;
 }
 
+// « prononcer », « statuer »: a lower-case word of the first group's
+// infinitive form, which follows « de » in a clause (« il appartient à la
+// Commission de prononcer ») and never in a name. Short words (« fer »,
+// « mer ») are nouns too.
+bool IsInfinitive(const View& v, size_t i) {
+  constexpr size_t kMinBytes = 6;
+  const std::string_view f = v.Folded(i);
+  return !v.Cap(i) && f.size() >= kMinBytes && f.ends_with("er");
+}
+
 // After a head word ("Conseil", "Syndicat"): adjectives and "de/du/des/pour …"
 // complements. Returns the end of the name, or `head + 1` when nothing follows.
 size_t HeadedNameEnd(const View& v, size_t head) {
@@ -251,6 +261,7 @@ size_t HeadedNameEnd(const View& v, size_t head) {
       if (k < v.size() && v.Info(k).determiner) ++k;  // "de la médecine", "pour une"
       if (k < v.size() && (v.Folded(k) == "une" || v.Folded(k) == "un")) ++k;
       if (!v.Word(k) || !v.SameSentence(head, k) || v.Info(k).connector || v.Info(k).not_in_name) break;
+      if (k == end + 1 && IsInfinitive(v, k)) break;  // « la Commission de prononcer une amende »
       end = k + 1;
       after_complement = true;
     } else if (after_complement && v.Word(end) && !v.Cap(end) && LooksAdjective(v, end)) {
