@@ -513,10 +513,19 @@ size_t PersonNameEnd(const View& v, size_t i, bool titled) {
   while (end < v.size() && end < i + kMaxNameTokens && v.SameSentence(i, end)) {
     if (IsSurname(v, end)) {
       ++end;
-      // "Jean-Yves", "Philippe-Pierre"
-      while (end < i + kMaxNameTokens && v.Str(end) == "-" && v.Glued(end) && IsSurname(v, end + 1) &&
-             v.Glued(end + 1)) {
-        end += 2;
+      // "Jean-Yves", "Philippe-Pierre", "Morel-A-L'Huissier"
+      while (end < i + kMaxNameTokens && v.Str(end) == "-" && v.Glued(end) && v.Glued(end + 1)) {
+        if (IsSurname(v, end + 1)) {
+          end += 2;
+        } else if ((v.Folded(end + 1) == "l'" || v.Folded(end + 1) == "d'") && IsSurname(v, end + 2) &&
+                   v.Glued(end + 2)) {
+          end += 3;
+        } else if (v.Cap(end + 1) && CountCodePoints(v.Str(end + 1)) == 1 && v.Str(end + 2) == "-" &&
+                   v.Glued(end + 2)) {
+          end += 2;  // the « A » (à) of « Morel-A-L'Huissier », a hyphen on each side
+        } else {
+          break;
+        }
       }
     } else if (end > i && ParticlesEnd(v, end) > end) {
       end = ParticlesEnd(v, end);
@@ -609,6 +618,35 @@ bool ParticleSurnameFollows(const View& v, size_t after_given, const std::vector
   return surname > after_given && surname < place_at.size() && !place_at[surname];
 }
 
+// « MM. », « Mmes », « Mes »: a title for several persons (written other than
+// the title it stands for, and in the plural).
+bool IsPluralTitle(std::string_view written, std::string_view title) {
+  return written == "MM." || (written != title && written.ends_with('s'));
+}
+
+// The names listed after a plural title and its first name, from `at`:
+// « Mmes Antoine, Poinseaux, Dard, conseillers », « MM. Duval et
+// Buat-Ménard ». Each is a person with that title; « , » or « et » between
+// two; a lower-case word (the role) or another title ends the list. Returns
+// the list's end.
+size_t AddTitledList(const View& v, size_t at, const std::string& title, std::vector<Candidate>* out) {
+  constexpr int kMaxListed = 30;
+  size_t end = at;
+  for (int listed = 0; listed < kMaxListed; ++listed) {
+    size_t s = end;
+    if (v.Str(s) == ",") ++s;
+    if (v.Is(s, "et")) ++s;
+    if (s == end || !v.SameSentence(at - 1, s) || !v.Cap(s) || !TitledNameStarts(v, s)) break;
+    const size_t name_end = PersonNameEnd(v, s, true);
+    if (name_end <= s) break;
+    Candidate c = Make(EntityType::kPerson, s, name_end, PersonCanonical(v, s, name_end), "", priority::kPerson);
+    c.fields.title() = title;
+    out->push_back(std::move(c));
+    end = name_end;
+  }
+  return end;
+}
+
 void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   std::vector<bool> place_at(v.size(), false);  // a listed place starts at this token
@@ -645,7 +683,8 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
     c.fields.role() = RoleAfter(v, end);
     if (c.fields.role().empty()) c.fields.role() = RoleBefore(v, i);
     out->push_back(std::move(c));
-    i = end - 1;
+    const size_t list_end = titled && IsPluralTitle(v.Str(i), title) ? AddTitledList(v, end, title, out) : end;
+    i = list_end - 1;
   }
 }
 
