@@ -331,6 +331,41 @@ void AddListedNames(const View& v, size_t s, const std::string& subtype, std::ve
   }
 }
 
+// After « association » at i: « de », « des », « du » or « pour (la) » and
+// a lower-case word (« l'association des riverains », « l'association pour
+// la défense des … »). « l'association de la commune » is the commune's.
+bool LowercaseNameFollows(const View& v, size_t i) {
+  const size_t k = i + 1;
+  const bool pour = v.Is(k, "pour");
+  if (!(v.Is(k, "de") || v.Is(k, "des") || v.Is(k, "du") || v.Is(k, "d'") || pour)) return false;
+  const size_t w = pour && k + 1 < v.size() && v.Info(k + 1).determiner ? k + 2 : k + 1;
+  return v.SameSentence(i, w) && v.Word(w) && !v.Cap(w) && !v.Info(w).determiner && !v.Info(w).connector &&
+         !v.Info(w).not_in_name;
+}
+
+// The end of a name in lower case from its cue word at `head`: words and
+// the complements « de », « des », « pour la » bring, up to a verb — a word
+// followed by a determiner (« … boulevards demande la suspension »), an
+// auxiliary or « qui » (not_in_name) — or « et », punctuation, a title.
+size_t LowercaseNameEnd(const View& v, size_t head) {
+  size_t end = head + 1;
+  size_t k = head + 1;
+  while (k < v.size() && k < head + kMaxNameTokens && v.SameSentence(head, k)) {
+    if (IsConnector(v, k) && !v.Is(k, "et") && !v.Is(k, "ou")) {
+      size_t w = k + 1;
+      if (w < v.size() && v.Info(w).determiner) ++w;
+      if (!v.Word(w) || !v.SameSentence(head, w)) break;
+      k = w;
+      continue;
+    }
+    const WordInfo& info = v.Info(k);
+    if (!v.Word(k) || info.not_in_name || info.connector || info.determiner || v.lex.titles.contains(v.Str(k))) break;
+    if (k + 1 < v.size() && v.Info(k + 1).determiner) break;
+    end = ++k;
+  }
+  return end;
+}
+
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   for (size_t i = 0; i + 1 < v.size(); ++i) {
@@ -346,6 +381,14 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
       end = CapitalisedRunEnd(v, s + 1);  // "l'association les Actupiennes"
       if (cue->second == "association") end = LowercaseTailEnd(v, s, end);
     } else if (!v.Cap(s)) {
+      // « l'association de défense des libertés constitutionnelles »: a name
+      // all in lower case, that the cue word opens
+      if (cue->second == "association" && v.Is(i, "association") && LowercaseNameFollows(v, i)) {
+        const size_t name_end = LowercaseNameEnd(v, i);
+        // as written, as the place bodies are (« conseil municipal de … »)
+        out->push_back(Make(EntityType::kOrg, i, name_end, v.Span(i, name_end), cue->second, priority::kOrgCue));
+        i = name_end - 1;
+      }
       continue;
     } else if (lex.org_heads.contains(v.Str(s))) {
       end = HeadedNameEnd(v, s);
