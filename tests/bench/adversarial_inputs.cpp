@@ -130,6 +130,16 @@ std::vector<AdversarialInput> MakeAll() {
       Text("refs-quoted-names", "legal refs", "la loi \" "),
       Text("refs-ecli", "legal refs", "ECLI:FR:CEORD:2020:444937.20201013 "),
       Text("refs-chained-articles", "legal refs", "article L. 121-1 du code de la consommation, "),
+      // a quotation opened after each article and never closed: its end is
+      // looked for once, not from every opening
+      Text("refs-unclosed-quoted-provisions", "legal refs", "l'article L. 811-3 du code de la défense dispose : « "),
+      // bare code articles cited again, each looked up by number; « la loi du
+      // 6 janvier 1978 » after a numbered law of that date
+      Text("refs-dated-acts", "legal refs", "la loi n° 78-17 du 6 janvier 1978, la loi du 6 janvier 1978, l'article L. 1, "),
+      // --- names (this session): lists after a plural title or cue
+      Text("names-plural-titles", "names", "Mmes Antoine, Poinseaux, Dard, "),
+      Text("names-plural-cues", "names", "les associations Respire, Ras-le-Scoot et "),
+      Text("names-lowercase-associations", "names", "l'association des amis du vieux moulin de la "),
       // --- dates
       Text("dates-day-lists", "dates", "le 1er et le 2 et "),
       Text("dates-numeric", "dates", "13/10/2020 "),

@@ -68,6 +68,7 @@ struct Memory {
   // mark's token; 0 outside one.
   Ref quoted_ref;
   uint32_t quote_end = 0;
+  uint32_t quote_search_failed_until = 0;  // a search for a closing mark from before here found none
 };
 
 // Emits a LEGAL_REF candidate for [first, end): `ref`, and `article` when

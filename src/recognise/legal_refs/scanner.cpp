@@ -70,8 +70,11 @@ uint32_t ScanAt(const Context& c, uint32_t i, Memory* m) {
 // closing mark.
 void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
   constexpr uint32_t kMaxWordsBetween = 6;
+  // A provision quoted is a few hundred tokens at most; looking no further
+  // for its end keeps a text of unclosed « … » linear.
+  constexpr uint32_t kMaxQuotedTokens = 4000;
   if (m->quote_end != 0 && i > m->quote_end) m->quote_end = 0;
-  if (m->quote_end != 0 || m->last_article_end == 0) return;
+  if (m->quote_end != 0 || m->last_article_end == 0 || i < m->quote_search_failed_until) return;
   const Tokens& t = c.tokens;
   const std::string_view open = t.T(i);
   const bool guillemet = open == "\u00AB", curly = open == "\u201C", straight = open == "\"";
@@ -84,7 +87,7 @@ void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
   // is closed by the next.
   const std::string_view close = guillemet ? "\u00BB" : curly ? "\u201D" : "\"";
   int depth = 0;
-  for (uint32_t k = i + 1; k < t.size(); ++k) {
+  for (uint32_t k = i + 1; k < t.size() && k <= i + kMaxQuotedTokens; ++k) {
     const std::string_view raw = t.T(k);
     if (!straight && raw == open) {
       ++depth;
@@ -96,6 +99,9 @@ void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
       }
     }
   }
+  // No end: the quotations opened before this search's end have none either
+  // (or are taken for none): each token is searched once.
+  m->quote_search_failed_until = i + kMaxQuotedTokens;
 }
 
 }  // namespace
