@@ -497,8 +497,10 @@ void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
       end = CapitalisedRunEnd(v, form_end);
       if (end == form_end || !v.SameSentence(j, form_end)) continue;
     } else {
+      // « L’Internet Society France »: the article is not the name's
       while (first > 0 && j - first < kMaxNameTokens && v.SameSentence(first - 1, j) && v.Cap(first - 1) &&
-             !v.lex.stops.contains(v.Str(first - 1)) && !v.lex.titles.contains(v.Str(first - 1))) {
+             !v.lex.stops.contains(v.Str(first - 1)) && !v.lex.titles.contains(v.Str(first - 1)) &&
+             !v.Info(first - 1).determiner) {
         --first;
       }
       // « Eva Sas »: a given name opens a person's name, not a company's
