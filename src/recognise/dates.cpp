@@ -237,8 +237,11 @@ class DateScanner {
   }
 
   // Whether the tokens [end, first) join two dates of one range or list:
-  // "1er mars | au | 3 avril 2021", "le 3 mars | et le | 5 avril 2021".
+  // "1er mars | au | 3 avril 2021", "le 3 mars | et le | 5 avril 2021",
+  // "7 novembre | , et | 24 décembre 2011".
   bool Linked(uint32_t end, uint32_t first) const {
+    // « 7 novembre, et 24 décembre 2011 »: the comma before the last item
+    if (Is(end, ",") && end + 1 < first && (Is(end + 1, "et") || Is(end + 1, "ou"))) ++end;
     if (first == end + 1) return IsConnector(end);
     return first == end + 2 && IsConnector(end) && (Is(end + 1, "le") || Is(end + 1, "du"));
   }
