@@ -73,7 +73,13 @@ void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
   // A provision quoted is a few hundred tokens at most; looking no further
   // for its end keeps a text of unclosed « … » linear.
   constexpr uint32_t kMaxQuotedTokens = 4000;
-  if (m->quote_end != 0 && i > m->quote_end) m->quote_end = 0;
+  if (m->quote_end != 0 && i > m->quote_end) {
+    // Past the quotation, the text speaks of the provision it quoted again:
+    // « du même code » after « L. 311-5 du code des relations … : " … de
+    // l'article L. 124-4 du code de l'environnement " » is the first code.
+    m->quote_end = 0;
+    Remember(m, m->quoted_ref);
+  }
   if (m->quote_end != 0 || m->last_article_end == 0 || i < m->quote_search_failed_until) return;
   const Tokens& t = c.tokens;
   const std::string_view open = t.T(i);
