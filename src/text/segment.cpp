@@ -153,8 +153,28 @@ size_t GluedNumberStart(std::string_view piece) {
   return lower ? digits : 0;
 }
 
+// Where the period of a missing space after a sentence is, or npos:
+// « … élue Mme Cécile Bailly.La délibération … ». ICU joins letters around a
+// period (« Rapid.Space », « www.cnil.fr »); only a word that opens French
+// sentences, capitalised after a lower-case letter, splits it.
+size_t MissingSpaceAfterPeriod(std::string_view piece) {
+  // Determiners and pronouns: a closed class, as the elided words are.
+  static constexpr std::array<std::string_view, 14> kSentenceOpeners = {
+      "Le", "La", "Les", "L'", "L\u2019", "Il", "Elle", "Ils", "Elles", "Ce", "Cette", "Ces", "On", "Un"};
+  const size_t dot = piece.rfind('.');
+  if (dot == std::string_view::npos || dot < 2 || dot + 1 >= piece.size()) return std::string_view::npos;
+  const auto before = static_cast<uint8_t>(piece[dot - 1]);
+  if (!(before >= 'a' && before <= 'z') && before < 0x80) return std::string_view::npos;
+  const std::string_view after = piece.substr(dot + 1);
+  for (std::string_view opener : kSentenceOpeners) {
+    if (after == opener) return dot;
+  }
+  return std::string_view::npos;
+}
+
 // Appends the token `piece` starting at byte `at`, split after a French
-// elided prefix ("l’" + "Internet") and before a number glued to a name.
+// elided prefix ("l’" + "Internet"), before a number glued to a name and
+// around the period of a missing space.
 void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<RawToken>* out) {
   const auto start = static_cast<uint32_t>(at);
   const auto end = static_cast<uint32_t>(at + piece.size());
@@ -164,6 +184,14 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<Raw
       out->push_back({start, static_cast<uint32_t>(start + n), TokenKind::kWord, false});
       out->push_back({static_cast<uint32_t>(start + n), end,
                       (rest[0] >= '0' && rest[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord, false});
+      return;
+    }
+  }
+  if (kind == TokenKind::kWord) {
+    if (const size_t dot = MissingSpaceAfterPeriod(piece); dot != std::string_view::npos) {
+      out->push_back({start, static_cast<uint32_t>(start + dot), TokenKind::kWord, false});
+      out->push_back({static_cast<uint32_t>(start + dot), static_cast<uint32_t>(start + dot + 1), TokenKind::kPunct, false});
+      out->push_back({static_cast<uint32_t>(start + dot + 1), end, TokenKind::kWord, false});
       return;
     }
   }

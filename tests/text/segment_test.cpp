@@ -88,6 +88,17 @@ TEST_CASE("a decision's number glued to the signature is cut off the name", "[se
   CHECK(Texts("Ab1c23456") == V{"Ab1c23456"});
 }
 
+TEST_CASE("a period without its space before a sentence's first word is cut out", "[segment]") {
+  CHECK(Texts("élue Mme Cécile Bailly.La délibération") ==
+        V{"élue", "Mme", "Cécile", "Bailly", ".", "La", "délibération"});
+  CHECK(Texts("rejetée.Il appartient") == V{"rejetée", ".", "Il", "appartient"});
+  // Names, addresses and initials keep their periods.
+  CHECK(Texts("Rapid.Space International") == V{"Rapid.Space", "International"});
+  CHECK(Texts("www.cnil.fr et cnil.Fr") == V{"www.cnil.fr", "et", "cnil.Fr"});
+  CHECK(Texts("J.O.La") == V{"J.O.La"});
+  CHECK(Texts("SA.La") == V{"SA.La"});
+}
+
 TEST_CASE("the narrow no-break space of French typography separates words", "[segment]") {
   CHECK(Texts("en\u202F2020") == V{"en", "2020"});
   CHECK(Texts("150\u202Fmillions") == V{"150", "millions"});
