@@ -113,8 +113,7 @@ std::optional<Found> ReadNumero(const Context& c, uint32_t i) {
   if (id.empty()) return std::nullopt;
   if (IsCassationNumber(id)) return Found{end, RefOfKey(c.tables, "CASS:" + id, "", false)};
   if (t.F(i - 1).starts_with("requete") && IsEchrApplication(id)) {
-    return Found{end, RefOfKey(c.tables, "CEDH:" + id, "https://hudoc.echr.coe.int/fre#{%22appno%22:[%22" + id + "%22]}",
-                               false)};
+    return Found{end, RefOfKey(c.tables, "CEDH:" + id, "", false)};  // its URL: UrlOfKey
   }
   if (auto cc = ConstitutionalDecision(c, id, end)) return cc;
   if (auto court = c.authorities.CourtOf(i, end, id)) {

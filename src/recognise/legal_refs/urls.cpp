@@ -128,6 +128,9 @@ std::string UrlOfKey(std::string_view key) {
   }
   if (prefix == "CE") return Search(kLegifranceCetat, id);
   if (prefix == "CASS") return std::string(kJudilibre) + PercentEncode(id);
+  // HUDOC searched for the application number, however the number was read
+  // (« requête n° 12345/19 », « CEDH, …, n° 58170/13 »)
+  if (prefix == "CEDH") return "https://hudoc.echr.coe.int/fre#{%22appno%22:[%22" + std::string(id) + "%22]}";
   if (prefix == "ECLI" && id.starts_with("EU:")) return std::string(kEurLexEcli) + std::string(key);
   return {};
 }
