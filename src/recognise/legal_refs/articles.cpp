@@ -481,7 +481,7 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
       // « l'article L. 811-3 » after « L. 811-3 du code de la sécurité
       // intérieure »: the code the text gave it, even when another code was
       // named in between; the articles that follow bare are that code's.
-      found.ref = known->second;
+      found.ref = RefOfKey(c.tables, known->second, "", true);
       Remember(m, found.ref);
     } else if (!list.section && m->last) {
       found.ref = *m->last;
@@ -495,9 +495,11 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
     found.end = pos;
   } else {
     Remember(m, found.ref);
-    if (found.ref.kind == Kind::kCode) {
+    if (found.ref.kind == Kind::kCode && c.tables.by_id.contains(found.ref.key)) {
       for (const ArticleItem& item : list.items) {
-        if (IsCodeNumbered(item.article)) m->code_of_article.insert_or_assign(item.article, found.ref);
+        if (!IsCodeNumbered(item.article)) continue;
+        auto [it, added] = m->code_of_article.try_emplace(item.article, found.ref.key);
+        if (!added && it->second != found.ref.key) it->second = found.ref.key;
       }
     }
   }
@@ -510,8 +512,8 @@ uint32_t ScanArticles(const Context& c, uint32_t i, Memory* m) {
     const uint32_t end = k + 1 == list.items.size() ? found.end : list.items[k].end;
     Emit(m, first, end, found.ref, std::move(article), list.items[k].inside_range, list.items[k].range);
   }
-  m->last_article_ref = found.ref;
   m->last_article_end = found.end;
+  m->last_article_ref = std::move(found.ref);  // not read below: the chain starts from found.end
   return attach == Attach::kFound ? ChainedArticles(c, found.end, i, m) : found.end;
 }
 

@@ -58,7 +58,8 @@ struct Memory {
   // The code each code-numbered article was cited with, by article key
   // (« L811-3 » -> code de la sécurité intérieure): an article cited again
   // without its code is the same article, whatever code was named since.
-  std::unordered_map<std::string, Ref> code_of_article;
+  // The code's key (a key of the tables' refs): no Ref copied per article.
+  std::unordered_map<std::string, std::string> code_of_article;
   // The instrument of the last article emitted, and the token after it: a
   // quotation opened just after it quotes that article.
   Ref last_article_ref;

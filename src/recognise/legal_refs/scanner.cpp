@@ -80,15 +80,15 @@ void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
     m->quote_end = 0;
     Remember(m, m->quoted_ref);
   }
-  if (m->quote_end != 0 || m->last_article_end == 0 || i < m->quote_search_failed_until) return;
+  // Integers first: most tokens are far from any article.
+  if (m->quote_end != 0 || m->last_article_end == 0 || i < m->quote_search_failed_until ||
+      i < m->last_article_end || i - m->last_article_end > kMaxWordsBetween) {
+    return;
+  }
   const Tokens& t = c.tokens;
   const std::string_view open = t.T(i);
   const bool guillemet = open == "\u00AB", curly = open == "\u201C", straight = open == "\"";
-  if (!guillemet && !curly && !straight) return;
-  if (i < m->last_article_end || i - m->last_article_end > kMaxWordsBetween ||
-      !t.SameSentence(m->last_article_end - 1, i)) {
-    return;
-  }
+  if ((!guillemet && !curly && !straight) || !t.SameSentence(m->last_article_end - 1, i)) return;
   // The closing mark: the guillemets and curly quotes nest; a straight one
   // is closed by the next.
   const std::string_view close = guillemet ? "\u00BB" : curly ? "\u201D" : "\"";
