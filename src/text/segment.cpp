@@ -161,8 +161,9 @@ size_t MissingSpaceAfterPeriod(std::string_view piece) {
   // Determiners and pronouns: a closed class, as the elided words are.
   static constexpr std::array<std::string_view, 14> kSentenceOpeners = {
       "Le", "La", "Les", "L'", "L\u2019", "Il", "Elle", "Ils", "Elles", "Ce", "Cette", "Ces", "On", "Un"};
+  if (piece.size() < 4 || piece.find('.') == std::string_view::npos) return std::string_view::npos;  // memchr
   const size_t dot = piece.rfind('.');
-  if (dot == std::string_view::npos || dot < 2 || dot + 1 >= piece.size()) return std::string_view::npos;
+  if (dot < 2 || dot + 1 >= piece.size()) return std::string_view::npos;
   const auto before = static_cast<uint8_t>(piece[dot - 1]);
   if (!(before >= 'a' && before <= 'z') && before < 0x80) return std::string_view::npos;
   const std::string_view after = piece.substr(dot + 1);
