@@ -1,6 +1,7 @@
 #include "summarise/recourse.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <span>
 #include <unordered_map>
@@ -14,6 +15,27 @@
 namespace lexfr {
 namespace {
 
+// What the reading of every action a text reports shares: a text is read
+// once per action (SplitActions below), and sorting its mentions and
+// indexing its cues by token for each action cost more than the rules
+// (issue 21: a news text with eight related actions read its tokens nine
+// times over). Built once per document.
+struct DocumentIndexes {
+  std::vector<Placed> mentions;  // every mention, in text order
+  HitsAtToken hits_at;           // every hit of data/cues/recourse.tsv, by the token it starts at
+
+  DocumentIndexes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities)
+      : mentions(MentionsInTextOrder(entities)),
+        hits_at(view.segmentation().tokens.size(), cues.Of(CueFile::kRecourse)) {}
+};
+
+// The sentences one action is read from, with their cue hits and mentions.
+struct ActionSentences {
+  const std::vector<bool>& read;    // by sentence; empty: every sentence of the text
+  std::span<const CueHit> hits;     // data/cues/recourse.tsv's hits in them, in text order
+  std::span<const Placed> mentions;  // the mentions in them, in text order
+};
+
 // What every field's rule reads: tokens, cue hits, mentions in text order.
 struct Context {
   std::string_view text;
@@ -21,46 +43,35 @@ struct Context {
   const Institutions& institutions;
   // data/cues/recourse.tsv's hits in the sentences read, in text order: a
   // text that reports several actions is read once per action (Split below).
-  std::vector<CueHit> own_hits;
   std::span<const CueHit> hits;
-  std::vector<Placed> mentions;  // in the sentences read, in text order, so by sentence too
+  std::span<const Placed> mentions;  // in the sentences read, in text order, so by sentence too
   // The first of `mentions` in sentence s or after, for every s and one past
   // the last: a sentence's mentions are a slice of `mentions` (a vector per
   // sentence cost more than the rules on a text of short sentences, and a
   // binary search for every slice missed the cache on long texts).
   std::vector<uint32_t> sentence_start;
-  CueHitsByField by_field;         // the same, by field
-  HitsAtToken hits_at;             // the same, by the token they start at
+  CueHitsByField own_by_field;     // the hits by field, when some sentences are left out
+  const CueHitsByField& by_field;  // the hits by field
+  HitsAtToken hits_at;             // the hits by the token they start at
   PhraseReader reader;             // acts, offices and parties named in words
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
-  static std::vector<CueHit> Kept(std::span<const CueHit> all, const std::vector<bool>& read) {
-    std::vector<CueHit> out;
-    out.reserve(all.size());
-    for (const CueHit& h : all) {
-      if (read.empty() || read[h.sentence]) out.push_back(h);
-    }
-    return out;
-  }
-
-  // `read`: the sentences to read, every one when empty.
-  Context(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
-          const std::vector<bool>& read)
+  // `action` and `shared` must outlive the Context.
+  Context(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const DocumentIndexes& shared,
+          const ActionSentences& action)
       : text(view.text()),
         seg(view.segmentation()),
         institutions(lexicon.institutions()),
-        own_hits(Kept(cues.Of(CueFile::kRecourse), read)),
-        hits(own_hits),
-        by_field(hits),
-        hits_at(seg.tokens.size(), hits),
+        hits(action.hits),
+        mentions(action.mentions),
+        own_by_field(action.read.empty() ? CueHitsByField() : CueHitsByField(hits)),
+        by_field(action.read.empty() ? cues.ByField(CueFile::kRecourse) : own_by_field),
+        hits_at(shared.hits_at.Within(action.read)),
         reader{view, hits_at, cues, [this](uint32_t token, EntityType type, uint32_t* end) {
                  return MentionAt(token, type, end);
                }} {
-    const Segmentation& s = seg;
-    mentions = MentionsInTextOrder(entities);
-    if (!read.empty()) std::erase_if(mentions, [&](const Placed& p) { return !read[p.mention->sentence]; });
-    sentence_start.resize(s.sentences.size() + 1);
+    sentence_start.resize(seg.sentences.size() + 1);
     for (uint32_t sentence = 0, k = 0; sentence < sentence_start.size(); ++sentence) {
       while (k < mentions.size() && mentions[k].mention->sentence < sentence) ++k;
       sentence_start[sentence] = k;
@@ -911,23 +922,30 @@ bool Before(uint32_t a, bool a_day, uint32_t b, bool b_day) {
   return a_day && b_day ? a < b : a / 10000 < b / 10000;
 }
 
-bool TellsOfAction(std::string_view field) {
-  return field == "kind" || field == "status" || field == "outcome" || field == "claim" || field == "sanction";
-}
+// The cue fields that tell of an action.
+constexpr std::array<std::string_view, 5> kActionFields{"kind", "status", "outcome", "claim", "sanction"};
 
-ActionSplit SplitActions(const TokenView& view, std::span<const CueHit> hits, const std::vector<Entity>& entities) {
+ActionSplit SplitActions(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities) {
   const Segmentation& seg = view.segmentation();
   const size_t n = seg.sentences.size();
   ActionSplit split;
   split.group.assign(n, 0);
-  // by sentence: tells of an action; recalls another one; tells of a decision
+  // by sentence: tells of an action; recalls another one; tells of a decision.
+  // Read field by field: comparing every hit's field with each name was
+  // most of the split.
   std::vector<uint8_t> action(n, 0), recalled(n, 0), decision(n, 0), next(n, 0);
-  for (const CueHit& h : hits) {
-    if (h.cue->field == "other_action") recalled[h.sentence] = 1;
-    if (h.cue->field == "other_action" && h.cue->value == "next") next[h.sentence] = 1;
-    if (TellsOfAction(h.cue->field)) action[h.sentence] = 1;
-    if ((h.cue->field == "status" && h.cue->value == "decided") || h.cue->field == "outcome") decision[h.sentence] = 1;
+  const CueHitsByField& by_field = cues.ByField(CueFile::kRecourse);
+  for (const CueHit* h : by_field.Of("other_action")) {
+    recalled[h->sentence] = 1;
+    if (h->cue->value == "next") next[h->sentence] = 1;
   }
+  for (std::string_view field : kActionFields) {
+    for (const CueHit* h : by_field.Of(field)) action[h->sentence] = 1;
+  }
+  for (const CueHit* h : by_field.Of("status")) {
+    if (h->cue->value == "decided") decision[h->sentence] = 1;
+  }
+  for (const CueHit* h : by_field.Of("outcome")) decision[h->sentence] = 1;
   const SentenceDates dates = DatesOf(seg, entities);
   // The main action's date: the first of its first sentences that has one.
   uint32_t main_date = 0;
@@ -970,11 +988,11 @@ ActionSplit SplitActions(const TokenView& view, std::span<const CueHit> hits, co
   return split;
 }
 
-// The action told by the sentences `read` (every one when empty).
+// The action told by the sentences of `action`.
 std::optional<Recourse> SummariseIn(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
-                                    const std::vector<Entity>& entities, const std::vector<bool>& read,
+                                    const DocumentIndexes& shared, const ActionSentences& action,
                                     const std::set<std::string>& elsewhere = {}, bool among_others = false) {
-  const Context c(view, lexicon, cues, entities, read);
+  const Context c(view, lexicon, cues, shared, action);
   Recourse r;
   std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
   r.kind = KindFromLegalBasis(c, &kind_sentences);
@@ -1032,26 +1050,49 @@ std::optional<Recourse> SummariseIn(const TokenView& view, const Lexicon& lexico
   return r;
 }
 
+// Each action's cue hits and mentions, in text order: split in one pass
+// over each, not filtered again for every action.
+struct ActionParts {
+  std::vector<std::vector<CueHit>> hits;    // by group (ActionSplit::group)
+  std::vector<std::vector<Placed>> mentions;  // by group
+};
+
+ActionParts PartsByAction(const ActionSplit& split, std::span<const CueHit> hits, std::span<const Placed> mentions) {
+  ActionParts parts{std::vector<std::vector<CueHit>>(split.groups + 1),
+                    std::vector<std::vector<Placed>>(split.groups + 1)};
+  for (const CueHit& h : hits) parts.hits[split.group[h.sentence]].push_back(h);
+  for (const Placed& p : mentions) parts.mentions[split.group[p.mention->sentence]].push_back(p);
+  return parts;
+}
+
 // A related action's date: the date its first sentence opens with; its
 // reference: the first decision number it names.
-void DateAndReference(const Lexicon& lexicon, const std::vector<Entity>& entities,
-                      const ActionSplit& split, uint32_t group, Recourse* r) {
-  uint32_t first_date_token = UINT32_MAX, first_ref_token = UINT32_MAX;
+struct DateAndReference {
+  std::string date, reference;
+};
+
+// Every group's, in one pass over the mentions (one pass per group read
+// every mention of the text again for each).
+std::vector<DateAndReference> DatesAndReferences(const Lexicon& lexicon, const std::vector<Entity>& entities,
+                                                 const ActionSplit& split) {
+  std::vector<DateAndReference> out(split.groups + 1);
+  std::vector<uint32_t> first_date_token(split.groups + 1, UINT32_MAX), first_ref_token(split.groups + 1, UINT32_MAX);
   for (const Entity& e : entities) {
     for (const Mention& m : e.mentions) {
-      if (split.group[m.sentence] != group) continue;
-      if (e.type == EntityType::kDate && m.first_token < first_date_token && e.fields.value().size() >= 4 &&
+      const uint32_t group = split.group[m.sentence];
+      if (e.type == EntityType::kDate && m.first_token < first_date_token[group] && e.fields.value().size() >= 4 &&
           IsAsciiDigits(std::string_view(e.fields.value()).substr(0, 4))) {
-        first_date_token = m.first_token;
-        r->date = e.fields.value();
+        first_date_token[group] = m.first_token;
+        out[group].date = e.fields.value();
       }
-      if (e.type == EntityType::kLegalRef && m.first_token < first_ref_token &&
+      if (e.type == EntityType::kLegalRef && m.first_token < first_ref_token[group] &&
           lexicon.institutions().OfDecisionKey(e.fields.instrument()) != nullptr) {
-        first_ref_token = m.first_token;
-        r->reference = e.fields.instrument();
+        first_ref_token[group] = m.first_token;
+        out[group].reference = e.fields.instrument();
       }
     }
   }
+  return out;
 }
 
 }  // namespace
@@ -1059,9 +1100,14 @@ void DateAndReference(const Lexicon& lexicon, const std::vector<Entity>& entitie
 std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
                                   const std::vector<Entity>& entities, bool reports_others) {
   if (view.size() == 0) return std::nullopt;
-  if (!reports_others) return SummariseIn(view, lexicon, cues, entities, {});
-  const ActionSplit split = SplitActions(view, cues.Of(CueFile::kRecourse), entities);
-  if (split.groups == 0) return SummariseIn(view, lexicon, cues, entities, {});
+  const DocumentIndexes shared(view, cues, entities);
+  const std::vector<bool> every_sentence;  // empty: every one
+  const ActionSentences whole{every_sentence, cues.Of(CueFile::kRecourse), shared.mentions};
+  if (!reports_others) return SummariseIn(view, lexicon, cues, shared, whole);
+  const ActionSplit split = SplitActions(view, cues, entities);
+  if (split.groups == 0) return SummariseIn(view, lexicon, cues, shared, whole);
+  const ActionParts parts = PartsByAction(split, cues.Of(CueFile::kRecourse), shared.mentions);
+  const std::vector<DateAndReference> dated = DatesAndReferences(lexicon, entities, split);
   // The other actions first: their courts judge the main one only where
   // the text says it seizes them.
   std::vector<bool> read(split.group.size());
@@ -1070,17 +1116,20 @@ std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon,
   std::set<std::string> their_courts;
   for (uint32_t g = 1; g <= split.groups; ++g) {
     for (size_t s = 0; s < read.size(); ++s) read[s] = split.group[s] == g;
-    std::optional<Recourse> other = SummariseIn(view, lexicon, cues, entities, read, {}, true);
+    std::optional<Recourse> other =
+        SummariseIn(view, lexicon, cues, shared, {read, parts.hits[g], parts.mentions[g]}, {}, true);
     if (!other) continue;
-    DateAndReference(lexicon, entities, split, g, &*other);
+    other->date = dated[g].date;
+    other->reference = dated[g].reference;
     if (!other->court.empty()) their_courts.insert(other->court);
     related.push_back(std::move(*other));
     other_group.push_back(g);
   }
   for (size_t s = 0; s < read.size(); ++s) read[s] = split.group[s] == 0;
-  std::optional<Recourse> main = SummariseIn(view, lexicon, cues, entities, read, their_courts, !related.empty());
+  std::optional<Recourse> main =
+      SummariseIn(view, lexicon, cues, shared, {read, parts.hits[0], parts.mentions[0]}, their_courts, !related.empty());
   // The recalled actions are all the text tells of: read it whole, as before.
-  if (!main) return SummariseIn(view, lexicon, cues, entities, {});
+  if (!main) return SummariseIn(view, lexicon, cues, shared, whole);
   // The lawyers who announce an appeal act for the main action's parties.
   for (const Recourse& other : related) {
     if (!split.next[other_group[&other - related.data()]]) continue;
