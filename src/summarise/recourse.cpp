@@ -1071,15 +1071,18 @@ struct DateAndReference {
   std::string date, reference;
 };
 
-// Every group's, in one pass over the mentions (one pass per group read
-// every mention of the text again for each).
+// Every related group's, in one pass over the mentions (one pass per group
+// read every mention of the text again for each). The main action (group
+// 0) has none: its decision key lookups cost more than the pass.
 std::vector<DateAndReference> DatesAndReferences(const Lexicon& lexicon, const std::vector<Entity>& entities,
                                                  const ActionSplit& split) {
   std::vector<DateAndReference> out(split.groups + 1);
   std::vector<uint32_t> first_date_token(split.groups + 1, UINT32_MAX), first_ref_token(split.groups + 1, UINT32_MAX);
   for (const Entity& e : entities) {
+    if (e.type != EntityType::kDate && e.type != EntityType::kLegalRef) continue;
     for (const Mention& m : e.mentions) {
       const uint32_t group = split.group[m.sentence];
+      if (group == 0) continue;
       if (e.type == EntityType::kDate && m.first_token < first_date_token[group] && e.fields.value().size() >= 4 &&
           IsAsciiDigits(std::string_view(e.fields.value()).substr(0, 4))) {
         first_date_token[group] = m.first_token;
