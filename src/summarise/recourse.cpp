@@ -383,6 +383,14 @@ bool JoinsList(std::string_view folded) {
   return folded == "," || folded == "et" || folded == "par" || folded == "ainsi" || folded == "que";
 }
 
+// The articles a list item's entity may follow. Not SkipDeterminer's
+// determiners (reported_phrases.cpp): those also step past « son »,
+// « une », « cette », which changes the parties such a list gives (in a
+// trial, « … et par son président, M. Jean Dupont » gave « président »).
+bool IsDefiniteArticle(std::string_view folded) {
+  return folded == "la" || folded == "le" || folded == "l'" || folded == "les";
+}
+
 // « saisi par la Première ministre, par le président de l'Assemblée
 // nationale et par plus de soixante députés »: the parties a list names,
 // as offices, as entities or by their kind (ClaimantInWords), in text
@@ -401,9 +409,7 @@ std::vector<std::string> ListedInWords(const Context& c, uint32_t token, uint32_
       k = past;
       continue;
     }
-    const uint32_t at = c.Folded(k) == "la" || c.Folded(k) == "le" || c.Folded(k) == "l'" || c.Folded(k) == "les"
-                            ? k + 1
-                            : k;
+    const uint32_t at = IsDefiniteArticle(c.Folded(k)) ? k + 1 : k;
     // the entity named there, or right after its kind (« l'association
     // Droit au logement »): the whole entity, not the words' reading of it
     const Entity* named = nullptr;
