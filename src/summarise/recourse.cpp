@@ -20,13 +20,60 @@ namespace {
 // indexing its cues by token for each action cost more than the rules
 // (issue 21: a news text with eight related actions read its tokens nine
 // times over). Built once per document.
-struct DocumentIndexes {
+// Which tokens sit inside « … » (or “ … ”), by one pass over the
+// sentences that hold a cue: a quotation ends with its sentence at the
+// latest, so a sentence's answer is the same whichever action reads it.
+std::vector<bool> InsideQuotes(std::string_view text, const Segmentation& seg, std::span<const CueHit> hits) {
+  std::vector<bool> inside(seg.tokens.size(), false);
+  uint32_t last_sentence = UINT32_MAX;
+  for (const CueHit& h : hits) {  // the sentences that hold a cue, each once
+    if (h.sentence == last_sentence) continue;
+    last_sentence = h.sentence;
+    const Sentence& s = seg.sentences[h.sentence];
+    bool open = false;
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      const std::string_view t = TokenText(text, seg.tokens[i]);
+      if (t == "\"") {
+        open = !open;
+      } else if (IsOpeningQuote(t)) {
+        open = true;
+      } else if (IsClosingQuote(t)) {
+        open = false;
+      } else {
+        inside[i] = open;
+      }
+    }
+  }
+  return inside;
+}
+
+class DocumentIndexes {
+ public:
+  DocumentIndexes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities)
+      : mentions(MentionsInTextOrder(entities)),
+        hits_at(view.segmentation().tokens.size(), cues.Of(CueFile::kRecourse)),
+        view_(view),
+        hits_(cues.Of(CueFile::kRecourse)) {}
+
   std::vector<Placed> mentions;  // every mention, in text order
   HitsAtToken hits_at;           // every hit of data/cues/recourse.tsv, by the token it starts at
 
-  DocumentIndexes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities)
-      : mentions(MentionsInTextOrder(entities)),
-        hits_at(view.segmentation().tokens.size(), cues.Of(CueFile::kRecourse)) {}
+  // Which tokens of the sentences that hold a cue sit inside quotation
+  // marks (InsideQuotes). Only a sanction's grounds ask: read the first
+  // time, then kept for the other actions.
+  const std::vector<bool>& Quoted() const {
+    if (!quoted_read_) {
+      quoted_ = InsideQuotes(view_.text(), view_.segmentation(), hits_);
+      quoted_read_ = true;
+    }
+    return quoted_;
+  }
+
+ private:
+  const TokenView& view_;
+  std::span<const CueHit> hits_;
+  mutable std::vector<bool> quoted_;
+  mutable bool quoted_read_ = false;
 };
 
 // The sentences one action is read from, with their cue hits and mentions.
@@ -41,6 +88,7 @@ struct Context {
   std::string_view text;
   const Segmentation& seg;
   const Institutions& institutions;
+  const DocumentIndexes& shared;
   // data/cues/recourse.tsv's hits in the sentences read, in text order: a
   // text that reports several actions is read once per action (Split below).
   std::span<const CueHit> hits;
@@ -63,6 +111,7 @@ struct Context {
       : text(view.text()),
         seg(view.segmentation()),
         institutions(lexicon.institutions()),
+        shared(shared),
         hits(action.hits),
         mentions(action.mentions),
         own_by_field(action.read.empty() ? CueHitsByField() : CueHitsByField(hits)),
@@ -732,32 +781,6 @@ class ClauseEnds {
   uint32_t from_ = 0, end_ = 0;  // the last answer: [from_, end_) holds no ";" and no sentence end
 };
 
-// Which tokens sit inside « … » (or “ … ”), by one pass over the
-// sentences read: a quotation ends with its sentence at the latest.
-std::vector<bool> InsideQuotes(const Context& c) {
-  std::vector<bool> inside(c.seg.tokens.size(), false);
-  uint32_t last_sentence = UINT32_MAX;
-  for (const CueHit& h : c.hits) {  // the sentences read that hold a cue, each once
-    if (h.sentence == last_sentence) continue;
-    last_sentence = h.sentence;
-    const Sentence& s = c.seg.sentences[h.sentence];
-    bool open = false;
-    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
-      const std::string_view t = c.Str(i);
-      if (t == "\"") {
-        open = !open;
-      } else if (IsOpeningQuote(t)) {
-        open = true;
-      } else if (IsClosingQuote(t)) {
-        open = false;
-      } else {
-        inside[i] = open;
-      }
-    }
-  }
-  return inside;
-}
-
 // The signs a ground's span does not end with: a clause's comma, a full
 // stop, an opening guillemet, a closing one the span does not open.
 bool StraySign(const Context& c, uint32_t first, uint32_t end) {
@@ -774,7 +797,8 @@ void FindGrounds(const Context& c, Recourse* r) {
   // In a sanction the grounds are the authority's findings: words in
   // quotation marks are a party's (« la sanction est disproportionnée »,
   // says the company), not a ground of the action.
-  const std::vector<bool> quoted = r->kind == "sanction" ? InsideQuotes(c) : std::vector<bool>();
+  static const std::vector<bool> kNoneQuoted;
+  const std::vector<bool>& quoted = r->kind == "sanction" ? c.shared.Quoted() : kNoneQuoted;
   const std::span<const CueHit* const> grounds = c.HitsOf("ground");
   const std::span<const CueHit* const> unreferenced = c.HitsOf("ground_unreferenced");
   std::vector<const CueHit*> hits(grounds.begin(), grounds.end());
