@@ -79,7 +79,7 @@ class DocumentIndexes {
 // The sentences one action is read from, with their cue hits and mentions.
 struct ActionSentences {
   const std::vector<bool>& read;    // by sentence; empty: every sentence of the text
-  std::span<const CueHit> hits;     // data/cues/recourse.tsv's hits in them, in text order
+  std::span<const CueHit> hits;     // data/cues/recourse.tsv's hits in them that rules read by field, in text order
   std::span<const Placed> mentions;  // the mentions in them, in text order
 };
 
@@ -91,6 +91,8 @@ struct Context {
   const DocumentIndexes& shared;
   // data/cues/recourse.tsv's hits in the sentences read, in text order: a
   // text that reports several actions is read once per action (Split below).
+  // Read by field only (`hits_at` reads them by token): an action among
+  // others has no `word` hits here (PartsByAction).
   std::span<const CueHit> hits;
   std::span<const Placed> mentions;  // in the sentences read, in text order, so by sentence too
   // The first of `mentions` in sentence s or after, for every s and one past
@@ -1083,14 +1085,24 @@ std::optional<Recourse> SummariseIn(const TokenView& view, const Lexicon& lexico
 // Each action's cue hits and mentions, in text order: split in one pass
 // over each, not filtered again for every action.
 struct ActionParts {
-  std::vector<std::vector<CueHit>> hits;    // by group (ActionSplit::group)
+  std::vector<std::vector<CueHit>> hits;    // by group (ActionSplit::group), but for the `word` field's
   std::vector<std::vector<Placed>> mentions;  // by group
 };
 
-ActionParts PartsByAction(const ActionSplit& split, std::span<const CueHit> hits, std::span<const Placed> mentions) {
+// The field of data/cues/recourse.tsv whose hits are only read by the
+// token they start at (reported_phrases.cpp: determiners, « de », …),
+// through the document's HitsAtToken, never by field: the most frequent
+// words of a text, so most of its hits.
+constexpr std::string_view kReadByTokenOnly = "word";
+
+ActionParts PartsByAction(const ActionSplit& split, const DocumentCues& cues, std::span<const Placed> mentions) {
   ActionParts parts{std::vector<std::vector<CueHit>>(split.groups + 1),
                     std::vector<std::vector<Placed>>(split.groups + 1)};
-  for (const CueHit& h : hits) parts.hits[split.group[h.sentence]].push_back(h);
+  const std::span<const CueHit* const> by_token = cues.ByField(CueFile::kRecourse).Of(kReadByTokenOnly);
+  const uint32_t by_token_field = by_token.empty() ? UINT32_MAX : by_token.front()->cue->field_index;
+  for (const CueHit& h : cues.Of(CueFile::kRecourse)) {
+    if (h.cue->field_index != by_token_field) parts.hits[split.group[h.sentence]].push_back(h);
+  }
   for (const Placed& p : mentions) parts.mentions[split.group[p.mention->sentence]].push_back(p);
   return parts;
 }
@@ -1139,7 +1151,7 @@ std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon,
   if (!reports_others) return SummariseIn(view, lexicon, cues, shared, whole);
   const ActionSplit split = SplitActions(view, cues, entities);
   if (split.groups == 0) return SummariseIn(view, lexicon, cues, shared, whole);
-  const ActionParts parts = PartsByAction(split, cues.Of(CueFile::kRecourse), shared.mentions);
+  const ActionParts parts = PartsByAction(split, cues, shared.mentions);
   const std::vector<DateAndReference> dated = DatesAndReferences(lexicon, entities, split);
   // The other actions first: their courts judge the main one only where
   // the text says it seizes them.
