@@ -103,9 +103,11 @@ std::string AuthorAt(const PhraseReader& r, uint32_t i, uint32_t* end) {
 // Match() reports hits by their first token, longest first at a token: the
 // hits of a token are a slice of them.
 HitsAtToken::HitsAtToken(size_t token_count, std::span<const CueHit> hits) : hits_(hits) {
+  // A token no hit starts at keeps hits.size(): At() then reads no hit
+  // (pointing it at the next token's first hit instead, as once, cost a
+  // pass over every token that At() never needed).
   auto first = std::make_shared<std::vector<uint32_t>>(token_count + 1, static_cast<uint32_t>(hits.size()));
   for (size_t k = hits.size(); k-- > 0;) (*first)[hits[k].first_token] = static_cast<uint32_t>(k);
-  for (size_t i = token_count; i-- > 0;) (*first)[i] = std::min((*first)[i], (*first)[i + 1]);
   first_ = std::move(first);
 }
 

@@ -48,7 +48,8 @@ class HitsAtToken {
 
  private:
   std::span<const CueHit> hits_;  // in text order, as CueSet::Match() gives them
-  // token -> index in hits_ of its first hit; one past the last token too
+  // token -> index in hits_ of its first hit, hits_.size() when none starts
+  // there; one past the last token too
   std::shared_ptr<const std::vector<uint32_t>> first_;
   const std::vector<bool>* read_ = nullptr;  // by sentence; null or empty: every one
 };
