@@ -172,12 +172,30 @@ bool IsParty(const Entity& e) {
 
 // « … par l'intermédiaire de deux filiales, X ITALIA S.R.L. et X ESPANA SL »:
 // a company named after a subsidiary cue of its sentence is the target's
-// subsidiary.
-bool AfterSubsidiaryCue(const Context& c, const Mention& m) {
-  return std::any_of(c.HitsOf("subsidiary").begin(), c.HitsOf("subsidiary").end(), [&](const CueHit* h) {
-    return h->sentence == m.sentence && h->end_token <= m.first_token;
-  });
-}
+// subsidiary. Each sentence's earliest cue end is kept: asking every cue
+// of the text for every company of a sanction's sentences was quadratic in
+// a text of many of both.
+class SubsidiaryCues {
+ public:
+  explicit SubsidiaryCues(const Context& c) {
+    for (const CueHit* h : c.HitsOf("subsidiary")) {  // in text order, so by sentence
+      if (earliest_end_.empty() || earliest_end_.back().first != h->sentence) {
+        earliest_end_.emplace_back(h->sentence, h->end_token);
+      } else {
+        earliest_end_.back().second = std::min(earliest_end_.back().second, h->end_token);
+      }
+    }
+  }
+  // Whether a subsidiary cue of the mention's sentence ends where it starts or before.
+  bool Before(const Mention& m) const {
+    const auto it = std::lower_bound(earliest_end_.begin(), earliest_end_.end(), m.sentence,
+                                     [](const std::pair<uint32_t, uint32_t>& e, uint32_t s) { return e.first < s; });
+    return it != earliest_end_.end() && it->first == m.sentence && it->second <= m.first_token;
+  }
+
+ private:
+  std::vector<std::pair<uint32_t, uint32_t>> earliest_end_;  // (sentence, its cues' earliest end), by sentence
+};
 
 
 // A news item's title (or first sentence): what the text is about.
@@ -509,13 +527,14 @@ void FindParties(const Context& c, Recourse* r) {
     // sentence finds the same ones, and cues come in text order: each
     // sentence is read once (reading one again would add nothing).
     uint32_t last_read = UINT32_MAX;
+    const SubsidiaryCues subsidiary(c);
     for (const CueHit* h : c.HitsOf("sanction")) {
       if (h->sentence == last_read) continue;
       last_read = h->sentence;
       for (const Placed& p : c.In(h->sentence)) {
         if (IsGenitive(c, *p.mention)) continue;
         if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype() != "company") continue;
-        if (AfterSubsidiaryCue(c, *p.mention)) continue;
+        if (subsidiary.Before(*p.mention)) continue;
         AddUnique(&r->respondents, p.entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
       }
