@@ -423,13 +423,13 @@ class LastNamedOfSubtype {
       const Entity& e = *c.mentions[next_++].entity;
       if (e.type == EntityType::kOrg && IsParty(e)) last_[e.fields.subtype()] = &e.canonical;
     }
-    const auto it = last_.find(std::string(subtype));
+    const auto it = last_.find(subtype);
     return it == last_.end() ? nullptr : it->second;
   }
 
  private:
   size_t next_ = 0;
-  std::map<std::string, const std::string*> last_;
+  std::map<std::string, const std::string*, std::less<>> last_;  // by subtype; asked with a string_view
 };
 
 // A claimant no entity names, read from the words at `token`: « saisi par
@@ -544,7 +544,7 @@ void FindParties(const Context& c, Recourse* r) {
     const std::vector<std::string> all = r->respondents;
     std::erase_if(r->respondents, [&](const std::string& name) {
       return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
-        return other.size() > name.size() + 1 && other.starts_with(name + " ");
+        return other.size() > name.size() + 1 && other.starts_with(name) && other[name.size()] == ' ';
       });
     });
     return;
