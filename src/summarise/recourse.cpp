@@ -15,11 +15,6 @@
 namespace lexfr {
 namespace {
 
-// What the reading of every action a text reports shares: a text is read
-// once per action (SplitActions below), and sorting its mentions and
-// indexing its cues by token for each action cost more than the rules
-// (issue 21: a news text with eight related actions read its tokens nine
-// times over). Built once per document.
 // Which tokens sit inside « … » (or “ … ”), by one pass over the
 // sentences that hold a cue: a quotation ends with its sentence at the
 // latest, so a sentence's answer is the same whichever action reads it.
@@ -47,6 +42,11 @@ std::vector<bool> InsideQuotes(std::string_view text, const Segmentation& seg, s
   return inside;
 }
 
+// What the reading of every action a text reports shares: a text is read
+// once per action (SplitActions below), and sorting its mentions and
+// indexing its cues by token for each action cost more than the rules
+// (issue 21: a news text with eight related actions read its tokens nine
+// times over). Built once per document.
 class DocumentIndexes {
  public:
   DocumentIndexes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities)
@@ -91,8 +91,8 @@ struct Context {
   const DocumentIndexes& shared;
   // data/cues/recourse.tsv's hits in the sentences read, in text order: a
   // text that reports several actions is read once per action (Split below).
-  // Read by field only (`hits_at` reads them by token): an action among
-  // others has no `word` hits here (PartsByAction).
+  // The rules read these by field (`hits_at` answers by token): an action
+  // among others has no `word` hits here (PartsByAction).
   std::span<const CueHit> hits;
   std::span<const Placed> mentions;  // in the sentences read, in text order, so by sentence too
   // The first of `mentions` in sentence s or after, for every s and one past
