@@ -95,15 +95,15 @@ struct Context {
   // among others has no `word` hits here (PartsByAction).
   std::span<const CueHit> hits;
   std::span<const Placed> mentions;  // in the sentences read, in text order, so by sentence too
+  CueHitsByField own_by_field;     // the hits by field, when some sentences are left out
+  const CueHitsByField& by_field;  // the hits by field
+  HitsAtToken hits_at;             // the hits by the token they start at
+  PhraseReader reader;             // acts, offices and parties named in words
   // The first of `mentions` in sentence s or after, for every s and one past
   // the last: a sentence's mentions are a slice of `mentions` (a vector per
   // sentence cost more than the rules on a text of short sentences, and a
   // binary search for every slice missed the cache on long texts).
   std::vector<uint32_t> sentence_start;
-  CueHitsByField own_by_field;     // the hits by field, when some sentences are left out
-  const CueHitsByField& by_field;  // the hits by field
-  HitsAtToken hits_at;             // the hits by the token they start at
-  PhraseReader reader;             // acts, offices and parties named in words
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
@@ -121,12 +121,23 @@ struct Context {
         hits_at(shared.hits_at.Within(action.read)),
         reader{view, hits_at, cues, [this](uint32_t token, EntityType type, uint32_t* end) {
                  return MentionAt(token, type, end);
-               }} {
-    sentence_start.resize(seg.sentences.size() + 1);
-    for (uint32_t sentence = 0, k = 0; sentence < sentence_start.size(); ++sentence) {
+               }},
+        sentence_start(SentenceStarts(seg.sentences.size(), mentions)) {}
+
+  // `sentence_start` for `mentions`. Only the sentences from the first
+  // mention's to the last's are walked, the others filled: an action among
+  // others is a few sentences of a long text, and walking every sentence
+  // for each cost more than reading it.
+  static std::vector<uint32_t> SentenceStarts(size_t sentences, std::span<const Placed> mentions) {
+    std::vector<uint32_t> start(sentences + 1, 0);
+    if (mentions.empty()) return start;
+    const uint32_t first = mentions.front().mention->sentence, last = mentions.back().mention->sentence;
+    for (uint32_t sentence = first, k = 0; sentence <= last; ++sentence) {
       while (k < mentions.size() && mentions[k].mention->sentence < sentence) ++k;
-      sentence_start[sentence] = k;
+      start[sentence] = k;
     }
+    std::fill(start.begin() + last + 1, start.end(), static_cast<uint32_t>(mentions.size()));
+    return start;
   }
 
   // Every lookup below goes through these indexes, so the stage stays linear
