@@ -1,6 +1,7 @@
 #include "summarise/quotes.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <span>
 
@@ -175,8 +176,15 @@ VerbGroup ReadVerbGroup(const CueHit& h, size_t size, const Folded& folded) {
   return g;
 }
 
+// Words only a clause has: a subject pronoun, « est », « ne ». A constant
+// array: a list written in the loop was rebuilt, each word's length
+// counted, for every word of every quotation.
+constexpr std::array<std::string_view, 25> kClauseWords{
+    "je", "j'", "nous", "vous", "on", "c'", "il", "ils", "elle", "elles", "est", "sont", "a",
+    "ont", "ne", "n'", "suis", "sommes", "va", "vont", "peut", "doit", "faut", "etait", "sera"};
+
 // A few words in guillemets that hold no sentence: no sentence mark and no
-// word that only a clause has (a subject pronoun, « est », « ne »).
+// word that only a clause has (kClauseWords).
 bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first, size_t end,
                    const std::function<std::string_view(size_t)>& folded) {
   size_t words = 0;
@@ -188,9 +196,7 @@ bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first,
       continue;
     }
     if (w == "." || w == "!" || w == "?" || w == "..." || w == "…" || w == ";" || w == ":") return false;
-    for (std::string_view clause : {"je", "j'", "nous", "vous", "on", "c'", "il", "ils", "elle", "elles", "est",
-                                    "sont", "a", "ont", "ne", "n'", "suis", "sommes", "va", "vont", "peut", "doit",
-                                    "faut", "etait", "sera"}) {
+    for (std::string_view clause : kClauseWords) {
       if (w == clause) return false;
     }
     if (seg.tokens[k].kind == TokenKind::kWord) ++words;
