@@ -1,6 +1,7 @@
 #include "recognise/names.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -593,12 +594,26 @@ std::string PersonCanonical(const View& v, size_t first, size_t end) {
   return out;
 }
 
+// Whether the folded words `first` and `second` are a role of two words
+// (« secrétaire général »), keyed in the list by the words and one space.
+// The key is put together on the stack: a std::string per probe allocated
+// for most pairs of words, and every token before and after a name is
+// probed.
+bool IsTwoWordRole(const View& v, std::string_view first, std::string_view second) {
+  std::array<char, 64> key;
+  if (first.size() + 1 + second.size() > key.size()) {  // longer than any role: the list decides all the same
+    return v.lex.roles.contains(std::string(first) + " " + std::string(second));
+  }
+  std::copy(first.begin(), first.end(), key.begin());
+  key[first.size()] = ' ';
+  std::copy(second.begin(), second.end(), key.begin() + first.size() + 1);
+  return v.lex.roles.contains(std::string_view(key.data(), first.size() + 1 + second.size()));
+}
+
 // A role head of data/cues/person_roles.tsv at k (« avocate », « secrétaire
 // général »): the end of its words, or k when none starts there.
 size_t RoleHeadEnd(const View& v, size_t k) {
-  if (k + 1 < v.size() && v.lex.roles.contains(std::string(v.Folded(k)) + " " + std::string(v.Folded(k + 1)))) {
-    return k + 2;
-  }
+  if (k + 1 < v.size() && IsTwoWordRole(v, v.Folded(k), v.Folded(k + 1))) return k + 2;
   return k < v.size() && v.Word(k) && v.lex.roles.contains(v.Folded(k)) ? k + 1 : k;
 }
 

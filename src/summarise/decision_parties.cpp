@@ -52,15 +52,8 @@ class Reader {
         if (!fresh && m.end_token > it->second.second) it->second = {&e, m.end_token};
       }
     }
-    line_first_.resize(v_.size());
-    line_next_.resize(v_.size());
-    for (uint32_t i = 0, first = 0; i < v_.size(); ++i) {
-      if (LineStart(i)) first = i;
-      line_first_[i] = first;
-    }
-    for (uint32_t i = static_cast<uint32_t>(v_.size()), next = i; i-- > 0;) {
-      line_next_[i] = next;
-      if (LineStart(i)) next = i;
+    for (uint32_t i = 0; i < v_.size(); ++i) {
+      if (LineStart(i)) line_starts_.push_back(i);
     }
     // the introduction and what follows it up to the court's reasoning: the
     // parties are named there, and a « demande au » of the reasoning is not
@@ -103,10 +96,19 @@ class Reader {
   }
   std::string Span(size_t first, size_t end) const { return std::string(v_.Span(first, end)); }
   // The first token of the line holding token i; the first of the next line
-  // (or size()). Computed once: a rule asks them per cue, and a text of one
-  // long line must not be walked once per cue.
-  size_t LineOf(size_t i) const { return line_first_[i]; }
-  size_t NextLine(size_t i) const { return i < size() ? line_next_[i] : size(); }
+  // (or size()). From the line starts, found once: a rule asks them per cue,
+  // and a text of one long line must not be walked once per cue. A binary
+  // search, not two arrays of every token's answers: filling those for
+  // every token of a long decision cost more than all the questions.
+  size_t LineOf(size_t i) const {
+    if (line_starts_.empty()) return 0;  // no token
+    return *(std::upper_bound(line_starts_.begin(), line_starts_.end(), i) - 1);  // token 0 starts a line
+  }
+  size_t NextLine(size_t i) const {
+    if (i >= size()) return size();
+    const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), i);
+    return next == line_starts_.end() ? size() : *next;
+  }
 
  private:
   const TokenView& v_;
@@ -114,7 +116,7 @@ class Reader {
   const DocumentCues& cues_;
   const CueHitsByField& by_field_;
   std::unordered_map<uint32_t, std::pair<const Entity*, uint32_t>> entity_at_;
-  std::vector<uint32_t> line_first_, line_next_;
+  std::vector<uint32_t> line_starts_;  // the tokens that start a line, in text order: 0 first
   std::set<uint32_t> past_claim_ends_;
   uint32_t scope_end_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "summarise/recourse.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <span>
 #include <unordered_map>
@@ -14,57 +15,129 @@
 namespace lexfr {
 namespace {
 
+// Which tokens sit inside « … » (or “ … ”), by one pass over the
+// sentences that hold a cue: a quotation ends with its sentence at the
+// latest, so a sentence's answer is the same whichever action reads it.
+std::vector<bool> InsideQuotes(std::string_view text, const Segmentation& seg, std::span<const CueHit> hits) {
+  std::vector<bool> inside(seg.tokens.size(), false);
+  uint32_t last_sentence = UINT32_MAX;
+  for (const CueHit& h : hits) {  // the sentences that hold a cue, each once
+    if (h.sentence == last_sentence) continue;
+    last_sentence = h.sentence;
+    const Sentence& s = seg.sentences[h.sentence];
+    bool open = false;
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      const std::string_view t = TokenText(text, seg.tokens[i]);
+      if (t == "\"") {
+        open = !open;
+      } else if (IsOpeningQuote(t)) {
+        open = true;
+      } else if (IsClosingQuote(t)) {
+        open = false;
+      } else {
+        inside[i] = open;
+      }
+    }
+  }
+  return inside;
+}
+
+// What the reading of every action a text reports shares: a text is read
+// once per action (SplitActions below), and sorting its mentions and
+// indexing its cues by token for each action cost more than the rules
+// (issue 21: a news text with eight related actions read its tokens nine
+// times over). Built once per document.
+class DocumentIndexes {
+ public:
+  DocumentIndexes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities)
+      : mentions(MentionsInTextOrder(entities)),
+        hits_at(view.segmentation().tokens.size(), cues.Of(CueFile::kRecourse)),
+        view_(view),
+        hits_(cues.Of(CueFile::kRecourse)) {}
+
+  std::vector<Placed> mentions;  // every mention, in text order
+  HitsAtToken hits_at;           // every hit of data/cues/recourse.tsv, by the token it starts at
+
+  // Which tokens of the sentences that hold a cue sit inside quotation
+  // marks (InsideQuotes). Only a sanction's grounds ask: read the first
+  // time, then kept for the other actions.
+  const std::vector<bool>& Quoted() const {
+    if (!quoted_read_) {
+      quoted_ = InsideQuotes(view_.text(), view_.segmentation(), hits_);
+      quoted_read_ = true;
+    }
+    return quoted_;
+  }
+
+ private:
+  const TokenView& view_;
+  std::span<const CueHit> hits_;
+  mutable std::vector<bool> quoted_;
+  mutable bool quoted_read_ = false;
+};
+
+// The sentences one action is read from, with their cue hits and mentions.
+struct ActionSentences {
+  const std::vector<bool>& read;    // by sentence; empty: every sentence of the text
+  std::span<const CueHit> hits;     // data/cues/recourse.tsv's hits in them that rules read by field, in text order
+  std::span<const Placed> mentions;  // the mentions in them, in text order
+};
+
 // What every field's rule reads: tokens, cue hits, mentions in text order.
 struct Context {
   std::string_view text;
   const Segmentation& seg;
   const Institutions& institutions;
+  const DocumentIndexes& shared;
   // data/cues/recourse.tsv's hits in the sentences read, in text order: a
   // text that reports several actions is read once per action (Split below).
-  std::vector<CueHit> own_hits;
+  // The rules read these by field (`hits_at` answers by token): an action
+  // among others has no `word` hits here (PartsByAction).
   std::span<const CueHit> hits;
-  std::vector<Placed> mentions;  // in the sentences read, in text order, so by sentence too
+  std::span<const Placed> mentions;  // in the sentences read, in text order, so by sentence too
+  CueHitsByField own_by_field;     // the hits by field, when some sentences are left out
+  const CueHitsByField& by_field;  // the hits by field
+  HitsAtToken hits_at;             // the hits by the token they start at
+  PhraseReader reader;             // acts, offices and parties named in words
   // The first of `mentions` in sentence s or after, for every s and one past
   // the last: a sentence's mentions are a slice of `mentions` (a vector per
   // sentence cost more than the rules on a text of short sentences, and a
   // binary search for every slice missed the cache on long texts).
   std::vector<uint32_t> sentence_start;
-  CueHitsByField by_field;         // the same, by field
-  HitsAtToken hits_at;             // the same, by the token they start at
-  PhraseReader reader;             // acts, offices and parties named in words
 
   std::string_view Folded(size_t i) const { return FoldedText(seg, i); }
 
-  static std::vector<CueHit> Kept(std::span<const CueHit> all, const std::vector<bool>& read) {
-    std::vector<CueHit> out;
-    out.reserve(all.size());
-    for (const CueHit& h : all) {
-      if (read.empty() || read[h.sentence]) out.push_back(h);
-    }
-    return out;
-  }
-
-  // `read`: the sentences to read, every one when empty.
-  Context(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
-          const std::vector<bool>& read)
+  // `action` and `shared` must outlive the Context.
+  Context(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const DocumentIndexes& shared,
+          const ActionSentences& action)
       : text(view.text()),
         seg(view.segmentation()),
         institutions(lexicon.institutions()),
-        own_hits(Kept(cues.Of(CueFile::kRecourse), read)),
-        hits(own_hits),
-        by_field(hits),
-        hits_at(seg.tokens.size(), hits),
+        shared(shared),
+        hits(action.hits),
+        mentions(action.mentions),
+        own_by_field(action.read.empty() ? CueHitsByField() : CueHitsByField(hits)),
+        by_field(action.read.empty() ? cues.ByField(CueFile::kRecourse) : own_by_field),
+        hits_at(shared.hits_at.Within(action.read)),
         reader{view, hits_at, cues, [this](uint32_t token, EntityType type, uint32_t* end) {
                  return MentionAt(token, type, end);
-               }} {
-    const Segmentation& s = seg;
-    mentions = MentionsInTextOrder(entities);
-    if (!read.empty()) std::erase_if(mentions, [&](const Placed& p) { return !read[p.mention->sentence]; });
-    sentence_start.resize(s.sentences.size() + 1);
-    for (uint32_t sentence = 0, k = 0; sentence < sentence_start.size(); ++sentence) {
+               }},
+        sentence_start(SentenceStarts(seg.sentences.size(), mentions)) {}
+
+  // `sentence_start` for `mentions`. Only the sentences from the first
+  // mention's to the last's are walked, the others filled: an action among
+  // others is a few sentences of a long text, and walking every sentence
+  // for each cost more than reading it.
+  static std::vector<uint32_t> SentenceStarts(size_t sentences, std::span<const Placed> mentions) {
+    std::vector<uint32_t> start(sentences + 1, 0);
+    if (mentions.empty()) return start;
+    const uint32_t first = mentions.front().mention->sentence, last = mentions.back().mention->sentence;
+    for (uint32_t sentence = first, k = 0; sentence <= last; ++sentence) {
       while (k < mentions.size() && mentions[k].mention->sentence < sentence) ++k;
-      sentence_start[sentence] = k;
+      start[sentence] = k;
     }
+    std::fill(start.begin() + last + 1, start.end(), static_cast<uint32_t>(mentions.size()));
+    return start;
   }
 
   // Every lookup below goes through these indexes, so the stage stays linear
@@ -110,12 +183,30 @@ bool IsParty(const Entity& e) {
 
 // « … par l'intermédiaire de deux filiales, X ITALIA S.R.L. et X ESPANA SL »:
 // a company named after a subsidiary cue of its sentence is the target's
-// subsidiary.
-bool AfterSubsidiaryCue(const Context& c, const Mention& m) {
-  return std::any_of(c.HitsOf("subsidiary").begin(), c.HitsOf("subsidiary").end(), [&](const CueHit* h) {
-    return h->sentence == m.sentence && h->end_token <= m.first_token;
-  });
-}
+// subsidiary. Each sentence's earliest cue end is kept: asking every cue
+// of the text for every company of a sanction's sentences was quadratic in
+// a text of many of both.
+class SubsidiaryCues {
+ public:
+  explicit SubsidiaryCues(const Context& c) {
+    for (const CueHit* h : c.HitsOf("subsidiary")) {  // in text order, so by sentence
+      if (earliest_end_.empty() || earliest_end_.back().first != h->sentence) {
+        earliest_end_.emplace_back(h->sentence, h->end_token);
+      } else {
+        earliest_end_.back().second = std::min(earliest_end_.back().second, h->end_token);
+      }
+    }
+  }
+  // Whether a subsidiary cue of the mention's sentence ends where it starts or before.
+  bool Before(const Mention& m) const {
+    const auto it = std::lower_bound(earliest_end_.begin(), earliest_end_.end(), m.sentence,
+                                     [](const std::pair<uint32_t, uint32_t>& e, uint32_t s) { return e.first < s; });
+    return it != earliest_end_.end() && it->first == m.sentence && it->second <= m.first_token;
+  }
+
+ private:
+  std::vector<std::pair<uint32_t, uint32_t>> earliest_end_;  // (sentence, its cues' earliest end), by sentence
+};
 
 
 // A news item's title (or first sentence): what the text is about.
@@ -343,13 +434,13 @@ class LastNamedOfSubtype {
       const Entity& e = *c.mentions[next_++].entity;
       if (e.type == EntityType::kOrg && IsParty(e)) last_[e.fields.subtype()] = &e.canonical;
     }
-    const auto it = last_.find(std::string(subtype));
+    const auto it = last_.find(subtype);
     return it == last_.end() ? nullptr : it->second;
   }
 
  private:
   size_t next_ = 0;
-  std::map<std::string, const std::string*> last_;
+  std::map<std::string, const std::string*, std::less<>> last_;  // by subtype; asked with a string_view
 };
 
 // A claimant no entity names, read from the words at `token`: « saisi par
@@ -372,6 +463,14 @@ bool JoinsList(std::string_view folded) {
   return folded == "," || folded == "et" || folded == "par" || folded == "ainsi" || folded == "que";
 }
 
+// The articles a list item's entity may follow. Not SkipDeterminer's
+// determiners (reported_phrases.cpp): those also step past « son »,
+// « une », « cette », which changes the parties such a list gives (in a
+// trial, « … et par son président, M. Jean Dupont » gave « président »).
+bool IsDefiniteArticle(std::string_view folded) {
+  return folded == "la" || folded == "le" || folded == "l'" || folded == "les";
+}
+
 // « saisi par la Première ministre, par le président de l'Assemblée
 // nationale et par plus de soixante députés »: the parties a list names,
 // as offices, as entities or by their kind (ClaimantInWords), in text
@@ -390,9 +489,7 @@ std::vector<std::string> ListedInWords(const Context& c, uint32_t token, uint32_
       k = past;
       continue;
     }
-    const uint32_t at = c.Folded(k) == "la" || c.Folded(k) == "le" || c.Folded(k) == "l'" || c.Folded(k) == "les"
-                            ? k + 1
-                            : k;
+    const uint32_t at = IsDefiniteArticle(c.Folded(k)) ? k + 1 : k;
     // the entity named there, or right after its kind (« l'association
     // Droit au logement »): the whole entity, not the words' reading of it
     const Entity* named = nullptr;
@@ -441,13 +538,14 @@ void FindParties(const Context& c, Recourse* r) {
     // sentence finds the same ones, and cues come in text order: each
     // sentence is read once (reading one again would add nothing).
     uint32_t last_read = UINT32_MAX;
+    const SubsidiaryCues subsidiary(c);
     for (const CueHit* h : c.HitsOf("sanction")) {
       if (h->sentence == last_read) continue;
       last_read = h->sentence;
       for (const Placed& p : c.In(h->sentence)) {
         if (IsGenitive(c, *p.mention)) continue;
         if (p.entity->type != EntityType::kOrg || p.entity->fields.subtype() != "company") continue;
-        if (AfterSubsidiaryCue(c, *p.mention)) continue;
+        if (subsidiary.Before(*p.mention)) continue;
         AddUnique(&r->respondents, p.entity->canonical);
         AddEvidence(r, "respondents", h->sentence);
       }
@@ -457,7 +555,7 @@ void FindParties(const Context& c, Recourse* r) {
     const std::vector<std::string> all = r->respondents;
     std::erase_if(r->respondents, [&](const std::string& name) {
       return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
-        return other.size() > name.size() + 1 && other.starts_with(name + " ");
+        return other.size() > name.size() + 1 && other.starts_with(name) && other[name.size()] == ' ';
       });
     });
     return;
@@ -715,32 +813,6 @@ class ClauseEnds {
   uint32_t from_ = 0, end_ = 0;  // the last answer: [from_, end_) holds no ";" and no sentence end
 };
 
-// Which tokens sit inside « … » (or “ … ”), by one pass over the
-// sentences read: a quotation ends with its sentence at the latest.
-std::vector<bool> InsideQuotes(const Context& c) {
-  std::vector<bool> inside(c.seg.tokens.size(), false);
-  uint32_t last_sentence = UINT32_MAX;
-  for (const CueHit& h : c.hits) {  // the sentences read that hold a cue, each once
-    if (h.sentence == last_sentence) continue;
-    last_sentence = h.sentence;
-    const Sentence& s = c.seg.sentences[h.sentence];
-    bool open = false;
-    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
-      const std::string_view t = c.Str(i);
-      if (t == "\"") {
-        open = !open;
-      } else if (IsOpeningQuote(t)) {
-        open = true;
-      } else if (IsClosingQuote(t)) {
-        open = false;
-      } else {
-        inside[i] = open;
-      }
-    }
-  }
-  return inside;
-}
-
 // The signs a ground's span does not end with: a clause's comma, a full
 // stop, an opening guillemet, a closing one the span does not open.
 bool StraySign(const Context& c, uint32_t first, uint32_t end) {
@@ -757,7 +829,8 @@ void FindGrounds(const Context& c, Recourse* r) {
   // In a sanction the grounds are the authority's findings: words in
   // quotation marks are a party's (« la sanction est disproportionnée »,
   // says the company), not a ground of the action.
-  const std::vector<bool> quoted = r->kind == "sanction" ? InsideQuotes(c) : std::vector<bool>();
+  static const std::vector<bool> kNoneQuoted;
+  const std::vector<bool>& quoted = r->kind == "sanction" ? c.shared.Quoted() : kNoneQuoted;
   const std::span<const CueHit* const> grounds = c.HitsOf("ground");
   const std::span<const CueHit* const> unreferenced = c.HitsOf("ground_unreferenced");
   std::vector<const CueHit*> hits(grounds.begin(), grounds.end());
@@ -911,23 +984,30 @@ bool Before(uint32_t a, bool a_day, uint32_t b, bool b_day) {
   return a_day && b_day ? a < b : a / 10000 < b / 10000;
 }
 
-bool TellsOfAction(std::string_view field) {
-  return field == "kind" || field == "status" || field == "outcome" || field == "claim" || field == "sanction";
-}
+// The cue fields that tell of an action.
+constexpr std::array<std::string_view, 5> kActionFields{"kind", "status", "outcome", "claim", "sanction"};
 
-ActionSplit SplitActions(const TokenView& view, std::span<const CueHit> hits, const std::vector<Entity>& entities) {
+ActionSplit SplitActions(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities) {
   const Segmentation& seg = view.segmentation();
   const size_t n = seg.sentences.size();
   ActionSplit split;
   split.group.assign(n, 0);
-  // by sentence: tells of an action; recalls another one; tells of a decision
+  // by sentence: tells of an action; recalls another one; tells of a decision.
+  // Read field by field: comparing every hit's field with each name was
+  // most of the split.
   std::vector<uint8_t> action(n, 0), recalled(n, 0), decision(n, 0), next(n, 0);
-  for (const CueHit& h : hits) {
-    if (h.cue->field == "other_action") recalled[h.sentence] = 1;
-    if (h.cue->field == "other_action" && h.cue->value == "next") next[h.sentence] = 1;
-    if (TellsOfAction(h.cue->field)) action[h.sentence] = 1;
-    if ((h.cue->field == "status" && h.cue->value == "decided") || h.cue->field == "outcome") decision[h.sentence] = 1;
+  const CueHitsByField& by_field = cues.ByField(CueFile::kRecourse);
+  for (const CueHit* h : by_field.Of("other_action")) {
+    recalled[h->sentence] = 1;
+    if (h->cue->value == "next") next[h->sentence] = 1;
   }
+  for (std::string_view field : kActionFields) {
+    for (const CueHit* h : by_field.Of(field)) action[h->sentence] = 1;
+  }
+  for (const CueHit* h : by_field.Of("status")) {
+    if (h->cue->value == "decided") decision[h->sentence] = 1;
+  }
+  for (const CueHit* h : by_field.Of("outcome")) decision[h->sentence] = 1;
   const SentenceDates dates = DatesOf(seg, entities);
   // The main action's date: the first of its first sentences that has one.
   uint32_t main_date = 0;
@@ -970,11 +1050,11 @@ ActionSplit SplitActions(const TokenView& view, std::span<const CueHit> hits, co
   return split;
 }
 
-// The action told by the sentences `read` (every one when empty).
+// The action told by the sentences of `action`.
 std::optional<Recourse> SummariseIn(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
-                                    const std::vector<Entity>& entities, const std::vector<bool>& read,
+                                    const DocumentIndexes& shared, const ActionSentences& action,
                                     const std::set<std::string>& elsewhere = {}, bool among_others = false) {
-  const Context c(view, lexicon, cues, entities, read);
+  const Context c(view, lexicon, cues, shared, action);
   Recourse r;
   std::vector<uint32_t> kind_sentences, status_sentences, court_sentences;
   r.kind = KindFromLegalBasis(c, &kind_sentences);
@@ -1032,26 +1112,62 @@ std::optional<Recourse> SummariseIn(const TokenView& view, const Lexicon& lexico
   return r;
 }
 
+// Each action's cue hits and mentions, in text order: split in one pass
+// over each, not filtered again for every action.
+struct ActionParts {
+  std::vector<std::vector<CueHit>> hits;    // by group (ActionSplit::group), but for the `word` field's
+  std::vector<std::vector<Placed>> mentions;  // by group
+};
+
+// The field of data/cues/recourse.tsv whose hits are only read by the
+// token they start at (reported_phrases.cpp: determiners, « de », …),
+// through the document's HitsAtToken, never by field: the most frequent
+// words of a text, so most of its hits.
+constexpr std::string_view kReadByTokenOnly = "word";
+
+ActionParts PartsByAction(const ActionSplit& split, const DocumentCues& cues, std::span<const Placed> mentions) {
+  ActionParts parts{std::vector<std::vector<CueHit>>(split.groups + 1),
+                    std::vector<std::vector<Placed>>(split.groups + 1)};
+  const std::span<const CueHit* const> by_token = cues.ByField(CueFile::kRecourse).Of(kReadByTokenOnly);
+  const uint32_t by_token_field = by_token.empty() ? UINT32_MAX : by_token.front()->cue->field_index;
+  for (const CueHit& h : cues.Of(CueFile::kRecourse)) {
+    if (h.cue->field_index != by_token_field) parts.hits[split.group[h.sentence]].push_back(h);
+  }
+  for (const Placed& p : mentions) parts.mentions[split.group[p.mention->sentence]].push_back(p);
+  return parts;
+}
+
 // A related action's date: the date its first sentence opens with; its
 // reference: the first decision number it names.
-void DateAndReference(const Lexicon& lexicon, const std::vector<Entity>& entities,
-                      const ActionSplit& split, uint32_t group, Recourse* r) {
-  uint32_t first_date_token = UINT32_MAX, first_ref_token = UINT32_MAX;
+struct DateAndReference {
+  std::string date, reference;
+};
+
+// Every related group's, in one pass over the mentions (one pass per group
+// read every mention of the text again for each). The main action (group
+// 0) has none: its decision key lookups cost more than the pass.
+std::vector<DateAndReference> DatesAndReferences(const Lexicon& lexicon, const std::vector<Entity>& entities,
+                                                 const ActionSplit& split) {
+  std::vector<DateAndReference> out(split.groups + 1);
+  std::vector<uint32_t> first_date_token(split.groups + 1, UINT32_MAX), first_ref_token(split.groups + 1, UINT32_MAX);
   for (const Entity& e : entities) {
+    if (e.type != EntityType::kDate && e.type != EntityType::kLegalRef) continue;
     for (const Mention& m : e.mentions) {
-      if (split.group[m.sentence] != group) continue;
-      if (e.type == EntityType::kDate && m.first_token < first_date_token && e.fields.value().size() >= 4 &&
+      const uint32_t group = split.group[m.sentence];
+      if (group == 0) continue;
+      if (e.type == EntityType::kDate && m.first_token < first_date_token[group] && e.fields.value().size() >= 4 &&
           IsAsciiDigits(std::string_view(e.fields.value()).substr(0, 4))) {
-        first_date_token = m.first_token;
-        r->date = e.fields.value();
+        first_date_token[group] = m.first_token;
+        out[group].date = e.fields.value();
       }
-      if (e.type == EntityType::kLegalRef && m.first_token < first_ref_token &&
+      if (e.type == EntityType::kLegalRef && m.first_token < first_ref_token[group] &&
           lexicon.institutions().OfDecisionKey(e.fields.instrument()) != nullptr) {
-        first_ref_token = m.first_token;
-        r->reference = e.fields.instrument();
+        first_ref_token[group] = m.first_token;
+        out[group].reference = e.fields.instrument();
       }
     }
   }
+  return out;
 }
 
 }  // namespace
@@ -1059,9 +1175,14 @@ void DateAndReference(const Lexicon& lexicon, const std::vector<Entity>& entitie
 std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
                                   const std::vector<Entity>& entities, bool reports_others) {
   if (view.size() == 0) return std::nullopt;
-  if (!reports_others) return SummariseIn(view, lexicon, cues, entities, {});
-  const ActionSplit split = SplitActions(view, cues.Of(CueFile::kRecourse), entities);
-  if (split.groups == 0) return SummariseIn(view, lexicon, cues, entities, {});
+  const DocumentIndexes shared(view, cues, entities);
+  const std::vector<bool> every_sentence;  // empty: every one
+  const ActionSentences whole{every_sentence, cues.Of(CueFile::kRecourse), shared.mentions};
+  if (!reports_others) return SummariseIn(view, lexicon, cues, shared, whole);
+  const ActionSplit split = SplitActions(view, cues, entities);
+  if (split.groups == 0) return SummariseIn(view, lexicon, cues, shared, whole);
+  const ActionParts parts = PartsByAction(split, cues, shared.mentions);
+  const std::vector<DateAndReference> dated = DatesAndReferences(lexicon, entities, split);
   // The other actions first: their courts judge the main one only where
   // the text says it seizes them.
   std::vector<bool> read(split.group.size());
@@ -1070,17 +1191,20 @@ std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon,
   std::set<std::string> their_courts;
   for (uint32_t g = 1; g <= split.groups; ++g) {
     for (size_t s = 0; s < read.size(); ++s) read[s] = split.group[s] == g;
-    std::optional<Recourse> other = SummariseIn(view, lexicon, cues, entities, read, {}, true);
+    std::optional<Recourse> other =
+        SummariseIn(view, lexicon, cues, shared, {read, parts.hits[g], parts.mentions[g]}, {}, true);
     if (!other) continue;
-    DateAndReference(lexicon, entities, split, g, &*other);
+    other->date = dated[g].date;
+    other->reference = dated[g].reference;
     if (!other->court.empty()) their_courts.insert(other->court);
     related.push_back(std::move(*other));
     other_group.push_back(g);
   }
   for (size_t s = 0; s < read.size(); ++s) read[s] = split.group[s] == 0;
-  std::optional<Recourse> main = SummariseIn(view, lexicon, cues, entities, read, their_courts, !related.empty());
+  std::optional<Recourse> main =
+      SummariseIn(view, lexicon, cues, shared, {read, parts.hits[0], parts.mentions[0]}, their_courts, !related.empty());
   // The recalled actions are all the text tells of: read it whole, as before.
-  if (!main) return SummariseIn(view, lexicon, cues, entities, {});
+  if (!main) return SummariseIn(view, lexicon, cues, shared, whole);
   // The lawyers who announce an appeal act for the main action's parties.
   for (const Recourse& other : related) {
     if (!split.next[other_group[&other - related.data()]]) continue;

@@ -103,14 +103,26 @@ std::string AuthorAt(const PhraseReader& r, uint32_t i, uint32_t* end) {
 // Match() reports hits by their first token, longest first at a token: the
 // hits of a token are a slice of them.
 HitsAtToken::HitsAtToken(size_t token_count, std::span<const CueHit> hits) : hits_(hits) {
-  first_.assign(token_count + 1, static_cast<uint32_t>(hits.size()));
-  for (size_t k = hits.size(); k-- > 0;) first_[hits[k].first_token] = static_cast<uint32_t>(k);
-  for (size_t i = token_count; i-- > 0;) first_[i] = std::min(first_[i], first_[i + 1]);
+  // A token no hit starts at keeps hits.size(): At() then reads no hit
+  // (pointing it at the next token's first hit instead, as once, cost a
+  // pass over every token that At() never needed).
+  auto first = std::make_shared<std::vector<uint32_t>>(token_count + 1, static_cast<uint32_t>(hits.size()));
+  for (size_t k = hits.size(); k-- > 0;) (*first)[hits[k].first_token] = static_cast<uint32_t>(k);
+  first_ = std::move(first);
+}
+
+HitsAtToken HitsAtToken::Within(const std::vector<bool>& read) const {
+  HitsAtToken within = *this;
+  within.read_ = &read;
+  return within;
 }
 
 const CueHit* HitsAtToken::At(size_t i, std::string_view field, std::string_view value) const {
-  if (i + 1 >= first_.size()) return nullptr;
-  for (uint32_t k = first_[i]; k < hits_.size() && hits_[k].first_token == i; ++k) {
+  const std::vector<uint32_t>& first = *first_;
+  if (i + 1 >= first.size()) return nullptr;
+  for (uint32_t k = first[i]; k < hits_.size() && hits_[k].first_token == i; ++k) {
+    // a hit's sentence is its first token's: every hit of token i is read, or none
+    if (read_ != nullptr && !read_->empty() && !(*read_)[hits_[k].sentence]) return nullptr;
     const Cue& cue = *hits_[k].cue;
     if (cue.field == field && (value.empty() || cue.value == value)) return &hits_[k];
   }

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,13 +35,23 @@ namespace lexfr {
 class HitsAtToken {
  public:
   HitsAtToken(size_t token_count, std::span<const CueHit> hits);
+  // The same index, answering only for the hits of the sentences `read`
+  // marks (every one when `read` is empty). A text that reports several
+  // actions is read once per action, each on its own sentences
+  // (summarise/recourse.cpp): an index of its own for each cost a pass over
+  // every token of the text per action. Shares this index; `read` must
+  // outlive the result.
+  HitsAtToken Within(const std::vector<bool>& read) const;
   // The longest hit of `field` (and of `value`, unless empty) starting at
   // token `i`, or null.
   const CueHit* At(size_t i, std::string_view field, std::string_view value = {}) const;
 
  private:
   std::span<const CueHit> hits_;  // in text order, as CueSet::Match() gives them
-  std::vector<uint32_t> first_;   // token -> index in hits_ of its first hit; one past the last token too
+  // token -> index in hits_ of its first hit, hits_.size() when none starts
+  // there; one past the last token too
+  std::shared_ptr<const std::vector<uint32_t>> first_;
+  const std::vector<bool>* read_ = nullptr;  // by sentence; null or empty: every one
 };
 
 // The entity of a type whose mention starts at a token, and where that

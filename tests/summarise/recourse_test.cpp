@@ -90,6 +90,17 @@ TEST_CASE("a sanction's target, not the subsidiaries it works through", "[recour
   CHECK(d.recourse->respondents == std::vector<std::string>{"ZORBLAX"});
 }
 
+TEST_CASE("a subsidiary cue sets aside only the companies after it in its own sentence", "[recourse]") {
+  // ZORBLAX is named before the cue, CRITEO SA in the next sentence: both are sanctioned
+  const Document d = Run(
+      "La formation restreinte de la CNIL sanctionne la société ZORBLAX, qui opère par l'intermédiaire de sa "
+      "filiale BAKODU SAS, d'une amende de 100 000 euros. La formation restreinte sanctionne aussi la société "
+      "CRITEO SA d'une amende de 50 000 euros.");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->kind == "sanction");
+  CHECK(d.recourse->respondents == std::vector<std::string>{"ZORBLAX", "CRITEO SA"});
+}
+
 TEST_CASE("parties on either side of « contre » or « / »", "[recourse]") {
   const Document d = Run(
       "Arrêt de la Cour du 16 juillet 2020 (demande de décision préjudicielle) – Data Protection Commissioner / "
