@@ -89,6 +89,7 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
       out->structure.genre == Genre::kDecision || out->structure.genre == Genre::kRegulatorDecision;
   out->recourse = Summarise(view, lexicon, cues, out->entities, !is_decision);
   ApplyDecisionIdentity(out->structure, &out->recourse);
+  ApplyFilingStatus(out->structure, &out->recourse);
   ApplyDecisionParties(view, lexicon, cues, out->entities, out->structure, &out->recourse);
   ApplyDecisionReading(view, lexicon, cues, out->entities, out->structure, &out->recourse);
   out->quotes = FindQuotes(view, cues, out->entities);

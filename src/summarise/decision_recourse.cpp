@@ -32,6 +32,11 @@ void ApplyDecisionIdentity(const Structure& structure, std::optional<Recourse>* 
   r.status = "decided";
 }
 
+void ApplyFilingStatus(const Structure& structure, std::optional<Recourse>* recourse) {
+  if (structure.genre != Genre::kFiling || !*recourse) return;
+  if ((*recourse)->status == "unknown") (*recourse)->status = "filed";
+}
+
 void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
                           const std::vector<Entity>& entities, const Structure& structure,
                           std::optional<Recourse>* recourse) {

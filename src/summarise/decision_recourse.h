@@ -25,6 +25,10 @@ namespace lexfr {
 
 void ApplyDecisionIdentity(const Structure& structure, std::optional<Recourse>* recourse);
 
+// For a filing (a requête, a mémoire): the action it brings is filed when
+// its text says nothing of where it stands, as a decision's is decided.
+void ApplyFilingStatus(const Structure& structure, std::optional<Recourse>* recourse);
+
 // For a decision whose recourse ApplyDecisionIdentity made or kept: its
 // counsel, as their constructions name them (summarise/counsel.h), in place
 // of the narrative's; the act it decides on and its earlier stages

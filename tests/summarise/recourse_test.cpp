@@ -407,4 +407,16 @@ TEST_CASE("news: a tribunal annulling a délibération at someone's request", "[
   CHECK(d.recourse->challenged_act->author == "conseil municipal de Plouzané");
 }
 
+TEST_CASE("filing: the claimant of a heading « POUR : »", "[recourse][filing]") {
+  const Document d = Run(
+      "REQUÊTE INTRODUCTIVE D'INSTANCE\n\n"
+      "POUR : L'association Vivre à Trévouzac, dont le siège est situé 3 rue des Lilas à Trévouzac, "
+      "représentée par sa présidente en exercice,\n\n"
+      "CONTRE : la décision implicite de rejet née du silence gardé par le Premier ministre.\n\n"
+      "PLAISE AU CONSEIL D'ÉTAT d'annuler la décision implicite de rejet.\n");
+  REQUIRE(d.recourse);
+  CHECK(d.recourse->claimants == std::vector<std::string>{"Vivre à Trévouzac"});
+  CHECK(d.recourse->status == "filed");
+}
+
 }  // namespace lexfr
