@@ -332,7 +332,7 @@ Status LoadPartyCues(const Files& files, const Abbreviations& abbreviations, Cue
   const std::vector<std::string_view> none = {"-"};
   const std::vector<CueField> fields = {
       {"claim_verb", none},     {"past_claim", none},  {"claim_by", none},    {"opposing", none},    {"respondent_end", none},
-      {"filed", none},          {"defence", none},     {"defence_verb", none}, {"appeal_by", none}, {"communicated", none},
+      {"filed", none},          {"defence", none},     {"defence_verb", none}, {"appeal_by", none}, {"communicated", none}, {"notified", none},
       {"role_line", {"claimant", "respondent"}},      {"seized_by", none},   {"seized_more", none}, {"posed_for", none},
       {"party_word", none},     {"skip", none},        {"office", none},      {"tail", none},
       {"and", none},

@@ -385,6 +385,21 @@ void ReadCommunicated(const Reader& r, DecisionParties* out) {
   }
 }
 
+// « La présente décision sera notifiée à l'association X, à la ministre des
+// armées et au ministre de l'intérieur »: every party notified, into
+// `notified` (the claimants among them are taken out by the caller).
+void ReadNotified(const Reader& r, DecisionParties* out) {
+  const auto hits = r.Hits("notified");
+  if (hits.empty()) return;
+  const CueHit* h = hits.front();  // the decision's own notice, not a quoted one
+  // « à », « au », « aux » end the cue and open the first party: start on them
+  size_t a = h->end_token;
+  while (a > h->first_token && (r.Str(a - 1) == "à" || r.Str(a - 1) == "au" || r.Str(a - 1) == "aux")) --a;
+  size_t b = a;
+  while (b < r.size() && b < a + kReach.respondent_tokens && r.Sentence(b) == h->sentence) ++b;
+  ReadList(r, a, b, &out->respondents, &out->respondent_sentences);
+}
+
 // « sur appel de la société X »: X, when not a claimant, for a decision that
 // names no respondent otherwise.
 void ReadAppellants(const Reader& r, size_t verb, DecisionParties* out) {
@@ -534,6 +549,11 @@ DecisionParties ReadDecisionParties(const TokenView& view, const Lexicon& lexico
     if (roles.claimants.empty()) ReadReferral(r, &roles);
     if (roles.claimants.empty()) ReadPosedFor(r, &roles);
     out = std::move(roles);
+  }
+  // an administrative decision whose introduction names no respondent (« Par
+  // une requête, … X demande … » and no defence): the parties it is notified to
+  if (out.respondents.empty() && !out.claimants.empty() && structure.genre == Genre::kDecision) {
+    ReadNotified(r, &out);
   }
   // a party on both sides is a claimant (« sur appel de » its own appeal)
   std::erase_if(out.respondents, [&](const std::string& name) {

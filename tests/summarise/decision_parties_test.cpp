@@ -91,6 +91,38 @@ TEST_CASE("Conseil d'État: a list of claimants and the defence", "[parties]") {
   CHECK(r.respondents == Names{"ministre de l'agriculture et de la souveraineté alimentaire"});
 }
 
+TEST_CASE("Conseil d'État: no defence, the parties notified other than the claimant", "[parties]") {
+  const Recourse r = RecourseOf(
+      "Vu la procédure suivante :\n"
+      "Par une requête, enregistrée le 25 juin 2019 au secrétariat du contentieux du Conseil d'Etat, l'association "
+      "Vélos Libres demande au Conseil d'Etat d'annuler la décision autorisant le traitement.\n"
+      "Considérant ce qui suit :\n"
+      "1. La requête est rejetée.\n"
+      "D E C I D E :\n"
+      "Article 1er : La requête de l'association Vélos Libres est rejetée.\n"
+      "Article 2 : La présente décision sera notifiée à l'association Vélos Libres, à la ministre des armées et au "
+      "ministre de l'intérieur.\n"
+      "Copie en sera adressée au Premier ministre.\n");
+  CHECK(r.claimants == Names{"Vélos Libres"});
+  CHECK(r.respondents == Names{"ministre des armées", "ministre de l'intérieur"});
+}
+
+TEST_CASE("Conseil d'État: a defence named, the notice adds no respondent", "[parties]") {
+  const Recourse r = RecourseOf(
+      "Vu la procédure suivante :\n"
+      "Par une requête, enregistrée le 3 mars 2022 au secrétariat du contentieux du Conseil d'Etat, la société "
+      "Rouages demande au Conseil d'Etat d'annuler l'arrêté du 1er mars 2022.\n"
+      "Par un mémoire en défense, enregistré le 12 mars 2022, le ministre de l'agriculture conclut au rejet de la "
+      "requête.\n"
+      "Considérant ce qui suit :\n"
+      "1. La requête est rejetée.\n"
+      "D E C I D E :\n"
+      "Article 1er : La requête de la société Rouages est rejetée.\n"
+      "Article 2 : La présente décision sera notifiée à la société Rouages, au ministre de l'agriculture et à la "
+      "commune de Trévouzac.\n");
+  CHECK(r.respondents == Names{"ministre de l'agriculture"});
+}
+
 TEST_CASE("tribunal administratif: counsel inside the claimant's clause, an administration sent the requête", "[parties]") {
   const Recourse r = RecourseOf(
       "Vu la procédure suivante :\n"
