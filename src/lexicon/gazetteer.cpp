@@ -130,9 +130,9 @@ bool TokenAgrees(std::string_view alias_token, std::string_view text_token, Case
 // The tokens of a listed name, as the segmenter makes them. Most names are
 // letters and single spaces, which ICU's word rules split at the spaces and
 // nowhere else: those are split here without ICU, which keeps start-up
-// cheap; anything else (apostrophes, hyphens, dots, digits) goes through the
-// segmenter itself.
-std::vector<std::string_view> NameTokens(std::string_view name, const Abbreviations& abbreviations) {
+// cheap; anything else (apostrophes, hyphens, dots, digits) is cut as the
+// segmenter cuts it (lexicon/phrase_cut.h).
+std::vector<std::string_view> NameTokens(std::string_view name, const PhraseCutter& cutter) {
   std::vector<std::string_view> words;
   bool simple = !name.empty() && name.front() != ' ' && name.back() != ' ';
   for (size_t i = 0; i < name.size() && simple;) {
@@ -151,20 +151,19 @@ std::vector<std::string_view> NameTokens(std::string_view name, const Abbreviati
     }
   }
   if (simple) return Split(name, ' ');
-  const Segmentation seg = Segment(name, abbreviations);
-  for (const Token& t : seg.tokens) words.push_back(TokenText(name, t));
+  for (const PhraseToken& t : cutter.Cut(name)) words.push_back(t.text);
   return words;
 }
 
 }  // namespace
 
-void Gazetteer::Compile(const Abbreviations& abbreviations, const StringSet& articles) {
+void Gazetteer::Compile(const PhraseCutter& cutter, const StringSet& articles) {
   trie_ = std::make_unique<Trie>();
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     std::vector<std::string> names = {entries_[i].canonical};
     names.insert(names.end(), entries_[i].aliases.begin(), entries_[i].aliases.end());
     for (const std::string& name : names) {
-      const std::vector<std::string_view> words = NameTokens(name, abbreviations);
+      const std::vector<std::string_view> words = NameTokens(name, cutter);
       if (words.empty()) continue;
       Trie::Terminal term{i, {}, {}};
       std::vector<std::string> keys;
@@ -183,6 +182,20 @@ void Gazetteer::Compile(const Abbreviations& abbreviations, const StringSet& art
       trie_->terminals.push_back(std::move(term));
     }
   }
+}
+
+void Gazetteer::Dump(std::string* out) const {
+  for (const Trie::Terminal& term : trie_->terminals) {
+    *out += "name " + entries_[term.entry].canonical + ":";
+    for (size_t j = 0; j < term.surface.size(); ++j) {
+      *out += " " + term.surface[j] + "/" + std::to_string(static_cast<int>(term.rules[j]));
+    }
+    *out += "\n";
+  }
+  trie_->phrases.Dump(out);
+  std::vector<std::string_view> given(given_names_.begin(), given_names_.end());
+  std::sort(given.begin(), given.end());
+  for (const std::string_view g : given) *out += "given " + std::string(g) + "\n";
 }
 
 std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentation& seg) const {

@@ -2,6 +2,18 @@
 
 namespace lexfr {
 
+void PhraseMatcher::Dump(std::string* out) const {
+  for (size_t n = 0; n < nodes_.size(); ++n) {
+    std::vector<std::pair<std::string_view, uint32_t>> edges(nodes_[n].next.begin(), nodes_[n].next.end());
+    std::sort(edges.begin(), edges.end());
+    *out += "node " + std::to_string(n) + ":";
+    for (const auto& [token, child] : edges) *out += " " + std::string(token) + "->" + std::to_string(child);
+    *out += " |";
+    for (const uint32_t phrase : nodes_[n].phrases) *out += " " + std::to_string(phrase);
+    *out += "\n";
+  }
+}
+
 uint32_t PhraseMatcher::Add(const std::vector<std::string>& folded_tokens) {
   first_words_.Add(folded_tokens.front());
   uint32_t node = kRoot;
