@@ -9,6 +9,7 @@ namespace lexfr {
 
 CueSet::CueSet(const std::vector<DataRow>& rows, const PhraseCutter& cutter) {
   std::map<std::string, uint32_t> field_indices;
+  cues_.reserve(rows.size());
   for (const DataRow& row : rows) {
     Cue cue;
     cue.field = std::string(row[0]);
@@ -91,6 +92,12 @@ const CueWordField* CueWordFieldOf(CueFile file, const Cue& cue) {
 }
 
 CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const IdOf& id_of) {
+  // At most an edge a token: room made once, not by rehashing.
+  size_t tokens = 0;
+  for (const CueSet* set : sets) {
+    for (const Cue& cue : set->cues()) tokens += cue.tokens.size();
+  }
+  next_.reserve(tokens);
   // files in CueFile order, each file's cues in file order: filtered by
   // file, the phrases at a node keep the order of that file's CueSet
   for (size_t f = 0; f < kCueFileCount; ++f) {

@@ -159,24 +159,35 @@ std::vector<std::string_view> NameTokens(std::string_view name, const PhraseCutt
 
 void Gazetteer::Compile(const PhraseCutter& cutter, const StringSet& articles) {
   trie_ = std::make_unique<Trie>();
+  size_t names = 0;
+  for (const GazetteerEntry& e : entries_) names += 1 + e.aliases.size();
+  trie_->terminals.reserve(names);
+  // Reused from name to name: their strings keep their room, where a new
+  // vector of new strings per name was most of the allocations of a load.
+  std::vector<std::string> keys;
   for (uint32_t i = 0; i < entries_.size(); ++i) {
-    std::vector<std::string> names = {entries_[i].canonical};
-    names.insert(names.end(), entries_[i].aliases.begin(), entries_[i].aliases.end());
-    for (const std::string& name : names) {
+    // the canonical name, then the aliases
+    for (size_t n = 0; n <= entries_[i].aliases.size(); ++n) {
+      const std::string& name = n == 0 ? entries_[i].canonical : entries_[i].aliases[n - 1];
       const std::vector<std::string_view> words = NameTokens(name, cutter);
       if (words.empty()) continue;
+      keys.resize(words.size());
+      for (size_t k = 0; k < words.size(); ++k) {
+        keys[k].clear();
+        FoldAppend(words[k], &keys[k]);
+      }
       Trie::Terminal term{i, {}, {}};
-      std::vector<std::string> keys;
+      term.surface.reserve(words.size());
+      term.rules.reserve(words.size());
       // A name whose words after the first are all lower-case reads like a
       // common phrase (« autorité de protection des données »): it must then
       // start with a capital. « cour d'appel de Paris » need not.
       bool distinctive = false;
       for (size_t k = 1; k < words.size(); ++k) distinctive |= IsUpperInitial(words[k]);
-      const bool titled = words.size() > 1 && articles.contains(Fold(words[0]));
+      const bool titled = words.size() > 1 && articles.contains(keys[0]);
       for (const std::string_view surface : words) {
         term.surface.emplace_back(surface);
         term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty(), !distinctive, titled));
-        keys.push_back(Fold(surface));
       }
       trie_->phrases.Add(keys);  // its id is the terminal's index
       trie_->terminals.push_back(std::move(term));
