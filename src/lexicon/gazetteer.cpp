@@ -61,7 +61,6 @@ Status Gazetteer::AddTsv(std::string_view name, std::string_view tsv) {
     GazetteerEntry e;
     e.canonical = std::string(Trim(cols[0]));
     e.subtype = std::string(Trim(cols[1]));
-    e.source = where;
     if (e.canonical.empty()) return Status::Error(ExitCode::kConfig, "bad_gazetteer", where + ": empty canonical name");
     if (OneOf(e.subtype, kPlaceSubtypes)) {
       e.type = EntityType::kLoc;
@@ -78,12 +77,14 @@ Status Gazetteer::AddTsv(std::string_view name, std::string_view tsv) {
         if (!a.empty()) e.aliases.emplace_back(a);
       }
     }
+    e.source = std::move(where);  // last: the messages above read it
     entries_.push_back(std::move(e));
   }
   return Status::Ok();
 }
 
 void Gazetteer::AddGivenNames(const std::vector<DataRow>& rows) {
+  given_names_.reserve(given_names_.size() + rows.size());  // one table, not one per doubling
   for (const DataRow& row : rows) given_names_.insert(Fold(row[0]));
 }
 
