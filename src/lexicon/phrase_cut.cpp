@@ -1,22 +1,22 @@
 #include "lexicon/phrase_cut.h"
 
+#include "text/text_util.h"
+
 
 namespace lexfr {
 
-uint32_t PhraseHash(std::string_view phrase) {
-  // FNV-1a: a few instructions a byte, and the same on every machine.
-  uint32_t h = 2166136261u;
-  for (const char c : phrase) {
-    h ^= static_cast<uint8_t>(c);
-    h *= 16777619u;
-  }
-  return h;
-}
+namespace {
+
+// The first slot of a phrase: the build and the binary must agree on it,
+// so not std::hash, which may change with the library.
+size_t FirstSlot(std::string_view phrase, size_t slots) { return Fnv1a64(phrase) & (slots - 1); }
+
+}  // namespace
 
 bool CompiledPhrases::Find(std::string_view phrase, std::span<const CompiledCut>* found) const {
   if (slots.empty()) return false;
   const size_t mask = slots.size() - 1;
-  for (size_t i = PhraseHash(phrase) & mask; slots[i] != 0; i = (i + 1) & mask) {
+  for (size_t i = FirstSlot(phrase, slots.size()); slots[i] != 0; i = (i + 1) & mask) {
     const CompiledPhrase& p = phrases[slots[i] - 1];
     if (text.substr(p.text_begin, p.text_size) == phrase) {
       *found = cuts.subspan(p.first_cut, p.cut_count);
@@ -70,7 +70,7 @@ void PhraseTable::BuildSlots() {
   slots_.assign(size, 0);
   for (uint32_t index = 0; index < phrases_.size(); ++index) {
     const CompiledPhrase& p = phrases_[index];
-    size_t i = PhraseHash(std::string_view(text_).substr(p.text_begin, p.text_size)) & (size - 1);
+    size_t i = FirstSlot(std::string_view(text_).substr(p.text_begin, p.text_size), size);
     while (slots_[i] != 0) i = (i + 1) & (size - 1);
     slots_[i] = index + 1;
   }

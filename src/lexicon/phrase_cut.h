@@ -64,9 +64,6 @@ struct CompiledPhrases {
 // build tool, which makes them, links an empty table instead.
 const CompiledPhrases& BuiltPhrases();
 
-// The hash of the slots; the build and the binary must agree on it.
-uint32_t PhraseHash(std::string_view phrase);
-
 // Cuts the phrases of one load.
 class PhraseCutter {
  public:

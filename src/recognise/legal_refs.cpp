@@ -186,8 +186,9 @@ void DumpLegalTables(const LegalTables& legal, std::string* out) {
   }
   const auto names = [out](const char* what, const std::vector<Name>& list) {
     for (const Name& n : list) {
-      *out += std::string(what) + " " + std::to_string(n.target) + (n.article_only ? " +" : "") + (n.bare_guard ? " =" : "") + ":";
-      for (const Caps c : n.caps) *out += " " + std::to_string(static_cast<int>(c));
+      out->append(what).append(" ").append(std::to_string(n.target));
+      out->append(n.article_only ? " +" : "").append(n.bare_guard ? " =" : "").append(":");
+      for (const Caps c : n.caps) out->append(" ").append(std::to_string(static_cast<int>(c)));
       *out += "\n";
     }
   };

@@ -128,6 +128,15 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+uint64_t Fnv1a64(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ull;
+  for (const char c : bytes) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   // Room for a data row's cells: the lexicon splits every line of every
