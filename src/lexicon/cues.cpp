@@ -7,20 +7,20 @@
 
 namespace lexfr {
 
-CueSet::CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviations) {
+CueSet::CueSet(const std::vector<DataRow>& rows, const PhraseCutter& cutter) {
   std::map<std::string, uint32_t> field_indices;
+  cues_.reserve(rows.size());
   for (const DataRow& row : rows) {
     Cue cue;
     cue.field = std::string(row[0]);
     cue.value = std::string(row[1]);
     cue.weight = static_cast<int>(IntegerOf(row[2]));
-    const std::string phrase(row[3]);
-    const Segmentation seg = Segment(phrase, abbreviations);
-    for (const Token& t : seg.tokens) cue.tokens.push_back(Fold(TokenText(phrase, t)));
+    const std::vector<PhraseToken> tokens = cutter.Cut(row[3]);
+    for (const PhraseToken& t : tokens) cue.tokens.push_back(Fold(t.text));
     // A phrase ending with an elided word (« contre l' », « de l' ») has no
     // letter after its apostrophe, so the segmenter splits it off; in a text
     // the word keeps it (« l'arrêté » -> « l' » « arrêté »): join them back.
-    if (cue.tokens.size() >= 2 && cue.tokens.back() == "'" && !seg.tokens.back().space_before) {
+    if (cue.tokens.size() >= 2 && cue.tokens.back() == "'" && !tokens.back().space_before) {
       cue.tokens.pop_back();
       cue.tokens.back() += '\'';
     }
@@ -29,6 +29,30 @@ CueSet::CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviati
     cues_.push_back(std::move(cue));
   }
   for (const Cue& cue : cues_) phrases_.Add(cue.tokens);
+}
+
+void CueSet::Dump(std::string* out) const {
+  for (const Cue& cue : cues_) {
+    *out += "cue " + cue.field + " " + cue.value + " " + std::to_string(cue.weight) + " " +
+            std::to_string(cue.field_index) + ":";
+    for (const std::string& t : cue.tokens) *out += " " + t;
+    *out += "\n";
+  }
+  phrases_.Dump(out);
+}
+
+void CueIndex::Dump(std::string* out) const {
+  for (const Entry& e : entries_) {
+    *out += "entry " + std::to_string(static_cast<int>(e.file)) + " " + e.cue->field + " " + e.cue->value + "\n";
+  }
+  phrases_.Dump(out);
+  for (size_t id = 0; id < first_.size(); ++id) *out += "first " + std::to_string(id) + " " + std::to_string(first_[id]) + "\n";
+  std::vector<std::pair<uint64_t, uint32_t>> next(next_.begin(), next_.end());
+  std::sort(next.begin(), next.end());
+  for (const auto& [key, node] : next) *out += "next " + std::to_string(key) + " " + std::to_string(node) + "\n";
+  for (size_t id = 0; id < word_bits_.size(); ++id) {
+    *out += "bits " + std::to_string(id) + " " + std::to_string(word_bits_[id]) + "\n";
+  }
 }
 
 namespace {
@@ -68,6 +92,12 @@ const CueWordField* CueWordFieldOf(CueFile file, const Cue& cue) {
 }
 
 CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const IdOf& id_of) {
+  // At most an edge a token: room made once, not by rehashing.
+  size_t tokens = 0;
+  for (const CueSet* set : sets) {
+    for (const Cue& cue : set->cues()) tokens += cue.tokens.size();
+  }
+  next_.reserve(tokens);
   // files in CueFile order, each file's cues in file order: filtered by
   // file, the phrases at a node keep the order of that file's CueSet
   for (size_t f = 0; f < kCueFileCount; ++f) {

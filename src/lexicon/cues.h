@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicon/phrase_cut.h"
 #include "lexicon/phrase_matcher.h"
 #include "lexicon/table.h"
 #include "text/segment.h"
@@ -51,14 +52,16 @@ struct CueHit {
 class CueSet {
  public:
   CueSet() = default;
-  // Compiles rows (field, value, weight, phrase); phrases are segmented with
-  // `abbreviations` as texts are.
-  CueSet(const std::vector<DataRow>& rows, const Abbreviations& abbreviations);
+  // Compiles rows (field, value, weight, phrase); phrases are cut as texts
+  // are (lexicon/phrase_cut.h).
+  CueSet(const std::vector<DataRow>& rows, const PhraseCutter& cutter);
   // Every phrase found in the tokens, in text order (longest first at a
   // position; overlapping phrases are all reported).
   std::vector<CueHit> Match(const Segmentation& seg) const;
   // The rows, in file order (their tokens folded).
   const std::vector<Cue>& cues() const { return cues_; }
+  // The cues and the trie, as text (lexicon/lexicon_dump.h).
+  void Dump(std::string* out) const;
 
  private:
   std::vector<Cue> cues_;
@@ -176,6 +179,9 @@ class CueIndex {
   CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const IdOf& id_of);
   // `view` was built with the vocabulary `id_of` filled.
   DocumentCues Match(const TokenView& view) const;
+  // The entries, the trie and the walk's edges by word id, as text
+  // (lexicon/lexicon_dump.h).
+  void Dump(std::string* out) const;
 
  private:
   struct Entry {

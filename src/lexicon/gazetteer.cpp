@@ -61,7 +61,6 @@ Status Gazetteer::AddTsv(std::string_view name, std::string_view tsv) {
     GazetteerEntry e;
     e.canonical = std::string(Trim(cols[0]));
     e.subtype = std::string(Trim(cols[1]));
-    e.source = where;
     if (e.canonical.empty()) return Status::Error(ExitCode::kConfig, "bad_gazetteer", where + ": empty canonical name");
     if (OneOf(e.subtype, kPlaceSubtypes)) {
       e.type = EntityType::kLoc;
@@ -78,12 +77,14 @@ Status Gazetteer::AddTsv(std::string_view name, std::string_view tsv) {
         if (!a.empty()) e.aliases.emplace_back(a);
       }
     }
+    e.source = std::move(where);  // last: the messages above read it
     entries_.push_back(std::move(e));
   }
   return Status::Ok();
 }
 
 void Gazetteer::AddGivenNames(const std::vector<DataRow>& rows) {
+  given_names_.reserve(given_names_.size() + rows.size());  // one table, not one per doubling
   for (const DataRow& row : rows) given_names_.insert(Fold(row[0]));
 }
 
@@ -130,9 +131,9 @@ bool TokenAgrees(std::string_view alias_token, std::string_view text_token, Case
 // The tokens of a listed name, as the segmenter makes them. Most names are
 // letters and single spaces, which ICU's word rules split at the spaces and
 // nowhere else: those are split here without ICU, which keeps start-up
-// cheap; anything else (apostrophes, hyphens, dots, digits) goes through the
-// segmenter itself.
-std::vector<std::string_view> NameTokens(std::string_view name, const Abbreviations& abbreviations) {
+// cheap; anything else (apostrophes, hyphens, dots, digits) is cut as the
+// segmenter cuts it (lexicon/phrase_cut.h).
+std::vector<std::string_view> NameTokens(std::string_view name, const PhraseCutter& cutter) {
   std::vector<std::string_view> words;
   bool simple = !name.empty() && name.front() != ' ' && name.back() != ' ';
   for (size_t i = 0; i < name.size() && simple;) {
@@ -151,38 +152,62 @@ std::vector<std::string_view> NameTokens(std::string_view name, const Abbreviati
     }
   }
   if (simple) return Split(name, ' ');
-  const Segmentation seg = Segment(name, abbreviations);
-  for (const Token& t : seg.tokens) words.push_back(TokenText(name, t));
+  for (const PhraseToken& t : cutter.Cut(name)) words.push_back(t.text);
   return words;
 }
 
 }  // namespace
 
-void Gazetteer::Compile(const Abbreviations& abbreviations, const StringSet& articles) {
+void Gazetteer::Compile(const PhraseCutter& cutter, const StringSet& articles) {
   trie_ = std::make_unique<Trie>();
+  size_t names = 0;
+  for (const GazetteerEntry& e : entries_) names += 1 + e.aliases.size();
+  trie_->terminals.reserve(names);
+  // Reused from name to name: their strings keep their room, where a new
+  // vector of new strings per name was most of the allocations of a load.
+  std::vector<std::string> keys;
   for (uint32_t i = 0; i < entries_.size(); ++i) {
-    std::vector<std::string> names = {entries_[i].canonical};
-    names.insert(names.end(), entries_[i].aliases.begin(), entries_[i].aliases.end());
-    for (const std::string& name : names) {
-      const std::vector<std::string_view> words = NameTokens(name, abbreviations);
+    // the canonical name, then the aliases
+    for (size_t n = 0; n <= entries_[i].aliases.size(); ++n) {
+      const std::string& name = n == 0 ? entries_[i].canonical : entries_[i].aliases[n - 1];
+      const std::vector<std::string_view> words = NameTokens(name, cutter);
       if (words.empty()) continue;
+      keys.resize(words.size());
+      for (size_t k = 0; k < words.size(); ++k) {
+        keys[k].clear();
+        FoldAppend(words[k], &keys[k]);
+      }
       Trie::Terminal term{i, {}, {}};
-      std::vector<std::string> keys;
+      term.surface.reserve(words.size());
+      term.rules.reserve(words.size());
       // A name whose words after the first are all lower-case reads like a
       // common phrase (« autorité de protection des données »): it must then
       // start with a capital. « cour d'appel de Paris » need not.
       bool distinctive = false;
       for (size_t k = 1; k < words.size(); ++k) distinctive |= IsUpperInitial(words[k]);
-      const bool titled = words.size() > 1 && articles.contains(Fold(words[0]));
+      const bool titled = words.size() > 1 && articles.contains(keys[0]);
       for (const std::string_view surface : words) {
         term.surface.emplace_back(surface);
         term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty(), !distinctive, titled));
-        keys.push_back(Fold(surface));
       }
       trie_->phrases.Add(keys);  // its id is the terminal's index
       trie_->terminals.push_back(std::move(term));
     }
   }
+}
+
+void Gazetteer::Dump(std::string* out) const {
+  for (const Trie::Terminal& term : trie_->terminals) {
+    *out += "name " + entries_[term.entry].canonical + ":";
+    for (size_t j = 0; j < term.surface.size(); ++j) {
+      *out += " " + term.surface[j] + "/" + std::to_string(static_cast<int>(term.rules[j]));
+    }
+    *out += "\n";
+  }
+  trie_->phrases.Dump(out);
+  std::vector<std::string_view> given(given_names_.begin(), given_names_.end());
+  std::sort(given.begin(), given.end());
+  for (const std::string_view g : given) *out += "given " + std::string(g) + "\n";
 }
 
 std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentation& seg) const {

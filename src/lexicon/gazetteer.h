@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lexfr/entity.h"
+#include "lexicon/phrase_cut.h"
 #include "lexicon/table.h"
 #include "text/segment.h"
 #include "lexfr/status.h"
@@ -45,7 +46,7 @@ class Gazetteer {
   // texts; `articles` (folded: « le », « la », « l' », « les ») open names
   // whose every capital must be in the text. Must be called after the last
   // Add and before Match.
-  void Compile(const Abbreviations& abbreviations, const StringSet& articles);
+  void Compile(const PhraseCutter& cutter, const StringSet& articles);
 
   // Every listed name in the tokens, longest match at each position.
   std::vector<Candidate> Match(std::string_view text, const Segmentation& seg) const;
@@ -53,6 +54,9 @@ class Gazetteer {
   bool IsGivenName(std::string_view word) const;
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   const GazetteerEntry* Find(std::string_view canonical) const;
+  // The compiled names (each alias's tokens and case rules) and the trie,
+  // as text (lexicon/lexicon_dump.h).
+  void Dump(std::string* out) const;
 
  private:
   struct Trie;

@@ -121,7 +121,7 @@ bool IsIsoCurrency(std::string_view code) {
   return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-Status LoadDates(const Files& files, const Abbreviations& abbreviations, DateWords* out) {
+Status LoadDates(const Files& files, const PhraseCutter& cutter, DateWords* out) {
   const TableSpec months_spec{{{"name"}, {"month number", CellType::kInteger}}, 0, [](const DataRow& r) {
                                 const long long m = IntegerOf(r[1]);
                                 return m >= 1 && m <= 12 ? "" : "month number must be 1 to 12, found " + std::string(r[1]);
@@ -141,7 +141,7 @@ Status LoadDates(const Files& files, const Abbreviations& abbreviations, DateWor
   std::vector<DataRow> months, words;
   Status s = files.Read("data/cues/months.tsv", months_spec, &months);
   if (s.ok()) s = files.Read("data/cues/date_words.tsv", words_spec, &words);
-  if (s.ok()) BuildDateWords(months, words, abbreviations, out);
+  if (s.ok()) BuildDateWords(months, words, cutter, out);
   return s;
 }
 
@@ -167,7 +167,7 @@ Status LoadMoney(const Files& files, MoneyWords* out) {
   return s;
 }
 
-Status LoadNames(const Files& files, const Vocabularies& vocabularies, const Abbreviations& abbreviations,
+Status LoadNames(const Files& files, const Vocabularies& vocabularies, const PhraseCutter& cutter,
                  NameWords* out) {
   const std::vector<std::string_view> subtypes = Views(vocabularies.org_subtypes);
   std::vector<DataRow> cues, heads, titles, roles, words, bodies, forms;
@@ -187,8 +187,8 @@ Status LoadNames(const Files& files, const Vocabularies& vocabularies, const Abb
     s = files.Read("data/cues/company_forms.tsv", {{{"form"}, {"place", CellType::kEnum, true, kFormPlaces}}}, &forms);
   }
   if (s.ok()) BuildNameWords(cues, heads, titles, roles, words, out);
-  if (s.ok()) AddPlaceBodies(bodies, abbreviations, out);
-  if (s.ok()) AddCompanyForms(forms, abbreviations, out);
+  if (s.ok()) AddPlaceBodies(bodies, cutter, out);
+  if (s.ok()) AddCompanyForms(forms, cutter, out);
   return s;
 }
 
@@ -200,7 +200,7 @@ struct CueField {
 };
 
 Status LoadCues(const Files& files, std::string_view path, const std::vector<CueField>& fields,
-                const Abbreviations& abbreviations, CueSet* out) {
+                const PhraseCutter& cutter, CueSet* out) {
   std::vector<std::string_view> names;
   for (const CueField& f : fields) names.push_back(f.field);
   const auto check_value = [&](const DataRow& r) {
@@ -214,7 +214,7 @@ Status LoadCues(const Files& files, std::string_view path, const std::vector<Cue
       path,
       {{{"field", CellType::kEnum, true, names}, {"value"}, {"weight", CellType::kInteger}, {"phrase"}}, 0, check_value},
       &rows);
-  if (s.ok()) *out = CueSet(rows, abbreviations);
+  if (s.ok()) *out = CueSet(rows, cutter);
   return s;
 }
 
@@ -244,7 +244,7 @@ Status CheckCueWords(const std::array<const CueSet*, kCueFileCount>& sets) {
 // speech) and the verbs by their infinitive (field verb), whose forms
 // (lexicon/speech_forms.h) become phrases of field speech, value "verb":
 // the speaker stands on either side of the verb.
-Status LoadSpeechVerbs(const Files& files, const Abbreviations& abbreviations, CueSet* out) {
+Status LoadSpeechVerbs(const Files& files, const PhraseCutter& cutter, CueSet* out) {
   const std::vector<std::string_view> sides(std::begin(kSpeechSides), std::end(kSpeechSides));
   const auto check = [&](const DataRow& r) {
     if (r[0] == "verb") return CheckSpeechVerb(r[3], r[1]);
@@ -268,11 +268,11 @@ Status LoadSpeechVerbs(const Files& files, const Abbreviations& abbreviations, C
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
   for (const std::string& f : forms) cues.push_back({0, {"speech", "verb", "1", f}});
-  *out = CueSet(cues, abbreviations);
+  *out = CueSet(cues, cutter);
   return s;
 }
 
-Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbreviations& abbreviations, CueSet* out) {
+Status LoadRecourseCues(const Files& files, const Vocabularies& v, const PhraseCutter& cutter, CueSet* out) {
   const std::vector<CueField> fields = {
       {"kind", Views(v.recourse_kinds)},
       {"status", Views(v.statuses)},
@@ -295,12 +295,12 @@ Status LoadRecourseCues(const Files& files, const Vocabularies& v, const Abbrevi
       {"other_action", {"past", "next"}},
       {"word", {"det", "of", "by_which", "filler", "name_after", "party_end"}},
   };
-  return LoadCues(files, "data/cues/recourse.tsv", fields, abbreviations, out);
+  return LoadCues(files, "data/cues/recourse.tsv", fields, cutter, out);
 }
 
 // data/cues/structure.tsv: what tells a text's genre and reads a decision
 // (structure/structure.h).
-Status LoadStructureCues(const Files& files, const Vocabularies& v, const Abbreviations& abbreviations,
+Status LoadStructureCues(const Files& files, const Vocabularies& v, const PhraseCutter& cutter,
                          CueSet* out) {
   const std::vector<std::string_view> none = {"-"};
   const std::vector<CueField> fields = {
@@ -322,13 +322,13 @@ Status LoadStructureCues(const Files& files, const Vocabularies& v, const Abbrev
       // A court's name or a key prefix: any value.
       {"footer_digits", {}},
   };
-  return LoadCues(files, "data/cues/structure.tsv", fields, abbreviations, out);
+  return LoadCues(files, "data/cues/structure.tsv", fields, cutter, out);
 }
 
 // data/cues/parties.tsv: the roles of a decision's parties
 // (summarise/decision_parties.h). Grammar, not output: the value is "-",
 // but for role_line, which side the role names.
-Status LoadPartyCues(const Files& files, const Abbreviations& abbreviations, CueSet* out) {
+Status LoadPartyCues(const Files& files, const PhraseCutter& cutter, CueSet* out) {
   const std::vector<std::string_view> none = {"-"};
   const std::vector<CueField> fields = {
       {"claim_verb", none},     {"past_claim", none},  {"claim_by", none},    {"opposing", none},    {"respondent_end", none},
@@ -337,12 +337,12 @@ Status LoadPartyCues(const Files& files, const Abbreviations& abbreviations, Cue
       {"party_word", none},     {"skip", none},        {"office", none},      {"tail", none},
       {"and", none},
   };
-  return LoadCues(files, "data/cues/parties.tsv", fields, abbreviations, out);
+  return LoadCues(files, "data/cues/parties.tsv", fields, cutter, out);
 }
 
 // data/cues/acts.tsv: the act a decision decides on and its earlier stages
 // (summarise/decision_acts.h).
-Status LoadActCues(const Files& files, const Vocabularies& v, const Abbreviations& abbreviations, CueSet* out) {
+Status LoadActCues(const Files& files, const Vocabularies& v, const PhraseCutter& cutter, CueSet* out) {
   const std::vector<std::string_view> none = {"-"};
   const std::vector<CueField> fields = {
       // An act's type as the output writes it: any value.
@@ -365,18 +365,18 @@ Status LoadActCues(const Files& files, const Vocabularies& v, const Abbreviation
       {"authority", none},
       {"author_stop", none},
   };
-  return LoadCues(files, "data/cues/acts.tsv", fields, abbreviations, out);
+  return LoadCues(files, "data/cues/acts.tsv", fields, cutter, out);
 }
 
 // data/cues/counsel.tsv: law firms and counsel (recognise/law_firms.h,
 // summarise/counsel.h). Grammar only: every value is "-".
-Status LoadCounselCues(const Files& files, const Abbreviations& abbreviations, CueSet* out) {
+Status LoadCounselCues(const Files& files, const PhraseCutter& cutter, CueSet* out) {
   const std::vector<std::string_view> none = {"-"};
   const std::vector<CueField> fields = {
       {"firm_form", none}, {"counsel_role", none}, {"judge_role", none},
       {"counsel_title", none}, {"represented_by", none},
   };
-  return LoadCues(files, "data/cues/counsel.tsv", fields, abbreviations, out);
+  return LoadCues(files, "data/cues/counsel.tsv", fields, cutter, out);
 }
 
 // data/cues/institutions.tsv, read after the gazetteer: each institution's
@@ -396,7 +396,7 @@ Status LoadInstitutions(const Files& files, const Gazetteer& gazetteer, Institut
   return s;
 }
 
-Status LoadLegal(const Files& files, const Abbreviations& abbreviations, const Institutions& institutions,
+Status LoadLegal(const Files& files, const PhraseCutter& cutter, const Institutions& institutions,
                  std::shared_ptr<const LegalTables>* out) {
   std::string_view instruments, case_names;
   std::vector<DataRow> rows;
@@ -414,7 +414,7 @@ Status LoadLegal(const Files& files, const Abbreviations& abbreviations, const I
   }
   if (s.ok()) s = files.Get("data/cues/instruments.tsv", &instruments);
   if (s.ok()) s = files.Get("data/cues/case_names.tsv", &case_names);
-  if (s.ok()) *out = CompileLegalTables(instruments, case_names, institutions, abbreviations);
+  if (s.ok()) *out = CompileLegalTables(instruments, case_names, institutions, cutter);
   return s;
 }
 
@@ -432,7 +432,7 @@ Status ReadUserGazetteer(const std::string& path, std::string* bytes) {
 }
 
 Status LoadGazetteer(const Files& files, const std::vector<std::string>& user_files,
-                     const Abbreviations& abbreviations, const StringSet& articles, Gazetteer* out) {
+                     const PhraseCutter& cutter, const StringSet& articles, Gazetteer* out) {
   for (const EmbeddedFile& f : files.all()) {
     if (!f.path.starts_with("data/gazetteers/")) continue;
     if (f.path.ends_with(".tsv")) {
@@ -449,7 +449,7 @@ Status LoadGazetteer(const Files& files, const std::vector<std::string>& user_fi
     if (s.ok()) s = out->AddTsv(path, bytes);
     if (!s.ok()) return s;
   }
-  out->Compile(abbreviations, articles);
+  out->Compile(cutter, articles);
   return Status::Ok();
 }
 
@@ -466,7 +466,7 @@ int Lexicon::MonthNumber(std::string_view folded_word) const {
 }
 
 Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std::string>& user_gazetteers,
-                   Lexicon* out) {
+                   Lexicon* out, const LoadOptions& options) {
   const Files files(embedded);
   std::string_view schema;
   Vocabularies vocabularies;
@@ -474,6 +474,8 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) s = ReadVocabularies(schema, &vocabularies);
   // Abbreviations first: every phrase below is segmented as texts are.
   std::vector<DataRow> abbreviations;
+  std::string_view abbreviations_tsv;
+  if (s.ok()) s = files.Get("data/cues/abbreviations.tsv", &abbreviations_tsv);
   if (s.ok()) {
     s = files.Read("data/cues/abbreviations.tsv", {{{"abbreviation"}, {"meaning", CellType::kText, false}}, 1},
                    &abbreviations);
@@ -481,9 +483,12 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) {
     for (const DataRow& r : abbreviations) out->abbreviations_.emplace(r[0]);
   }
-  if (s.ok()) s = LoadDates(files, out->abbreviations_, &out->dates_);
+  // The phrases cut at build time, when these are the abbreviations they
+  // were cut with; any other phrase is cut now.
+  const PhraseCutter cutter(out->abbreviations_, abbreviations_tsv, options.compiled, options.on_cut);
+  if (s.ok()) s = LoadDates(files, cutter, &out->dates_);
   if (s.ok()) s = LoadMoney(files, &out->money_);
-  if (s.ok()) s = LoadNames(files, vocabularies, out->abbreviations_, &out->names_);
+  if (s.ok()) s = LoadNames(files, vocabularies, cutter, &out->names_);
   if (s.ok()) {
     std::vector<DataRow> rows;
     s = files.Read("data/cues/reference_words.tsv", {{{"word"}, {"class", CellType::kEnum, true, kReferenceClasses}}},
@@ -494,15 +499,15 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     BuildVocabulary(out->dates_, out->money_, out->names_, out->references_, &out->vocabulary_, &out->words_);
   }
   // The gazetteer before the institutions, which name its organisations.
-  if (s.ok()) s = LoadGazetteer(files, user_gazetteers, out->abbreviations_, out->names_.determiners, &out->gazetteer_);
+  if (s.ok()) s = LoadGazetteer(files, user_gazetteers, cutter, out->names_.determiners, &out->gazetteer_);
   if (s.ok()) s = LoadInstitutions(files, out->gazetteer_, &out->institutions_);
-  if (s.ok()) s = LoadLegal(files, out->abbreviations_, out->institutions_, &out->legal_);
-  if (s.ok()) s = LoadRecourseCues(files, vocabularies, out->abbreviations_, &out->recourse_cues_);
-  if (s.ok()) s = LoadStructureCues(files, vocabularies, out->abbreviations_, &out->structure_cues_);
-  if (s.ok()) s = LoadPartyCues(files, out->abbreviations_, &out->party_cues_);
-  if (s.ok()) s = LoadActCues(files, vocabularies, out->abbreviations_, &out->act_cues_);
-  if (s.ok()) s = LoadCounselCues(files, out->abbreviations_, &out->counsel_cues_);
-  if (s.ok()) s = LoadSpeechVerbs(files, out->abbreviations_, &out->speech_verbs_);
+  if (s.ok()) s = LoadLegal(files, cutter, out->institutions_, &out->legal_);
+  if (s.ok()) s = LoadRecourseCues(files, vocabularies, cutter, &out->recourse_cues_);
+  if (s.ok()) s = LoadStructureCues(files, vocabularies, cutter, &out->structure_cues_);
+  if (s.ok()) s = LoadPartyCues(files, cutter, &out->party_cues_);
+  if (s.ok()) s = LoadActCues(files, vocabularies, cutter, &out->act_cues_);
+  if (s.ok()) s = LoadCounselCues(files, cutter, &out->counsel_cues_);
+  if (s.ok()) s = LoadSpeechVerbs(files, cutter, &out->speech_verbs_);
   const std::array<const CueSet*, kCueFileCount> cue_sets = {&out->recourse_cues_, &out->speech_verbs_,
                                                              &out->structure_cues_, &out->party_cues_,
                                                              &out->act_cues_,       &out->counsel_cues_};

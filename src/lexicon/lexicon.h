@@ -27,12 +27,14 @@
 #include "lexicon/embedded.h"
 #include "lexicon/gazetteer.h"
 #include "lexicon/institutions.h"
+#include "lexicon/phrase_cut.h"
 #include "lexicon/words.h"
 #include "text/segment.h"
 
 namespace lexfr {
 
 struct LegalTables;  // recognise/legal_refs.h
+struct LoadOptions;  // below
 
 class Lexicon {
  public:
@@ -73,7 +75,8 @@ class Lexicon {
   int MonthNumber(std::string_view folded_word) const;
 
  private:
-  friend Status LoadLexicon(std::span<const EmbeddedFile>, const std::vector<std::string>&, Lexicon*);
+  friend Status LoadLexicon(std::span<const EmbeddedFile>, const std::vector<std::string>&, Lexicon*,
+                            const LoadOptions&);
   Abbreviations abbreviations_;
   Gazetteer gazetteer_;
   NameWords names_;
@@ -88,9 +91,19 @@ class Lexicon {
   std::vector<WordInfo> words_{1};
 };
 
+// How a load cuts the phrases of the data files (lexicon/phrase_cut.h).
+struct LoadOptions {
+  // The phrases cut at build time; null cuts every phrase with ICU now (the
+  // build tool, and the test that holds the two ways equal).
+  const CompiledPhrases* compiled = &BuiltPhrases();
+  // Hears every phrase cut now (the build tool records them).
+  PhraseCutter::OnCut on_cut;
+};
+
 // Reads `files` (paths as "data/cues/months.tsv"; EmbeddedFiles() in the
 // program, an edited copy in tests) and the user's gazetteers from disk into
 // an empty `out`.
-Status LoadLexicon(std::span<const EmbeddedFile> files, const std::vector<std::string>& user_gazetteers, Lexicon* out);
+Status LoadLexicon(std::span<const EmbeddedFile> files, const std::vector<std::string>& user_gazetteers, Lexicon* out,
+                   const LoadOptions& options = {});
 
 }  // namespace lexfr

@@ -44,6 +44,9 @@ class PhraseMatcher {
   // The phrases that end at `node`, in the order they were added.
   std::span<const uint32_t> PhrasesAt(uint32_t node) const { return nodes_[node].phrases; }
   size_t size() const { return phrases_; }
+  // Every node, its edges sorted and its phrases, as text: what two
+  // matchers built from the same phrases share (lexicon/lexicon_dump.h).
+  void Dump(std::string* out) const;
 
  private:
   struct Node {

@@ -61,7 +61,9 @@ std::string CheckCell(std::string_view cell, const DataColumn& column) {
 Status ReadTable(std::string_view file, std::string_view bytes, const TableSpec& spec, std::vector<DataRow>* rows) {
   const size_t most = spec.columns.size();
   const size_t least = spec.min_columns == 0 ? most : spec.min_columns;
-  for (const DataLine& line : DataLines(bytes)) {
+  const std::vector<DataLine> lines = DataLines(bytes);
+  rows->reserve(rows->size() + lines.size());
+  for (const DataLine& line : lines) {
     if (!IsValidUtf8(line.text)) return RowError(file, line.number, "not valid UTF-8");
     const std::vector<std::string_view> cols = Split(line.text, '\t');
     if (cols.size() < least || cols.size() > most) {

@@ -55,7 +55,7 @@ bool DateCueOf(std::string_view role, DateCue* cue) {
 }
 
 void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRow>& date_words,
-                    const Abbreviations& abbreviations, DateWords* out) {
+                    const PhraseCutter& cutter, DateWords* out) {
   // A name without a period that starts a longer name of its month ("oct"
   // of "octobre") is an abbreviation: a month only beside a day or a year.
   for (const DataRow& r : months) out->months[Fold(r[0])] = static_cast<int>(IntegerOf(r[1]));
@@ -76,9 +76,9 @@ void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRo
       // An elided last word (« mois d' ») is one token only before a word:
       // cut it with one, then drop it.
       const bool elided = r[0].ends_with('\'') || r[0].ends_with("\u2019");
-      const Segmentation seg = Segment(elided ? std::string(r[0]) + "x" : std::string(r[0]), abbreviations);
+      const std::string phrase = elided ? std::string(r[0]) + "x" : std::string(r[0]);
       std::vector<std::string> keys;
-      for (size_t i = 0; i < seg.tokens.size(); ++i) keys.emplace_back(FoldedText(seg, i));
+      for (const PhraseToken& t : cutter.Cut(phrase)) keys.push_back(Fold(t.text));
       if (elided && !keys.empty()) keys.pop_back();
       if (keys.empty()) continue;
       out->phrases.Add(keys);
@@ -146,24 +146,20 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
   }
 }
 
-void AddPlaceBodies(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out) {
+void AddPlaceBodies(const std::vector<DataRow>& rows, const PhraseCutter& cutter, NameWords* out) {
   for (const DataRow& r : rows) {
-    const std::string kind(r[0]);
-    const Segmentation seg = Segment(kind, abbreviations);
     std::vector<std::string> tokens;
-    for (const Token& t : seg.tokens) tokens.push_back(Fold(TokenText(kind, t)));
+    for (const PhraseToken& t : cutter.Cut(r[0])) tokens.push_back(Fold(t.text));
     if (!tokens.empty()) out->place_body_first_words.insert(tokens.front());
     out->place_bodies.Add(tokens);
     out->place_body_subtypes.emplace_back(r[1]);
   }
 }
 
-void AddCompanyForms(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out) {
+void AddCompanyForms(const std::vector<DataRow>& rows, const PhraseCutter& cutter, NameWords* out) {
   for (const DataRow& r : rows) {
-    const std::string form(r[0]);
     NameWords::CompanyForm f;
-    const Segmentation seg = Segment(form, abbreviations);
-    for (const Token& t : seg.tokens) f.tokens.emplace_back(TokenText(form, t));
+    for (const PhraseToken& t : cutter.Cut(r[0])) f.tokens.emplace_back(t.text);
     f.before = r[1] == "before";
     if (!f.tokens.empty()) out->company_forms.push_back(std::move(f));
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/phrase_cut.h"
 #include "lexicon/phrase_matcher.h"
 #include "lexicon/table.h"
 #include "text/text_util.h"
@@ -144,9 +145,9 @@ struct WordInfo {
 
 // Builders from the rows read with the specs below. Money words point into
 // their own maps: a MoneyWords is built in place and never moved.
-// Phrases are cut into tokens as the segmenter cuts texts, with `abbreviations`.
+// Phrases are cut into tokens as the segmenter cuts texts (lexicon/phrase_cut.h).
 void BuildDateWords(const std::vector<DataRow>& months, const std::vector<DataRow>& date_words,
-                    const Abbreviations& abbreviations, DateWords* out);
+                    const PhraseCutter& cutter, DateWords* out);
 // The DateCue of a date_words.tsv role, or false for the single-word roles.
 bool DateCueOf(std::string_view role, DateCue* cue);
 void BuildMoneyWords(const std::vector<DataRow>& currencies, const std::vector<DataRow>& money_words, MoneyWords* out);
@@ -155,9 +156,9 @@ void BuildNameWords(const std::vector<DataRow>& org_cues, const std::vector<Data
                     NameWords* out);
 // Adds the rows (kind, subtype) of data/cues/place_bodies.tsv, each kind
 // segmented as texts are.
-void AddPlaceBodies(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out);
+void AddPlaceBodies(const std::vector<DataRow>& rows, const PhraseCutter& cutter, NameWords* out);
 // Adds the rows (form, place) of data/cues/company_forms.tsv.
-void AddCompanyForms(const std::vector<DataRow>& rows, const Abbreviations& abbreviations, NameWords* out);
+void AddCompanyForms(const std::vector<DataRow>& rows, const PhraseCutter& cutter, NameWords* out);
 void BuildReferenceWords(const std::vector<DataRow>& rows, ReferenceWords* out);
 
 // Gives an id to every single word of the folded lists (a word of two

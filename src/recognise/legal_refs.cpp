@@ -44,12 +44,11 @@ using legal_refs::kUpperInitial;
 // requires: ALL-CAPS abbreviations of 2-3 letters exactly ("TUE" is not
 // "tue"), longer ones in capitals or title case ("Cnil"), and with `exact`
 // every capitalised word.
-std::vector<std::string> NameTokens(std::string_view name, bool exact, const Abbreviations& abbreviations,
+std::vector<std::string> NameTokens(std::string_view name, bool exact, const PhraseCutter& cutter,
                                     std::vector<Caps>* caps) {
   std::vector<std::string> out;
-  const Segmentation seg = Segment(name, abbreviations);
-  for (const Token& t : seg.tokens) {
-    const std::string_view raw = TokenText(name, t);
+  for (const PhraseToken& t : cutter.Cut(name)) {
+    const std::string_view raw = t.text;
     out.push_back(Fold(raw));
     Caps c = kAnyCase;
     const size_t letters = CountCodePoints(raw);
@@ -63,7 +62,7 @@ std::vector<std::string> NameTokens(std::string_view name, bool exact, const Abb
   return out;
 }
 
-void AddNames(std::string_view names, uint32_t target, const Abbreviations& abbreviations, PhraseTrie* trie,
+void AddNames(std::string_view names, uint32_t target, const PhraseCutter& cutter, PhraseTrie* trie,
               std::vector<Name>* out) {
   for (std::string_view n : Split(names, '|')) {
     n = Trim(n);
@@ -75,7 +74,7 @@ void AddNames(std::string_view names, uint32_t target, const Abbreviations& abbr
       n.remove_prefix(1);
     }
     if (n.empty()) continue;
-    const std::vector<std::string> tokens = NameTokens(n, name.bare_guard, abbreviations, &name.caps);
+    const std::vector<std::string> tokens = NameTokens(n, name.bare_guard, cutter, &name.caps);
     if (tokens.empty()) continue;
     trie->Add(tokens, static_cast<uint32_t>(out->size()));
     out->push_back(std::move(name));
@@ -105,10 +104,10 @@ void ForEachKeyedRow(std::string_view file, OnRow&& on_row) {
   }
 }
 
-void LoadInstruments(std::string_view instruments, std::string_view case_names, const Abbreviations& abbreviations,
+void LoadInstruments(std::string_view instruments, std::string_view case_names, const PhraseCutter& cutter,
                      Tables* t) {
   // key  kind  names  ids  url  notes
-  ForEachKeyedRow(instruments, [t, &abbreviations](const std::vector<std::string_view>& cols, std::string_view key) {
+  ForEachKeyedRow(instruments, [t, &cutter](const std::vector<std::string_view>& cols, std::string_view key) {
     Ref ref;
     ref.key = std::string(key);
     ref.kind = KindOfWord(Fold(Column(cols, 1)));
@@ -122,23 +121,23 @@ void LoadInstruments(std::string_view instruments, std::string_view case_names, 
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
     for (std::string_view id : ListColumn(cols, 3)) t->by_id.emplace(std::string(id), index);
-    AddNames(Column(cols, 2), index, abbreviations, &t->ref_trie, &t->ref_names);
+    AddNames(Column(cols, 2), index, cutter, &t->ref_trie, &t->ref_names);
     t->refs.push_back(std::move(ref));
   });
   // key  names  url  notes
-  ForEachKeyedRow(case_names, [t, &abbreviations](const std::vector<std::string_view>& cols, std::string_view key) {
+  ForEachKeyedRow(case_names, [t, &cutter](const std::vector<std::string_view>& cols, std::string_view key) {
     Ref ref;
     ref.key = std::string(key);
     ref.kind = Kind::kArret;
     ref.url = std::string(Column(cols, 2));
     const auto index = static_cast<uint32_t>(t->refs.size());
     t->by_id.emplace(ref.key, index);
-    AddNames(Column(cols, 1), index, abbreviations, &t->ref_trie, &t->ref_names);
+    AddNames(Column(cols, 1), index, cutter, &t->ref_trie, &t->ref_names);
     t->refs.push_back(std::move(ref));
   });
 }
 
-void LoadAuthorities(const Institutions& institutions, const Abbreviations& abbreviations, Tables* t) {
+void LoadAuthorities(const Institutions& institutions, const PhraseCutter& cutter, Tables* t) {
   for (const Institution& in : institutions.all()) {
     Authority a;
     a.key = in.key;
@@ -149,7 +148,7 @@ void LoadAuthorities(const Institutions& institutions, const Abbreviations& abbr
     for (const std::string& name : in.names) {
       t->authority_by_name.emplace(Fold(name), index);
       t->authority_names_in_order.emplace_back(Fold(name), index);
-      AddNames(name, index, abbreviations, &t->authority_trie, &t->authority_names);
+      AddNames(name, index, cutter, &t->authority_trie, &t->authority_names);
     }
     t->authorities.push_back(std::move(a));
   }
@@ -172,11 +171,36 @@ struct LegalTables {
 
 std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
                                                       const Institutions& institutions,
-                                                      const Abbreviations& abbreviations) {
+                                                      const PhraseCutter& cutter) {
   auto legal = std::make_shared<LegalTables>();
-  LoadInstruments(instruments, case_names, abbreviations, &legal->tables);
-  LoadAuthorities(institutions, abbreviations, &legal->tables);
+  LoadInstruments(instruments, case_names, cutter, &legal->tables);
+  LoadAuthorities(institutions, cutter, &legal->tables);
   return legal;
+}
+
+void DumpLegalTables(const LegalTables& legal, std::string* out) {
+  const Tables& t = legal.tables;
+  for (const Ref& ref : t.refs) {
+    *out += "ref " + ref.key + " " + std::to_string(static_cast<int>(ref.kind)) + " " + ref.url + " " + ref.name +
+            (ref.legislative ? " legislative\n" : "\n");
+  }
+  const auto names = [out](const char* what, const std::vector<Name>& list) {
+    for (const Name& n : list) {
+      out->append(what).append(" ").append(std::to_string(n.target));
+      out->append(n.article_only ? " +" : "").append(n.bare_guard ? " =" : "").append(":");
+      for (const Caps c : n.caps) out->append(" ").append(std::to_string(static_cast<int>(c)));
+      *out += "\n";
+    }
+  };
+  names("ref_name", t.ref_names);
+  t.ref_trie.Dump(out);
+  const std::map<std::string, uint32_t> by_id(t.by_id.begin(), t.by_id.end());
+  for (const auto& [id, ref] : by_id) *out += "id " + id + " " + std::to_string(ref) + "\n";
+  for (const Authority& a : t.authorities) *out += "authority " + a.key + (a.court ? " court\n" : "\n");
+  names("authority_name", t.authority_names);
+  t.authority_trie.Dump(out);
+  for (const auto& [name, a] : t.authority_names_in_order) *out += "authority_name " + name + " " + std::to_string(a) + "\n";
+  for (const auto& [shape, a] : t.court_only_shapes) *out += "shape " + shape + " " + std::to_string(a) + "\n";
 }
 
 std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexicon, const std::vector<Candidate>& names,

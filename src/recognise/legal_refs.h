@@ -27,8 +27,12 @@ std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexic
 // checked by the Lexicon) and the institutions, compiled into the tries the
 // scanner walks. Called once, by LoadLexicon; the tables' layout stays private to
 // the scanner.
+// The tables as text, for the test that holds the phrases cut at build time
+// to those cut at run time (lexicon/lexicon_dump.h).
+void DumpLegalTables(const LegalTables& legal, std::string* out);
+
 std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
                                                       const Institutions& institutions,
-                                                      const Abbreviations& abbreviations);
+                                                      const PhraseCutter& cutter);
 
 }  // namespace lexfr

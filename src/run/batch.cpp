@@ -4,15 +4,6 @@
 
 namespace lexfr {
 
-uint64_t Fnv1a64(std::string_view bytes) {
-  uint64_t h = 14695981039346656037ull;
-  for (const char c : bytes) {
-    h ^= static_cast<uint8_t>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 Status ParseShard(std::string_view text, Shard* out) {
   const auto bad = [&] {
     return Status::Error(ExitCode::kUsage, "usage",

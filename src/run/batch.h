@@ -21,13 +21,12 @@
 #include "lexfr/analyze.h"
 #include "lexfr/status.h"
 #include "run/job.h"
+#include "text/text_util.h"  // Fnv1a64
 
 namespace lexfr {
 
 // --- sharding --------------------------------------------------------------------
 
-// FNV-1a, 64 bits: stable across runs, machines and compilers.
-uint64_t Fnv1a64(std::string_view bytes);
 
 struct Shard {
   uint64_t index = 1;  // K, 1 <= K <= N

@@ -128,8 +128,20 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+uint64_t Fnv1a64(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ull;
+  for (const char c : bytes) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
+  // Room for a data row's cells: the lexicon splits every line of every
+  // data file at start-up, and growing 1, 2, 4 reallocated each.
+  out.reserve(8);
   size_t from = 0;
   for (;;) {
     const size_t at = s.find(sep, from);
@@ -142,7 +154,9 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
 std::vector<DataLine> DataLines(std::string_view file) {
   std::vector<DataLine> out;
   size_t number = 0;
-  for (std::string_view line : Split(file, '\n')) {
+  const std::vector<std::string_view> lines = Split(file, '\n');
+  out.reserve(lines.size());
+  for (std::string_view line : lines) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty() || line.front() == '#') continue;

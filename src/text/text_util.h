@@ -123,6 +123,10 @@ struct DataLine {
 };
 std::vector<DataLine> DataLines(std::string_view file);
 
+// FNV-1a, 64 bits: stable across runs, machines and compilers (the shards
+// of a batch, the slots of the phrases compiled at build time).
+uint64_t Fnv1a64(std::string_view bytes);
+
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
 

@@ -40,6 +40,12 @@ class PhraseTrie {
   // for every phrase that ends there; `path` holds the indices of the tokens
   // matched (quotes inside a phrase are skipped: « loi « Informatique et
   // Libertés » »). Stops at a sentence end.
+  // The trie and the name of each phrase, as text (lexicon/lexicon_dump.h).
+  void Dump(std::string* out) const {
+    phrases_.Dump(out);
+    for (const uint32_t name : names_) *out += "name " + std::to_string(name) + "\n";
+  }
+
   template <class Tokens, class F>
   void Walk(const Tokens& toks, uint32_t first, F&& on_match) const {
     // Most tokens: no phrase starts with them. Asked first, before the path
