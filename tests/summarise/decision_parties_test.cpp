@@ -53,6 +53,24 @@ TEST_CASE("Cour de cassation: numbered claimants and respondents", "[parties]") 
   CHECK_FALSE(r.evidence.at("respondents").empty());
 }
 
+TEST_CASE("Cour de cassation: « a privé sa décision de base légale » is the ground", "[parties][grounds]") {
+  const std::string text = std::string(kCassationHeader) +
+                           "M. [Y] [D], domicilié [Adresse 1], a formé le pourvoi n° Z 20-11.111 contre l'arrêt rendu "
+                           "le 2 mai 2019 par la cour d'appel de Lyon, dans le litige l'opposant à la société [9], "
+                           "défenderesse à la cassation.\n"
+                           "Les demandeurs invoquent, à l'appui de leur pourvoi, un moyen de cassation.\n"
+                           "Faits et procédure\n"
+                           "1. Selon l'arrêt attaqué, les parties ont conclu un bail.\n"
+                           "2. En se déterminant ainsi, la cour d'appel a privé sa décision de base légale au regard "
+                           "de l'article 1984 du code civil.\n"
+                           "PAR CES MOTIFS, la Cour :\n"
+                           "CASSE ET ANNULE l'arrêt ;\n";
+  const Recourse r = RecourseOf(text);
+  std::vector<std::string> categories;
+  for (const Ground& g : r.grounds) categories.push_back(g.category);
+  CHECK(std::find(categories.begin(), categories.end(), "lack_of_legal_basis") != categories.end());
+}
+
 TEST_CASE("Cour de cassation: one claimant against an office", "[parties]") {
   const std::string text = std::string(kCassationHeader) +
                            "M. [Y] [D], domicilié [Adresse 1], agissant en son nom personnel, a formé le pourvoi n° Z "
