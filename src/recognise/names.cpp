@@ -309,6 +309,15 @@ size_t LowercaseTailEnd(const View& v, size_t first, size_t end) {
   return tail_end;
 }
 
+// Past the « , », « et » or « , et » that joins two names of a list at
+// `end` (« ou » too when `or_too`); `end` when nothing joins there.
+size_t NextListItem(const View& v, size_t end, bool or_too) {
+  size_t next = end;
+  if (v.Str(next) == ",") ++next;
+  if (v.Is(next, "et") || (or_too && v.Is(next, "ou"))) ++next;
+  return next;
+}
+
 // « associations », « sociétés »: a cue whose singular is a cue too.
 bool IsPluralCue(const View& v, size_t i) {
   const std::string_view f = v.Folded(i);
@@ -324,9 +333,7 @@ void AddListedNames(const View& v, size_t s, const std::string& subtype, std::ve
     const size_t end = CapitalisedRunEnd(v, s, true);
     if (end <= s) return;
     out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), subtype, priority::kOrgCue));
-    size_t next = end;
-    if (v.Str(next) == ",") ++next;
-    if (v.Is(next, "et") || v.Is(next, "ou")) ++next;
+    const size_t next = NextListItem(v, end, true);
     if (next == end) return;
     s = next;
   }
@@ -693,9 +700,7 @@ size_t AddTitledList(const View& v, size_t at, const std::string& title, std::ve
   constexpr int kMaxListed = 30;
   size_t end = at;
   for (int listed = 0; listed < kMaxListed; ++listed) {
-    size_t s = end;
-    if (v.Str(s) == ",") ++s;
-    if (v.Is(s, "et")) ++s;
+    const size_t s = NextListItem(v, end, false);
     if (s == end || !v.SameSentence(at - 1, s) || !v.Cap(s) || !TitledNameStarts(v, s)) break;
     const size_t name_end = PersonNameEnd(v, s, true);
     if (name_end <= s) break;

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "text/segment.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -75,7 +76,7 @@ Unit BracketAt(const Reader& r, size_t i) {
 // Token j: a number of five digits or more, what the segmenter cuts off a
 // signature (« Mme O C435178 »).
 bool GluedDecisionNumber(const Reader& r, size_t j) {
-  return j < r.size() && r.view.token(j).kind == TokenKind::kNumber && r.Str(j).size() >= 5 && IsAsciiDigits(r.Str(j));
+  return j < r.size() && r.view.token(j).kind == TokenKind::kNumber && r.Str(j).size() >= kMinGluedNumberDigits && IsAsciiDigits(r.Str(j));
 }
 
 Unit InitialAt(const Reader& r, size_t i) {

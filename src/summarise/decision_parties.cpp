@@ -392,9 +392,7 @@ void ReadNotified(const Reader& r, DecisionParties* out) {
   const auto hits = r.Hits("notified");
   if (hits.empty()) return;
   const CueHit* h = hits.front();  // the decision's own notice, not a quoted one
-  // « à », « au », « aux » end the cue and open the first party: start on them
-  size_t a = h->end_token;
-  while (a > h->first_token && (r.Str(a - 1) == "à" || r.Str(a - 1) == "au" || r.Str(a - 1) == "aux")) --a;
+  const size_t a = h->end_token;  // past « à »/« au »: a party's openers are skipped anyway
   size_t b = a;
   while (b < r.size() && b < a + kReach.respondent_tokens && r.Sentence(b) == h->sentence) ++b;
   ReadList(r, a, b, &out->respondents, &out->respondent_sentences);

@@ -136,10 +136,9 @@ bool IsThousandsGroup(std::string_view s) {
 // name is a capitalised word or a lone capital. A word in capitals
 // (« JORFTEXT000037800506 ») or with digits inside is an identifier, kept whole.
 size_t GluedNumberStart(std::string_view piece) {
-  constexpr size_t kMinDigits = 5;
   size_t digits = piece.size();
   while (digits > 0 && piece[digits - 1] >= '0' && piece[digits - 1] <= '9') --digits;
-  if (digits == 0 || piece.size() - digits < kMinDigits) return 0;
+  if (digits == 0 || piece.size() - digits < kMinGluedNumberDigits) return 0;
   const std::string_view name = piece.substr(0, digits);
   size_t i = 0;
   if (!u_isupper(static_cast<UChar32>(NextCodePoint(name, &i)))) return 0;

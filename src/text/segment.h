@@ -18,6 +18,7 @@
 // thread keeps its own ICU iterators.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,6 +36,10 @@ using Abbreviations = StringSet;
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
 
 const char* TokenKindName(TokenKind kind);
+
+// The fewest digits of a decision's number glued to the name before it
+// (« Pluche434633 »), which the segmenter cuts off the name.
+inline constexpr size_t kMinGluedNumberDigits = 5;
 
 struct Token {
   uint32_t byte_start = 0, byte_end = 0;  // [start, end) in the UTF-8 text
