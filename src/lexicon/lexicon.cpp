@@ -502,6 +502,11 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   if (s.ok()) s = LoadGazetteer(files, user_gazetteers, cutter, out->names_.determiners, &out->gazetteer_);
   if (s.ok()) s = LoadInstitutions(files, out->gazetteer_, &out->institutions_);
   if (s.ok()) s = LoadLegal(files, cutter, out->institutions_, &out->legal_);
+  if (s.ok()) {
+    const auto info = [&](const std::string& word) -> WordInfo& { return out->words_[AddWord(word, &out->vocabulary_, &out->words_)]; };
+    for (const std::string& word : ReferenceStartWords(*out->legal_)) info(word).reference_start = true;
+    for (const std::string& word : AuthorityStartWords(*out->legal_)) info(word).authority_start = true;
+  }
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, cutter, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, cutter, &out->structure_cues_);
   if (s.ok()) s = LoadPartyCues(files, cutter, &out->party_cues_);

@@ -96,7 +96,8 @@ void DumpVocabulary(const Lexicon& lexicon, std::string* out) {
                           w.relative_next, w.money != nullptr, w.connector, w.particle, w.adjective,
                           w.determiner, w.act_word, w.place_preposition, w.head_connector, w.not_in_name,
                           w.place_body_start, w.company_form_start, w.org_cue, w.title_folded, w.list_link,
-                          w.kind_follower, w.latin_ordinal, w.act_modifier};
+                          w.kind_follower, w.latin_ordinal, w.act_modifier, w.reference_start,
+                          w.authority_start};
     *out += "word " + std::to_string(id) + " " + std::string(word) + " " + std::to_string(w.month) + " " +
             std::to_string(w.weekday) + " ";
     for (const bool f : flags) *out += f ? '1' : '0';

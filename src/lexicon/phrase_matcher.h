@@ -41,6 +41,15 @@ class PhraseMatcher {
     const auto it = from.next.find(folded);
     return it == from.next.end() ? kNoNode : it->second;
   }
+  // The first tokens of the phrases, sorted: the words a vocabulary marks
+  // so that a token no phrase starts with is skipped by its id.
+  std::vector<std::string> FirstWords() const {
+    std::vector<std::string> words;
+    words.reserve(nodes_[kRoot].next.size());
+    for (const auto& [word, child] : nodes_[kRoot].next) words.push_back(word);
+    std::sort(words.begin(), words.end());
+    return words;
+  }
   // The phrases that end at `node`, in the order they were added.
   std::span<const uint32_t> PhrasesAt(uint32_t node) const { return nodes_[node].phrases; }
   size_t size() const { return phrases_; }

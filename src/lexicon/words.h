@@ -141,6 +141,9 @@ struct WordInfo {
   bool title_folded = false;  // some NameWords::titles key (kept as written) folds to it: look the text up
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
+  // recognise/legal_refs.h LegalStartWords: a rule of the reference grammar
+  // may start at this word; an authority's name starts with it.
+  bool reference_start = false, authority_start = false;
 };
 
 // Builders from the rows read with the specs below. Money words point into

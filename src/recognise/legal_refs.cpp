@@ -178,6 +178,20 @@ std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instrumen
   return legal;
 }
 
+const legal_refs::Tables& legal_refs::TablesOf(const LegalTables& legal) { return legal.tables; }
+
+std::vector<std::string> ReferenceStartWords(const LegalTables& legal) {
+  std::vector<std::string> words = legal_refs::GrammarStartWords();
+  for (std::string& word : legal.tables.ref_trie.FirstWords()) words.push_back(std::move(word));
+  return words;
+}
+
+std::vector<std::string> AuthorityStartWords(const LegalTables& legal) {
+  std::vector<std::string> words = legal.tables.authority_trie.FirstWords();
+  words.emplace_back("ecli");  // « ECLI:FR:CECHR:… » names its court
+  return words;
+}
+
 void DumpLegalTables(const LegalTables& legal, std::string* out) {
   const Tables& t = legal.tables;
   for (const Ref& ref : t.refs) {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,14 @@ std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexic
 // The tables as text, for the test that holds the phrases cut at build time
 // to those cut at run time (lexicon/lexicon_dump.h).
 void DumpLegalTables(const LegalTables& legal, std::string* out);
+
+// The folded words a legal reference may start with (the grammar's and the
+// first words of the instruments' names), and those an authority's name
+// may start with: the Lexicon marks them in its vocabulary
+// (lexicon/words.h WordInfo::reference_start and authority_start), and the
+// scanner skips every other token by its id.
+std::vector<std::string> ReferenceStartWords(const LegalTables& legal);
+std::vector<std::string> AuthorityStartWords(const LegalTables& legal);
 
 std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
                                                       const Institutions& institutions,

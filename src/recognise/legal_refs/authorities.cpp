@@ -54,6 +54,7 @@ AuthorityMentions::AuthorityMentions(const Tokens& toks, const Tables& tables, c
     : toks_(toks), tables_(tables) {
   const uint32_t n = toks.size();
   for (uint32_t i = 0; i < n; ++i) {
+    if (!toks.W(i).authority_start) continue;  // AuthorityStartWords: most tokens
     uint32_t end = 0;
     const int name = LongestName(toks, tables.authority_trie, tables.authority_names, i, false, &end);
     if (name >= 0) {

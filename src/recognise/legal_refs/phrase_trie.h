@@ -46,6 +46,9 @@ class PhraseTrie {
     for (const uint32_t name : names_) *out += "name " + std::to_string(name) + "\n";
   }
 
+  // The words a phrase starts with (lexicon/phrase_matcher.h).
+  std::vector<std::string> FirstWords() const { return phrases_.FirstWords(); }
+
   template <class Tokens, class F>
   void Walk(const Tokens& toks, uint32_t first, F&& on_match) const {
     // Most tokens: no phrase starts with them. Asked first, before the path

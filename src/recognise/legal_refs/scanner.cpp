@@ -52,6 +52,14 @@ uint32_t EmitDecisions(const Context& c, uint32_t i, const std::optional<Found>&
   return end;
 }
 
+// Whether an authority (or a court) is mentioned from token i; `cursor` only
+// moves forward, as ReadCourtAndNumber's does.
+bool MentionAt(const Context& c, uint32_t i, size_t* cursor) {
+  const std::vector<AuthorityMention>& mentions = c.authorities.list();
+  while (*cursor < mentions.size() && mentions[*cursor].first < i) ++*cursor;
+  return *cursor < mentions.size() && mentions[*cursor].first == i;
+}
+
 // Where the scan goes on after the reference starting at i, or 0 when none
 // starts there. The order of the rules is the grammar's priority.
 uint32_t ScanAt(const Context& c, uint32_t i, Memory* m) {
@@ -114,15 +122,37 @@ void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
 
 std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
                             const Lexicon& lexicon, const std::vector<Candidate>& names,
-                            const std::vector<Candidate>& dates) {
+                            const std::vector<Candidate>& dates, ScanTokens which) {
   const Context context(view, tables, lexicon, names, dates);
+  const Tokens& t = context.tokens;
   Memory memory;
-  for (uint32_t i = 0; i < context.tokens.size();) {
+  size_t mention_cursor = 0;
+  for (uint32_t i = 0; i < t.size();) {
     TrackQuotedProvision(context, i, &memory);
-    const uint32_t end = ScanAt(context, i, &memory);
+    uint32_t end = 0;
+    if (which == ScanTokens::kEvery || t.W(i).reference_start || MentionAt(context, i, &mention_cursor)) {
+      end = ScanAt(context, i, &memory);
+    } else if (t.IsNumber(i)) {
+      // a number no word introduces can only be a Conseil constitutionnel
+      // decision's (« 2019-796 DC »)
+      end = EmitDecision(i, ReadConstitutionalNumber(context, i), &memory);
+    }
     i = end > i ? end : i + 1;
   }
   return std::move(memory.out);
+}
+
+std::vector<std::string> GrammarStartWords() {
+  std::vector<std::string> words = {
+      // articles.cpp ReadArticleList: its heads
+      "article", "articles", "art", "art.", "arts", "arts.", "section", "sections",
+      // cases.cpp ReadEcli, ReadCjeuCase (its courts C, T, F folded), ReadNumero
+      "ecli", "affaire", "affaires", "arret", "aff", "aff.", "c", "t", "f",
+      "n\u00B0", "n\u00BA", "numero", "no", "nos", "rg",
+      // acts.cpp ParseAct
+      "executive", "pourvoi", "mise"};
+  for (const auto& [word, kind] : kKindWords) words.emplace_back(word);
+  return words;
 }
 
 }  // namespace lexfr::legal_refs

@@ -8,8 +8,14 @@
 // court mentioned nearby, and a Conseil constitutionnel number (cases.h).
 // Whatever matches is emitted and skipped, so every token is looked at a
 // bounded number of times.
+//
+// Most tokens start no reference: the scanner asks each token's vocabulary
+// entry (lexicon/words.h WordInfo::reference_start, marked from
+// GrammarStartWords() and the tables' names) before trying any rule, so that
+// such a token costs one array read, not seven failed rules.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,8 +26,21 @@
 
 namespace lexfr::legal_refs {
 
+// Which tokens the rules are tried at: those that may start a reference, or
+// every one (what the tests hold the first to: the same references).
+enum class ScanTokens : uint8_t { kStarts, kEvery };
+
 std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
                             const Lexicon& lexicon, const std::vector<Candidate>& names,
-                            const std::vector<Candidate>& dates);
+                            const std::vector<Candidate>& dates, ScanTokens which = ScanTokens::kStarts);
+
+// The tables the Lexicon holds (recognise/legal_refs.cpp).
+const Tables& TablesOf(const LegalTables& legal);
+
+// The folded words at which a rule of the grammar may start, besides the
+// names of the tables (PhraseTrie::FirstWords), numbers and the authorities'
+// mentions: every rule's first test must be one of these. A superset is
+// harmless; a word missing here is a reference lost.
+std::vector<std::string> GrammarStartWords();
 
 }  // namespace lexfr::legal_refs

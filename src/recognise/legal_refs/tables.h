@@ -42,29 +42,30 @@ enum class Kind : uint8_t {
 };
 
 // Folded word -> kind. Grammar vocabulary, not data: the kinds the keys are
-// built from (LOI:, DECRET:, EU_REG: …) are fixed by the contract. Inline:
-// asked at every token.
+// built from (LOI:, DECRET:, EU_REG: …) are fixed by the contract.
+inline constexpr std::pair<std::string_view, Kind> kKindWords[] = {
+    {"code", Kind::kCode},
+    {"loi", Kind::kLoi},
+    {"reglement", Kind::kReglement},
+    {"directive", Kind::kDirective},
+    {"decision", Kind::kDecision},
+    {"traite", Kind::kTraite},
+    {"charte", Kind::kCharte},
+    {"convention", Kind::kConvention},
+    {"constitution", Kind::kConstitution},
+    {"declaration", Kind::kDeclaration},
+    {"decret", Kind::kDecret},
+    {"ordonnance", Kind::kOrdonnance},
+    {"arrete", Kind::kArrete},
+    {"circulaire", Kind::kCirculaire},
+    {"deliberation", Kind::kDeliberation},
+    {"arret", Kind::kArret},
+    {"us_law", Kind::kUsLaw},
+};
+
+// Inline: asked at every token a rule reads.
 inline Kind KindOfWord(std::string_view folded) {
-  static constexpr std::pair<std::string_view, Kind> kWords[] = {
-      {"code", Kind::kCode},
-      {"loi", Kind::kLoi},
-      {"reglement", Kind::kReglement},
-      {"directive", Kind::kDirective},
-      {"decision", Kind::kDecision},
-      {"traite", Kind::kTraite},
-      {"charte", Kind::kCharte},
-      {"convention", Kind::kConvention},
-      {"constitution", Kind::kConstitution},
-      {"declaration", Kind::kDeclaration},
-      {"decret", Kind::kDecret},
-      {"ordonnance", Kind::kOrdonnance},
-      {"arrete", Kind::kArrete},
-      {"circulaire", Kind::kCirculaire},
-      {"deliberation", Kind::kDeliberation},
-      {"arret", Kind::kArret},
-      {"us_law", Kind::kUsLaw},
-  };
-  for (const auto& [word, kind] : kWords) {
+  for (const auto& [word, kind] : kKindWords) {
     if (folded == word) return kind;
   }
   return Kind::kOther;
