@@ -114,6 +114,12 @@ class MoneyScanner {
 
   std::vector<RawAmount> Scan() {
     for (size_t i = 0; i < n_;) {
+      // Only a number or a word of the money lists (a currency, « deux »)
+      // starts an amount: any other token costs one test.
+      if (tokens_[i].kind != TokenKind::kNumber && Roles(i) == nullptr) {
+        ++i;
+        continue;
+      }
       size_t end = SignFirst(i);
       if (end == 0) end = NumberFirst(i);
       i = end != 0 ? end : i + 1;
