@@ -7,9 +7,12 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "lexfr/analyze.h"
 
@@ -65,5 +68,41 @@ inline Document AnalyzeText(std::string_view text) {
 
 // The Lexicon of the embedded data.
 inline const Lexicon& SharedLexicon() { return SharedResources().lexicon; }
+
+// The whole of a file.
+inline std::string ReadWholeFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// Every text the repository's tests read: the dev corpus's texts
+// (tests/corpus/dev) and the text of every case-table row (tests/cases,
+// escapes left as written), in a fixed order. For the tests that hold a
+// fast path to the slow one on many real constructions.
+inline std::vector<std::string> CorpusAndCaseTexts() {
+  const std::string root = LEXFR_SOURCE_DIR;
+  std::vector<std::filesystem::path> corpus, cases;
+  for (const auto& f : std::filesystem::directory_iterator(root + "/tests/corpus/dev")) {
+    if (f.path().extension() == ".txt") corpus.push_back(f.path());
+  }
+  for (const auto& f : std::filesystem::directory_iterator(root + "/tests/cases")) {
+    if (f.path().extension() == ".tsv") cases.push_back(f.path());
+  }
+  std::sort(corpus.begin(), corpus.end());
+  std::sort(cases.begin(), cases.end());
+  std::vector<std::string> texts;
+  for (const auto& path : corpus) texts.push_back(ReadWholeFile(path));
+  for (const auto& path : cases) {
+    std::istringstream lines(ReadWholeFile(path));
+    for (std::string line; std::getline(lines, line);) {
+      const size_t tab = line.find('\t');
+      if (tab == std::string::npos || line.starts_with("#")) continue;
+      texts.push_back(line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1));
+    }
+  }
+  return texts;
+}
 
 }  // namespace lexfr

@@ -200,8 +200,19 @@ class DateScanner {
   }
 
   // The raw dates of the text, in text order, without overlaps.
-  std::vector<RawDate> Scan() {
+  std::vector<RawDate> Scan(bool every_token) {
     for (size_t i = 0; i < n_;) {
+      // Every rule needs at i a number, a day, month or weekday, a phrase
+      // of date_words.tsv, or a day or year just after (« le 15 », « dès
+      // 2019 », « mi-2019 »): any other token is skipped by a few integer
+      // tests, before the rules' own.
+      const bool may_start = tokens_[i].kind == TokenKind::kNumber || starts_at_[i] != 0 || info_[i].month != 0 ||
+                             info_[i].weekday != 0 || info_[i].day != 0 || info_[i + 1].day != 0 ||
+                             info_[i + 1].year != 0 || info_[i + 2].year != 0;
+      if (!may_start && !every_token) {
+        ++i;
+        continue;
+      }
       // Most tokens start no phrase of date_words.tsv and are no number:
       // the rules that need one are not tried (the first-token filter).
       const bool cue_here = starts_at_[i] != 0;
@@ -1199,7 +1210,7 @@ std::string IsoDuration(RawDuration r) {
 std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, const DateOptions& options,
                                  size_t* unresolved) {
   DateScanner scanner(view, lexicon);
-  std::vector<RawDate> raw = scanner.Scan();
+  std::vector<RawDate> raw = scanner.Scan(options.try_every_token);
 
   // The reference: the one given, else the first date the document gives as
   // its own; never the clock.

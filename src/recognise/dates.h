@@ -28,6 +28,9 @@ struct DateOptions {
   // resolve. Unset: the date the document gives as its own, if any; else
   // relative dates are left out (never guessed from the clock).
   std::optional<CalendarDate> ref_date;
+  // Tries every rule at every token instead of only where a date may start:
+  // what the tests hold the first-token filter to (the same dates).
+  bool try_every_token = false;
 };
 
 // Also DURATION candidates (« deux mois à compter de la notification »):

@@ -242,3 +242,50 @@ TEST_CASE("relative dates with nothing to resolve them are counted", "[dates]") 
 }
 
 }  // namespace lexfr
+
+// The scan tries its rules only where a date may start (a number, a day,
+// month or weekday, a phrase of date_words.tsv, a day or year just after):
+// it must find exactly what trying every rule at every token finds.
+namespace lexfr {
+namespace {
+
+std::string AllDates(const std::string& text, bool every_token) {
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  DateOptions options;
+  options.ref_date = ParseCalendarDate("2024-03-15");  // relative dates resolve too
+  options.try_every_token = every_token;
+  size_t unresolved = 0;
+  std::string out;
+  for (const Candidate& c :
+       FindDates(TokenView(text, seg, SharedLexicon().vocabulary()), SharedLexicon(), options, &unresolved)) {
+    out += std::to_string(c.first_token) + "-" + std::to_string(c.end_token) + " " + c.canonical + "\n";
+  }
+  return out + "unresolved " + std::to_string(unresolved);
+}
+
+}  // namespace
+
+TEST_CASE("dates: the first-token filter finds what every token finds", "[dates]") {
+  const char* probes[] = {
+      "Le 21 décembre 2023, puis le 3 et le 5 mars 2024.",  // day first, lists
+      "Lundi 4 mars, et mardi dernier.",                     // weekday first, relative
+      "En juin 2019, dès 2020 et mi-2021 (2022).",           // month, cued years
+      "Le 12/03/2021 et le 13.10.2020 ; 11 11 2018.",        // numeric
+      "Il y a deux ans, dans trois mois, pendant 15 jours.", // offsets and durations
+      "À Noël, au printemps 2020, le premier avril.",        // holidays, seasons, day words
+  };
+  for (const char* probe : probes) {
+    INFO(probe);
+    const std::string gated = AllDates(probe, false);
+    CHECK(gated.find('-') != std::string::npos);  // some date found
+    CHECK(gated == AllDates(probe, true));
+  }
+  const std::vector<std::string> texts = CorpusAndCaseTexts();
+  REQUIRE(texts.size() > 100);
+  for (const std::string& text : texts) {
+    INFO(text.substr(0, 200));
+    CHECK(AllDates(text, false) == AllDates(text, true));
+  }
+}
+
+}  // namespace lexfr

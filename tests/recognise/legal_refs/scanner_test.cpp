@@ -5,10 +5,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -35,13 +31,6 @@ std::string Scanned(const std::string& text, ScanTokens which) {
            c.fields.url + "\n";
   }
   return out;
-}
-
-std::string ReadWhole(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
 }
 
 }  // namespace
@@ -75,20 +64,7 @@ TEST_CASE("the scanner's start words: each rule's first token, probed", "[legal_
 }
 
 TEST_CASE("the scanner's start words: the dev corpus and the case tables find the same references", "[legal_refs]") {
-  std::vector<std::string> texts;
-  const std::string root = LEXFR_SOURCE_DIR;
-  for (const auto& f : std::filesystem::directory_iterator(root + "/tests/corpus/dev")) {
-    if (f.path().extension() == ".txt") texts.push_back(ReadWhole(f.path()));
-  }
-  for (const auto& f : std::filesystem::directory_iterator(root + "/tests/cases")) {
-    if (f.path().extension() != ".tsv") continue;
-    std::istringstream lines(ReadWhole(f.path()));
-    for (std::string line; std::getline(lines, line);) {
-      const size_t tab = line.find('\t');
-      if (tab == std::string::npos || line.starts_with("#")) continue;
-      texts.push_back(line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1));
-    }
-  }
+  const std::vector<std::string> texts = CorpusAndCaseTexts();
   REQUIRE(texts.size() > 100);
   size_t with_references = 0;
   for (const std::string& text : texts) {
