@@ -72,6 +72,7 @@ const StageInputs& Segmented(int scale) {
   doc.sha256 = lexfr::Sha256Hex(in.raw);
   if (lexfr::Status s = lexfr::Decode(in.raw, &doc.decoded); !s.ok()) Die("Decode: " + s.ToString());
   doc.segmentation = lexfr::Segment(doc.decoded.text, SharedResources().lexicon.abbreviations());
+  in.view.emplace(doc.decoded.text, doc.segmentation, SharedResources().lexicon.vocabulary());
   Note("decode and segment", scale, start);
   return in;
 }
@@ -85,19 +86,21 @@ const StageInputs& Analysed(int scale) {
   const std::string_view text = doc.decoded.text;
   const lexfr::Segmentation& seg = doc.segmentation;
   // The order and the inputs of src/analyze.cpp.
-  in.names = lexfr::FindNames(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon);
-  in.dates = lexfr::FindDates(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, lexfr::AnalyzeOptions{}.dates);
+  const lexfr::TokenView& view = *in.view;
+  const lexfr::Lexicon& lexicon = SharedResources().lexicon;
+  in.names = lexfr::FindNames(view, lexicon);
+  in.dates = lexfr::FindDates(view, lexicon, lexfr::AnalyzeOptions{}.dates);
   std::vector<lexfr::Candidate> all = in.names;
   all.insert(all.end(), in.dates.begin(), in.dates.end());
-  std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, in.names, in.dates);
-  std::vector<lexfr::Candidate> money = lexfr::FindMoney(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon);
+  std::vector<lexfr::Candidate> refs = lexfr::FindLegalRefs(view, lexicon, in.names, in.dates);
+  std::vector<lexfr::Candidate> money = lexfr::FindMoney(view, lexicon);
   all.insert(all.end(), refs.begin(), refs.end());
   all.insert(all.end(), money.begin(), money.end());
   in.all = all;
   doc.entities = lexfr::Link(text, seg, OneList(std::move(all)));
-  const lexfr::DocumentCues cues = SharedResources().lexicon.cues().Match(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()));
-  doc.recourse = lexfr::Summarise(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), SharedResources().lexicon, cues, doc.entities);
-  doc.quotes = lexfr::FindQuotes(lexfr::TokenView(text, seg, SharedResources().lexicon.vocabulary()), cues, doc.entities);
+  in.cues.emplace(lexicon.cues().Match(view));
+  doc.recourse = lexfr::Summarise(view, lexicon, *in.cues, doc.entities);
+  doc.quotes = lexfr::FindQuotes(view, *in.cues, doc.entities);
   in.analysed = true;
   Note("every stage's", scale, start);
   return in;

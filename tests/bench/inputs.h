@@ -9,18 +9,23 @@
 // Thread-safety: none; the benchmarks run on one thread.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "lexfr/analyze.h"
 #include "lexfr/entity.h"
+#include "lexicon/cues.h"
+#include "text/token_view.h"
 
 namespace lexfr_bench {
 
 struct StageInputs {
   std::string raw;                                // the corpus bytes, valid UTF-8
   lexfr::Document doc;                            // decoded, segmentation; after Analysed() all the rest
+  std::optional<lexfr::TokenView> view;           // of doc's segmentation, built once as Analyze() does
+  std::optional<lexfr::DocumentCues> cues;        // matched once, as Analyze() does: what recourse and quotes read
   std::vector<lexfr::Candidate> names, dates;  // what FindLegalRefs reads
   std::vector<lexfr::Candidate> all;              // what Link reads
   bool analysed = false;

@@ -284,38 +284,48 @@ const std::vector<Stage>& Stages() {
       {"sha256", "sha256 (Sha256Hex, in Analyze)", true, 2, Sha256Stage},
       {"decode", "decode (Decode)", true, 4, DecodeStage},
       {"segment", "segment (Segment)", true, 1, SegmentStage},
+      {"token_view", "token view (TokenView)", true, 1,
+       [](benchmark::State& s, int scale) {
+         AfterSegment(s, scale, [](const StageInputs& in) {
+           return lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()).size();
+         });
+       }},
+      {"cues", "cues (CueIndex::Match)", true, 1,
+       [](benchmark::State& s, int scale) {
+         AfterSegment(s, scale, [](const StageInputs& in) { return SharedResources().lexicon.cues().Match(*in.view); });
+       }},
       {"names", "names (FindNames)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale, [](const StageInputs& in) {
-           return lexfr::FindNames(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon);
+           return lexfr::FindNames(*in.view, SharedResources().lexicon);
          });
        }},
       {"dates", "dates (FindDates)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale, [](const StageInputs& in) {
-           return lexfr::FindDates(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, lexfr::AnalyzeOptions{}.dates);
+           return lexfr::FindDates(*in.view, SharedResources().lexicon, lexfr::AnalyzeOptions{}.dates);
          });
        }},
       {"money", "money (FindMoney)", true, 1,
        [](benchmark::State& s, int scale) {
-         AfterSegment(s, scale, [](const StageInputs& in) { return lexfr::FindMoney(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon); });
+         AfterSegment(s, scale, [](const StageInputs& in) { return lexfr::FindMoney(*in.view, SharedResources().lexicon); });
        }},
       {"legal_refs", "legal refs (FindLegalRefs)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale, [](const StageInputs& in) {
-           return lexfr::FindLegalRefs(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, in.names, in.dates);
+           return lexfr::FindLegalRefs(*in.view, SharedResources().lexicon, in.names, in.dates);
          });
        }},
       {"link", "link (Link)", true, 1, LinkStage},
       {"recourse", "recourse (Summarise)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale,
-                      [](const StageInputs& in) { return lexfr::Summarise(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon, SharedResources().lexicon.cues().Match(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary())), in.doc.entities); });
+                      [](const StageInputs& in) { return lexfr::Summarise(*in.view, SharedResources().lexicon, *in.cues, in.doc.entities); });
        }},
       {"quotes", "quotes (FindQuotes)", true, 1,
        [](benchmark::State& s, int scale) {
          AfterSegment(s, scale,
-                      [](const StageInputs& in) { return lexfr::FindQuotes(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary()), SharedResources().lexicon.cues().Match(lexfr::TokenView(Text(in), Seg(in), SharedResources().lexicon.vocabulary())), in.doc.entities); });
+                      [](const StageInputs& in) { return lexfr::FindQuotes(*in.view, *in.cues, in.doc.entities); });
        }},
       {"json", "JSON (AppendDocumentJson)", false, 1, JsonStage},
       {"end_to_end", "end-to-end (Analyze)", false, 1, EndToEnd},
