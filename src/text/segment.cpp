@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "text/text_util.h"
+#include "text/word_breaks.h"
 
 namespace lexfr {
 namespace {
@@ -207,46 +208,20 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<Raw
   out->push_back({start, end, kind, false});
 }
 
-// Maps increasing UTF-16 offsets of the text's UTF-16 copy back to byte
-// offsets of its (valid) UTF-8, walking forward only.
-class Utf16ToBytes {
- public:
-  explicit Utf16ToBytes(std::string_view text) : text_(text) {}
-  int32_t operator()(int32_t utf16) {
-    while (utf16_ < utf16 && byte_ < text_.size()) {
-      const auto lead = static_cast<uint8_t>(text_[byte_]);
-      const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      byte_ += length;
-      utf16_ += length == 4 ? 2 : 1;  // a supplementary character is a surrogate pair
-    }
-    return static_cast<int32_t>(byte_);
-  }
-
- private:
-  std::string_view text_;
-  size_t byte_ = 0;
-  int32_t utf16_ = 0;
-};
-
-// The break iterators run over a UTF-16 copy of the text: ICU reads UTF-16
-// directly, whereas over UTF-8 its UText provider converts chunk by chunk (a
-// third of the cost of the word pass on top of the rules; issue 7). The copy
-// lives only while Segment() runs.
-std::vector<RawToken> WordTokens(std::string_view text, const icu::UnicodeString& utf16) {
+// ICU's word pieces (text/word_breaks.h: most of a French text without
+// ICU), made tokens: the whitespace dropped, elisions, glued numbers and
+// lost spaces cut (PushWord).
+std::vector<RawToken> WordTokens(std::string_view text) {
   std::vector<RawToken> out;
   // A token is at least a byte and most have a space after them: room for
   // the densest text (« a a a … ») is only address space until written, where
   // growing by doubling copied and faulted in every page again.
   out.reserve(text.size() / 2 + 8);
-  icu::BreakIterator& words = *ThreadIterators().words;
-  words.setText(utf16);
-  Utf16ToBytes to_bytes(text);
-  int32_t prev = to_bytes(words.first());
-  for (int32_t b = words.next(), next = 0; b != icu::BreakIterator::DONE; prev = next, b = words.next()) {
-    next = to_bytes(b);
-    const std::string_view piece = text.substr(prev, next - prev);
+  for (const WordPiece& p : WordPieces(text, *ThreadIterators().words)) {
+    const uint32_t prev = p.start;
+    const std::string_view piece = text.substr(p.start, p.end - p.start);
     if (IsSpaceOnly(piece)) continue;
-    const int32_t status = words.getRuleStatus();
+    const int32_t status = p.status;
     // ICU joins words across U+202F (it counts as ExtendNumLet), but French
     // typography puts that narrow space before « : ; % € » and between a
     // preposition and a number: split there; MergeTokens rejoins digit
@@ -613,7 +588,7 @@ std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text, const icu::Un
   sentences.setText(utf16);
   Utf16ToBytes to_bytes(text);
   for (int32_t b = sentences.first(); b != icu::BreakIterator::DONE; b = sentences.next()) {
-    out.push_back(static_cast<uint32_t>(to_bytes(b)));
+    out.push_back(to_bytes(b));
   }
   // The iterator keeps a pointer to the copy: point it elsewhere before it goes.
   static const icu::UnicodeString kNothing;
@@ -621,13 +596,13 @@ std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text, const icu::Un
   return out;
 }
 
-std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeString& utf16,
+std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeString* utf16,
                                      const std::vector<RawToken>& tokens, SentenceBreaks breaks) {
   std::vector<uint32_t> starts;
   if (!MayEndSentence(text)) return starts;
   std::vector<uint32_t> boundaries;
   if (breaks == SentenceBreaks::kIcu) {
-    boundaries = IcuSentenceBoundaries(text, utf16);
+    boundaries = IcuSentenceBoundaries(text, *utf16);
   } else {
     for (const uint32_t k : SentenceRules(text, tokens).BreakTokens()) boundaries.push_back(tokens[k].byte_start);
   }
@@ -686,15 +661,14 @@ Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, 
   if (text.empty()) return seg;
   std::vector<RawToken> raw;
   std::vector<uint32_t> starts;
-  {
+  raw = MergeTokens(text, abbreviations, WordTokens(text));
+  if (breaks == SentenceBreaks::kIcu) {
+    // ICU's sentence iterator reads a UTF-16 copy of the text
     const icu::UnicodeString utf16 =
         icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    raw = MergeTokens(text, abbreviations, WordTokens(text, utf16));
-    starts = SentenceStarts(text, utf16, raw, breaks);
-    // The iterators keep a pointer to the copy: point them elsewhere before
-    // it goes.
-    static const icu::UnicodeString kNothing;
-    ThreadIterators().words->setText(kNothing);
+    starts = SentenceStarts(text, &utf16, raw, breaks);
+  } else {
+    starts = SentenceStarts(text, nullptr, raw, breaks);
   }
 
   seg.tokens.reserve(raw.size());

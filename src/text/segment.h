@@ -3,9 +3,10 @@
 // In: decoded UTF-8 text (extract/decode.h). Out: tokens and sentences with
 // offsets both in bytes and in Unicode code points into that text.
 //
-// ICU's French word break iterator does the work, and UAX #29's sentence
-// rules are read from its tokens (the rules of ICU's sentence iterator,
-// without a second pass); on top of them:
+// The word boundaries are ICU's French word break iterator's
+// (text/word_breaks.h cuts most French without calling it, to the same
+// pieces), and UAX #29's sentence rules are read from its tokens (the rules
+// of ICU's sentence iterator, without a second pass); on top of them:
 //  - French elisions are split: "l’Internet" -> "l’" + "Internet" (l d j m n s
 //    t c qu jusqu lorsqu puisqu quoiqu, with ' or ’);
 //  - abbreviations keep their period and never end a sentence ("M.", "art.",

@@ -1,0 +1,205 @@
+#include "text/word_breaks.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/ubrk.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <cstddef>
+
+namespace lexfr {
+namespace {
+
+// The UAX #29 word-break classes of the characters the fast path knows;
+// kHard for every other, which ICU cuts.
+enum Cls : uint8_t { kSpace, kLetter, kDigit, kMidNumLet, kMidNum, kOther, kHard };
+
+// ASCII by byte. Tab and the line breaks are kSpace here: nothing joins
+// across them, like the space (WB3a, WB3b, WB999).
+constexpr std::array<Cls, 128> AsciiClasses() {
+  std::array<Cls, 128> c{};
+  for (int b = 0; b < 128; ++b) c[b] = b < 0x20 || b == 0x7F ? kHard : kOther;
+  for (char b : {' ', '\t', '\n', '\r', '\f', '\v'}) c[static_cast<uint8_t>(b)] = kSpace;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = kLetter;
+  for (int b = 'A'; b <= 'Z'; ++b) c[b] = kLetter;
+  for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
+  c['.'] = kMidNumLet;
+  c['\''] = kMidNumLet;  // Single_Quote: between letters or digits as MidNumLet (WB6, WB7, WB11, WB12)
+  c[','] = kMidNum;
+  c[';'] = kMidNum;
+  // « : » stays kOther: ICU's root rules take it out of MidLetter (« a:b »
+  // is three pieces).
+  c['_'] = kHard;  // ExtendNumLet (WB13a, WB13b): left to ICU
+  c['@'] = kHard;  // ICU joins it to the letters after it (« @ref »): left to ICU
+  return c;
+}
+constexpr std::array<Cls, 128> kAscii = AsciiClasses();
+
+// The class of the character at `at`, not ASCII, and its length in bytes.
+Cls WideClassAt(std::string_view text, size_t at, size_t* length) {
+  const auto b = static_cast<uint8_t>(text[at]);
+  const auto next = [&](size_t k) { return at + k < text.size() ? static_cast<uint8_t>(text[at + k]) : 0; };
+  if (b >= 0xC3 && b <= 0xC8) {
+    // U+00C0..U+023F: the accented Latin letters, but « × » and « ÷ »
+    *length = 2;
+    return b == 0xC3 && (next(1) == 0x97 || next(1) == 0xB7) ? kOther : kLetter;
+  }
+  if (b == 0xC2) {
+    *length = 2;
+    switch (next(1)) {
+      case 0xA0:  // no-break space
+      case 0xA7:  // §
+      case 0xAB:  // «
+      case 0xB0:  // °
+      case 0xBB:  // »
+        return kOther;
+      default:
+        return kHard;
+    }
+  }
+  if (b == 0xE2) {
+    *length = 3;
+    const uint8_t b1 = next(1), b2 = next(2);
+    if (b1 == 0x80) {
+      switch (b2) {
+        case 0x98:  // ‘
+        case 0x99:  // ’
+          return kMidNumLet;
+        case 0x93:  // –
+        case 0x94:  // —
+        case 0x9C:  // “
+        case 0x9D:  // ”
+        case 0xA6:  // …
+          return kOther;
+        default:
+          return kHard;
+      }
+    }
+    if (b1 == 0x82 && b2 == 0xAC) return kOther;  // €
+    return kHard;
+  }
+  return kHard;
+}
+
+// The class of the character at `at` and its length in bytes; past the
+// end, a space.
+inline Cls ClassAt(std::string_view text, size_t at, size_t* length) {
+  *length = 1;
+  if (at >= text.size()) return kSpace;
+  const auto b = static_cast<uint8_t>(text[at]);
+  if (b < 0x80) return kAscii[b];
+  return WideClassAt(text, at, length);
+}
+
+bool JoinsLetters(Cls c) { return c == kMidNumLet; }  // WB6, WB7 (no MidLetter is known here)
+bool JoinsDigits(Cls c) { return c == kMidNum || c == kMidNumLet; }      // WB11, WB12
+
+// Cuts the stretch from `from` to the next space or the end, and sets
+// *end there; false, with the pieces half made, at its first unknown
+// character.
+bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out, size_t* end) {
+  size_t i = from;
+  for (;;) {
+    size_t length = 0;
+    const Cls c = ClassAt(text, i, &length);
+    if (c == kSpace) break;
+    if (c == kHard) return false;
+    if (c != kLetter && c != kDigit) {
+      out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + length), UBRK_WORD_NONE});
+      i += length;
+      continue;
+    }
+    Cls last = c;
+    size_t j = i + length;
+    for (;;) {
+      size_t l2 = 0;
+      const Cls c2 = ClassAt(text, j, &l2);
+      if (c2 == kLetter || c2 == kDigit) {  // WB5, WB8, WB9, WB10
+        last = c2;
+        j += l2;
+        continue;
+      }
+      if (c2 != kMidNumLet && c2 != kMidNum) break;
+      size_t l3 = 0;
+      const Cls c3 = ClassAt(text, j + l2, &l3);
+      const bool joined = (last == kLetter && c3 == kLetter && JoinsLetters(c2)) ||
+                          (last == kDigit && c3 == kDigit && JoinsDigits(c2));
+      if (!joined) break;
+      last = c3;
+      j += l2 + l3;
+    }
+    // ICU's status is its last rule's: a piece that ends with a digit is a
+    // number (« Pluche434633 », « A380 »), one that ends with a letter a word
+    // (« 1er »)
+    out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), last == kLetter ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER});
+    i = j;
+  }
+  *end = i;
+  return true;
+}
+
+// ICU's pieces of [from, to), whose ends are boundaries in the whole text.
+void IcuPieces(std::string_view text, size_t from, size_t to, icu::BreakIterator& words,
+               std::vector<WordPiece>* out) {
+  const std::string_view region = text.substr(from, to - from);
+  const icu::UnicodeString utf16 =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(region.data(), static_cast<int32_t>(region.size())));
+  words.setText(utf16);
+  Utf16ToBytes to_bytes(region);
+  const auto to_byte = [&](int32_t utf16_offset) { return static_cast<uint32_t>(from + to_bytes(utf16_offset)); };
+  uint32_t prev = to_byte(words.first());
+  for (int32_t b = words.next(); b != icu::BreakIterator::DONE; b = words.next()) {
+    const uint32_t next = to_byte(b);
+    out->push_back({prev, next, words.getRuleStatus()});
+    prev = next;
+  }
+  // The iterator keeps a pointer to the copy: point it elsewhere before it goes.
+  static const icu::UnicodeString kNothing;
+  words.setText(kNothing);
+}
+
+}  // namespace
+
+std::vector<WordPiece> WordPieces(std::string_view text, icu::BreakIterator& icu_words, WordBreaker breaker) {
+  std::vector<WordPiece> out;
+  // A piece is at least a byte and most have a space after them: room for
+  // the densest text is only address space until written.
+  out.reserve(text.size() / 2 + 8);
+  if (breaker == WordBreaker::kIcuOnly) {
+    if (!text.empty()) IcuPieces(text, 0, text.size(), icu_words, &out);
+    return out;
+  }
+  // Stretches between runs of whitespace; a run of stretches with unknown
+  // characters goes to ICU with the whitespace before and after it (a
+  // combining mark after a space joins the space, WB4).
+  const size_t n = text.size();
+  size_t i = 0, icu_from = SIZE_MAX;
+  std::vector<WordPiece> held;  // a known stretch's pieces, while ICU cuts the stretches before it
+  while (i < n) {
+    const size_t space_from = i;
+    while (i < n && static_cast<uint8_t>(text[i]) < 0x80 && kAscii[static_cast<uint8_t>(text[i])] == kSpace) ++i;
+    const size_t stretch_from = i, first_piece = out.size();
+    size_t end = 0;
+    if (!FastPieces(text, stretch_from, &out, &end)) {
+      out.resize(first_piece);
+      if (icu_from == SIZE_MAX) icu_from = space_from;
+      size_t length = 0;
+      while (ClassAt(text, i, &length) != kSpace) i += length;
+      continue;
+    }
+    i = end;
+    if (icu_from != SIZE_MAX) {
+      // the whitespace after the unknown stretches is ICU's too; their
+      // pieces come first
+      held.assign(out.begin() + static_cast<std::ptrdiff_t>(first_piece), out.end());
+      out.resize(first_piece);
+      IcuPieces(text, icu_from, stretch_from, icu_words, &out);
+      out.insert(out.end(), held.begin(), held.end());
+      icu_from = SIZE_MAX;
+    }
+  }
+  if (icu_from != SIZE_MAX) IcuPieces(text, icu_from, n, icu_words, &out);
+  return out;
+}
+
+}  // namespace lexfr

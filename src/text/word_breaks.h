@@ -1,0 +1,71 @@
+// Word boundaries: UTF-8 text -> the pieces ICU's French word break
+// iterator gives, with its rule status.
+//
+// In: valid UTF-8. Out: the pieces between consecutive boundaries, in order,
+// as byte ranges, with the iterator's rule status (UBRK_WORD_NONE,
+// UBRK_WORD_NUMBER, UBRK_WORD_LETTER…). Pieces of whitespace may be left
+// out: no token is made of them.
+//
+// Most French is written in a few dozen characters whose UAX #29 classes are
+// fixed: ASCII, the accented Latin letters, « » ’ – — … €. Between two runs
+// of ASCII whitespace, a stretch made only of those is cut here by the
+// rules that apply to them (WB5–WB12: letters and digits join, « . » « ' »
+// « ’ » between letters or digits, « , » « ; » between digits), without
+// ICU. Any other stretch (a combining mark, U+202F, « _ », another script),
+// with the whitespace around it, goes to ICU itself. The tests hold the two
+// to the same pieces on the dev corpus, the case tables and random strings
+// of the characters at the edge of the rules.
+//
+// Thread-safety: `icu_words` is the caller's (one per thread); its text is
+// left pointing at nothing.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uversion.h>  // U_NAMESPACE_BEGIN: icu is ICU's versioned namespace
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace lexfr {
+
+struct WordPiece {
+  uint32_t start = 0, end = 0;  // bytes
+  int32_t status = 0;           // ICU's rule status of the piece
+  bool operator==(const WordPiece&) const = default;
+};
+
+// Which way the pieces are cut: the rules above with ICU for the rest, or
+// ICU over the whole text (what the tests hold the first to).
+enum class WordBreaker : uint8_t { kFastPath, kIcuOnly };
+
+// Maps increasing UTF-16 offsets of a (valid) UTF-8 text's UTF-16 copy back
+// to byte offsets, walking forward only: what ICU's iterators give is read
+// back into the text.
+class Utf16ToBytes {
+ public:
+  explicit Utf16ToBytes(std::string_view text) : text_(text) {}
+  uint32_t operator()(int32_t utf16) {
+    while (utf16_ < utf16 && byte_ < text_.size()) {
+      const auto lead = static_cast<uint8_t>(text_[byte_]);
+      const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      byte_ += length;
+      utf16_ += length == 4 ? 2 : 1;  // a supplementary character is a surrogate pair
+    }
+    return static_cast<uint32_t>(byte_);
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0;
+  int32_t utf16_ = 0;
+};
+
+std::vector<WordPiece> WordPieces(std::string_view text, icu::BreakIterator& icu_words,
+                                  WordBreaker breaker = WordBreaker::kFastPath);
+
+}  // namespace lexfr
