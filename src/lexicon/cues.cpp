@@ -16,6 +16,7 @@ CueSet::CueSet(const std::vector<DataRow>& rows, const PhraseCutter& cutter) {
     cue.value = std::string(row[1]);
     cue.weight = static_cast<int>(IntegerOf(row[2]));
     const std::vector<PhraseToken> tokens = cutter.Cut(row[3]);
+    cue.tokens.reserve(tokens.size());
     for (const PhraseToken& t : tokens) cue.tokens.push_back(Fold(t.text));
     // A phrase ending with an elided word (« contre l' », « de l' ») has no
     // letter after its apostrophe, so the segmenter splits it off; in a text
