@@ -183,10 +183,16 @@ std::vector<std::string_view> NameTokens(std::string_view name, const PhraseCutt
 
 void Gazetteer::Compile(const PhraseCutter& cutter, const StringSet& articles) {
   trie_ = std::make_unique<Trie>();
-  size_t names = 0;
-  for (const GazetteerEntry& e : entries_) names += 1 + e.aliases.size();
+  size_t names = 0, words = 0;
+  for (const GazetteerEntry& e : entries_) {
+    names += 1 + e.aliases.size();
+    // About a word a space: most names have no apostrophe or hyphen.
+    words += 1 + std::count(e.canonical.begin(), e.canonical.end(), ' ');
+    for (const std::string& a : e.aliases) words += 1 + std::count(a.begin(), a.end(), ' ');
+  }
   trie_->terminals.reserve(names);
-  trie_->words.reserve(3 * names);
+  trie_->words.reserve(words);
+  trie_->phrases.Reserve(words);
   // Reused from name to name: their strings keep their room, where a new
   // vector of new strings per name was most of the allocations of a load.
   std::vector<std::string> keys;

@@ -17,9 +17,9 @@ void PhraseMatcher::Dump(std::string* out) const {
   }
 }
 
-void PhraseMatcher::GrowEdges() {
+void PhraseMatcher::Rehash(int slot_bits) {
   std::vector<Edge> old = std::move(edges_);
-  slot_bits_ = old.empty() ? 10 : slot_bits_ + 1;
+  slot_bits_ = slot_bits;
   edges_.assign(size_t{1} << slot_bits_, Edge{});
   const size_t mask = edges_.size() - 1;
   for (const Edge& e : old) {
@@ -30,12 +30,22 @@ void PhraseMatcher::GrowEdges() {
   }
 }
 
+void PhraseMatcher::Reserve(size_t tokens) {
+  nodes_.reserve(nodes_.size() + tokens);
+  token_bytes_.reserve(token_bytes_.size() + 8 * tokens);
+  int bits = 10;
+  while ((size_t{1} << bits) < 2 * (edge_count_ + tokens)) ++bits;
+  if (bits > slot_bits_) Rehash(bits);
+}
+
 uint32_t PhraseMatcher::Child(uint32_t parent, const std::string& token) {
-  if (const Edge* e = FindEdge(parent, token)) return e->child;
-  if (2 * (edge_count_ + 1) > edges_.size()) GrowEdges();
+  // Room first, so that one probe finds the edge or the slot for it.
+  if (2 * (edge_count_ + 1) > edges_.size()) Rehash(edges_.empty() ? 10 : slot_bits_ + 1);
   const size_t mask = edges_.size() - 1;
   size_t i = Slot(parent, token, slot_bits_);
-  while (edges_[i].child != 0) i = (i + 1) & mask;
+  for (; edges_[i].child != 0; i = (i + 1) & mask) {
+    if (IsEdge(edges_[i], parent, token)) return edges_[i].child;
+  }
   const auto child = static_cast<uint32_t>(nodes_.size());
   edges_[i] = Edge{parent, child, static_cast<uint32_t>(token_bytes_.size()), static_cast<uint32_t>(token.size())};
   token_bytes_.append(token);

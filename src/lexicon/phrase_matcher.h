@@ -30,6 +30,9 @@ class PhraseMatcher {
   // Adds a phrase of one token or more; its id is the number of phrases
   // added before it.
   uint32_t Add(const std::vector<std::string>& folded_tokens);
+  // Room for phrases of about `tokens` tokens in all, made at once rather
+  // than by doubling (each doubling of the edges rehashes them all).
+  void Reserve(size_t tokens);
 
   // False when no phrase starts with `folded` (one bit, no hashing).
   bool MayStart(std::string_view folded) const { return first_words_.MayContain(folded); }
@@ -76,6 +79,9 @@ class PhraseMatcher {
     const uint64_t h = (StringHash{}(token) + parent) * 0x9e3779b97f4a7c15u;
     return static_cast<size_t>(h >> (64 - slot_bits));
   }
+  bool IsEdge(const Edge& e, uint32_t parent, std::string_view token) const {
+    return e.parent == parent && TokenOf(e) == token;
+  }
   std::string_view TokenOf(const Edge& e) const { return std::string_view(token_bytes_).substr(e.token_begin, e.token_size); }
   const Edge* FindEdge(uint32_t parent, std::string_view token) const {
     if (edges_.empty()) return nullptr;
@@ -83,12 +89,12 @@ class PhraseMatcher {
     for (size_t i = Slot(parent, token, slot_bits_);; i = (i + 1) & mask) {
       const Edge& e = edges_[i];
       if (e.child == 0) return nullptr;
-      if (e.parent == parent && TokenOf(e) == token) return &e;
+      if (IsEdge(e, parent, token)) return &e;
     }
   }
   // The child of `parent` by `token`, added (a new node) when absent.
   uint32_t Child(uint32_t parent, const std::string& token);
-  void GrowEdges();
+  void Rehash(int slot_bits);
 
   // A one-bit-per-bucket filter of the phrases' first tokens, keyed by their
   // length and first, second and last bytes: most walks start at the root
