@@ -1,7 +1,9 @@
 // Word (.docx) and LibreOffice (.odt) documents -> text (extract/extract.h).
 //
 // Both are ZIP archives of XML: libzip reads the archive from memory, pugixml
-// parses each part. Read in this process, not in the cage: libzip reads a
+// parses each part. libzip is dlopen()ed on the first ZIP that comes, not
+// linked: it pulls libcrypto, whose loading and relocation cost every run,
+// office document or not, ~3 M instructions of start-up (issue 21). Read in this process, not in the cage: libzip reads a
 // buffer with its sizes checked, pugixml parses without recursion and without
 // DTDs (no entity expansion), and the walk below keeps its own stack; every
 // part is inflated under the text bound (4 x --max-bytes), so a zip bomb
@@ -10,17 +12,20 @@
 // Reading order: the body's paragraphs and headings as they come, each table
 // cell's paragraphs in row order, and each footnote or endnote right after
 // the paragraph that calls it. One blank line between paragraphs, as for HTML.
+#include <dlfcn.h>
 #include <zip.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "extract/cage.h"
 #include "extract/extract.h"
 #include "text/text_util.h"
 
@@ -37,42 +42,109 @@ Status DataError(const char* code, const std::string& message) {
   return Status::Error(ExitCode::kDataErr, code, message);
 }
 
+// The libzip functions read here, resolved from the library on first use.
+struct ZipApi {
+  decltype(&::zip_source_buffer_create) source_buffer_create = nullptr;
+  decltype(&::zip_source_free) source_free = nullptr;
+  decltype(&::zip_open_from_source) open_from_source = nullptr;
+  decltype(&::zip_discard) discard = nullptr;
+  decltype(&::zip_name_locate) name_locate = nullptr;
+  decltype(&::zip_stat_init) stat_init = nullptr;
+  decltype(&::zip_stat_index) stat_index = nullptr;
+  decltype(&::zip_fopen_index) fopen_index = nullptr;
+  decltype(&::zip_fread) fread = nullptr;
+  decltype(&::zip_fclose) fclose = nullptr;
+  decltype(&::zip_file_strerror) file_strerror = nullptr;
+  decltype(&::zip_error_init) error_init = nullptr;
+  decltype(&::zip_error_fini) error_fini = nullptr;
+};
+
+template <typename F>
+bool Resolve(void* library, const char* name, F* f) {
+  *f = reinterpret_cast<F>(dlsym(library, name));
+  return *f != nullptr;
+}
+
+// libzip's functions, or null (with `why`) when the library cannot be loaded.
+const ZipApi* Libzip(std::string* why) {
+  static std::string error;
+  static const std::unique_ptr<const ZipApi> api = []() -> std::unique_ptr<const ZipApi> {
+    // No fork while the loader is half-way through (extract/cage.h).
+    const std::unique_lock no_fork(ForkLock());
+    void* library = dlopen(LEXFR_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) {
+      error = dlerror();
+      return nullptr;
+    }
+    auto zip = std::make_unique<ZipApi>();
+    const bool all = Resolve(library, "zip_source_buffer_create", &zip->source_buffer_create) &&
+                     Resolve(library, "zip_source_free", &zip->source_free) &&
+                     Resolve(library, "zip_open_from_source", &zip->open_from_source) &&
+                     Resolve(library, "zip_discard", &zip->discard) &&
+                     Resolve(library, "zip_name_locate", &zip->name_locate) &&
+                     Resolve(library, "zip_stat_init", &zip->stat_init) &&
+                     Resolve(library, "zip_stat_index", &zip->stat_index) &&
+                     Resolve(library, "zip_fopen_index", &zip->fopen_index) &&
+                     Resolve(library, "zip_fread", &zip->fread) && Resolve(library, "zip_fclose", &zip->fclose) &&
+                     Resolve(library, "zip_file_strerror", &zip->file_strerror) &&
+                     Resolve(library, "zip_error_init", &zip->error_init) &&
+                     Resolve(library, "zip_error_fini", &zip->error_fini);
+    if (!all) {
+      error = std::string(LEXFR_LIBZIP_SONAME) + " lacks a function lexfr reads ZIP archives with";
+      return nullptr;
+    }
+    return zip;
+  }();
+  if (api == nullptr) *why = error;
+  return api.get();
+}
+
+// As for a missing PDF module: the installation lacks a part.
+Status NoLibzip(const std::string& why) {
+  return Status::Error(ExitCode::kConfig, "office_unsupported", "ZIP support (libzip) cannot be loaded: " + why);
+}
+
 struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
+  const ZipApi* zip;
+  void operator()(zip_t* z) const { zip->discard(z); }
 };
 using Zip = std::unique_ptr<zip_t, ZipCloser>;
 
 struct FileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
+  const ZipApi* zip;
+  void operator()(zip_file_t* f) const { zip->fclose(f); }
 };
 
 // The archive in `bytes`, or null when it is not one libzip can read.
-Zip OpenZip(std::string_view bytes) {
+Zip OpenZip(const ZipApi& zip, std::string_view bytes) {
   zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_error_fini(&error);
-  if (source == nullptr) return nullptr;
-  zip_error_init(&error);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-  zip_error_fini(&error);
-  if (archive == nullptr) zip_source_free(source);
-  return Zip(archive);
+  zip.error_init(&error);
+  zip_source_t* source = zip.source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip.error_fini(&error);
+  if (source == nullptr) return Zip(nullptr, ZipCloser{&zip});
+  zip.error_init(&error);
+  zip_t* archive = zip.open_from_source(source, ZIP_RDONLY, &error);
+  zip.error_fini(&error);
+  if (archive == nullptr) zip.source_free(source);
+  return Zip(archive, ZipCloser{&zip});
 }
 
-bool HasEntry(zip_t* zip, const char* name) { return zip_name_locate(zip, name, 0) >= 0; }
+const ZipApi& Api(const Zip& zip) { return *zip.get_deleter().zip; }
+
+bool HasEntry(const Zip& zip, const char* name) { return Api(zip).name_locate(zip.get(), name, 0) >= 0; }
 
 // Reads entry `name` into `out`, at most `limit` bytes inflated; an absent
 // entry is an empty `out` and Ok when `optional`.
-Status ReadEntry(zip_t* zip, const char* name, size_t limit, bool optional, std::string* out) {
+Status ReadEntry(const Zip& zip, const char* name, size_t limit, bool optional, std::string* out) {
   out->clear();
-  const zip_int64_t index = zip_name_locate(zip, name, 0);
+  const ZipApi& api = Api(zip);
+  const zip_int64_t index = api.name_locate(zip.get(), name, 0);
   if (index < 0) {
     return optional ? Status::Ok() : DataError("office_invalid", std::string("the archive has no ") + name);
   }
   zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
+  api.stat_init(&stat);
+  if (api.stat_index(zip.get(), static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
     return DataError("office_invalid", std::string("cannot read ") + name + " in the archive");
   }
   if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE) {
@@ -83,13 +155,14 @@ Status ReadEntry(zip_t* zip, const char* name, size_t limit, bool optional, std:
                                                " bytes (4 x --max-bytes)");
   };
   if ((stat.valid & ZIP_STAT_SIZE) && stat.size > limit) return too_big();
-  std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0));
+  std::unique_ptr<zip_file_t, FileCloser> file(api.fopen_index(zip.get(), static_cast<zip_uint64_t>(index), 0),
+                                               FileCloser{&api});
   if (!file) return DataError("office_invalid", std::string("cannot open ") + name + " in the archive");
   // The declared size may lie: read in chunks and stop at the bound.
   char chunk[1 << 16];
   for (;;) {
-    const zip_int64_t n = zip_fread(file.get(), chunk, sizeof chunk);
-    if (n < 0) return DataError("office_invalid", std::string(name) + " is damaged (" + zip_file_strerror(file.get()) + ")");
+    const zip_int64_t n = api.fread(file.get(), chunk, sizeof chunk);
+    if (n < 0) return DataError("office_invalid", std::string(name) + " is damaged (" + api.file_strerror(file.get()) + ")");
     if (n == 0) break;
     if (out->size() + static_cast<size_t>(n) > limit) return too_big();
     out->append(chunk, static_cast<size_t>(n));
@@ -253,7 +326,7 @@ void WordText(pugi::xml_node root, const Notes& footnotes, const Notes& endnotes
   out->EndParagraph();
 }
 
-Status ExtractDocx(zip_t* zip, size_t limit, TextBuilder* out) {
+Status ExtractDocx(const Zip& zip, size_t limit, TextBuilder* out) {
   std::string xml;
   pugi::xml_document body, footnotes_xml, endnotes_xml;
   Notes footnotes, endnotes;
@@ -319,7 +392,7 @@ void OdfText(pugi::xml_node root, bool in_note, TextBuilder* out) {
   out->EndParagraph();
 }
 
-Status ExtractOdt(zip_t* zip, size_t limit, TextBuilder* out) {
+Status ExtractOdt(const Zip& zip, size_t limit, TextBuilder* out) {
   std::string xml;
   pugi::xml_document content;
   Status s = ReadEntry(zip, "META-INF/manifest.xml", limit, true, &xml);
@@ -341,7 +414,7 @@ Status ExtractOdt(zip_t* zip, size_t limit, TextBuilder* out) {
 }
 
 // The "mimetype" entry of an ODF package, or "" when absent or unreadable.
-std::string OdfMimeType(zip_t* zip) {
+std::string OdfMimeType(const Zip& zip) {
   std::string mime;
   if (!ReadEntry(zip, "mimetype", 256, true, &mime).ok()) return "";
   return mime;
@@ -358,11 +431,14 @@ OfficeKind SniffOffice(std::string_view bytes) {
   if (bytes.starts_with(kOleMagic)) return OfficeKind::kOle;
   if (bytes.starts_with("{\\rtf")) return OfficeKind::kRtf;
   if (!bytes.starts_with(kZipMagic)) return OfficeKind::kNone;
-  Zip zip = OpenZip(bytes);
+  std::string why;
+  const ZipApi* api = Libzip(&why);
+  if (api == nullptr) return OfficeKind::kDamagedZip;
+  Zip zip = OpenZip(*api, bytes);
   if (!zip) return OfficeKind::kDamagedZip;
-  if (HasEntry(zip.get(), "word/document.xml")) return OfficeKind::kDocx;
-  const std::string mime = OdfMimeType(zip.get());
-  if (mime == kOdtMime || (mime.empty() && HasEntry(zip.get(), "content.xml"))) return OfficeKind::kOdt;
+  if (HasEntry(zip, "word/document.xml")) return OfficeKind::kDocx;
+  const std::string mime = OdfMimeType(zip);
+  if (mime == kOdtMime || (mime.empty() && HasEntry(zip, "content.xml"))) return OfficeKind::kOdt;
   return OfficeKind::kOtherZip;
 }
 
@@ -386,6 +462,7 @@ Status RefuseOffice(std::string_view bytes, OfficeKind kind) {
                                    "presentation, a damaged file?)") +
                            kConvertHint);
     case OfficeKind::kDamagedZip:
+      if (std::string why; Libzip(&why) == nullptr) return NoLibzip(why);
       return DataError("office_invalid", "a damaged ZIP archive (cut short?): if it is a .docx or an .odt, save it "
                                          "again from its editor");
     case OfficeKind::kNone:
@@ -399,12 +476,15 @@ Status ExtractOffice(std::string_view bytes, InputFormat format, const ExtractOp
   out->info.format = format;
   const char* what = format == InputFormat::kDocx ? "a .docx" : "an .odt";
   if (!bytes.starts_with(kZipMagic)) return DataError("office_invalid", std::string("not ") + what + " (no ZIP header)");
-  Zip zip = OpenZip(bytes);
+  std::string why;
+  const ZipApi* api = Libzip(&why);
+  if (api == nullptr) return NoLibzip(why);
+  Zip zip = OpenZip(*api, bytes);
   if (!zip) return DataError("office_invalid", std::string("not ") + what + ": the ZIP archive is damaged");
   TextBuilder text;
   text.limit = options.max_text_bytes;
-  Status s = format == InputFormat::kDocx ? ExtractDocx(zip.get(), options.max_text_bytes, &text)
-                                                : ExtractOdt(zip.get(), options.max_text_bytes, &text);
+  Status s = format == InputFormat::kDocx ? ExtractDocx(zip, options.max_text_bytes, &text)
+                                                : ExtractOdt(zip, options.max_text_bytes, &text);
   if (!s.ok()) return s;
   if (text.over || text.text.size() > options.max_text_bytes) return TooMuchText(options);
   if (text.text.empty()) return DataError("office_no_text", std::string(what) + " without text");

@@ -7,6 +7,15 @@
 
 namespace lexfr {
 
-std::string Sha256Hex(std::string_view bytes);
+enum class Sha256Engine {
+  kBest,           // the CPU's SHA extensions when it has them, else portable code
+  kPortable,       // plain C++ (for the tests, and CPUs without the extensions)
+  kCpuExtensions,  // only where Sha256HasCpuExtensions()
+};
+
+std::string Sha256Hex(std::string_view bytes, Sha256Engine engine = Sha256Engine::kBest);
+
+// Whether this CPU has the SHA extensions (and the SSSE3/SSE4.1 they go with).
+bool Sha256HasCpuExtensions();
 
 }  // namespace lexfr

@@ -16,6 +16,7 @@ CueSet::CueSet(const std::vector<DataRow>& rows, const PhraseCutter& cutter) {
     cue.value = std::string(row[1]);
     cue.weight = static_cast<int>(IntegerOf(row[2]));
     const std::vector<PhraseToken> tokens = cutter.Cut(row[3]);
+    cue.tokens.reserve(tokens.size());
     for (const PhraseToken& t : tokens) cue.tokens.push_back(Fold(t.text));
     // A phrase ending with an elided word (« contre l' », « de l' ») has no
     // letter after its apostrophe, so the segmenter splits it off; in a text
@@ -28,6 +29,9 @@ CueSet::CueSet(const std::vector<DataRow>& rows, const PhraseCutter& cutter) {
     cue.field_index = field_indices.try_emplace(cue.field, static_cast<uint32_t>(field_indices.size())).first->second;
     cues_.push_back(std::move(cue));
   }
+  size_t tokens = 0;
+  for (const Cue& cue : cues_) tokens += cue.tokens.size();
+  phrases_.Reserve(tokens);
   for (const Cue& cue : cues_) phrases_.Add(cue.tokens);
 }
 
@@ -98,6 +102,7 @@ CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const I
     for (const Cue& cue : set->cues()) tokens += cue.tokens.size();
   }
   next_.reserve(tokens);
+  phrases_.Reserve(tokens);
   // files in CueFile order, each file's cues in file order: filtered by
   // file, the phrases at a node keep the order of that file's CueSet
   for (size_t f = 0; f < kCueFileCount; ++f) {

@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 #include "extract/decode.h"
@@ -34,25 +35,45 @@ enum class CaseRule : uint8_t {
 }  // namespace
 
 struct Gazetteer::Trie {
+  // A token of a name, as bytes of the name's string in entries_.
+  struct Word {
+    uint32_t begin = 0, size = 0;
+    CaseRule rule = CaseRule::kFolded;
+  };
+  // One name (canonical or alias) of an entry: its words are words[first_word,
+  // + word_count), in one vector for all names rather than two vectors and a
+  // string per word of each name, which were a tenth of start-up's
+  // allocations (issue 21).
   struct Terminal {
-    uint32_t entry;
-    std::vector<std::string> surface;  // the alias's own tokens
-    std::vector<CaseRule> rules;
+    uint32_t entry = 0;
+    uint32_t name = 0;  // 0: the canonical name; n: aliases[n - 1]
+    uint32_t first_word = 0, word_count = 0;
   };
   PhraseMatcher phrases;
   std::vector<Terminal> terminals;  // by phrase id
+  std::vector<Word> words;
+
+  std::span<const Word> WordsOf(const Terminal& t) const { return std::span(words).subspan(t.first_word, t.word_count); }
 };
+
+namespace {
+
+const std::string& NameOf(const GazetteerEntry& e, uint32_t name) { return name == 0 ? e.canonical : e.aliases[name - 1]; }
+
+}  // namespace
 
 Gazetteer::Gazetteer() : trie_(std::make_unique<Trie>()) {}
 Gazetteer::~Gazetteer() = default;
 
 Status Gazetteer::AddTsv(std::string_view name, std::string_view tsv) {
+  std::vector<std::string_view> cols, aliases;  // reused from line to line: no allocation a line
   for (const DataLine& line : DataLines(tsv)) {
     const std::string where = std::string(name) + ":" + std::to_string(line.number);
     if (!IsValidUtf8(line.text)) {
       return Status::Error(ExitCode::kConfig, "bad_gazetteer", where + ": not valid UTF-8");
     }
-    const std::vector<std::string_view> cols = Split(line.text, '\t');
+    cols.clear();
+    SplitAppend(line.text, '\t', &cols);
     if (cols.size() < 2 || cols.size() > 4) {
       return Status::Error(ExitCode::kConfig, "bad_gazetteer",
                            where + ": expected 2 to 4 tab-separated columns (canonical, subtype, aliases, notes), found " +
@@ -72,7 +93,9 @@ Status Gazetteer::AddTsv(std::string_view name, std::string_view tsv) {
                                "supranational, territory)");
     }
     if (cols.size() >= 3) {
-      for (std::string_view a : Split(cols[2], '|')) {
+      aliases.clear();
+      SplitAppend(cols[2], '|', &aliases);
+      for (std::string_view a : aliases) {
         a = Trim(a);
         if (!a.empty()) e.aliases.emplace_back(a);
       }
@@ -160,16 +183,23 @@ std::vector<std::string_view> NameTokens(std::string_view name, const PhraseCutt
 
 void Gazetteer::Compile(const PhraseCutter& cutter, const StringSet& articles) {
   trie_ = std::make_unique<Trie>();
-  size_t names = 0;
-  for (const GazetteerEntry& e : entries_) names += 1 + e.aliases.size();
+  size_t names = 0, words = 0;
+  for (const GazetteerEntry& e : entries_) {
+    names += 1 + e.aliases.size();
+    // About a word a space: most names have no apostrophe or hyphen.
+    words += 1 + std::count(e.canonical.begin(), e.canonical.end(), ' ');
+    for (const std::string& a : e.aliases) words += 1 + std::count(a.begin(), a.end(), ' ');
+  }
   trie_->terminals.reserve(names);
+  trie_->words.reserve(words);
+  trie_->phrases.Reserve(words);
   // Reused from name to name: their strings keep their room, where a new
   // vector of new strings per name was most of the allocations of a load.
   std::vector<std::string> keys;
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     // the canonical name, then the aliases
     for (size_t n = 0; n <= entries_[i].aliases.size(); ++n) {
-      const std::string& name = n == 0 ? entries_[i].canonical : entries_[i].aliases[n - 1];
+      const std::string& name = NameOf(entries_[i], static_cast<uint32_t>(n));
       const std::vector<std::string_view> words = NameTokens(name, cutter);
       if (words.empty()) continue;
       keys.resize(words.size());
@@ -177,30 +207,31 @@ void Gazetteer::Compile(const PhraseCutter& cutter, const StringSet& articles) {
         keys[k].clear();
         FoldAppend(words[k], &keys[k]);
       }
-      Trie::Terminal term{i, {}, {}};
-      term.surface.reserve(words.size());
-      term.rules.reserve(words.size());
+      const Trie::Terminal term{i, static_cast<uint32_t>(n), static_cast<uint32_t>(trie_->words.size()),
+                                static_cast<uint32_t>(words.size())};
       // A name whose words after the first are all lower-case reads like a
       // common phrase (« autorité de protection des données »): it must then
       // start with a capital. « cour d'appel de Paris » need not.
       bool distinctive = false;
       for (size_t k = 1; k < words.size(); ++k) distinctive |= IsUpperInitial(words[k]);
       const bool titled = words.size() > 1 && articles.contains(keys[0]);
-      for (const std::string_view surface : words) {
-        term.surface.emplace_back(surface);
-        term.rules.push_back(RuleFor(surface, words.size() == 1, term.rules.empty(), !distinctive, titled));
+      for (size_t k = 0; k < words.size(); ++k) {
+        // The words are views of `name` (NameTokens).
+        trie_->words.push_back({static_cast<uint32_t>(words[k].data() - name.data()), static_cast<uint32_t>(words[k].size()),
+                                RuleFor(words[k], words.size() == 1, k == 0, !distinctive, titled)});
       }
       trie_->phrases.Add(keys);  // its id is the terminal's index
-      trie_->terminals.push_back(std::move(term));
+      trie_->terminals.push_back(term);
     }
   }
 }
 
 void Gazetteer::Dump(std::string* out) const {
   for (const Trie::Terminal& term : trie_->terminals) {
-    *out += "name " + entries_[term.entry].canonical + ":";
-    for (size_t j = 0; j < term.surface.size(); ++j) {
-      *out += " " + term.surface[j] + "/" + std::to_string(static_cast<int>(term.rules[j]));
+    const GazetteerEntry& e = entries_[term.entry];
+    *out += "name " + e.canonical + ":";
+    for (const Trie::Word& w : trie_->WordsOf(term)) {
+      *out += " " + NameOf(e, term.name).substr(w.begin, w.size) + "/" + std::to_string(static_cast<int>(w.rule));
     }
     *out += "\n";
   }
@@ -224,9 +255,11 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
       if (node == PhraseMatcher::kNoNode) break;
       for (const uint32_t phrase : trie_->phrases.PhrasesAt(node)) {
         const Trie::Terminal& term = trie_->terminals[phrase];
+        const std::string_view name = NameOf(entries_[term.entry], term.name);
+        const std::span<const Trie::Word> words = trie_->WordsOf(term);
         bool agrees = true;
-        for (size_t j = 0; j < term.surface.size() && agrees; ++j) {
-          agrees = TokenAgrees(term.surface[j], TokenText(text, tokens[start + j]), term.rules[j]);
+        for (size_t j = 0; j < words.size() && agrees; ++j) {
+          agrees = TokenAgrees(name.substr(words[j].begin, words[j].size), TokenText(text, tokens[start + j]), words[j].rule);
         }
         if (agrees) {
           best = &term;

@@ -3,31 +3,70 @@
 namespace lexfr {
 
 void PhraseMatcher::Dump(std::string* out) const {
+  std::vector<std::vector<std::pair<std::string_view, uint32_t>>> edges(nodes_.size());
+  for (const Edge& e : edges_) {
+    if (e.child != 0) edges[e.parent].emplace_back(TokenOf(e), e.child);
+  }
   for (size_t n = 0; n < nodes_.size(); ++n) {
-    std::vector<std::pair<std::string_view, uint32_t>> edges(nodes_[n].next.begin(), nodes_[n].next.end());
-    std::sort(edges.begin(), edges.end());
+    std::sort(edges[n].begin(), edges[n].end());
     out->append("node ").append(std::to_string(n)).append(":");
-    for (const auto& [token, child] : edges) out->append(" ").append(token).append("->").append(std::to_string(child));
+    for (const auto& [token, child] : edges[n]) out->append(" ").append(token).append("->").append(std::to_string(child));
     out->append(" |");
-    for (const uint32_t phrase : nodes_[n].phrases) out->append(" ").append(std::to_string(phrase));
+    for (const uint32_t phrase : PhrasesAt(static_cast<uint32_t>(n))) out->append(" ").append(std::to_string(phrase));
     out->append("\n");
   }
+}
+
+void PhraseMatcher::Rehash(int slot_bits) {
+  std::vector<Edge> old = std::move(edges_);
+  slot_bits_ = slot_bits;
+  edges_.assign(size_t{1} << slot_bits_, Edge{});
+  const size_t mask = edges_.size() - 1;
+  for (const Edge& e : old) {
+    if (e.child == 0) continue;
+    size_t i = Slot(e.parent, TokenOf(e), slot_bits_);
+    while (edges_[i].child != 0) i = (i + 1) & mask;
+    edges_[i] = e;
+  }
+}
+
+void PhraseMatcher::Reserve(size_t tokens) {
+  nodes_.reserve(nodes_.size() + tokens);
+  token_bytes_.reserve(token_bytes_.size() + 8 * tokens);
+  int bits = 10;
+  while ((size_t{1} << bits) < 2 * (edge_count_ + tokens)) ++bits;
+  if (bits > slot_bits_) Rehash(bits);
+}
+
+uint32_t PhraseMatcher::Child(uint32_t parent, const std::string& token) {
+  // Room first, so that one probe finds the edge or the slot for it.
+  if (2 * (edge_count_ + 1) > edges_.size()) Rehash(edges_.empty() ? 10 : slot_bits_ + 1);
+  const size_t mask = edges_.size() - 1;
+  size_t i = Slot(parent, token, slot_bits_);
+  for (; edges_[i].child != 0; i = (i + 1) & mask) {
+    if (IsEdge(edges_[i], parent, token)) return edges_[i].child;
+  }
+  const auto child = static_cast<uint32_t>(nodes_.size());
+  edges_[i] = Edge{parent, child, static_cast<uint32_t>(token_bytes_.size()), static_cast<uint32_t>(token.size())};
+  token_bytes_.append(token);
+  ++edge_count_;
+  nodes_[parent].child_first_bytes.Add(token);
+  nodes_.emplace_back();
+  return child;
 }
 
 uint32_t PhraseMatcher::Add(const std::vector<std::string>& folded_tokens) {
   first_words_.Add(folded_tokens.front());
   uint32_t node = kRoot;
-  for (const std::string& token : folded_tokens) {
-    // One hash a token, whether the edge is new or not.
-    const auto [it, added] = nodes_[node].next.try_emplace(token, static_cast<uint32_t>(nodes_.size()));
-    const uint32_t child = it->second;
-    if (added) {
-      nodes_[node].child_first_bytes.Add(token);
-      nodes_.emplace_back();  // moves the nodes: `it` is not read after
-    }
-    node = child;
+  for (const std::string& token : folded_tokens) node = Child(node, token);
+  Node& end = nodes_[node];
+  if (end.phrase_count == 0) {
+    end.only_phrase = phrases_;
+  } else {
+    if (end.phrase_count == 1) end.phrases.push_back(end.only_phrase);
+    end.phrases.push_back(phrases_);
   }
-  nodes_[node].phrases.push_back(phrases_);
+  ++end.phrase_count;
   return phrases_++;
 }
 

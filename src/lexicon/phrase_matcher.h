@@ -30,16 +30,20 @@ class PhraseMatcher {
   // Adds a phrase of one token or more; its id is the number of phrases
   // added before it.
   uint32_t Add(const std::vector<std::string>& folded_tokens);
+  // Room for phrases of about `tokens` tokens in all, made at once rather
+  // than by doubling (each doubling of the edges rehashes them all).
+  void Reserve(size_t tokens);
 
   // False when no phrase starts with `folded` (one bit, no hashing).
   bool MayStart(std::string_view folded) const { return first_words_.MayContain(folded); }
   // The node reached from `node` by one more token, or kNoNode.
   uint32_t Next(uint32_t node, std::string_view folded) const {
-    const Node& from = nodes_[node];
     // One bit answers most steps (« a » after « à » starts no child): no hashing.
-    if (node == kRoot ? !first_words_.MayContain(folded) : !from.child_first_bytes.MayStart(folded)) return kNoNode;
-    const auto it = from.next.find(folded);
-    return it == from.next.end() ? kNoNode : it->second;
+    if (node == kRoot ? !first_words_.MayContain(folded) : !nodes_[node].child_first_bytes.MayStart(folded)) {
+      return kNoNode;
+    }
+    const Edge* edge = FindEdge(node, folded);
+    return edge == nullptr ? kNoNode : edge->child;
   }
   // The first tokens of the phrases, sorted: the words a vocabulary marks
   // so that a token no phrase starts with is skipped by its id.
@@ -51,18 +55,56 @@ class PhraseMatcher {
     return words;
   }
   // The phrases that end at `node`, in the order they were added.
-  std::span<const uint32_t> PhrasesAt(uint32_t node) const { return nodes_[node].phrases; }
+  std::span<const uint32_t> PhrasesAt(uint32_t node) const {
+    const Node& n = nodes_[node];
+    return n.phrase_count == 1 ? std::span<const uint32_t>(&n.only_phrase, 1) : std::span<const uint32_t>(n.phrases);
+  }
   size_t size() const { return phrases_; }
   // Every node, its edges sorted and its phrases, as text: what two
   // matchers built from the same phrases share (lexicon/lexicon_dump.h).
   void Dump(std::string* out) const;
 
  private:
+  // The trie's edges are one open-addressing table keyed by (parent node,
+  // token), their tokens' bytes in one string: a load adds some 40 000 edges,
+  // and a hash map per node made two allocations an edge, a fifth of the
+  // start-up's instructions (issue 21).
+  struct Edge {
+    uint32_t parent = 0;
+    uint32_t child = 0;  // 0 (the root, never a child): an empty slot
+    uint32_t token_begin = 0, token_size = 0;  // in token_bytes_
+  };
   struct Node {
-    StringMap<uint32_t> next;  // folded token -> child
-    FirstBytes child_first_bytes;  // of the keys of `next`
+    FirstBytes child_first_bytes;  // of the tokens of its edges
+    // Most nodes end one phrase or none: that one is held here, with no
+    // allocation; a node ending more holds them all in `phrases`.
+    uint32_t phrase_count = 0;
+    uint32_t only_phrase = 0;
     std::vector<uint32_t> phrases;
   };
+
+  static size_t Slot(uint32_t parent, std::string_view token, int slot_bits) {
+    // Fibonacci hashing: the product's high bits, all of the key mixed in.
+    const uint64_t h = (StringHash{}(token) + parent) * 0x9e3779b97f4a7c15u;
+    return static_cast<size_t>(h >> (64 - slot_bits));
+  }
+  bool IsEdge(const Edge& e, uint32_t parent, std::string_view token) const {
+    return e.parent == parent && TokenOf(e) == token;
+  }
+  std::string_view TokenOf(const Edge& e) const { return std::string_view(token_bytes_).substr(e.token_begin, e.token_size); }
+  const Edge* FindEdge(uint32_t parent, std::string_view token) const {
+    if (edges_.empty()) return nullptr;
+    const size_t mask = edges_.size() - 1;
+    for (size_t i = Slot(parent, token, slot_bits_);; i = (i + 1) & mask) {
+      const Edge& e = edges_[i];
+      if (e.child == 0) return nullptr;
+      if (IsEdge(e, parent, token)) return &e;
+    }
+  }
+  // The child of `parent` by `token`, added (a new node) when absent.
+  uint32_t Child(uint32_t parent, const std::string& token);
+  void Rehash(int slot_bits);
+
   // A one-bit-per-bucket filter of the phrases' first tokens, keyed by their
   // length and first, second and last bytes: most walks start at the root
   // and die there, and a first byte alone lets through every word that
@@ -85,6 +127,10 @@ class PhraseMatcher {
   };
 
   std::vector<Node> nodes_{1};
+  std::vector<Edge> edges_;  // a power of two, at most half full
+  int slot_bits_ = 0;        // log2 of edges_.size()
+  size_t edge_count_ = 0;
+  std::string token_bytes_;
   WordFilter first_words_;  // of the phrases' first tokens
   uint32_t phrases_ = 0;
 };

@@ -65,22 +65,24 @@ Status ReadTable(std::string_view file, std::string_view bytes, const TableSpec&
   rows->reserve(rows->size() + lines.size());
   for (const DataLine& line : lines) {
     if (!IsValidUtf8(line.text)) return RowError(file, line.number, "not valid UTF-8");
-    const std::vector<std::string_view> cols = Split(line.text, '\t');
-    if (cols.size() < least || cols.size() > most) {
+    // Split straight into the row's cells: one allocation a row, not two.
+    DataRow row{line.number, {}};
+    row.cells.reserve(most);
+    SplitAppend(line.text, '\t', &row.cells);
+    if (row.cells.size() < least || row.cells.size() > most) {
       const std::string expected =
           least == most ? std::to_string(most) : std::to_string(least) + " to " + std::to_string(most);
       return RowError(file, line.number,
                       "expected " + expected + " tab-separated columns (" + ColumnNames(spec) + "), found " +
-                          std::to_string(cols.size()));
+                          std::to_string(row.cells.size()));
     }
-    DataRow row{line.number, {}};
-    row.cells.reserve(most);
+    row.cells.resize(most);  // trailing optional cells left out: empty
     for (size_t i = 0; i < most; ++i) {
-      const std::string_view cell = i < cols.size() ? Trim(cols[i]) : std::string_view();
+      const std::string_view cell = Trim(row.cells[i]);
       if (std::string what = CheckCell(cell, spec.columns[i]); !what.empty()) {
         return RowError(file, line.number, what);
       }
-      row.cells.push_back(cell);
+      row.cells[i] = cell;
     }
     if (spec.row_check) {
       if (std::string what = spec.row_check(row); !what.empty()) return RowError(file, line.number, what);

@@ -137,18 +137,23 @@ uint64_t Fnv1a64(std::string_view bytes) {
   return h;
 }
 
+void SplitAppend(std::string_view s, char sep, std::vector<std::string_view>* out) {
+  size_t from = 0;
+  for (;;) {
+    const size_t at = s.find(sep, from);
+    out->push_back(s.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
+    if (at == std::string_view::npos) return;
+    from = at + 1;
+  }
+}
+
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   // Room for a data row's cells: the lexicon splits every line of every
   // data file at start-up, and growing 1, 2, 4 reallocated each.
   out.reserve(8);
-  size_t from = 0;
-  for (;;) {
-    const size_t at = s.find(sep, from);
-    out.push_back(s.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
-    if (at == std::string_view::npos) return out;
-    from = at + 1;
-  }
+  SplitAppend(s, sep, &out);
+  return out;
 }
 
 std::vector<DataLine> DataLines(std::string_view file) {

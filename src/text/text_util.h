@@ -129,6 +129,8 @@ uint64_t Fnv1a64(std::string_view bytes);
 
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
+// The same fields appended to `out` (no allocation when it has room).
+void SplitAppend(std::string_view s, char sep, std::vector<std::string_view>* out);
 
 std::string_view Trim(std::string_view s);
 
