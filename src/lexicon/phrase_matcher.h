@@ -49,8 +49,9 @@ class PhraseMatcher {
   // so that a token no phrase starts with is skipped by its id.
   std::vector<std::string> FirstWords() const {
     std::vector<std::string> words;
-    words.reserve(nodes_[kRoot].next.size());
-    for (const auto& [word, child] : nodes_[kRoot].next) words.push_back(word);
+    for (const Edge& e : edges_) {
+      if (e.child != 0 && e.parent == kRoot) words.emplace_back(TokenOf(e));
+    }
     std::sort(words.begin(), words.end());
     return words;
   }
