@@ -458,7 +458,7 @@ int ZoneIndex(std::string_view name) {
 
 // The parts of a decision: each heading that starts a line and names a part
 // after the current one opens it; the introduction runs to the first.
-std::vector<Zone> ReadZones(const Segmentation& seg, const Hits& hits, uint32_t text_code_points) {
+std::vector<Zone> ReadZones(std::string_view text, const Segmentation& seg, const Hits& hits) {
   std::vector<Zone> zones;
   if (seg.tokens.empty()) return zones;
   int current = 0;
@@ -474,10 +474,11 @@ std::vector<Zone> ReadZones(const Segmentation& seg, const Hits& hits, uint32_t 
   std::vector<Zone> out;
   for (Zone& z : zones) {
     if (z.first_token >= z.end_token) continue;  // a heading at the very start: no introduction
-    z.start = z.first_token == 0 ? 0 : seg.tokens[z.first_token].start;
+    z.start = z.first_token == 0 ? 0 : CodePointStart(text, seg, seg.tokens[z.first_token]);
     out.push_back(z);
   }
-  for (size_t i = 0; i < out.size(); ++i) out[i].end = i + 1 < out.size() ? out[i + 1].start : text_code_points;
+  const uint32_t text_end = CodePointOffset(text, seg, static_cast<uint32_t>(text.size()));
+  for (size_t i = 0; i < out.size(); ++i) out[i].end = i + 1 < out.size() ? out[i + 1].start : text_end;
   return out;
 }
 
@@ -515,7 +516,7 @@ Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const Doc
   if (out.genre == Genre::kDecision || out.genre == Genre::kRegulatorDecision) {
     out.decision = ReadIdentity(text, seg, entities, out.genre, cues, lexicon.institutions(), hits);
     out.decision->judges = ReadJudges(view, entities, hits.Of("judge_role"));
-    out.zones = ReadZones(seg, hits, static_cast<uint32_t>(CountCodePoints(text)));
+    out.zones = ReadZones(text, seg, hits);
     ReadOutcome(out.zones, hits, &out);
   }
   return out;

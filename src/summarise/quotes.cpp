@@ -315,8 +315,8 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
     const Token& first = tokens[i + 1];
     const Token& last = tokens[close - 1];
     q.text = std::string(text.substr(first.byte_start, last.byte_end - first.byte_start));
-    q.start = first.start;
-    q.end = last.end;
+    q.start = CodePointStart(text, seg, first);
+    q.end = CodePointEnd(text, seg, last);
     q.byte_start = first.byte_start;
     q.byte_end = last.byte_end;
     q.sentence = first.sentence;
