@@ -129,15 +129,19 @@ struct RawDate {
 
 // ------------------------------------------------------------ the scanner
 
+// One per token, so packed in 32 bits (two 16-bit units, which no field
+// straddles; uint16_t fields read as int): the scanner's per-token tables
+// were the peak of a run's memory (issue 21).
 struct TokenInfo {
-  uint8_t month = 0;         // 1..12 when the token names a month
-  uint8_t month_tokens = 0;  // 1, or 2 for "jan" + "." written as two tokens
-  bool bare_month = false;   // "dec", "sept": a month only beside a day or a year
-  uint8_t day_tokens = 1;    // 2 for "1 er"
-  uint8_t weekday = 0;       // 1 (lundi) .. 7
-  uint8_t day = 0;           // 1..31 for "4", "04", "1er"
-  uint16_t year = 0;         // 1000..2100 for a bare four-digit number
+  uint16_t year : 12 = 0;         // 1000..2100 for a bare four-digit number
+  uint16_t month : 4 = 0;         // 1..12 when the token names a month
+  uint16_t day : 5 = 0;           // 1..31 for "4", "04", "1er"
+  uint16_t weekday : 3 = 0;       // 1 (lundi) .. 7
+  uint16_t day_tokens : 5 = 1;    // 2 for "1 er" (a phrase of date_words.tsv: a few tokens)
+  uint16_t month_tokens : 2 = 0;  // 1, or 2 for "jan" + "." written as two tokens
+  uint16_t bare_month : 1 = 0;    // "dec", "sept": a month only beside a day or a year
 };
+static_assert(sizeof(TokenInfo) == 4, "one 32-bit word a token");
 
 // The number of days in "1er", "1ᵉʳ", "04" or "31"; 0 otherwise.
 uint8_t DayValue(std::string_view s) {
@@ -160,7 +164,7 @@ constexpr uint32_t kHeadingLines = 6;
 struct CueMatch {
   DateCue cue;
   int value;
-  uint32_t end;  // the token after the phrase
+  uint32_t first, end;  // the phrase's first token, and the token after it
 };
 
 // A duration read from the text: ISO 8601 parts and what it runs from.
@@ -251,12 +255,10 @@ class DateScanner {
   // and the cues that end right before each token. The walk from a token is
   // as long as the longest phrase: a constant.
   void MatchCues() {
-    cue_begin_.assign(n_ + 1, 0);
     cues_.reserve(n_);  // address space until written: no copy as cues come
     starts_at_.assign(n_ + 1, 0);
     ends_before_.assign(n_ + 1, 0);
     for (size_t i = 0; i < n_; ++i) {
-      cue_begin_[i] = static_cast<uint32_t>(cues_.size());
       if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
       uint32_t node = PhraseMatcher::kRoot;
       for (size_t k = i; k < n_; ++k) {
@@ -265,21 +267,24 @@ class DateScanner {
         if (node == PhraseMatcher::kNoNode) break;
         for (uint32_t id : lex_.phrases.PhrasesAt(node)) {
           const DatePhrase& p = lex_.phrase_cues[id];
-          cues_.push_back({p.cue, p.value, static_cast<uint32_t>(k + 1)});
+          cues_.push_back({p.cue, p.value, static_cast<uint32_t>(i), static_cast<uint32_t>(k + 1)});
           starts_at_[i] |= 1u << static_cast<unsigned>(p.cue);
           ends_before_[k + 1] |= 1u << static_cast<unsigned>(p.cue);
         }
       }
     }
-    cue_begin_[n_] = static_cast<uint32_t>(cues_.size());
   }
   // The longest phrase of `cue` that starts at token i, or null.
   const CueMatch* Cue(size_t i, DateCue cue) const {
     // one bit test answers most calls: no phrase of `cue` starts here
     if (i >= n_ || (starts_at_[i] >> static_cast<unsigned>(cue) & 1u) == 0) return nullptr;
+    // the phrases are in the order of their first tokens: a binary search,
+    // not a per-token table of where each token's phrases begin
     const CueMatch* found = nullptr;
-    for (uint32_t k = cue_begin_[i]; k < cue_begin_[i + 1]; ++k) {
-      if (cues_[k].cue == cue) found = &cues_[k];
+    auto k = std::lower_bound(cues_.begin(), cues_.end(), i,
+                              [](const CueMatch& m, size_t token) { return m.first < token; });
+    for (; k != cues_.end() && k->first == i; ++k) {
+      if (k->cue == cue) found = &*k;
     }
     return found;
   }
@@ -1027,7 +1032,6 @@ class DateScanner {
   std::vector<RawDate> dates_;
   std::vector<RawDuration> durations_;
   std::vector<CueMatch> cues_;        // the phrases found, by starting token
-  std::vector<uint32_t> cue_begin_;   // token -> its first entry in cues_
   static_assert(static_cast<unsigned>(DateCue::kCount) <= 32, "one bit per DateCue in a uint32_t");
   std::vector<uint32_t> starts_at_;   // token -> the DateCues of phrases starting at it
   std::vector<uint32_t> ends_before_; // token -> the DateCues of phrases ending right before it
