@@ -71,11 +71,11 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // the linker keeps the longer reading where names.cpp read part of one
   for (Candidate& c : FindPseudonyms(view, lexicon)) candidates[0].push_back(std::move(c));
   const size_t pseudonyms = candidates[0].size() - names;
-  // every cue file's phrases, matched once, when the first stage that reads
-  // them comes (the law firms): the stages below share the hits, and the
-  // per-token tables of the recognisers above were gone before they came
-  const DocumentCues cues = lexicon.cues().Match(view);
-  for (Candidate& firm : FindLawFirms(view, cues)) candidates[0].push_back(std::move(firm));
+  // the law firms read the counsel cues alone: matched apart, and gone at
+  // once, before the legal references
+  for (Candidate& firm : FindLawFirms(view, lexicon.counsel_cue_index().Match(view))) {
+    candidates[0].push_back(std::move(firm));
+  }
   const size_t firms = candidates[0].size() - names - pseudonyms;
   candidates[2] = FindLegalRefs(view, lexicon, candidates[0], candidates[1]);
   candidates[3] = FindMoney(view, lexicon);
@@ -83,6 +83,9 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
 
   // link
   out->entities = Link(text, seg, std::move(candidates));
+  // every cue file's phrases, matched once, once the candidates are linked
+  // and gone: the stages below share the hits
+  const DocumentCues cues = lexicon.cues().Match(view);
 
   // read the structure: what the text is, a decision's identity
   out->structure = ReadStructure(view, lexicon, cues, out->entities);
