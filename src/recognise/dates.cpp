@@ -278,15 +278,37 @@ class DateScanner {
   const CueMatch* Cue(size_t i, DateCue cue) const {
     // one bit test answers most calls: no phrase of `cue` starts here
     if (i >= n_ || (starts_at_[i] >> static_cast<unsigned>(cue) & 1u) == 0) return nullptr;
-    // the phrases are in the order of their first tokens: a binary search,
-    // not a per-token table of where each token's phrases begin
     const CueMatch* found = nullptr;
-    auto k = std::lower_bound(cues_.begin(), cues_.end(), i,
-                              [](const CueMatch& m, size_t token) { return m.first < token; });
-    for (; k != cues_.end() && k->first == i; ++k) {
-      if (k->cue == cue) found = &*k;
+    for (size_t k = FirstCueAt(i); k < cues_.size() && cues_[k].first == i; ++k) {
+      if (cues_[k].cue == cue) found = &cues_[k];
     }
     return found;
+  }
+  // The index in cues_ of the first phrase starting at token i or later. The
+  // phrases are in the order of their first tokens: a search, not a
+  // per-token table of where each token's phrases begin (issue 21). The
+  // rules ask of one token several times (Unit: six cues), then of the
+  // tokens after it: the last answer is kept, and a later token is found by
+  // galloping from it, in steps that double.
+  size_t FirstCueAt(size_t i) const {
+    if (i == last_cue_token_) return last_cue_index_;
+    const auto before = [](const CueMatch& m, size_t token) { return m.first < token; };
+    auto from = cues_.begin(), to = cues_.end();
+    if (last_cue_token_ != SIZE_MAX && i > last_cue_token_) {
+      from += static_cast<std::ptrdiff_t>(last_cue_index_);
+      for (size_t step = 1; from != to;) {
+        const auto probe = static_cast<size_t>(to - from) > step ? from + static_cast<std::ptrdiff_t>(step) : to;
+        if (probe == to || !before(*probe, i)) {
+          to = probe;
+          break;
+        }
+        from = probe;
+        step *= 2;
+      }
+    }
+    last_cue_token_ = i;
+    last_cue_index_ = static_cast<size_t>(std::lower_bound(from, to, i, before) - cues_.begin());
+    return last_cue_index_;
   }
   // Whether a phrase of one of `cues` (a mask of DateCue bits) starts at token i.
   bool StartsCue(size_t i, uint32_t cues) const { return i < n_ && (starts_at_[i] & cues) != 0; }
@@ -1032,6 +1054,7 @@ class DateScanner {
   std::vector<RawDate> dates_;
   std::vector<RawDuration> durations_;
   std::vector<CueMatch> cues_;        // the phrases found, by starting token
+  mutable size_t last_cue_token_ = SIZE_MAX, last_cue_index_ = 0;  // FirstCueAt's last answer
   static_assert(static_cast<unsigned>(DateCue::kCount) <= 32, "one bit per DateCue in a uint32_t");
   std::vector<uint32_t> starts_at_;   // token -> the DateCues of phrases starting at it
   std::vector<uint32_t> ends_before_; // token -> the DateCues of phrases ending right before it
