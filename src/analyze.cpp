@@ -51,19 +51,9 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   const Segmentation& seg = out->segmentation;
   const Lexicon& lexicon = resources.lexicon;
   const TokenView view(text, seg, lexicon.vocabulary());
-  // every cue file's phrases, matched once: the stages below share the hits
-  const DocumentCues cues = lexicon.cues().Match(view);
-
-  // recognise: names and dates first, since legal references read them
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
-  candidates[0] = FindNames(view, lexicon);
-  const size_t names = candidates[0].size();
-  // pseudonymised names (« M. [N] [U] », « la société [5] ») are names too:
-  // the linker keeps the longer reading where names.cpp read part of one
-  for (Candidate& c : FindPseudonyms(view, lexicon)) candidates[0].push_back(std::move(c));
-  const size_t pseudonyms = candidates[0].size() - names;
-  for (Candidate& firm : FindLawFirms(view, cues)) candidates[0].push_back(std::move(firm));
-  const size_t firms = candidates[0].size() - names - pseudonyms;
+  // recognise dates first: they read neither names nor cues, and their
+  // per-token tables then share the memory with no cue hit or name yet
   DateOptions date_options = options.dates;
   if (!date_options.ref_date) date_options.ref_date = ParseCalendarDate(out->source.published);
   size_t unresolved = 0;
@@ -74,12 +64,28 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
                                          " relative date(s) left out: no reference date (--ref-date or a date the "
                                          "document gives as its own) or no earlier date in the text to count from"});
   }
+  // recognise names: legal references read them, and the dates
+  candidates[0] = FindNames(view, lexicon);
+  const size_t names = candidates[0].size();
+  // pseudonymised names (« M. [N] [U] », « la société [5] ») are names too:
+  // the linker keeps the longer reading where names.cpp read part of one
+  for (Candidate& c : FindPseudonyms(view, lexicon)) candidates[0].push_back(std::move(c));
+  const size_t pseudonyms = candidates[0].size() - names;
+  // the law firms read the counsel cues alone: matched apart, and gone at
+  // once, before the legal references
+  for (Candidate& firm : FindLawFirms(view, lexicon.counsel_cue_index().Match(view))) {
+    candidates[0].push_back(std::move(firm));
+  }
+  const size_t firms = candidates[0].size() - names - pseudonyms;
   candidates[2] = FindLegalRefs(view, lexicon, candidates[0], candidates[1]);
   candidates[3] = FindMoney(view, lexicon);
   LogRecogniserCounts(out->path, names, pseudonyms, firms, candidates);
 
   // link
   out->entities = Link(text, seg, std::move(candidates));
+  // every cue file's phrases, matched once, once the candidates are linked
+  // and gone: the stages below share the hits
+  const DocumentCues cues = lexicon.cues().Match(view);
 
   // read the structure: what the text is, a decision's identity
   out->structure = ReadStructure(view, lexicon, cues, out->entities);

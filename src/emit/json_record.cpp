@@ -18,12 +18,15 @@ using Json = nlohmann::ordered_json;
 constexpr size_t kFlushAt = 1 << 16;
 
 // Where a span is, in code points and in bytes: tokens, sentences, mentions.
+void WriteOffsets(uint32_t start, uint32_t end, uint32_t byte_start, uint32_t byte_end, JsonWriter& w) {
+  w.Field("start", start);
+  w.Field("end", end);
+  w.Field("byte_start", byte_start);
+  w.Field("byte_end", byte_end);
+}
 template <class Span>
 void WriteOffsets(const Span& s, JsonWriter& w) {
-  w.Field("start", s.start);
-  w.Field("end", s.end);
-  w.Field("byte_start", s.byte_start);
-  w.Field("byte_end", s.byte_end);
+  WriteOffsets(s.start, s.end, s.byte_start, s.byte_end, w);
 }
 
 // The text a span covers and where: a mention's and a quote's first fields.
@@ -386,7 +389,8 @@ Status WriteTokens(const Document& doc, Output* out) {
     w.BeginObject();
     w.Field("text", TokenText(text, t));
     w.Field("kind", TokenKindName(t.kind));
-    WriteOffsets(t, w);
+    WriteOffsets(CodePointStart(text, doc.segmentation, t), CodePointEnd(text, doc.segmentation, t), t.byte_start,
+                 t.byte_end, w);
     w.Field("sentence", t.sentence);
     w.EndObject();
     line += '\n';

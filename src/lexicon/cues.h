@@ -9,7 +9,9 @@
 // token of the longest phrase it starts, not one comparison per phrase.
 //
 // Every cue file is also compiled into one CueIndex, which a document is
-// matched against once (in Analyze, right after segmentation): the stages
+// matched against once (in Analyze, once the recognisers' candidates are
+// linked; the law firms, a recogniser, read the counsel file's hits from an
+// index of that file alone, Lexicon::counsel_cue_index()): the stages
 // share its DocumentCues, each reading its own file's hits, instead of each
 // walking the text again with its own set (issue 21: six walks of the same
 // tokens were an eighth of the run).

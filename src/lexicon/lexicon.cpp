@@ -518,7 +518,10 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
                                                              &out->act_cues_,       &out->counsel_cues_};
   if (s.ok()) s = CheckCueWords(cue_sets);
   if (s.ok()) {
-    out->cue_index_ = CueIndex(cue_sets, [&](const std::string& word) { return AddWord(word, &out->vocabulary_, &out->words_); });
+    const auto id_of = [&](const std::string& word) { return AddWord(word, &out->vocabulary_, &out->words_); };
+    out->cue_index_ = CueIndex(cue_sets, id_of);
+    static const CueSet kNoCues;
+    out->counsel_index_ = CueIndex({&kNoCues, &kNoCues, &kNoCues, &kNoCues, &kNoCues, &out->counsel_cues_}, id_of);
   }
   return s;
 }

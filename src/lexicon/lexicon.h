@@ -64,6 +64,12 @@ class Lexicon {
   // Every cue file above in one matcher: Analyze matches a document once and
   // hands the stages its DocumentCues. Its words are in vocabulary().
   const CueIndex& cues() const { return cue_index_; }
+  // data/cues/counsel.tsv alone, in a matcher of its own: the law firms read
+  // its hits among the recognisers, long before the stages that read the
+  // other files' hits, which are then matched once the candidates are
+  // linked and gone (issue 21: every file's hits through the whole analysis
+  // were a sixth of its peak memory). Its hits are cues()'s for that file.
+  const CueIndex& counsel_cue_index() const { return counsel_index_; }
 
   // Every single folded word of the lists and of the cue phrases, and what
   // each is by its id (text/token_view.h): one hash per token, once per
@@ -87,6 +93,7 @@ class Lexicon {
   std::shared_ptr<const LegalTables> legal_;
   CueSet recourse_cues_, speech_verbs_, structure_cues_, party_cues_, act_cues_, counsel_cues_;
   CueIndex cue_index_;  // points into the CueSets above
+  CueIndex counsel_index_;  // points into counsel_cues_
   Vocabulary vocabulary_;
   std::vector<WordInfo> words_{1};
 };

@@ -129,15 +129,19 @@ struct RawDate {
 
 // ------------------------------------------------------------ the scanner
 
+// One per token, so packed in 32 bits (two 16-bit units, which no field
+// straddles; uint16_t fields read as int): the scanner's per-token tables
+// were the peak of a run's memory (issue 21).
 struct TokenInfo {
-  uint8_t month = 0;         // 1..12 when the token names a month
-  uint8_t month_tokens = 0;  // 1, or 2 for "jan" + "." written as two tokens
-  bool bare_month = false;   // "dec", "sept": a month only beside a day or a year
-  uint8_t day_tokens = 1;    // 2 for "1 er"
-  uint8_t weekday = 0;       // 1 (lundi) .. 7
-  uint8_t day = 0;           // 1..31 for "4", "04", "1er"
-  uint16_t year = 0;         // 1000..2100 for a bare four-digit number
+  uint16_t year : 12 = 0;         // 1000..2100 for a bare four-digit number
+  uint16_t month : 4 = 0;         // 1..12 when the token names a month
+  uint16_t day : 5 = 0;           // 1..31 for "4", "04", "1er"
+  uint16_t weekday : 3 = 0;       // 1 (lundi) .. 7
+  uint16_t day_tokens : 5 = 1;    // 2 for "1 er" (a phrase of date_words.tsv: a few tokens)
+  uint16_t month_tokens : 2 = 0;  // 1, or 2 for "jan" + "." written as two tokens
+  uint16_t bare_month : 1 = 0;    // "dec", "sept": a month only beside a day or a year
 };
+static_assert(sizeof(TokenInfo) == 4, "one 32-bit word a token");
 
 // The number of days in "1er", "1ᵉʳ", "04" or "31"; 0 otherwise.
 uint8_t DayValue(std::string_view s) {
@@ -160,7 +164,7 @@ constexpr uint32_t kHeadingLines = 6;
 struct CueMatch {
   DateCue cue;
   int value;
-  uint32_t end;  // the token after the phrase
+  uint32_t first, end;  // the phrase's first token, and the token after it
 };
 
 // A duration read from the text: ISO 8601 parts and what it runs from.
@@ -262,12 +266,10 @@ class DateScanner {
   // and the cues that end right before each token. The walk from a token is
   // as long as the longest phrase: a constant.
   void MatchCues() {
-    cue_begin_.assign(n_ + 1, 0);
     cues_.reserve(n_);  // address space until written: no copy as cues come
     starts_at_.assign(n_ + 1, 0);
     ends_before_.assign(n_ + 1, 0);
     for (size_t i = 0; i < n_; ++i) {
-      cue_begin_[i] = static_cast<uint32_t>(cues_.size());
       if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
       uint32_t node = PhraseMatcher::kRoot;
       for (size_t k = i; k < n_; ++k) {
@@ -276,23 +278,48 @@ class DateScanner {
         if (node == PhraseMatcher::kNoNode) break;
         for (uint32_t id : lex_.phrases.PhrasesAt(node)) {
           const DatePhrase& p = lex_.phrase_cues[id];
-          cues_.push_back({p.cue, p.value, static_cast<uint32_t>(k + 1)});
+          cues_.push_back({p.cue, p.value, static_cast<uint32_t>(i), static_cast<uint32_t>(k + 1)});
           starts_at_[i] |= 1u << static_cast<unsigned>(p.cue);
           ends_before_[k + 1] |= 1u << static_cast<unsigned>(p.cue);
         }
       }
     }
-    cue_begin_[n_] = static_cast<uint32_t>(cues_.size());
   }
   // The longest phrase of `cue` that starts at token i, or null.
   const CueMatch* Cue(size_t i, DateCue cue) const {
     // one bit test answers most calls: no phrase of `cue` starts here
     if (i >= n_ || (starts_at_[i] >> static_cast<unsigned>(cue) & 1u) == 0) return nullptr;
     const CueMatch* found = nullptr;
-    for (uint32_t k = cue_begin_[i]; k < cue_begin_[i + 1]; ++k) {
+    for (size_t k = FirstCueAt(i); k < cues_.size() && cues_[k].first == i; ++k) {
       if (cues_[k].cue == cue) found = &cues_[k];
     }
     return found;
+  }
+  // The index in cues_ of the first phrase starting at token i or later. The
+  // phrases are in the order of their first tokens: a search, not a
+  // per-token table of where each token's phrases begin (issue 21). The
+  // rules ask of one token several times (Unit: six cues), then of the
+  // tokens after it: the last answer is kept, and a later token is found by
+  // galloping from it, in steps that double.
+  size_t FirstCueAt(size_t i) const {
+    if (i == last_cue_token_) return last_cue_index_;
+    const auto before = [](const CueMatch& m, size_t token) { return m.first < token; };
+    auto from = cues_.begin(), to = cues_.end();
+    if (last_cue_token_ != SIZE_MAX && i > last_cue_token_) {
+      from += static_cast<std::ptrdiff_t>(last_cue_index_);
+      for (size_t step = 1; from != to;) {
+        const auto probe = static_cast<size_t>(to - from) > step ? from + static_cast<std::ptrdiff_t>(step) : to;
+        if (probe == to || !before(*probe, i)) {
+          to = probe;
+          break;
+        }
+        from = probe;
+        step *= 2;
+      }
+    }
+    last_cue_token_ = i;
+    last_cue_index_ = static_cast<size_t>(std::lower_bound(from, to, i, before) - cues_.begin());
+    return last_cue_index_;
   }
   // Whether a phrase of one of `cues` (a mask of DateCue bits) starts at token i.
   bool StartsCue(size_t i, uint32_t cues) const { return i < n_ && (starts_at_[i] & cues) != 0; }
@@ -1038,7 +1065,7 @@ class DateScanner {
   std::vector<RawDate> dates_;
   std::vector<RawDuration> durations_;
   std::vector<CueMatch> cues_;        // the phrases found, by starting token
-  std::vector<uint32_t> cue_begin_;   // token -> its first entry in cues_
+  mutable size_t last_cue_token_ = SIZE_MAX, last_cue_index_ = 0;  // FirstCueAt's last answer
   static_assert(static_cast<unsigned>(DateCue::kCount) <= 32, "one bit per DateCue in a uint32_t");
   std::vector<uint32_t> starts_at_;   // token -> the DateCues of phrases starting at it
   std::vector<uint32_t> ends_before_; // token -> the DateCues of phrases ending right before it

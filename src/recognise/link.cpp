@@ -155,7 +155,13 @@ std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::ve
     Candidate& c = lists[kept.list][kept.index];
     const Token& first = seg.tokens[c.first_token];
     const Token& last = seg.tokens[c.end_token - 1];
-    Mention m{c.first_token, c.end_token, first.byte_start, last.byte_end, first.start, last.end, first.sentence,
+    Mention m{c.first_token,
+              c.end_token,
+              first.byte_start,
+              last.byte_end,
+              CodePointStart(text, seg, first),
+              CodePointEnd(text, seg, last),
+              first.sentence,
               c.from_range};
     auto [it, inserted] = index.try_emplace({c.type, GroupingKey(c)}, entities.size());
     if (inserted) {

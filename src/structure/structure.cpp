@@ -33,10 +33,30 @@ std::optional<Genre> GenreOf(std::string_view name) {
   return std::nullopt;
 }
 
-// The cue hits of one text, by field, and the line each token is on.
+// The lines of a text, by the tokens that start them: a token's line is a
+// binary search, not a per-token table (issue 21: this stage's per-token
+// tables were the peak of a run's memory).
+class Lines {
+ public:
+  explicit Lines(const Segmentation& seg) {
+    for (size_t i = 0; i < seg.tokens.size(); ++i) {
+      if (i == 0 || seg.tokens[i].newline_before) starts_.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  // The line of token i, 0-based; i < the token count.
+  uint32_t Of(size_t i) const {
+    return static_cast<uint32_t>(std::upper_bound(starts_.begin(), starts_.end(), i) - starts_.begin() - 1);
+  }
+  size_t size() const { return starts_.size(); }
+
+ private:
+  std::vector<uint32_t> starts_;
+};
+
+// The cue hits of one text, by field, and the lines its tokens are on.
 struct Hits {
   const CueHitsByField& by_field;
-  std::vector<uint32_t> line_of;  // token -> its line, 0-based
+  Lines lines;
   std::span<const CueHit* const> Of(std::string_view field) const { return by_field.Of(field); }
 };
 
@@ -44,16 +64,6 @@ struct Hits {
 bool StartsLine(const Segmentation& seg, size_t i) { return i == 0 || seg.tokens[i].newline_before; }
 bool EndsLine(const Segmentation& seg, size_t end) {
   return end >= seg.tokens.size() || seg.tokens[end].newline_before;
-}
-
-std::vector<uint32_t> LinesOfTokens(const Segmentation& seg) {
-  std::vector<uint32_t> line_of(seg.tokens.size());
-  uint32_t line = 0;
-  for (size_t i = 0; i < seg.tokens.size(); ++i) {
-    if (i > 0 && seg.tokens[i].newline_before) ++line;
-    line_of[i] = line;
-  }
-  return line_of;
 }
 
 // A court's verb in the present tense a few words after a court's word in
@@ -105,7 +115,7 @@ Genre ReadGenre(const Segmentation& seg, const std::vector<Entity>& entities, co
   for (const Entity& e : entities) {
     if (e.type != EntityType::kDate) continue;
     const Mention& m = e.mentions.front();
-    if (StartsLine(seg, m.first_token) && EndsLine(seg, m.end_token) && hits.line_of[m.first_token] <= 2 &&
+    if (StartsLine(seg, m.first_token) && EndsLine(seg, m.end_token) && hits.lines.Of(m.first_token) <= 2 &&
         m.first_token > 0) {
       score[static_cast<size_t>(Genre::kPressRelease)] += 4;
     }
@@ -182,13 +192,12 @@ std::string RegisterNumber(std::string_view text, const Segmentation& seg, uint3
 // signature (« Signé : Mme E G433212- 5 - », « Roger-Lacan4582654 »: the
 // number, then page 4). The digits ending a token of the last lines: the
 // first `digits` of them.
-std::string FooterNumber(std::string_view text, const Segmentation& seg, const std::vector<uint32_t>& line_of,
-                         size_t digits) {
+std::string FooterNumber(std::string_view text, const Segmentation& seg, const Lines& lines, size_t digits) {
   const size_t n = seg.tokens.size();
   if (n == 0) return {};
-  const uint32_t last_line = line_of[n - 1];
+  const uint32_t last_line = lines.Of(n - 1);
   for (size_t i = n > kFooterTokens ? n - kFooterTokens : 0; i < n; ++i) {
-    if (line_of[i] + 3 < last_line) continue;
+    if (lines.Of(i) + 3 < last_line) continue;
     const std::string_view t = TokenText(text, seg.tokens[i]);
     size_t start = t.size();
     while (start > 0 && std::isdigit(static_cast<unsigned char>(t[start - 1]))) --start;
@@ -216,17 +225,22 @@ std::string ReadDate(const Segmentation& seg, const std::vector<Entity>& entitie
   // the weight of a date cue ending right before each token, and whether
   // each line opens with a decision's type word: read once, then each date
   // asks about its own position only
-  std::vector<int> cue_before(n + 1, -1);
+  std::map<uint32_t, int> cue_weights;  // token -> the weight of the date cues ending right before it
   for (const CueHit* h : hits.Of("decision_date")) {
-    cue_before[h->end_token] = std::max(cue_before[h->end_token], h->cue->weight);
+    int& weight = cue_weights.try_emplace(h->end_token, -1).first->second;
+    weight = std::max(weight, h->cue->weight);
   }
-  const size_t lines = n == 0 ? 0 : hits.line_of.back() + 1;
+  const auto cue_before = [&cue_weights](uint32_t token) {
+    const auto it = cue_weights.find(token);
+    return it == cue_weights.end() ? -1 : it->second;
+  };
+  const size_t lines = hits.lines.size();
   std::vector<bool> type_line(lines, false), signed_line(lines, false);
   for (const CueHit* h : hits.Of("decision_type")) {
-    if (StartsLine(seg, h->first_token)) type_line[hits.line_of[h->first_token]] = true;
+    if (StartsLine(seg, h->first_token)) type_line[hits.lines.Of(h->first_token)] = true;
   }
   for (const CueHit* h : hits.Of("signed_at")) {
-    if (StartsLine(seg, h->first_token) && h->first_token >= footer_start) signed_line[hits.line_of[h->first_token]] = true;
+    if (StartsLine(seg, h->first_token) && h->first_token >= footer_start) signed_line[hits.lines.Of(h->first_token)] = true;
   }
   std::string best;
   int best_score = -1;
@@ -239,12 +253,12 @@ std::string ReadDate(const Segmentation& seg, const std::vector<Entity>& entitie
       if (in_header || m.first_token >= footer_start) {
         // the cue right before the date, or a weekday between (« Lecture du
         // mardi 13 octobre 2020 » when the date starts at the day number)
-        score = cue_before[m.first_token];
-        if (m.first_token > 0) score = std::max(score, cue_before[m.first_token - 1]);
-        if (signed_line[hits.line_of[m.first_token]]) score = std::max(score, 3);
+        score = cue_before(m.first_token);
+        if (m.first_token > 0) score = std::max(score, cue_before(m.first_token - 1));
+        if (signed_line[hits.lines.Of(m.first_token)]) score = std::max(score, 3);
       }
       if (score < 0 && in_header) {
-        if (type_line[hits.line_of[m.first_token]] && !StartsLine(seg, m.first_token)) {
+        if (type_line[hits.lines.Of(m.first_token)] && !StartsLine(seg, m.first_token)) {
           score = 2;
         } else if (StartsLine(seg, m.first_token) && EndsLine(seg, m.end_token)) {
           score = 1;
@@ -424,7 +438,7 @@ DecisionIdentity ReadIdentity(std::string_view text, const Segmentation& seg, co
     }
     const size_t digits = FooterDigits(court_key, cues);
     if (id.numbers.empty() && digits > 0) {
-      const std::string footer = FooterNumber(text, seg, hits.line_of, digits);
+      const std::string footer = FooterNumber(text, seg, hits.lines, digits);
       if (!footer.empty()) AddNumber(court_key + ":" + footer, &id.numbers);
     }
   }
@@ -458,7 +472,7 @@ int ZoneIndex(std::string_view name) {
 
 // The parts of a decision: each heading that starts a line and names a part
 // after the current one opens it; the introduction runs to the first.
-std::vector<Zone> ReadZones(const Segmentation& seg, const Hits& hits, uint32_t text_code_points) {
+std::vector<Zone> ReadZones(std::string_view text, const Segmentation& seg, const Hits& hits) {
   std::vector<Zone> zones;
   if (seg.tokens.empty()) return zones;
   int current = 0;
@@ -474,10 +488,11 @@ std::vector<Zone> ReadZones(const Segmentation& seg, const Hits& hits, uint32_t 
   std::vector<Zone> out;
   for (Zone& z : zones) {
     if (z.first_token >= z.end_token) continue;  // a heading at the very start: no introduction
-    z.start = z.first_token == 0 ? 0 : seg.tokens[z.first_token].start;
+    z.start = z.first_token == 0 ? 0 : CodePointStart(text, seg, seg.tokens[z.first_token]);
     out.push_back(z);
   }
-  for (size_t i = 0; i < out.size(); ++i) out[i].end = i + 1 < out.size() ? out[i + 1].start : text_code_points;
+  const uint32_t text_end = CodePointOffset(text, seg, static_cast<uint32_t>(text.size()));
+  for (size_t i = 0; i < out.size(); ++i) out[i].end = i + 1 < out.size() ? out[i + 1].start : text_end;
   return out;
 }
 
@@ -509,13 +524,13 @@ Structure ReadStructure(const TokenView& view, const Lexicon& lexicon, const Doc
   const std::string_view text = view.text();
   const Segmentation& seg = view.segmentation();
   const CueSet& cues = lexicon.structure_cues();
-  const Hits hits{document_cues.ByField(CueFile::kStructure), LinesOfTokens(seg)};
+  const Hits hits{document_cues.ByField(CueFile::kStructure), Lines(seg)};
   Structure out;
   out.genre = ReadGenre(seg, entities, hits);
   if (out.genre == Genre::kDecision || out.genre == Genre::kRegulatorDecision) {
     out.decision = ReadIdentity(text, seg, entities, out.genre, cues, lexicon.institutions(), hits);
     out.decision->judges = ReadJudges(view, entities, hits.Of("judge_role"));
-    out.zones = ReadZones(seg, hits, static_cast<uint32_t>(CountCodePoints(text)));
+    out.zones = ReadZones(text, seg, hits);
     ReadOutcome(out.zones, hits, &out);
   }
   return out;

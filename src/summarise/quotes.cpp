@@ -4,6 +4,7 @@
 #include <array>
 #include <functional>
 #include <span>
+#include <unordered_map>
 
 #include "lexicon/lexicon.h"
 #include "text/text_util.h"
@@ -39,12 +40,13 @@ class NextToken {
 // entity whose mention starts at each token.
 class Parties {
  public:
-  Parties(const std::vector<Entity>& entities, size_t tokens) : owner_(tokens, nullptr) {
+  Parties(const std::vector<Entity>& entities, size_t tokens) : starts_mention_(tokens, false) {
     for (const Entity& e : entities) {
       if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
       for (const Mention& m : e.mentions) {
         mentions_.push_back(&m);
-        owner_[m.first_token] = &e;
+        starts_mention_[m.first_token] = true;
+        owner_.insert_or_assign(m.first_token, &e);
       }
     }
     std::sort(mentions_.begin(), mentions_.end(),
@@ -53,7 +55,10 @@ class Parties {
                                 [](const Mention* a, const Mention* b) { return a->end_token < b->end_token; });
   }
 
-  const Entity* OwnerAt(size_t token) const { return owner_[token]; }
+  const Entity* OwnerAt(size_t token) const {
+    if (!starts_mention_[token]) return nullptr;  // most tokens: one bit read
+    return owner_.find(static_cast<uint32_t>(token))->second;
+  }
 
   // The mentions that start before `token`, latest first: at most `count`.
   std::vector<const Mention*> Before(uint32_t token, size_t count) const {
@@ -80,7 +85,11 @@ class Parties {
   static const Mention* MentionEndingAt(std::span<const Mention* const> list, bool ends_rise, uint32_t end);
 
   std::vector<const Mention*> mentions_;
-  std::vector<const Entity*> owner_;  // by first token
+  // The entity whose mention starts at a token: a bit per token, and the
+  // owners of the few tokens whose bit is set (issue 21: a pointer per
+  // token was this stage's share of a run's peak memory).
+  std::vector<bool> starts_mention_;
+  std::unordered_map<uint32_t, const Entity*> owner_;  // by first token
   bool ends_rise_ = true;
 };
 
@@ -315,8 +324,8 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
     const Token& first = tokens[i + 1];
     const Token& last = tokens[close - 1];
     q.text = std::string(text.substr(first.byte_start, last.byte_end - first.byte_start));
-    q.start = first.start;
-    q.end = last.end;
+    q.start = CodePointStart(text, seg, first);
+    q.end = CodePointEnd(text, seg, last);
     q.byte_start = first.byte_start;
     q.byte_end = last.byte_end;
     q.sentence = first.sentence;

@@ -875,8 +875,8 @@ void FindGrounds(const Context& c, Recourse* r) {
     const Token& first = c.seg.tokens[h->first_token];
     const Token& last = c.seg.tokens[end - 1];
     g.text = std::string(c.text.substr(first.byte_start, last.byte_end - first.byte_start));
-    g.start = first.start;
-    g.end = last.end;
+    g.start = CodePointStart(c.text, c.seg, first);
+    g.end = CodePointEnd(c.text, c.seg, last);
     g.sentence = first.sentence;
     AddEvidence(r, "grounds", g.sentence);
     // A heading that announces a ground the text then develops is one ground:

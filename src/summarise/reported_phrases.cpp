@@ -102,12 +102,15 @@ std::string AuthorAt(const PhraseReader& r, uint32_t i, uint32_t* end) {
 
 // Match() reports hits by their first token, longest first at a token: the
 // hits of a token are a slice of them.
-HitsAtToken::HitsAtToken(size_t token_count, std::span<const CueHit> hits) : hits_(hits) {
-  // A token no hit starts at keeps hits.size(): At() then reads no hit
-  // (pointing it at the next token's first hit instead, as once, cost a
-  // pass over every token that At() never needed).
-  auto first = std::make_shared<std::vector<uint32_t>>(token_count + 1, static_cast<uint32_t>(hits.size()));
-  for (size_t k = hits.size(); k-- > 0;) (*first)[hits[k].first_token] = static_cast<uint32_t>(k);
+HitsAtToken::HitsAtToken(size_t token_count, std::span<const CueHit> hits) : hits_(hits), token_count_(token_count) {
+  auto first = std::make_shared<std::vector<uint32_t>>(token_count / kTokensPerBlock + 2,
+                                                       static_cast<uint32_t>(hits.size()));
+  size_t block = 0;  // the first block not given its first hit yet
+  for (size_t k = 0; k < hits.size(); ++k) {
+    for (const size_t of_hit = hits[k].first_token / kTokensPerBlock; block <= of_hit; ++block) {
+      (*first)[block] = static_cast<uint32_t>(k);
+    }
+  }
   first_ = std::move(first);
 }
 
@@ -118,9 +121,10 @@ HitsAtToken HitsAtToken::Within(const std::vector<bool>& read) const {
 }
 
 const CueHit* HitsAtToken::At(size_t i, std::string_view field, std::string_view value) const {
-  const std::vector<uint32_t>& first = *first_;
-  if (i + 1 >= first.size()) return nullptr;
-  for (uint32_t k = first[i]; k < hits_.size() && hits_[k].first_token == i; ++k) {
+  if (i >= token_count_) return nullptr;
+  uint32_t k = (*first_)[i / kTokensPerBlock];
+  while (k < hits_.size() && hits_[k].first_token < i) ++k;  // the earlier tokens of i's block
+  for (; k < hits_.size() && hits_[k].first_token == i; ++k) {
     // a hit's sentence is its first token's: every hit of token i is read, or none
     if (read_ != nullptr && !read_->empty() && !(*read_)[hits_[k].sentence]) return nullptr;
     const Cue& cue = *hits_[k].cue;

@@ -47,9 +47,14 @@ class HitsAtToken {
   const CueHit* At(size_t i, std::string_view field, std::string_view value = {}) const;
 
  private:
+  // Tokens by blocks of this many: the index keeps one entry per block, not
+  // per token (issue 21: a uint32 per token was this stage's share of a
+  // run's peak memory), and At() steps over the hits of at most a block.
+  static constexpr size_t kTokensPerBlock = 8;
   std::span<const CueHit> hits_;  // in text order, as CueSet::Match() gives them
-  // token -> index in hits_ of its first hit, hits_.size() when none starts
-  // there; one past the last token too
+  size_t token_count_ = 0;
+  // block -> index in hits_ of the first hit starting in it or later,
+  // hits_.size() when none does; one past the last block too
   std::shared_ptr<const std::vector<uint32_t>> first_;
   const std::vector<bool>* read_ = nullptr;  // by sentence; null or empty: every one
 };

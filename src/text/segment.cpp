@@ -644,6 +644,20 @@ std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeSt
   return starts;
 }
 
+// Segmentation::code_points_before: the code points before each block
+// start, the last entry for the block the text's end falls in.
+std::vector<uint32_t> CodePointsBeforeBlocks(std::string_view text) {
+  std::vector<uint32_t> out;
+  out.reserve(text.size() / kCodePointBlock + 1);
+  uint32_t count = 0;
+  for (size_t at = 0;; at += kCodePointBlock) {
+    out.push_back(count);
+    if (at + kCodePointBlock > text.size()) break;
+    count += static_cast<uint32_t>(CountCodePoints(text.substr(at, kCodePointBlock)));
+  }
+  return out;
+}
+
 }  // namespace
 
 const char* TokenKindName(TokenKind kind) {
@@ -672,11 +686,6 @@ Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, 
   }
 
   seg.tokens.reserve(raw.size());
-  uint32_t byte_pos = 0, cp_pos = 0;
-  const auto advance_to = [&](uint32_t byte) {
-    for (; byte_pos < byte; ++byte_pos) cp_pos += (static_cast<uint8_t>(text[byte_pos]) & 0xC0) != 0x80;
-    return cp_pos;
-  };
   size_t next_start = 0;  // index into starts of the next sentence start
   uint32_t prev_end = 0;
   for (const RawToken& r : raw) {
@@ -694,8 +703,6 @@ Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, 
     Token t;
     t.byte_start = r.byte_start;
     t.byte_end = r.byte_end;
-    t.start = advance_to(r.byte_start);
-    t.end = advance_to(r.byte_end);
     t.kind = r.kind;
     t.sentence = static_cast<uint32_t>(seg.sentences.size() - 1);
     const std::string_view gap = text.substr(prev_end, r.byte_start - prev_end);
@@ -711,15 +718,24 @@ Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, 
     FoldAppend(TokenText(text, t), &seg.folded);
     seg.folded_end.push_back(static_cast<uint32_t>(seg.folded.size()));
   }
+  seg.code_points_before = CodePointsBeforeBlocks(text);
   for (Sentence& s : seg.sentences) {
     const Token& first = seg.tokens[s.first_token];
     const Token& last = seg.tokens[s.end_token - 1];
     s.byte_start = first.byte_start;
     s.byte_end = last.byte_end;
-    s.start = first.start;
-    s.end = last.end;
+    s.start = CodePointStart(text, seg, first);
+    s.end = CodePointEnd(text, seg, last);
   }
   return seg;
+}
+
+uint32_t CodePointOffset(std::string_view text, const Segmentation& seg, uint32_t byte) {
+  const size_t block = byte / kCodePointBlock;
+  // a segmentation made by hand (tests) has no table: count from the start
+  if (block >= seg.code_points_before.size()) return static_cast<uint32_t>(CountCodePoints(text.substr(0, byte)));
+  const size_t from = block * kCodePointBlock;
+  return seg.code_points_before[block] + static_cast<uint32_t>(CountCodePoints(text.substr(from, byte - from)));
 }
 
 }  // namespace lexfr

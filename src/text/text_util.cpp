@@ -1,5 +1,8 @@
 #include "text/text_util.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -49,9 +52,22 @@ char32_t NextCodePoint(std::string_view s, size_t* i) {
 }
 
 size_t CountCodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
-  return n;
+  // Every byte but a continuation byte (10xxxxxx) starts a code point. Eight
+  // bytes at a time: a byte's top bit set and the next bit clear is a
+  // continuation (the code points of mentions and sentences are counted
+  // from a block's start, segment.h, a few dozen bytes at each).
+  constexpr uint64_t kTopBits = 0x8080808080808080u;
+  size_t continuations = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    // one bit a continuation byte, at the bottom of its byte; the product
+    // sums the eight bytes into the top one
+    const uint64_t ones = (word & ~(word << 1) & kTopBits) >> 7;
+    continuations += static_cast<size_t>((ones * 0x0101010101010101u) >> 56);
+  }
+  for (; i < s.size(); ++i) continuations += (static_cast<uint8_t>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuations;
 }
 
 std::string Fold(std::string_view s) {
