@@ -242,17 +242,27 @@ void Gazetteer::Dump(std::string* out) const {
 }
 
 std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentation& seg) const {
+  return MatchBy(text, seg, [&](uint32_t node, uint32_t k) { return trie_->phrases.Next(node, FoldedText(seg, k)); });
+}
+
+std::vector<Candidate> Gazetteer::Match(const TokenView& view) const {
+  if (!trie_->phrases.IndexedByIds()) return Match(view.text(), view.segmentation());
+  return MatchBy(view.text(), view.segmentation(),
+                 [&](uint32_t node, uint32_t k) { return trie_->phrases.NextById(node, view.Id(k)); });
+}
+
+void Gazetteer::IndexByIds(const std::function<uint32_t(const std::string&)>& id_of) { trie_->phrases.IndexByIds(id_of); }
+
+template <class Step>
+std::vector<Candidate> Gazetteer::MatchBy(std::string_view text, const Segmentation& seg, Step step) const {
   std::vector<Candidate> out;
   const std::vector<Token>& tokens = seg.tokens;
   for (uint32_t start = 0; start < tokens.size(); ++start) {
-    if (!trie_->phrases.MayStart(FoldedText(seg, start))) continue;  // no name starts with it
-    uint32_t node = PhraseMatcher::kRoot;
+    uint32_t node = step(PhraseMatcher::kRoot, start);
+    if (node == PhraseMatcher::kNoNode) continue;  // no name starts with it: most tokens
     const Trie::Terminal* best = nullptr;
     uint32_t best_end = 0;
-    for (uint32_t k = start; k < tokens.size(); ++k) {
-      if (k > start && tokens[k].sentence != tokens[start].sentence) break;
-      node = trie_->phrases.Next(node, FoldedText(seg, k));
-      if (node == PhraseMatcher::kNoNode) break;
+    for (uint32_t k = start;;) {
       for (const uint32_t phrase : trie_->phrases.PhrasesAt(node)) {
         const Trie::Terminal& term = trie_->terminals[phrase];
         const std::string_view name = NameOf(entries_[term.entry], term.name);
@@ -267,6 +277,9 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
           break;
         }
       }
+      if (++k >= tokens.size() || tokens[k].sentence != tokens[start].sentence) break;
+      node = step(node, k);
+      if (node == PhraseMatcher::kNoNode) break;
     }
     if (best == nullptr) continue;
     const GazetteerEntry& e = entries_[best->entry];

@@ -9,6 +9,7 @@
 // between threads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include "lexicon/phrase_cut.h"
 #include "lexicon/table.h"
 #include "text/segment.h"
+#include "text/token_view.h"
 #include "lexfr/status.h"
 
 namespace lexfr {
@@ -50,6 +52,11 @@ class Gazetteer {
 
   // Every listed name in the tokens, longest match at each position.
   std::vector<Candidate> Match(std::string_view text, const Segmentation& seg) const;
+  // The same, walking the names by the tokens' vocabulary ids once
+  // IndexByIds() has given the names' words theirs (the Lexicon does, with
+  // the vocabulary its token views are built with).
+  std::vector<Candidate> Match(const TokenView& view) const;
+  void IndexByIds(const std::function<uint32_t(const std::string&)>& id_of);
 
   bool IsGivenName(std::string_view word) const;
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
@@ -60,6 +67,9 @@ class Gazetteer {
 
  private:
   struct Trie;
+  // Match() with `step(node, k)`: the trie's node after `node` by token k.
+  template <class Step>
+  std::vector<Candidate> MatchBy(std::string_view text, const Segmentation& seg, Step step) const;
   std::vector<GazetteerEntry> entries_;
   std::unordered_set<std::string> given_names_;  // folded
   std::unique_ptr<Trie> trie_;

@@ -522,6 +522,10 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     out->cue_index_ = CueIndex(cue_sets, id_of);
     static const CueSet kNoCues;
     out->counsel_index_ = CueIndex({&kNoCues, &kNoCues, &kNoCues, &kNoCues, &kNoCues, &out->counsel_cues_}, id_of);
+    // The tries walked at every token, walked by the tokens' ids
+    // (lexicon/phrase_matcher.h NextById): their words join the vocabulary.
+    out->gazetteer_.IndexByIds(id_of);
+    out->dates_.phrases.IndexByIds(id_of);
   }
   return s;
 }

@@ -55,6 +55,26 @@ uint32_t PhraseMatcher::Child(uint32_t parent, const std::string& token) {
   return child;
 }
 
+void PhraseMatcher::IndexByIds(const std::function<uint32_t(const std::string&)>& id_of) {
+  int bits = 4;
+  while ((size_t{1} << bits) < 2 * edge_count_ + 2) ++bits;
+  id_slot_bits_ = bits;
+  id_edges_.assign(size_t{1} << bits, IdEdge{});
+  first_ids_.clear();
+  const size_t mask = id_edges_.size() - 1;
+  for (const Edge& e : edges_) {
+    if (e.child == 0) continue;
+    const uint32_t id = id_of(std::string(TokenOf(e)));
+    size_t i = IdSlot(e.parent, id, bits);
+    while (id_edges_[i].child != 0) i = (i + 1) & mask;
+    id_edges_[i] = IdEdge{e.parent, id, e.child};
+    if (e.parent == kRoot) {
+      if (first_ids_.size() <= id) first_ids_.resize(id + 1, 0);
+      first_ids_[id] = 1;
+    }
+  }
+}
+
 uint32_t PhraseMatcher::Add(const std::vector<std::string>& folded_tokens) {
   first_words_.Add(folded_tokens.front());
   uint32_t node = kRoot;

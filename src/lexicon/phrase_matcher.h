@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -54,6 +55,27 @@ class PhraseMatcher {
     }
     std::sort(words.begin(), words.end());
     return words;
+  }
+  // By vocabulary id (text/token_view.h): IndexByIds() gives every edge's
+  // token its id (`id_of` adds the word to the vocabulary when it has none),
+  // after the last phrase is added; NextById() then steps by a text token's
+  // id, an integer hash where Next() hashes and compares the word. An id no
+  // edge has (0, a word no list holds, among them) ends the walk. The ids
+  // must be those of the vocabulary the text's token view was built with.
+  void IndexByIds(const std::function<uint32_t(const std::string&)>& id_of);
+  bool IndexedByIds() const { return !id_edges_.empty(); }
+  uint32_t NextById(uint32_t node, uint32_t id) const {
+    if (node == kRoot) {
+      if (id >= first_ids_.size() || first_ids_[id] == 0) return kNoNode;  // most tokens: one byte read
+    } else if (id == 0) {
+      return kNoNode;
+    }
+    const size_t mask = id_edges_.size() - 1;
+    for (size_t i = IdSlot(node, id, id_slot_bits_);; i = (i + 1) & mask) {
+      const IdEdge& e = id_edges_[i];
+      if (e.child == 0) return kNoNode;
+      if (e.parent == node && e.id == id) return e.child;
+    }
   }
   // The phrases that end at `node`, in the order they were added.
   std::span<const uint32_t> PhrasesAt(uint32_t node) const {
@@ -102,6 +124,13 @@ class PhraseMatcher {
       if (IsEdge(e, parent, token)) return &e;
     }
   }
+  struct IdEdge {
+    uint32_t parent = 0, id = 0;
+    uint32_t child = 0;  // 0: an empty slot
+  };
+  static size_t IdSlot(uint32_t parent, uint32_t id, int slot_bits) {
+    return static_cast<size_t>(((uint64_t{parent} << 32) | id) * 0x9e3779b97f4a7c15u >> (64 - slot_bits));
+  }
   // The child of `parent` by `token`, added (a new node) when absent.
   uint32_t Child(uint32_t parent, const std::string& token);
   void Rehash(int slot_bits);
@@ -134,6 +163,9 @@ class PhraseMatcher {
   std::string token_bytes_;
   WordFilter first_words_;  // of the phrases' first tokens
   uint32_t phrases_ = 0;
+  std::vector<IdEdge> id_edges_;  // the edges by (parent, token id); a power of two, at most half full
+  int id_slot_bits_ = 0;
+  std::vector<uint8_t> first_ids_;  // by token id: 1 when a phrase starts with it
 };
 
 }  // namespace lexfr

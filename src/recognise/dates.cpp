@@ -266,6 +266,7 @@ class DateScanner {
   // and the cues that end right before each token. The walk from a token is
   // as long as the longest phrase: a constant.
   void MatchCues() {
+    const bool by_ids = lex_.phrases.IndexedByIds();  // the Lexicon's are
     cues_.reserve(n_);  // address space until written: no copy as cues come
     starts_at_.assign(n_ + 1, 0);
     ends_before_.assign(n_ + 1, 0);
@@ -274,7 +275,7 @@ class DateScanner {
       uint32_t node = PhraseMatcher::kRoot;
       for (size_t k = i; k < n_; ++k) {
         if (k > i && tokens_[k].newline_before) break;
-        node = lex_.phrases.Next(node, Folded(k));
+        node = by_ids ? lex_.phrases.NextById(node, view_.Id(k)) : lex_.phrases.Next(node, Folded(k));
         if (node == PhraseMatcher::kNoNode) break;
         for (uint32_t id : lex_.phrases.PhrasesAt(node)) {
           const DatePhrase& p = lex_.phrase_cues[id];

@@ -788,7 +788,7 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
 std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) {
   const View v(view, lexicon);
   const Gazetteer& gazetteer = lexicon.gazetteer();
-  std::vector<Candidate> out = gazetteer.Match(view.text(), view.segmentation());
+  std::vector<Candidate> out = gazetteer.Match(view);
 
   // Acronym definitions make one entity of both names, and teach the
   // acronym for its later mentions.

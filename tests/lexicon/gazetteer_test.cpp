@@ -101,3 +101,29 @@ TEST_CASE("every listed name is found whole in a text that says it", "[gazetteer
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("the gazetteer walked by vocabulary ids finds what it finds by words", "[gazetteer]") {
+  const Gazetteer& g = SharedLexicon().gazetteer();
+  const std::vector<std::string> texts = CorpusAndCaseTexts();
+  REQUIRE(texts.size() > 100);
+  const auto lines = [](const std::vector<Candidate>& found) {
+    std::string out;
+    for (const Candidate& c : found) {
+      out += std::to_string(c.first_token) + "-" + std::to_string(c.end_token) + " " + c.canonical + "\n";
+    }
+    return out;
+  };
+  size_t with_names = 0;
+  for (const std::string& text : texts) {
+    INFO(text.substr(0, 200));
+    const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+    const std::string by_words = lines(g.Match(text, seg));
+    with_names += !by_words.empty();
+    CHECK(lines(g.Match(TokenView(text, seg, SharedLexicon().vocabulary()))) == by_words);
+  }
+  CHECK(with_names > 50);
+}
+
+}  // namespace lexfr

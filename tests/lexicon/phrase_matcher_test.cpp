@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,44 @@ TEST_CASE("a token no phrase starts with is ruled out before any hashing", "[phr
   CHECK(m.Next(autorite, "a") == PhraseMatcher::kNoNode);
   CHECK(m.Next(autorite, "des") == PhraseMatcher::kNoNode);  // same first byte: the hash decides
   CHECK(m.Next(autorite, "de") != PhraseMatcher::kNoNode);
+}
+
+TEST_CASE("walking by vocabulary id reaches the nodes walking by word reaches", "[phrase_matcher]") {
+  PhraseMatcher m;
+  m.Add({"conseil", "d'", "etat"});
+  m.Add({"conseil"});
+  m.Add({"la", "quadrature", "du", "net"});
+  m.Add({"la", "poste"});
+  m.Add({"cour", "de", "cassation"});
+  std::map<std::string, uint32_t> ids = {{"de", 1}, {"la", 2}};  // a vocabulary that already holds a few words
+  const auto id_of = [&](const std::string& word) {
+    return ids.try_emplace(word, static_cast<uint32_t>(ids.size() + 1)).first->second;
+  };
+  CHECK_FALSE(m.IndexedByIds());
+  m.IndexByIds(id_of);
+  CHECK(m.IndexedByIds());
+  CHECK(ids.size() == 11);  // every word of the phrases has an id
+  const auto id = [&](const std::string& word) {
+    const auto it = ids.find(word);
+    return it == ids.end() ? 0u : it->second;  // 0: a word no list holds
+  };
+  const std::vector<std::string> words = {"conseil", "d'", "etat", "la", "quadrature", "du", "net", "poste",
+                                          "cour",    "de", "cassation", "le", "nothing", ""};
+  std::vector<uint32_t> nodes = {PhraseMatcher::kRoot};
+  for (size_t depth = 0; depth < 4; ++depth) {
+    std::vector<uint32_t> next_nodes;
+    for (const uint32_t node : nodes) {
+      for (const std::string& w : words) {
+        INFO("node " << node << " word " << w);
+        const uint32_t by_word = m.Next(node, w);
+        CHECK(m.NextById(node, id(w)) == by_word);
+        if (by_word != PhraseMatcher::kNoNode) next_nodes.push_back(by_word);
+      }
+    }
+    nodes = next_nodes;
+  }
+  CHECK(m.NextById(PhraseMatcher::kRoot, 0) == PhraseMatcher::kNoNode);
+  CHECK(m.NextById(PhraseMatcher::kRoot, 999) == PhraseMatcher::kNoNode);  // an id past every first word
 }
 
 }  // namespace lexfr
