@@ -88,7 +88,12 @@ inline Cls ClassAt(std::string_view text, size_t at, size_t* length) {
   if (at >= text.size()) return kSpace;
   const auto b = static_cast<uint8_t>(text[at]);
   if (b < 0x80) return kAscii[b];
-  return WideClassAt(text, at, length);
+  const Cls c = WideClassAt(text, at, length);
+  if (at + *length > text.size()) {  // cut short: not valid UTF-8, which ICU copes with
+    *length = text.size() - at;
+    return kHard;
+  }
+  return c;
 }
 
 bool JoinsLetters(Cls c) { return c == kMidNumLet; }  // WB6, WB7 (no MidLetter is known here)

@@ -20,6 +20,7 @@
 // left pointing at nothing.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -53,7 +54,7 @@ class Utf16ToBytes {
     while (utf16_ < utf16 && byte_ < text_.size()) {
       const auto lead = static_cast<uint8_t>(text_[byte_]);
       const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      byte_ += length;
+      byte_ = std::min(byte_ + length, text_.size());  // a sequence cut short ends with the text
       utf16_ += length == 4 ? 2 : 1;  // a supplementary character is a surrogate pair
     }
     return static_cast<uint32_t>(byte_);
