@@ -50,10 +50,6 @@ void CueIndex::Dump(std::string* out) const {
     *out += "entry " + std::to_string(static_cast<int>(e.file)) + " " + e.cue->field + " " + e.cue->value + "\n";
   }
   phrases_.Dump(out);
-  for (size_t id = 0; id < first_.size(); ++id) *out += "first " + std::to_string(id) + " " + std::to_string(first_[id]) + "\n";
-  std::vector<std::pair<uint64_t, uint32_t>> next(next_.begin(), next_.end());
-  std::sort(next.begin(), next.end());
-  for (const auto& [key, node] : next) *out += "next " + std::to_string(key) + " " + std::to_string(node) + "\n";
   for (size_t id = 0; id < word_bits_.size(); ++id) {
     *out += "bits " + std::to_string(id) + " " + std::to_string(word_bits_[id]) + "\n";
   }
@@ -101,7 +97,6 @@ CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const I
   for (const CueSet* set : sets) {
     for (const Cue& cue : set->cues()) tokens += cue.tokens.size();
   }
-  next_.reserve(tokens);
   phrases_.Reserve(tokens);
   // files in CueFile order, each file's cues in file order: filtered by
   // file, the phrases at a node keep the order of that file's CueSet
@@ -117,21 +112,10 @@ CueIndex::CueIndex(const std::array<const CueSet*, kCueFileCount>& sets, const I
       }
       entries_.push_back({static_cast<CueFile>(f), &cue});
       phrases_.Add(cue.tokens);
-      // the same edges, by word id
-      uint32_t node = PhraseMatcher::kRoot;
-      for (const std::string& token : cue.tokens) {
-        const uint32_t id = id_of(token);
-        const uint32_t child = phrases_.Next(node, token);
-        if (node == PhraseMatcher::kRoot) {
-          if (first_.size() <= id) first_.resize(id + 1, PhraseMatcher::kNoNode);
-          first_[id] = child;
-        } else {
-          next_[uint64_t{node} << 32 | id] = child;
-        }
-        node = child;
-      }
+      for (const std::string& token : cue.tokens) id_of(token);  // the words get their ids in the files' order
     }
   }
+  phrases_.IndexByIds(id_of);  // walked by the tokens' ids (Match)
 }
 
 DocumentCues CueIndex::Match(const TokenView& view) const {
@@ -144,16 +128,14 @@ DocumentCues CueIndex::Match(const TokenView& view) const {
   for (DocumentCues::File& f : out.files_) f.hits.reserve(n);
   std::vector<uint32_t> ends;  // the nodes with phrases a walk passed, shortest phrase first
   for (size_t i = 0; i < n; ++i) {
-    const uint32_t first = view.Id(i);
-    uint32_t node = first < first_.size() ? first_[first] : PhraseMatcher::kNoNode;
+    uint32_t node = phrases_.NextById(PhraseMatcher::kRoot, view.Id(i));
     if (node == PhraseMatcher::kNoNode) continue;
     ends.clear();
     for (size_t k = i + 1;; ++k) {
       if (!phrases_.PhrasesAt(node).empty()) ends.push_back(node);
       if (k >= n) break;
-      const auto next = next_.find(uint64_t{node} << 32 | view.Id(k));
-      if (next == next_.end()) break;
-      node = next->second;
+      node = phrases_.NextById(node, view.Id(k));
+      if (node == PhraseMatcher::kNoNode) break;
     }
     // longest first; phrases of one length in the order they were added
     for (auto end = ends.rbegin(); end != ends.rend(); ++end) {

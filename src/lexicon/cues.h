@@ -27,7 +27,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "lexicon/phrase_cut.h"
@@ -191,9 +190,7 @@ class CueIndex {
     const Cue* cue;
   };
   std::vector<Entry> entries_;  // phrase id -> its file and cue
-  PhraseMatcher phrases_;       // the trie; its nodes are the walk's states
-  std::vector<uint32_t> first_;  // word id -> the node of a phrase's first word, or kNoNode
-  std::unordered_map<uint64_t, uint32_t> next_;  // node << 32 | word id -> the next node
+  PhraseMatcher phrases_;  // the trie, indexed by word id; its nodes are the walk's states
   std::vector<uint8_t> word_bits_;               // word id -> its CueWord bits (kCueWordFields)
 };
 

@@ -1,5 +1,7 @@
 #include "lexicon/phrase_matcher.h"
 
+#include <tuple>
+
 namespace lexfr {
 
 void PhraseMatcher::Dump(std::string* out) const {
@@ -14,6 +16,16 @@ void PhraseMatcher::Dump(std::string* out) const {
     out->append(" |");
     for (const uint32_t phrase : PhrasesAt(static_cast<uint32_t>(n))) out->append(" ").append(std::to_string(phrase));
     out->append("\n");
+  }
+  // the same edges by word id, once indexed
+  std::vector<IdEdge> by_id;
+  for (const IdEdge& e : id_edges_) {
+    if (e.child != 0) by_id.push_back(e);
+  }
+  std::sort(by_id.begin(), by_id.end(), [](const IdEdge& a, const IdEdge& b) { return std::tie(a.parent, a.id) < std::tie(b.parent, b.id); });
+  for (const IdEdge& e : by_id) {
+    out->append("id ").append(std::to_string(e.parent)).append(" ").append(std::to_string(e.id)).append("->");
+    out->append(std::to_string(e.child)).append("\n");
   }
 }
 

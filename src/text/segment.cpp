@@ -218,10 +218,8 @@ std::vector<RawToken> WordTokens(std::string_view text) {
   // growing by doubling copied and faulted in every page again.
   out.reserve(text.size() / 2 + 8);
   for (const WordPiece& p : WordPieces(text, *ThreadIterators().words)) {
-    const uint32_t prev = p.start;
     const std::string_view piece = text.substr(p.start, p.end - p.start);
     if (IsSpaceOnly(piece)) continue;
-    const int32_t status = p.status;
     // ICU joins words across U+202F (it counts as ExtendNumLet), but French
     // typography puts that narrow space before « : ; % € » and between a
     // preposition and a number: split there; MergeTokens rejoins digit
@@ -233,14 +231,14 @@ std::vector<RawToken> WordTokens(std::string_view text) {
         const std::string_view part = piece.substr(from, at == std::string_view::npos ? at : at - from);
         if (!part.empty()) {
           const bool digit = part[0] >= '0' && part[0] <= '9';
-          PushWord(prev + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), &out);
+          PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), &out);
         }
         if (at == std::string_view::npos) break;
         from = at + kNarrowNoBreakSpace.size();
       }
       continue;
     }
-    PushWord(prev, piece, KindOf(piece, status), &out);
+    PushWord(p.start, piece, KindOf(piece, p.status), &out);
   }
   return out;
 }
@@ -582,8 +580,11 @@ class SentenceRules {
 // abbreviations and initials, nor those of lines wrapped inside a sentence.
 // ICU's sentence boundaries (byte offsets, the text's start and end among
 // them): the oracle of SentenceRules.
-std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text, const icu::UnicodeString& utf16) {
+std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text) {
   std::vector<uint32_t> out;
+  // ICU's iterator reads a UTF-16 copy of the text
+  const icu::UnicodeString utf16 =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::BreakIterator& sentences = ThreadIterators().Sentences();
   sentences.setText(utf16);
   Utf16ToBytes to_bytes(text);
@@ -596,13 +597,13 @@ std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text, const icu::Un
   return out;
 }
 
-std::vector<uint32_t> SentenceStarts(std::string_view text, const icu::UnicodeString* utf16,
-                                     const std::vector<RawToken>& tokens, SentenceBreaks breaks) {
+std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<RawToken>& tokens,
+                                     SentenceBreaks breaks) {
   std::vector<uint32_t> starts;
   if (!MayEndSentence(text)) return starts;
   std::vector<uint32_t> boundaries;
   if (breaks == SentenceBreaks::kIcu) {
-    boundaries = IcuSentenceBoundaries(text, *utf16);
+    boundaries = IcuSentenceBoundaries(text);
   } else {
     for (const uint32_t k : SentenceRules(text, tokens).BreakTokens()) boundaries.push_back(tokens[k].byte_start);
   }
@@ -711,17 +712,8 @@ const char* TokenKindName(TokenKind kind) {
 Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, SentenceBreaks breaks) {
   Segmentation seg;
   if (text.empty()) return seg;
-  std::vector<RawToken> raw;
-  std::vector<uint32_t> starts;
-  raw = MergeTokens(text, abbreviations, WordTokens(text));
-  if (breaks == SentenceBreaks::kIcu) {
-    // ICU's sentence iterator reads a UTF-16 copy of the text
-    const icu::UnicodeString utf16 =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    starts = SentenceStarts(text, &utf16, raw, breaks);
-  } else {
-    starts = SentenceStarts(text, nullptr, raw, breaks);
-  }
+  const std::vector<RawToken> raw = MergeTokens(text, abbreviations, WordTokens(text));
+  const std::vector<uint32_t> starts = SentenceStarts(text, raw, breaks);
 
   seg.tokens.reserve(raw.size());
   size_t next_start = 0;  // index into starts of the next sentence start

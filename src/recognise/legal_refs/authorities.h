@@ -32,6 +32,13 @@ class AuthorityMentions {
 
   // Sorted by first token.
   const std::vector<AuthorityMention>& list() const { return mentions_; }
+  // The index in list() of the first mention from `token` on. `cursor` holds
+  // the last answer and only moves forward: a scan asks of its tokens in
+  // order.
+  size_t FirstFrom(uint32_t token, size_t* cursor) const {
+    while (*cursor < mentions_.size() && mentions_[*cursor].first < token) ++*cursor;
+    return *cursor;
+  }
 
   // An authority (not a court) mentioned in [first, end), or -1.
   int Within(uint32_t first, uint32_t end) const;

@@ -87,8 +87,7 @@ std::optional<Found> ReadCjeuCase(const Context& c, uint32_t i) {
 
 std::optional<Found> ReadCourtAndNumber(const Context& c, uint32_t i, size_t* mention_cursor) {
   const std::vector<AuthorityMention>& mentions = c.authorities.list();
-  while (*mention_cursor < mentions.size() && mentions[*mention_cursor].first < i) ++*mention_cursor;
-  for (size_t m = *mention_cursor; m < mentions.size() && mentions[m].first == i; ++m) {
+  for (size_t m = c.authorities.FirstFrom(i, mention_cursor); m < mentions.size() && mentions[m].first == i; ++m) {
     const Authority& a = c.tables.authorities[mentions[m].authority];
     if (!a.court) continue;
     const uint32_t j = mentions[m].end;

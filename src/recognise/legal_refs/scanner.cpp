@@ -52,12 +52,10 @@ uint32_t EmitDecisions(const Context& c, uint32_t i, const std::optional<Found>&
   return end;
 }
 
-// Whether an authority (or a court) is mentioned from token i; `cursor` only
-// moves forward, as ReadCourtAndNumber's does.
-bool MentionAt(const Context& c, uint32_t i, size_t* cursor) {
-  const std::vector<AuthorityMention>& mentions = c.authorities.list();
-  while (*cursor < mentions.size() && mentions[*cursor].first < i) ++*cursor;
-  return *cursor < mentions.size() && mentions[*cursor].first == i;
+// Whether an authority (or a court) is mentioned from token i.
+bool MentionAt(const Context& c, uint32_t i, Memory* m) {
+  const size_t first = c.authorities.FirstFrom(i, &m->mention_cursor);
+  return first < c.authorities.list().size() && c.authorities.list()[first].first == i;
 }
 
 // Where the scan goes on after the reference starting at i, or 0 when none
@@ -126,11 +124,10 @@ std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
   const Context context(view, tables, lexicon, names, dates);
   const Tokens& t = context.tokens;
   Memory memory;
-  size_t mention_cursor = 0;
   for (uint32_t i = 0; i < t.size();) {
     TrackQuotedProvision(context, i, &memory);
     uint32_t end = 0;
-    if (which == ScanTokens::kEvery || t.W(i).reference_start || MentionAt(context, i, &mention_cursor)) {
+    if (which == ScanTokens::kEvery || t.W(i).reference_start || MentionAt(context, i, &memory)) {
       end = ScanAt(context, i, &memory);
     } else if (t.IsNumber(i)) {
       // a number no word introduces can only be a Conseil constitutionnel
