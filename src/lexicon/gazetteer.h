@@ -59,6 +59,7 @@ class Gazetteer {
   void IndexByIds(const std::function<uint32_t(const std::string&)>& id_of);
 
   bool IsGivenName(std::string_view word) const;
+  const std::unordered_set<std::string>& given_names() const { return given_names_; }  // folded
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   const GazetteerEntry* Find(std::string_view canonical) const;
   // The compiled names (each alias's tokens and case rules) and the trie,

@@ -506,6 +506,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     const auto info = [&](const std::string& word) -> WordInfo& { return out->words_[AddWord(word, &out->vocabulary_, &out->words_)]; };
     for (const std::string& word : ReferenceStartWords(*out->legal_)) info(word).reference_start = true;
     for (const std::string& word : AuthorityStartWords(*out->legal_)) info(word).authority_start = true;
+    for (const std::string& word : out->gazetteer_.given_names()) info(word).given_name = true;
   }
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, cutter, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, cutter, &out->structure_cues_);
@@ -526,6 +527,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     // (lexicon/phrase_matcher.h NextById): their words join the vocabulary.
     out->gazetteer_.IndexByIds(id_of);
     out->dates_.phrases.IndexByIds(id_of);
+    out->names_.place_bodies.IndexByIds(id_of);
   }
   return s;
 }

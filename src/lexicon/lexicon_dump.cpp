@@ -92,10 +92,11 @@ void DumpVocabulary(const Lexicon& lexicon, std::string* out) {
   for (const auto& [word, id] : lexicon.vocabulary().ids) words.emplace(id, word);
   for (const auto& [id, word] : words) {
     const WordInfo& w = lexicon.word(id);
-    const bool flags[] = {w.date_phrase_start, w.bare_month, w.quantity, w.numbering, w.relative_past,
+    const bool flags[] = {w.date_phrase_start, w.bare_month, w.month_before_period, w.quantity, w.numbering, w.relative_past,
                           w.relative_next, w.money != nullptr, w.connector, w.particle, w.adjective,
                           w.determiner, w.act_word, w.place_preposition, w.head_connector, w.not_in_name,
-                          w.place_body_start, w.company_form_start, w.org_cue, w.title_folded, w.list_link,
+                          w.place_body_start, w.company_form_start, w.org_cue, w.title_folded, w.org_head_folded,
+                          w.given_name, w.list_link,
                           w.kind_follower, w.latin_ordinal, w.act_modifier, w.reference_start,
                           w.authority_start};
     *out += "word " + std::to_string(id) + " " + std::string(word) + " " + std::to_string(w.month) + " " +

@@ -199,6 +199,9 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   words->assign(1, WordInfo{});
   const auto info = [&](const std::string& word) -> WordInfo& { return (*words)[AddWord(word, vocabulary, words)]; };
   for (const auto& [word, month] : dates.months) info(word).month = static_cast<uint8_t>(month);
+  for (const auto& [word, month] : dates.months) {
+    if (word.size() > 1 && word.ends_with('.')) info(word.substr(0, word.size() - 1)).month_before_period = true;
+  }
   for (const auto& [word, day] : dates.weekdays) info(word).weekday = static_cast<uint8_t>(day);
   for (const std::string& word : dates.bare_abbreviations) info(word).bare_month = true;
   for (const std::string& word : dates.phrase_first_words) info(word).date_phrase_start = true;
@@ -219,6 +222,7 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const NameWords::CompanyForm& form : names.company_forms) info(Fold(form.tokens.front())).company_form_start = true;
   for (const auto& [word, subtype] : names.org_cues) info(word).org_cue = true;
   for (const auto& [surface, title] : names.titles) info(Fold(surface)).title_folded = true;
+  for (const auto& [surface, subtype] : names.org_heads) info(Fold(surface)).org_head_folded = true;
   for (const std::string& word : references.list_links) info(word).list_link = true;
   for (const std::string& word : references.kind_followers) info(word).kind_follower = true;
   for (const std::string& word : references.latin_ordinals) info(word).latin_ordinal = true;

@@ -128,6 +128,7 @@ struct WordInfo {
   uint8_t weekday = 0;  // 1 (lundi) .. 7
   bool date_phrase_start = false;  // DateWords: a phrase of date_words.tsv starts with it
   bool bare_month = false;  // an abbreviation without its period ("dec")
+  bool month_before_period = false;  // with a period it is a month's abbreviation ("dec" of "dec.")
   bool quantity = false, numbering = false;             // DateWords
   bool relative_past = false, relative_next = false;    // DateWords
   const WordRoles* money = nullptr;                     // MoneyWords::roles
@@ -139,6 +140,8 @@ struct WordInfo {
   bool company_form_start = false;  // NameWords: folded, the first token of a legal form
   bool org_cue = false;                                          // NameWords::org_cues
   bool title_folded = false;  // some NameWords::titles key (kept as written) folds to it: look the text up
+  bool org_head_folded = false;  // some NameWords::org_heads key (kept as written) folds to it: look the text up
+  bool given_name = false;       // Gazetteer::IsGivenName (data/gazetteers/given_names.txt)
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
   // recognise/legal_refs.h LegalStartWords: a rule of the reference grammar

@@ -358,18 +358,18 @@ class DateScanner {
     info_.resize(n_ + kInfoPadding);
     uint32_t line = 0;
     for (size_t i = 0; i < n_; ++i) {
+      if (tokens_[i].newline_before && ++line == kHeadingLines) heading_end_ = i;
+      // Most tokens are punctuation or words that name no month or weekday
+      // and start no phrase (« le », « de », a word no list knows): no day,
+      // month or weekday, told by integer tests. « jan » « . », an
+      // abbreviation left apart from its period, is a word of its own.
+      if (starts_at_[i] == 0 && tokens_[i].kind != TokenKind::kNumber) {
+        if (tokens_[i].kind != TokenKind::kWord) continue;
+        const WordInfo& w = lexicon_.word(view_.Id(i));
+        if (w.month == 0 && w.weekday == 0 && !w.month_before_period) continue;
+      }
       TokenInfo& t = info_[i];
       const std::string_view s = Text(i);
-      if (tokens_[i].newline_before && ++line == kHeadingLines) heading_end_ = i;
-      // A word that names no month or weekday and starts no phrase (« le »,
-      // « de », a word no list knows) is no day, month or weekday; only
-      // « jan » « . » (an abbreviation left apart from its period) is looked
-      // up by its text.
-      if (tokens_[i].kind == TokenKind::kWord && starts_at_[i] == 0 &&
-          lexicon_.word(view_.Id(i)).month == 0 && lexicon_.word(view_.Id(i)).weekday == 0 &&
-          !(view_.Has(i + 1, kGlued) && Text(i + 1) == ".")) {
-        continue;
-      }
       if (const CueMatch* m = Cue(i, DateCue::kDayWord); m != nullptr && m->end > i + 1) {
         t.day = static_cast<uint8_t>(m->value);  // "1 er"
         t.day_tokens = static_cast<uint8_t>(m->end - i);

@@ -430,7 +430,7 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
 void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   for (size_t i = 0; i < v.size(); ++i) {
-    if (!v.Cap(i)) continue;
+    if (!v.Cap(i) || !v.Info(i).org_head_folded) continue;
     auto head = lex.org_heads.find(v.Str(i));
     if (head == lex.org_heads.end()) continue;
     const size_t end = HeadedNameEnd(v, i);
@@ -452,7 +452,7 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
     size_t kind_end = 0;
     uint32_t kind = 0;
     for (size_t k = i; k < v.size() && k < i + kMaxNameTokens && v.SameSentence(i, k); ++k) {
-      node = kinds.Next(node, v.Folded(k));
+      node = kinds.IndexedByIds() ? kinds.NextById(node, v.view.Id(k)) : kinds.Next(node, v.Folded(k));
       if (node == PhraseMatcher::kNoNode) break;
       if (!kinds.PhrasesAt(node).empty()) kind_end = k + 1, kind = kinds.PhrasesAt(node).front();
     }
@@ -512,7 +512,7 @@ void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
         --first;
       }
       // « Eva Sas »: a given name opens a person's name, not a company's
-      if (first == j || v.lexicon.gazetteer().IsGivenName(v.Str(first))) continue;
+      if (first == j || v.Info(first).given_name) continue;
     }
     out->push_back(Make(EntityType::kOrg, first, end, v.Span(first, end), "company", priority::kOrgCue));
     j = end - 1;
@@ -712,7 +712,7 @@ size_t AddTitledList(const View& v, size_t at, const std::string& title, std::ve
   return end;
 }
 
-void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
+void FindPersons(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   std::vector<bool> place_at(v.size(), false);  // a listed place starts at this token
   for (const Candidate& c : *out) {
@@ -726,7 +726,7 @@ void FindPersons(const View& v, const Gazetteer& gazetteer, std::vector<Candidat
     const bool titled = t != lex.titles.end() && TitledNameStarts(v, i + 1);
     // "Marie-Laure Denis": a compound given name is one name.
     size_t after_given = i;
-    if (v.Cap(i) && gazetteer.IsGivenName(v.Str(i))) {
+    if (v.Cap(i) && v.Info(i).given_name) {  // Gazetteer::IsGivenName, by the token's id
       after_given = i + 1;
       while (after_given < i + kMaxNameTokens && v.Str(after_given) == "-" && v.Glued(after_given) &&
              v.Cap(after_given + 1) && v.Glued(after_given + 1)) {
@@ -767,6 +767,8 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
   }
   if (by_surname.empty()) return;
+  KeyShapes surnames;
+  for (const auto& [surname, canonical] : by_surname) surnames.Add(surname);
   // « Mme Charruyer »: a titled surname takes the full name's canonical
   for (Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token != 1 || c.fields.title().empty()) continue;
@@ -774,7 +776,7 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     if (it != by_surname.end() && !it->second.empty()) c.canonical = it->second;
   }
   for (size_t i = 0; i < v.size(); ++i) {
-    if (!v.Cap(i)) continue;
+    if (!v.Cap(i) || !surnames.MayBe(v.Folded(i))) continue;
     auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end() || it->second.empty()) continue;
     if (in_full_name[i]) continue;
@@ -833,7 +835,10 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     out.push_back(Make(type, d.acr_first, d.acr_end, canonical, subtype, priority::kDefinedAcronym));
     defined.try_emplace(v.Span(d.acr_first, d.acr_end), out.back());  // the first definition holds
   }
+  KeyShapes acronyms;
+  for (const auto& [acronym, name] : defined) acronyms.Add(acronym);
   for (size_t i = 0; i < v.size() && !defined.empty(); ++i) {
+    if (!acronyms.MayBe(v.Str(i))) continue;
     auto it = defined.find(v.Str(i));
     if (it == defined.end()) continue;
     Candidate c = it->second;
@@ -869,7 +874,7 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     return f >= 2 && c.end_token < v.size() && v.Str(f - 1) == "(" && v.Str(c.end_token) == ")" &&
            v.Info(f - 2).act_word;
   });
-  FindPersons(v, gazetteer, &out);
+  FindPersons(v, &out);
   FindSurnameMentions(v, &out);
   return out;
 }

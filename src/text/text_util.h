@@ -84,6 +84,28 @@ class FirstBytes {
   bool empty_ = false;
 };
 
+// The keys of a small table built per document (the surnames, the acronyms
+// a text defines), told apart by their length and first and last bytes: a
+// word no key shares those three with is none of them, which two bit tests
+// tell without hashing it — most of a text's capitalised words, for a table
+// looked up at every one.
+class KeyShapes {
+ public:
+  void Add(std::string_view key) { bits_[Slot(key) >> 6] |= uint64_t{1} << (Slot(key) & 63); }
+  // False only when `word` is none of the keys added.
+  bool MayBe(std::string_view word) const { return (bits_[Slot(word) >> 6] >> (Slot(word) & 63) & 1) != 0; }
+
+ private:
+  static constexpr size_t kBits = 4096;
+  static size_t Slot(std::string_view s) {
+    if (s.empty()) return 0;
+    const size_t mixed = (s.size() * 0x9e37u) ^ (static_cast<uint8_t>(s.front()) * 0x85ebu) ^
+                         (static_cast<uint8_t>(s.back()) * 0xc2b3u);
+    return (mixed ^ (mixed >> 12)) & (kBits - 1);
+  }
+  uint64_t bits_[kBits / 64] = {};
+};
+
 // Case mappings per code point (ICU), accents kept: "ÉTAT" -> "état".
 std::string ToLower(std::string_view utf8);
 std::string ToUpper(std::string_view utf8);
