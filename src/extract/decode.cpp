@@ -74,9 +74,17 @@ struct Utf8Census {
   size_t valid_multibyte = 0;  // well-formed non-ASCII sequences
 };
 
+// The high bit of each of eight bytes: none set, the eight are ASCII.
+constexpr uint64_t kHighBits = 0x8080808080808080u;
+
 Utf8Census CountUtf8(std::string_view s) {
   Utf8Census c;
   for (size_t i = 0; i < s.size();) {
+    // Eight ASCII bytes at a time, most of a French text: one test, not eight.
+    if (uint64_t eight = 0; i + 8 <= s.size() && (std::memcpy(&eight, s.data() + i, 8), eight & kHighBits) == 0) {
+      i += 8;
+      continue;
+    }
     if (static_cast<uint8_t>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -181,9 +189,11 @@ Utf16Guess GuessUtf16(std::string_view head) {
 }
 
 void ReplaceNuls(DecodedText* out) {
-  const size_t count = std::count(out->text.begin(), out->text.end(), '\0');
-  if (count == 0) return;
+  // find() is memchr, many bytes a step: a text without NUL, every text
+  // but a few, is read once that fast.
   const size_t first = out->text.find('\0');
+  if (first == std::string::npos) return;
+  const size_t count = static_cast<size_t>(std::count(out->text.begin() + static_cast<std::ptrdiff_t>(first), out->text.end(), '\0'));
   std::string fixed;
   fixed.reserve(out->text.size() + count * 2);
   for (char c : out->text) {

@@ -77,6 +77,33 @@ TEST_CASE("mostly valid UTF-8 keeps UTF-8 and replaces invalid sequences", "[dec
   CHECK(d.diagnostics[0].message.find("byte 6") != std::string::npos);
 }
 
+TEST_CASE("an invalid byte is found wherever it falls in a run of ASCII", "[decode]") {
+  // The census reads ASCII eight bytes at a time: the bad byte at every
+  // offset of a block, and a block cut by the end, must still be seen.
+  for (size_t at = 0; at < 40; ++at) {
+    std::string bytes = "Le Conseil d'Etat a rendu sa decision le 5 mars, en été.";
+    bytes.insert(at, "\xFF");
+    INFO("invalid byte at " << at);
+    const DecodedText d = MustDecode(bytes);
+    REQUIRE(HasDiagnostic(d, "invalid_utf8"));
+    CHECK(d.diagnostics[0].message.find("1 invalid") != std::string::npos);
+    CHECK(d.diagnostics[0].message.find("byte " + std::to_string(at)) != std::string::npos);
+  }
+  // a sequence cut right after a block of eight (« été » keeps it UTF-8)
+  CHECK(MustDecode("\xC3\xA9t\xC3\xA9 abcdefgh\xC3").text == "\xC3\xA9t\xC3\xA9 abcdefgh\xEF\xBF\xBD");
+}
+
+TEST_CASE("NUL bytes past the first KiB are counted, the first one located", "[decode]") {
+  std::string bytes(2000, 'a');
+  bytes[1500] = bytes[1600] = bytes[1601] = '\0';
+  const DecodedText d = MustDecode(bytes);
+  REQUIRE(HasDiagnostic(d, "nul_bytes"));
+  const std::string message = d.diagnostics.back().message;
+  CHECK(message.find("3 NUL") != std::string::npos);
+  CHECK(message.find("at byte 1500 ") != std::string::npos);
+  CHECK(d.text.size() == 2006);
+}
+
 TEST_CASE("overlongs, surrogates and truncated sequences are invalid", "[decode]") {
   CHECK_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
   CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // UTF-8-encoded surrogate
