@@ -1,8 +1,10 @@
 #include "emit/json_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -99,8 +101,24 @@ void JsonWriter::Close(char bracket) {
 
 void JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  AppendJsonString(key, out_);  // plain ASCII keys take the one-copy path
-  out_->append(pretty_ ? ": " : ":");
+  // The contract's field names: short, plain ASCII, written with their
+  // quotes and colon in one append (a mention's six keys were a third of
+  // the JSON's cost).
+  constexpr size_t kShortKey = 24;
+  if (key.size() <= kShortKey &&
+      std::none_of(key.begin(), key.end(), [](char c) { return kSpecial[static_cast<unsigned char>(c)]; })) {
+    char quoted[kShortKey + 4];
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, key.data(), key.size());
+    size_t n = key.size() + 1;
+    quoted[n++] = '"';
+    quoted[n++] = ':';
+    if (pretty_) quoted[n++] = ' ';
+    out_->append(quoted, n);
+  } else {
+    AppendJsonString(key, out_);
+    out_->append(pretty_ ? ": " : ":");
+  }
   after_key_ = true;
 }
 

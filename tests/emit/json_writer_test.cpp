@@ -39,6 +39,9 @@ std::string Streamed(bool pretty, const std::string& odd) {
   w.Uint(0);
   w.EndArray();
   w.StringArray("aliases", {"Cnil", "CNIL"});
+  // Keys off the short plain path: one as odd as the value, one long.
+  w.Field(odd + " as a key", uint64_t{1});
+  w.Field("a_key_longer_than_twenty_four_bytes", uint64_t{2});
   w.EndObject();
   return out;
 }
@@ -55,6 +58,8 @@ Json Tree(const std::string& odd) {
                                   {"flag", false}},
                              0u});
   j["aliases"] = {"Cnil", "CNIL"};
+  j[odd + " as a key"] = 1u;
+  j["a_key_longer_than_twenty_four_bytes"] = 2u;
   return j;
 }
 

@@ -98,6 +98,9 @@ bool IsActNumber(const ActNumber& number, Kind kind) {
 std::unordered_map<std::string, std::string> NumberedActsByDate(const Context& c) {
   std::unordered_map<std::string, std::string> acts;
   for (uint32_t i = 0; i < c.tokens.size(); ++i) {
+    // The kind words start the grammar's rules (scanner.h GrammarStartWords):
+    // any other word is told by its id, without comparing it to each.
+    if (!c.tokens.W(i).reference_start) continue;
     const Kind kind = KindOfWord(c.tokens.F(i));
     if (kind != Kind::kLoi && kind != Kind::kDecret && kind != Kind::kOrdonnance) continue;
     const ActNumber number = ReadActNumber(c, i);
