@@ -1,6 +1,7 @@
 // Pseudonymised names (recognise/pseudonyms.h).
 #include "recognise/pseudonyms.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -104,6 +105,16 @@ Unit InitialAt(const Reader& r, size_t i) {
   return {};
 }
 
+// Whether a placeholder may start at token i: « [ », or a token no longer
+// than one letter (a code point is at most four bytes) and the dots
+// InitialAt allows after it. A filter on bytes in front of UnitAt, which
+// asks ICU of the letter: most capitalised words (« Conseil ») are longer.
+bool MayStartUnit(const Reader& r, size_t i) {
+  const std::string_view s = r.Str(i);
+  if (s.size() <= 4) return true;  // « [ », « B », « É. », « M. »
+  return std::all_of(s.begin() + 4, s.end(), [](char c) { return c == '.' || (static_cast<uint8_t>(c) & 0x80) != 0; });
+}
+
 Unit UnitAt(const Reader& r, size_t i) {
   if (i >= r.size()) return {};
   if (const Unit b = BracketAt(r, i); b.kind != UnitKind::kNone) return b;
@@ -163,6 +174,8 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
     if (!r.view.Has(i, kCapitalised) && r.Str(i) != "[") continue;
     const auto title = r.lexicon.word(r.view.Id(i)).title_folded ? names.titles.find(r.Str(i)) : names.titles.end();
     const bool titled = title != names.titles.end() && r.SameLine(i + 1);
+    // Without a title a name opens with a placeholder (PersonEnd).
+    if (!titled && !MayStartUnit(r, i)) continue;
     const size_t s = titled ? i + 1 : i;
     size_t units = 0;
     const size_t end = PersonEnd(r, s, titled, &units);
