@@ -127,8 +127,9 @@ DocumentCues CueIndex::Match(const TokenView& view) const {
   // page again (« à à à … » makes three hits a token).
   for (DocumentCues::File& f : out.files_) f.hits.reserve(n);
   std::vector<uint32_t> ends;  // the nodes with phrases a walk passed, shortest phrase first
-  for (size_t i = 0; i < n; ++i) {
-    uint32_t node = phrases_.NextById(PhraseMatcher::kRoot, view.Id(i));
+  const std::span<const uint32_t> ids = view.ids();
+  for (size_t i = phrases_.NextStart(ids, 0); i < n; i = phrases_.NextStart(ids, i + 1)) {
+    uint32_t node = phrases_.NextById(PhraseMatcher::kRoot, ids[i]);
     if (node == PhraseMatcher::kNoNode) continue;
     ends.clear();
     for (size_t k = i + 1;; ++k) {

@@ -242,22 +242,27 @@ void Gazetteer::Dump(std::string* out) const {
 }
 
 std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentation& seg) const {
-  return MatchBy(text, seg, [&](uint32_t node, uint32_t k) { return trie_->phrases.Next(node, FoldedText(seg, k)); });
+  return MatchBy(
+      text, seg, [](uint32_t start) { return start; },
+      [&](uint32_t node, uint32_t k) { return trie_->phrases.Next(node, FoldedText(seg, k)); });
 }
 
 std::vector<Candidate> Gazetteer::Match(const TokenView& view) const {
   if (!trie_->phrases.IndexedByIds()) return Match(view.text(), view.segmentation());
-  return MatchBy(view.text(), view.segmentation(),
-                 [&](uint32_t node, uint32_t k) { return trie_->phrases.NextById(node, view.Id(k)); });
+  return MatchBy(
+      view.text(), view.segmentation(),
+      [&](uint32_t start) { return static_cast<uint32_t>(trie_->phrases.NextStart(view.ids(), start)); },
+      [&](uint32_t node, uint32_t k) { return trie_->phrases.NextById(node, view.Id(k)); });
 }
 
 void Gazetteer::IndexByIds(const std::function<uint32_t(const std::string&)>& id_of) { trie_->phrases.IndexByIds(id_of); }
 
-template <class Step>
-std::vector<Candidate> Gazetteer::MatchBy(std::string_view text, const Segmentation& seg, Step step) const {
+template <class FirstFrom, class Step>
+std::vector<Candidate> Gazetteer::MatchBy(std::string_view text, const Segmentation& seg, FirstFrom first_from,
+                                          Step step) const {
   std::vector<Candidate> out;
   const std::vector<Token>& tokens = seg.tokens;
-  for (uint32_t start = 0; start < tokens.size(); ++start) {
+  for (uint32_t start = first_from(0); start < tokens.size(); start = first_from(start + 1)) {
     uint32_t node = step(PhraseMatcher::kRoot, start);
     if (node == PhraseMatcher::kNoNode) continue;  // no name starts with it: most tokens
     const Trie::Terminal* best = nullptr;

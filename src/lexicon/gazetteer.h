@@ -68,9 +68,12 @@ class Gazetteer {
 
  private:
   struct Trie;
-  // Match() with `step(node, k)`: the trie's node after `node` by token k.
-  template <class Step>
-  std::vector<Candidate> MatchBy(std::string_view text, const Segmentation& seg, Step step) const;
+  // Match() with `first_from(i)`: the first token at or after i a name may
+  // start at (i itself, or a later one the ids tell), and `step(node, k)`:
+  // the trie's node after `node` by token k.
+  template <class FirstFrom, class Step>
+  std::vector<Candidate> MatchBy(std::string_view text, const Segmentation& seg, FirstFrom first_from,
+                                 Step step) const;
   std::vector<GazetteerEntry> entries_;
   std::unordered_set<std::string> given_names_;  // folded
   std::unique_ptr<Trie> trie_;

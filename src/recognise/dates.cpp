@@ -270,7 +270,9 @@ class DateScanner {
     cues_.reserve(n_);  // address space until written: no copy as cues come
     starts_at_.assign(n_ + 1, 0);
     ends_before_.assign(n_ + 1, 0);
-    for (size_t i = 0; i < n_; ++i) {
+    // By ids, the tokens a phrase may start at are found by one tight scan.
+    const auto first_from = [&](size_t i) { return by_ids ? lex_.phrases.NextStart(view_.ids(), i) : i; };
+    for (size_t i = first_from(0); i < n_; i = first_from(i + 1)) {
       if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
       uint32_t node = PhraseMatcher::kRoot;
       for (size_t k = i; k < n_; ++k) {

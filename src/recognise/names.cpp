@@ -446,7 +446,8 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
 // is the capitalised words after « de / d' / du / des » and a determiner.
 void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
   const PhraseMatcher& kinds = v.lex.place_bodies;
-  for (size_t i = 0; i + 2 < v.size(); ++i) {
+  const auto first_from = [&](size_t i) { return kinds.IndexedByIds() ? kinds.NextStart(v.view.ids(), i) : i; };
+  for (size_t i = first_from(0); i + 2 < v.size(); i = first_from(i + 1)) {
     if (!v.Info(i).place_body_start) continue;
     uint32_t node = PhraseMatcher::kRoot;
     size_t kind_end = 0;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -65,6 +66,7 @@ class TokenView {
   }
   // The vocabulary id of token i, 0 past the end or for a word no list holds.
   uint32_t Id(size_t i) const { return i < ids_.size() ? ids_[i] : 0; }
+  std::span<const uint32_t> ids() const { return ids_; }  // every token's, size() of them
   // Whether token i has every flag of `flags`; false past the end.
   bool Has(size_t i, uint8_t flags) const { return i < flags_.size() && (flags_[i] & flags) == flags; }
   uint8_t Flags(size_t i) const { return i < flags_.size() ? flags_[i] : 0; }

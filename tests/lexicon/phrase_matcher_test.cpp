@@ -98,6 +98,19 @@ TEST_CASE("walking by vocabulary id reaches the nodes walking by word reaches", 
   }
   CHECK(m.NextById(PhraseMatcher::kRoot, 0) == PhraseMatcher::kNoNode);
   CHECK(m.NextById(PhraseMatcher::kRoot, 999) == PhraseMatcher::kNoNode);  // an id past every first word
+
+  // NextStart finds the positions NextById starts a walk at, and only those.
+  std::vector<uint32_t> text;
+  for (const std::string& w : {"le", "conseil", "de", "la", "net", "", "cour", "etat", "nothing", "la"}) text.push_back(id(w));
+  text.push_back(999);
+  std::vector<size_t> by_steps, by_scan;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (m.NextById(PhraseMatcher::kRoot, text[i]) != PhraseMatcher::kNoNode) by_steps.push_back(i);
+  }
+  for (size_t i = m.NextStart(text, 0); i < text.size(); i = m.NextStart(text, i + 1)) by_scan.push_back(i);
+  CHECK(by_scan == by_steps);
+  CHECK(by_steps == std::vector<size_t>{1, 3, 6, 9});
+  CHECK(m.NextStart(text, text.size()) == text.size());
 }
 
 }  // namespace lexfr
