@@ -376,7 +376,9 @@ size_t LowercaseNameEnd(const View& v, size_t head) {
 
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
-  for (size_t i = 0; i + 1 < v.size(); ++i) {
+  const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
+  for (size_t i = v.lexicon.NextWord(v.view.ids(), 0, org_cue); i + 1 < v.size();
+       i = v.lexicon.NextWord(v.view.ids(), i + 1, org_cue)) {
     if (!v.Info(i).org_cue || !v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
     auto cue = lex.org_cues.find(v.Folded(i));
     if (cue == lex.org_cues.end()) continue;
@@ -497,7 +499,9 @@ size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
 // « GmbH », « S.R.L. » (« Sofina SA », « CITYSCOOT ITALIA S.R.L. »), or
 // after « GIE » (« GIE COMUTITRES »).
 void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
-  for (size_t j = 1; j < v.size(); ++j) {
+  const auto form_start = [](const WordInfo& w) { return w.company_form_start; };
+  for (size_t j = v.lexicon.NextWord(v.view.ids(), 1, form_start); j < v.size();
+       j = v.lexicon.NextWord(v.view.ids(), j + 1, form_start)) {
     bool before = false;
     const size_t form_end = CompanyFormEnd(v, j, &before);
     if (form_end == 0) continue;

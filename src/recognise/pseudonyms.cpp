@@ -273,8 +273,10 @@ size_t WordedNameEnd(const Reader& r, size_t s) {
 
 void FindOrganisations(const Reader& r, std::vector<Candidate>* out) {
   const NameWords& names = r.lexicon.names();
-  for (size_t i = 0; i + 1 < r.size(); ++i) {
-    // the token's id says whether it is a cue before any text is read
+  const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
+  // the token's id says whether it is a cue before any text is read
+  for (size_t i = r.lexicon.NextWord(r.view.ids(), 0, org_cue); i + 1 < r.size();
+       i = r.lexicon.NextWord(r.view.ids(), i + 1, org_cue)) {
     if (!r.lexicon.word(r.view.Id(i)).org_cue || !r.Word(i) || IsUpperInitial(r.Str(i))) continue;
     size_t s = i + 1;
     if (r.Determiner(s) && r.SameLine(s + 1)) ++s;  // « la société les … »

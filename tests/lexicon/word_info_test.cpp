@@ -73,3 +73,29 @@ TEST_CASE("the tries walked by id reach what they reach by words", "[lexicon][wo
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("NextWord finds every token whose word has the bit, and no other", "[lexicon][word_info]") {
+  const Lexicon& lexicon = SharedLexicon();
+  const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
+  size_t found = 0;
+  for (const std::string& text : CorpusAndCaseTexts()) {
+    const Segmentation seg = Segment(text, lexicon.abbreviations());
+    const TokenView view(text, seg, lexicon.vocabulary());
+    std::vector<size_t> by_scan, by_test;
+    for (size_t i = lexicon.NextWord(view.ids(), 0, org_cue); i < view.size();
+         i = lexicon.NextWord(view.ids(), i + 1, org_cue)) {
+      by_scan.push_back(i);
+    }
+    for (size_t i = 0; i < view.size(); ++i) {
+      if (lexicon.word(view.Id(i)).org_cue) by_test.push_back(i);
+    }
+    REQUIRE(by_scan == by_test);
+    CHECK(lexicon.NextWord(view.ids(), view.size(), org_cue) == view.size());
+    found += by_scan.size();
+  }
+  CHECK(found > 100);
+}
+
+}  // namespace lexfr

@@ -97,10 +97,10 @@ bool IsActNumber(const ActNumber& number, Kind kind) {
 // numbered_acts_by_date).
 std::unordered_map<std::string, std::string> NumberedActsByDate(const Context& c) {
   std::unordered_map<std::string, std::string> acts;
-  for (uint32_t i = 0; i < c.tokens.size(); ++i) {
-    // The kind words start the grammar's rules (scanner.h GrammarStartWords):
-    // any other word is told by its id, without comparing it to each.
-    if (!c.tokens.W(i).reference_start) continue;
+  // The kind words start the grammar's rules (scanner.h GrammarStartWords):
+  // any other word is told by its id, without comparing it to each.
+  const auto starts_rule = [](const WordInfo& w) { return w.reference_start; };
+  for (uint32_t i = c.tokens.NextWord(0, starts_rule); i < c.tokens.size(); i = c.tokens.NextWord(i + 1, starts_rule)) {
     const Kind kind = KindOfWord(c.tokens.F(i));
     if (kind != Kind::kLoi && kind != Kind::kDecret && kind != Kind::kOrdonnance) continue;
     const ActNumber number = ReadActNumber(c, i);

@@ -31,6 +31,11 @@ class Tokens {
   // What token j is in the word lists (lexicon/words.h), by its vocabulary
   // id: every answer false past the end.
   const WordInfo& W(uint32_t j) const { return lexicon_.word(view_.Id(j)); }
+  // The first token at or after `from` whose word `has` (Lexicon::NextWord), or size().
+  template <class Test>
+  uint32_t NextWord(uint32_t from, Test has) const {
+    return static_cast<uint32_t>(lexicon_.NextWord(view_.ids(), from, has));
+  }
   // data/cues/reference_words.tsv: the lists read by ending or as written.
   const ReferenceWords& words() const { return lexicon_.references(); }
   bool IsNumber(uint32_t j) const { return j < n_ && view_.token(j).kind == TokenKind::kNumber; }
