@@ -104,7 +104,9 @@ class MoneyScanner {
         lexicon_(lexicon),
         lex_(lexicon.money()) {
     about_sanction_.resize(view_.segmentation().sentences.size(), false);
-    for (size_t i = 0; i < n_; ++i) {
+    const auto money_word = [](const WordInfo& w) { return w.money != nullptr; };
+    for (size_t i = lexicon_.NextWord(view_.ids(), 0, money_word); i < n_;
+         i = lexicon_.NextWord(view_.ids(), i + 1, money_word)) {
       const WordRoles* r = Roles(i);
       if (r == nullptr) continue;
       if (r->sanction) about_sanction_[tokens_[i].sentence] = true;

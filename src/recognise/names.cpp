@@ -164,7 +164,7 @@ struct AcronymDefinition {
 std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
   std::vector<AcronymDefinition> out;
   for (size_t i = 0; i + 2 < v.size(); ++i) {
-    if (v.Str(i) != "(") continue;
+    if (v.text[v.tokens[i].byte_start] != '(' || v.Str(i) != "(") continue;  // the first byte rules out most
     size_t close = i + 1;
     while (close < v.size() && close < i + 12 && v.Str(close) != ")" && v.SameSentence(i, close)) ++close;
     if (close >= v.size() || v.Str(close) != ")") continue;
@@ -723,7 +723,10 @@ void FindPersons(const View& v, std::vector<Candidate>* out) {
   for (const Candidate& c : *out) {
     if (c.type == EntityType::kLoc && c.first_token < v.size()) place_at[c.first_token] = true;
   }
-  for (size_t i = 0; i < v.size(); ++i) {
+  // A name opens with a title or a given name: the other tokens are skipped by their ids.
+  const auto may_open = [](const WordInfo& w) { return w.title_folded || w.given_name; };
+  for (size_t i = v.lexicon.NextWord(v.view.ids(), 0, may_open); i < v.size();
+       i = v.lexicon.NextWord(v.view.ids(), i + 1, may_open)) {
     std::string title;
     size_t s = i;
     // titles are kept as written; only a word one folds to can be one
