@@ -419,7 +419,7 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
 void FindAppositions(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   for (size_t i = 1; i + 2 < v.size(); ++i) {
-    if (v.Str(i) != "," || !v.SameSentence(i, i + 1)) continue;
+    if (v.text[v.tokens[i].byte_start] != ',' || v.Str(i) != "," || !v.SameSentence(i, i + 1)) continue;
     auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
@@ -431,8 +431,10 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
 
 void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (!v.Cap(i) || !v.Info(i).org_head_folded) continue;
+  const auto may_head = [](const WordInfo& w) { return w.org_head_folded; };
+  for (size_t i = v.lexicon.NextWord(v.view.ids(), 0, may_head); i < v.size();
+       i = v.lexicon.NextWord(v.view.ids(), i + 1, may_head)) {
+    if (!v.Cap(i)) continue;
     auto head = lex.org_heads.find(v.Str(i));
     if (head == lex.org_heads.end()) continue;
     const size_t end = HeadedNameEnd(v, i);
