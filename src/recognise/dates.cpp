@@ -206,17 +206,7 @@ class DateScanner {
   // The raw dates of the text, in text order, without overlaps.
   std::vector<RawDate> Scan(bool every_token) {
     for (size_t i = 0; i < n_;) {
-      // Every rule needs at i a number, a day, month or weekday, a phrase
-      // of date_words.tsv, or a day or year just after (« le 15 », « dès
-      // 2019 », « mi-2019 »): any other token is skipped by a few integer
-      // tests, before the rules' own.
-      const bool may_start = tokens_[i].kind == TokenKind::kNumber || starts_at_[i] != 0 || info_[i].month != 0 ||
-                             info_[i].weekday != 0 || info_[i].day != 0 || info_[i + 1].day != 0 ||
-                             info_[i + 1].year != 0 || info_[i + 2].year != 0;
-      if (!may_start && !every_token) {
-        ++i;
-        continue;
-      }
+      if (!every_token && (i = NextMayStart(i)) >= n_) break;
       // Most tokens start no phrase of date_words.tsv and are no number:
       // the rules that need one are not tried (the first-token filter).
       const bool cue_here = starts_at_[i] != 0;
@@ -353,6 +343,41 @@ class DateScanner {
     return 0;
   }
 
+  // The first token at or after i a rule may start at. Every rule needs at
+  // i a number, a day, month or weekday, a phrase of date_words.tsv, or a
+  // day or year just after (« le 15 », « dès 2019 », « mi-2019 »): any
+  // other token is passed by a few integer tests, before the rules' own.
+  size_t NextMayStart(size_t i) const {
+    const Token* tokens = tokens_.data();
+    const uint32_t* starts = starts_at_.data();
+    const TokenInfo* info = info_.data();  // padded: i + 2 is in it
+    for (; i < n_; ++i) {
+      if (tokens[i].kind == TokenKind::kNumber || starts[i] != 0 || info[i].month != 0 || info[i].weekday != 0 ||
+          info[i].day != 0 || info[i + 1].day != 0 || info[i + 1].year != 0 || info[i + 2].year != 0) {
+        break;
+      }
+    }
+    return i;
+  }
+
+  // The first token at or after i that may be a day, a month, a weekday
+  // or a year: a number, a phrase's start, or a word that names a month or
+  // a weekday (« jan » « . », an abbreviation left apart from its period, is
+  // a word of its own). Most tokens are punctuation or words no list knows
+  // (« le », « de »): one tight scan of integer tests passes them.
+  size_t NextDateToken(size_t i) const {
+    const Token* tokens = tokens_.data();
+    const uint32_t* starts = starts_at_.data();
+    const std::span<const uint32_t> ids = view_.ids();
+    for (; i < n_; ++i) {
+      if (starts[i] != 0 || tokens[i].kind == TokenKind::kNumber) break;
+      if (tokens[i].kind != TokenKind::kWord) continue;
+      const WordInfo& w = lexicon_.word(ids[i]);
+      if (w.month != 0 || w.weekday != 0 || w.month_before_period) break;
+    }
+    return i;
+  }
+
   void Classify() {
     MatchCues();
     // Rules look a few tokens ahead (« le 5, 6 et 7 », « mi-2019 »): past
@@ -360,16 +385,12 @@ class DateScanner {
     info_.resize(n_ + kInfoPadding);
     uint32_t line = 0;
     for (size_t i = 0; i < n_; ++i) {
-      if (tokens_[i].newline_before && ++line == kHeadingLines) heading_end_ = i;
-      // Most tokens are punctuation or words that name no month or weekday
-      // and start no phrase (« le », « de », a word no list knows): no day,
-      // month or weekday, told by integer tests. « jan » « . », an
-      // abbreviation left apart from its period, is a word of its own.
-      if (starts_at_[i] == 0 && tokens_[i].kind != TokenKind::kNumber) {
-        if (tokens_[i].kind != TokenKind::kWord) continue;
-        const WordInfo& w = lexicon_.word(view_.Id(i));
-        if (w.month == 0 && w.weekday == 0 && !w.month_before_period) continue;
+      if (tokens_[i].newline_before && ++line == kHeadingLines) {
+        heading_end_ = i;
+        break;
       }
+    }
+    for (size_t i = NextDateToken(0); i < n_; i = NextDateToken(i + 1)) {
       TokenInfo& t = info_[i];
       const std::string_view s = Text(i);
       if (const CueMatch* m = Cue(i, DateCue::kDayWord); m != nullptr && m->end > i + 1) {
