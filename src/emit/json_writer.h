@@ -46,8 +46,8 @@ class JsonWriter {
   // Key and value in one call, for the common flat fields.
   void Field(std::string_view key, std::string_view value) { Key(key), String(value); }
   void Field(std::string_view key, const char* value) { Key(key), String(value); }
-  void Field(std::string_view key, uint64_t value) { Key(key), Uint(value); }
-  void Field(std::string_view key, uint32_t value) { Key(key), Uint(value); }
+  void Field(std::string_view key, uint64_t value);
+  void Field(std::string_view key, uint32_t value) { Field(key, uint64_t{value}); }
   void Field(std::string_view key, bool value) { Key(key), Bool(value); }
   void FieldIfSet(std::string_view key, std::string_view value) {
     if (!value.empty()) Field(key, value);
