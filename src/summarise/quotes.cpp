@@ -305,16 +305,16 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
     return [&, mark](size_t k) { return !tokens[k].space_before && IsMark(TokenText(text, tokens[k]), mark); };
   };
   NextToken any_closing(tokens.size(), [&](size_t k) {
-    const std::string_view t = TokenText(text, tokens[k]);
-    return MayBeQuoteMark(t) && IsClosingQuote(t);
+    return MayBeQuoteMark(text.substr(tokens[k].byte_start, 1)) && IsClosingQuote(TokenText(text, tokens[k]));
   });
   NextToken straight(tokens.size(), text_is("\""));
   NextToken glued_guillemet(tokens.size(), glued("«"));
   NextToken glued_curly(tokens.size(), glued("“"));
   size_t next_verb = 0;  // verbs are in text order; quotes too
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!MayBeQuoteMark(text.substr(tokens[i].byte_start, 1))) continue;  // its first byte, without the token's bounds
     const std::string_view open = TokenText(text, tokens[i]);
-    if (!MayBeQuoteMark(open) || !IsOpeningQuote(open)) continue;
+    if (!IsOpeningQuote(open)) continue;
     // The closing mark, within 400 tokens.
     const size_t close = open == "\"" ? straight.From(i + 1)
                          : open == "«"  ? std::min(any_closing.From(i + 1), glued_guillemet.From(i + 1))
