@@ -2,6 +2,7 @@
 // tries the rules at each token, in order, and skips what matched.
 #include "recognise/legal_refs/scanner.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "recognise/legal_refs/acts.h"
@@ -70,12 +71,14 @@ uint32_t ScanAt(const Context& c, uint32_t i, Memory* m) {
   return EmitDecision(i, ReadConstitutionalNumber(c, i), m);
 }
 
+// The most words between an article and the quotation of its text.
+constexpr uint32_t kMaxWordsBetween = 6;
+
 // A quotation that opens at i, a few words after an article (« l'article
 // R. 151-23 du même code précise que " … " », « aux termes de l'article
 // 20 : « … » »), quotes that article: remembers its instrument until the
 // closing mark.
 void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
-  constexpr uint32_t kMaxWordsBetween = 6;
   // A provision quoted is a few hundred tokens at most; looking no further
   // for its end keeps a text of unclosed « … » linear.
   constexpr uint32_t kMaxQuotedTokens = 4000;
@@ -116,6 +119,28 @@ void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
   m->quote_search_failed_until = i + kMaxQuotedTokens;
 }
 
+// The first token from i on where the scan has anything to do: a word a
+// rule or an authority's name may start with, a number, an authority
+// mentioned, or a token where TrackQuotedProvision acts (past a quotation's
+// end, or within the few words after an article). The memory does not
+// change over the tokens passed, none of which the scan would act on.
+uint32_t NextScanToken(const Context& c, uint32_t i, Memory* m) {
+  const Tokens& t = c.tokens;
+  uint32_t next = i;
+  while (next < t.size() && !t.W(next).reference_start && t.K(next) != TokenKind::kNumber) ++next;
+  const auto& mentions = c.authorities.list();
+  if (const size_t first = c.authorities.FirstFrom(i, &m->mention_cursor); first < mentions.size()) {
+    next = std::min(next, mentions[first].first);
+  }
+  if (m->quote_end != 0) {
+    next = std::min(next, std::max(i, m->quote_end + 1));
+  } else if (m->last_article_end != 0) {
+    const uint32_t from = std::max({i, m->last_article_end, m->quote_search_failed_until});
+    if (from <= m->last_article_end + kMaxWordsBetween) next = std::min(next, from);
+  }
+  return next;
+}
+
 }  // namespace
 
 std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
@@ -125,6 +150,7 @@ std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
   const Tokens& t = context.tokens;
   Memory memory;
   for (uint32_t i = 0; i < t.size();) {
+    if (which != ScanTokens::kEvery && (i = NextScanToken(context, i, &memory)) >= t.size()) break;
     TrackQuotedProvision(context, i, &memory);
     uint32_t end = 0;
     if (which == ScanTokens::kEvery || t.W(i).reference_start || MentionAt(context, i, &memory)) {
