@@ -65,6 +65,29 @@ bool HasNarrowNoBreakSpace(std::string_view piece) {
   return false;
 }
 
+// What one pass over a piece's bytes tells of the rarer cuts, so that most
+// pieces skip them: an elision needs an apostrophe (' or the lead byte of
+// ’ U+2019 and ʼ U+02BC), a missing space a period, a narrow no-break
+// space its lead byte E2. Searching every word for each of them (memchr
+// calls, a loop) cost more than the cuts they found (issue 21).
+enum PieceBytes : uint8_t { kHasApostrophe = 1, kHasPeriod = 2, kHasLeadE2 = 4 };
+
+constexpr std::array<uint8_t, 256> PieceByteTable() {
+  std::array<uint8_t, 256> t{};
+  t['\''] = kHasApostrophe;
+  t[0xCA] = kHasApostrophe;  // ʼ is CA BC
+  t[0xE2] = kHasApostrophe | kHasLeadE2;  // ’ is E2 80 99, U+202F E2 80 AF
+  t['.'] = kHasPeriod;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kPieceByteTable = PieceByteTable();
+
+uint8_t BytesOf(std::string_view piece) {
+  uint8_t bytes = 0;
+  for (const char c : piece) bytes |= kPieceByteTable[static_cast<uint8_t>(c)];
+  return bytes;
+}
+
 bool IsSpaceOnly(std::string_view s) {
   // Most pieces are words: an ASCII first byte answers without ICU.
   const auto first = static_cast<uint8_t>(s[0]);
@@ -77,15 +100,31 @@ bool IsSpaceOnly(std::string_view s) {
   return true;
 }
 
+// The kind of a token that is neither a letter nor a number for ICU, by its
+// first code point.
+TokenKind KindOfSign(char32_t c) {
+  if (u_isalpha(static_cast<UChar32>(c))) return TokenKind::kWord;  // e.g. "º"
+  return u_ispunct(static_cast<UChar32>(c)) ? TokenKind::kPunct : TokenKind::kSymbol;
+}
+
+// KindOfSign of every ASCII character, asked of ICU once rather than twice
+// for every comma and period of a text.
+struct AsciiSignKinds {
+  std::array<TokenKind, 0x80> kinds{};
+  AsciiSignKinds() {
+    for (char32_t c = 0; c < 0x80; ++c) kinds[c] = KindOfSign(c);
+  }
+};
+
 TokenKind KindOf(std::string_view s, int32_t rule_status) {
   if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
   if (rule_status >= UBRK_WORD_LETTER) {
     return (s[0] >= '0' && s[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord;
   }
+  static const AsciiSignKinds ascii;
+  if (const auto first = static_cast<uint8_t>(s[0]); first < 0x80) return ascii.kinds[first];
   size_t i = 0;
-  const auto c = static_cast<UChar32>(NextCodePoint(s, &i));
-  if (u_isalpha(c)) return TokenKind::kWord;  // e.g. "º"
-  return u_ispunct(c) ? TokenKind::kPunct : TokenKind::kSymbol;
+  return KindOfSign(NextCodePoint(s, &i));
 }
 
 // The words French elides before a vowel, longest first where one ends
@@ -176,10 +215,11 @@ size_t MissingSpaceAfterPeriod(std::string_view piece) {
 // Appends the token `piece` starting at byte `at`, split after a French
 // elided prefix ("l’" + "Internet"), before a number glued to a name and
 // around the period of a missing space.
-void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<RawToken>* out) {
+// `bytes` is BytesOf(piece).
+void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, std::vector<RawToken>* out) {
   const auto start = static_cast<uint32_t>(at);
   const auto end = static_cast<uint32_t>(at + piece.size());
-  if (kind == TokenKind::kWord) {
+  if (kind == TokenKind::kWord && (bytes & kHasApostrophe)) {
     if (size_t n = ElisionLength(piece)) {
       const std::string_view rest = piece.substr(n);
       out->push_back({start, static_cast<uint32_t>(start + n), TokenKind::kWord, false});
@@ -188,7 +228,7 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<Raw
       return;
     }
   }
-  if (kind == TokenKind::kWord) {
+  if (kind == TokenKind::kWord && (bytes & kHasPeriod)) {
     if (const size_t dot = MissingSpaceAfterPeriod(piece); dot != std::string_view::npos) {
       out->push_back({start, static_cast<uint32_t>(start + dot), TokenKind::kWord, false});
       out->push_back({static_cast<uint32_t>(start + dot), static_cast<uint32_t>(start + dot + 1), TokenKind::kPunct, false});
@@ -224,21 +264,23 @@ std::vector<RawToken> WordTokens(std::string_view text) {
     // typography puts that narrow space before « : ; % € » and between a
     // preposition and a number: split there; MergeTokens rejoins digit
     // groups such as "150 000".
-    if (HasNarrowNoBreakSpace(piece)) {
+    const uint8_t bytes = BytesOf(piece);
+    if ((bytes & kHasLeadE2) && HasNarrowNoBreakSpace(piece)) {
       size_t from = 0;
       for (;;) {
         const size_t at = piece.find(kNarrowNoBreakSpace, from);
         const std::string_view part = piece.substr(from, at == std::string_view::npos ? at : at - from);
         if (!part.empty()) {
           const bool digit = part[0] >= '0' && part[0] <= '9';
-          PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), &out);
+          PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), BytesOf(part),
+                   &out);
         }
         if (at == std::string_view::npos) break;
         from = at + kNarrowNoBreakSpace.size();
       }
       continue;
     }
-    PushWord(p.start, piece, KindOf(piece, p.status), &out);
+    PushWord(p.start, piece, KindOf(piece, p.status), bytes, &out);
   }
   return out;
 }
