@@ -19,6 +19,7 @@
 
 #include "text/segment.h"
 #include "text/text_util.h"
+#include "text/word_ids.h"
 
 namespace lexfr {
 
@@ -34,12 +35,12 @@ enum TokenFlag : uint8_t {
 
 // Folded word -> vocabulary id (1 and up), and the first bytes of its keys.
 struct Vocabulary {
-  StringMap<uint32_t> ids;
+  WordIds ids;
   FirstBytes first_bytes;
   uint32_t Find(std::string_view folded) const {
     if (!first_bytes.MayStart(folded)) return 0;
-    const auto it = ids.find(folded);
-    return it == ids.end() ? 0 : it->second;
+    const uint32_t* id = ids.Find(folded);
+    return id == nullptr ? 0 : *id;
   }
 };
 
