@@ -1,5 +1,7 @@
 #include "text/text_util.h"
 
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -66,6 +68,15 @@ size_t CountCodePoints(std::string_view s) {
     const uint64_t ones = (word & ~(word << 1) & kTopBits) >> 7;
     continuations += static_cast<size_t>((ones * 0x0101010101010101u) >> 56);
   }
+  static_assert(std::endian::native == std::endian::little, "the tail below reads bytes as a little-endian word");
+  if (i < s.size() && s.size() >= 8) {
+    // the last bytes in the last eight, those counted above shifted out
+    // (little-endian: the first bytes are the low ones), not one at a time
+    uint64_t word;
+    std::memcpy(&word, s.data() + s.size() - 8, 8);
+    const uint64_t ones = ((word & ~(word << 1) & kTopBits) >> 7) >> (8 * (8 - (s.size() - i)));
+    return s.size() - continuations - static_cast<size_t>((ones * 0x0101010101010101u) >> 56);
+  }
   for (; i < s.size(); ++i) continuations += (static_cast<uint8_t>(s[i]) & 0xC0) == 0x80;
   return s.size() - continuations;
 }
@@ -77,8 +88,42 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Fold of one code point beyond ASCII.
+void FoldCodePoint(char32_t c, std::string* out) {
+  if (const char* base = FoldLatin(c)) {
+    out->append(base);
+  } else {
+    AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)), out);
+  }
+}
+
+// The folds of U+00C0..U+00FF, whose UTF-8 is C3 80..C3 BF: the accented
+// letters of French, most of a French text beyond ASCII. Worked out once by
+// FoldCodePoint, rather than decoding, switching and measuring the fold's
+// length at every « é » (issue 21).
+class LatinLetterFolds {
+ public:
+  static const LatinLetterFolds& Get() {
+    static const LatinLetterFolds folds;
+    return folds;
+  }
+  // The fold of the character whose second byte is `second` (0x80..0xBF).
+  std::string_view Of(uint8_t second) const { return folds_[second - 0x80]; }
+
+ private:
+  LatinLetterFolds() {
+    for (char32_t c = 0xC0; c <= 0xFF; ++c) FoldCodePoint(c, &folds_[c - 0xC0]);
+  }
+  std::array<std::string, 64> folds_;
+};
+
+}  // namespace
+
 void FoldAppend(std::string_view s, std::string* out_ptr) {
   std::string& out = *out_ptr;
+  const LatinLetterFolds& latin = LatinLetterFolds::Get();
   for (size_t i = 0; i < s.size();) {
     const auto b = static_cast<uint8_t>(s[i]);
     if (b < 0x80) {
@@ -86,12 +131,12 @@ void FoldAppend(std::string_view s, std::string* out_ptr) {
       ++i;
       continue;
     }
-    const char32_t c = NextCodePoint(s, &i);
-    if (const char* base = FoldLatin(c)) {
-      out.append(base);
-    } else {
-      AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)), &out);
+    if (b == 0xC3 && i + 1 < s.size() && (static_cast<uint8_t>(s[i + 1]) & 0xC0) == 0x80) {
+      out.append(latin.Of(static_cast<uint8_t>(s[i + 1])));
+      i += 2;
+      continue;
     }
+    FoldCodePoint(NextCodePoint(s, &i), &out);
   }
 }
 
@@ -118,8 +163,17 @@ std::string AsciiLower(std::string_view bytes) {
   return out;
 }
 
+// ICU's letter classes of ASCII are A-Z upper case and a-z lower case: the
+// word checks below answer ASCII without calling ICU, which was most of
+// the token view's shape flags (issue 21).
+namespace {
+bool IsAsciiUpper(uint8_t b) { return b >= 'A' && b <= 'Z'; }
+bool IsAsciiLower(uint8_t b) { return b >= 'a' && b <= 'z'; }
+}  // namespace
+
 bool IsUpperInitial(std::string_view word) {
   if (word.empty()) return false;
+  if (const auto first = static_cast<uint8_t>(word[0]); first < 0x80) return IsAsciiUpper(first);
   size_t i = 0;
   return u_isupper(static_cast<UChar32>(NextCodePoint(word, &i)));
 }
@@ -127,6 +181,12 @@ bool IsUpperInitial(std::string_view word) {
 bool IsAllUpper(std::string_view word) {
   bool letters = false;
   for (size_t i = 0; i < word.size();) {
+    if (const auto b = static_cast<uint8_t>(word[i]); b < 0x80) {
+      if (IsAsciiLower(b)) return false;
+      letters |= IsAsciiUpper(b);
+      ++i;
+      continue;
+    }
     const auto c = static_cast<UChar32>(NextCodePoint(word, &i));
     if (u_islower(c)) return false;
     letters |= u_isalpha(c) != 0;

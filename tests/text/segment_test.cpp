@@ -32,6 +32,18 @@ TEST_CASE("French elisions are split with either apostrophe", "[segment]") {
         V{"L’", "Internet", "s’", "interroge", "c’", "est", "n’", "a", "j’", "ai", "m’", "a", "t’", "a"});
   // Not an elision: the word goes on with its apostrophe.
   CHECK(Texts("aujourd’hui") == V{"aujourd’hui"});
+  // The modifier letter apostrophe ʼ (CA BC) elides as well.
+  CHECK(Texts("lʼarrêt dʼappel") == V{"lʼ", "arrêt", "dʼ", "appel"});
+  // A word that only starts like an eliding word stays whole.
+  CHECK(Texts("quelquefois’il") == V{"quelquefois’il"});
+}
+
+TEST_CASE("a sign's kind is ICU's class of its first character", "[segment]") {
+  const std::string text = "a , $ + % ( º ± € 2";
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  std::vector<std::string> kinds;
+  for (const Token& t : seg.tokens) kinds.emplace_back(TokenKindName(t.kind));
+  CHECK(kinds == V{"word", "punct", "symbol", "symbol", "punct", "punct", "word", "symbol", "symbol", "number"});
 }
 
 TEST_CASE("abbreviations keep their period and do not end a sentence", "[segment]") {

@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "text/text_util.h"
+
+#include <string>
+
+namespace lexfr {
+namespace {
+
+size_t CountCodePointsByByte(std::string_view s) {
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("code points are counted at every length and offset", "[text_util]") {
+  const std::string text = "Conseil d’État, 12 €, 𝔄 «é» ç — fin.";
+  for (size_t from = 0; from < text.size(); ++from) {
+    for (size_t size = 0; from + size <= text.size(); ++size) {
+      const std::string_view s = std::string_view(text).substr(from, size);
+      INFO("from " << from << ", size " << size);
+      CHECK(CountCodePoints(s) == CountCodePointsByByte(s));
+    }
+  }
+}
+
+TEST_CASE("folding the Latin-1 letters: accents off, lower case", "[text_util]") {
+  CHECK(Fold("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß") == "aaaaaaaeceeeeiiiiðnooooo×ouuuuyþss");
+  CHECK(Fold("àáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ") == "aaaaaaaeceeeeiiiiðnooooo÷ouuuuyþy");
+  CHECK(Fold("Conseil d’État") == "conseil d'etat");
+  CHECK(Fold("ŒUVRE «Ŝ»") == "oeuvre \"ŝ\"");
+  // C3 without its second byte is no letter: a replacement character.
+  CHECK(Fold("\xC3") == "\uFFFD");
+  CHECK(Fold("\xC3" "A") == "\uFFFD" "a");
+}
+
+TEST_CASE("upper-case checks answer ASCII and beyond alike", "[text_util]") {
+  CHECK(IsUpperInitial("Conseil"));
+  CHECK(IsUpperInitial("État"));
+  CHECK_FALSE(IsUpperInitial("état"));
+  CHECK_FALSE(IsUpperInitial("1er"));
+  CHECK(IsAllUpper("CNIL"));
+  CHECK(IsAllUpper("L."));
+  CHECK(IsAllUpper("ÉTAT"));
+  CHECK(IsAllUpper("A380"));
+  CHECK_FALSE(IsAllUpper("CNIl"));
+  CHECK_FALSE(IsAllUpper("ÉTAt"));
+  CHECK_FALSE(IsAllUpper("ÉTéT"));
+  CHECK_FALSE(IsAllUpper("1234"));  // no letter
+  CHECK_FALSE(IsAllUpper(""));
+}
+
+}  // namespace lexfr
