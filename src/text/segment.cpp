@@ -702,11 +702,12 @@ std::vector<uint32_t> CodePointsBeforeBlocks(std::string_view text) {
 }
 
 // Every token folded (text/text_util.h Fold) into seg->folded, one after
-// the other. ASCII, most tokens, is lower-cased straight into the buffer,
-// sized once for the tokens' bytes: FoldAppend per token cost a call, an
-// append and a bounds check per byte (27M instructions a MiB). Folding may
-// lengthen a token (a case fold can take two bytes to three): the buffer
-// then grows.
+// the other, in a buffer sized once for the tokens' bytes: ASCII and the
+// common characters beyond it (FoldCommonChar) never fold longer, so they
+// are written straight into it, where FoldAppend per token cost a call, an
+// append and a bounds check per byte. A token with another character has
+// the rest of it folded by FoldAppend, which may lengthen it (a case fold can
+// take two bytes to three): the buffer then grows.
 void FoldTokens(std::string_view text, Segmentation* seg) {
   size_t bytes = 0;
   for (const Token& t : seg->tokens) bytes += t.byte_end - t.byte_start;
@@ -714,25 +715,32 @@ void FoldTokens(std::string_view text, Segmentation* seg) {
   folded.resize(bytes);
   seg->folded_end.reserve(seg->tokens.size());
   size_t at = 0, left = bytes;  // written so far; bytes of the tokens not yet folded
-  std::string other;            // a token with bytes beyond ASCII, folded by FoldAppend
+  std::string rest;             // the rest of a token FoldCommonChar does not fold, by FoldAppend
   for (const Token& t : seg->tokens) {
     const std::string_view token = TokenText(text, t);
     left -= token.size();
-    size_t k = 0;
+    size_t k = 0, w = 0;  // read in the token, written at `at`: w <= k
     char* out = folded.data() + at;
-    for (; k < token.size(); ++k) {
+    while (k < token.size()) {
       const auto b = static_cast<uint8_t>(token[k]);
-      if (b >= 0x80) break;
-      out[k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      if (b < 0x80) {
+        out[w++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        ++k;
+        continue;
+      }
+      size_t written = 0;
+      const size_t read = FoldCommonChar(token, k, out + w, &written);
+      if (read == 0) break;
+      k += read;
+      w += written;
     }
-    if (k == token.size()) {
-      at += k;
-    } else {
-      other.clear();
-      FoldAppend(token, &other);
-      if (at + other.size() + left > folded.size()) folded.resize(at + other.size() + left);
-      folded.replace(at, other.size(), other);
-      at += other.size();
+    at += w;
+    if (k < token.size()) {
+      rest.clear();
+      FoldAppend(token.substr(k), &rest);
+      if (at + rest.size() + left > folded.size()) folded.resize(at + rest.size() + left);
+      folded.replace(at, rest.size(), rest);
+      at += rest.size();
     }
     seg->folded_end.push_back(static_cast<uint32_t>(at));
   }

@@ -161,6 +161,20 @@ TEST_CASE("a line wrapped inside a sentence does not end it", "[segment]") {
   CHECK(count("- le premier point ;\n- le second.") == 2);
 }
 
+TEST_CASE("every token is folded once, in order, as Fold folds it", "[segment]") {
+  // ASCII, the Latin-1 letters and signs, ’ and the dashes fold in place;
+  // Ⱥ (U+023A) folds to ⱥ (U+2C65), a byte longer, and ŝ, 𝔄 go through
+  // FoldAppend: the buffer grows, and the tokens after keep their place.
+  const std::string text = "L’ÉTAT « Cœur » — Ⱥb et ŜA, 𝔄 puis 150 000 € çà";
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  std::vector<std::string> folded;
+  for (size_t i = 0; i < seg.tokens.size(); ++i) {
+    folded.emplace_back(FoldedText(seg, i));
+    CHECK(FoldedText(seg, i) == Fold(TokenText(text, seg.tokens[i])));
+  }
+  CHECK(folded == V{"l'", "etat", "\"", "coeur", "\"", "-", "ⱥb", "et", "ŝa", ",", "𝔄", "puis", "150 000", "€", "ca"});
+}
+
 TEST_CASE("empty and blank texts have no tokens", "[segment]") {
   CHECK(Segment("", SharedLexicon().abbreviations()).tokens.empty());
   CHECK(Segment("  \n\t ", SharedLexicon().abbreviations()).tokens.empty());

@@ -31,6 +31,8 @@ TEST_CASE("folding the Latin-1 letters: accents off, lower case", "[text_util]")
   CHECK(Fold("àáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ") == "aaaaaaaeceeeeiiiiðnooooo÷ouuuuyþy");
   CHECK(Fold("Conseil d’État") == "conseil d'etat");
   CHECK(Fold("ŒUVRE «Ŝ»") == "oeuvre \"ŝ\"");
+  CHECK(Fold("« oui » – non — ‘a’ “b” x y …") == "\" oui \" - non - 'a' \"b\" x y …");
+  CHECK(Fold("\u023A") == "\u2C65");  // a fold longer than the character
   // C3 without its second byte is no letter: a replacement character.
   CHECK(Fold("\xC3") == "\uFFFD");
   CHECK(Fold("\xC3" "A") == "\uFFFD" "a");
