@@ -81,4 +81,11 @@ class TokenView {
 // which depend on its neighbours).
 uint8_t ShapeFlags(std::string_view token);
 
+// ShapeFlags, with a word in lower case (most tokens) answered inline: the
+// call cost the token view more than the answer.
+inline uint8_t ShapeFlagsOf(std::string_view token) {
+  if (!token.empty() && token[0] >= 'a' && token[0] <= 'z') return 0;
+  return ShapeFlags(token);
+}
+
 }  // namespace lexfr
