@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <unordered_set>
@@ -82,10 +84,56 @@ constexpr std::array<uint8_t, 256> PieceByteTable() {
 }
 constexpr std::array<uint8_t, 256> kPieceByteTable = PieceByteTable();
 
+// Short tokens read as one word of eight bytes, where a loop cost several
+// instructions a byte (issue 21). The bytes past a token, read with it,
+// are masked off.
+static_assert(std::endian::native == std::endian::little, "the words below are read little-endian");
+constexpr uint64_t kEveryByte = 0x0101010101010101u;
+
+// The low `bytes` bytes of a word: the first `bytes` read from memory.
+uint64_t FirstBytesMask(size_t bytes) { return bytes == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * bytes)) - 1; }
+
+// Whether one of the first `bytes` (at most 8) bytes of `word` is beyond ASCII.
+bool HasByteAbove7F(uint64_t word, size_t bytes) {
+  return (word & FirstBytesMask(bytes) & (0x80 * kEveryByte)) != 0;
+}
+
+// Whether one of the first `bytes` bytes of `word`, all ASCII, is `c`. A
+// borrow only runs up from a byte that is `c`: a false hit lies above a
+// true one.
+bool HasAsciiByte(uint64_t word, size_t bytes, char c) {
+  const uint64_t zero_where_c = word ^ (static_cast<uint8_t>(c) * kEveryByte);
+  return ((zero_where_c - kEveryByte) & ~zero_where_c & (0x80 * kEveryByte) & FirstBytesMask(bytes)) != 0;
+}
+
+// The eight ASCII bytes of `word` with A-Z lower-cased (bytes beyond ASCII
+// come out changed: callers keep only ASCII ones).
+uint64_t AsciiLowerWord(uint64_t word) {
+  const uint64_t seven_bits = word & (0x7F * kEveryByte);
+  // the top bit of a byte set when it is >= 'A', and when it is > 'Z'
+  const uint64_t from_a = seven_bits + (0x80 - 'A') * kEveryByte;
+  const uint64_t past_z = seven_bits + (0x7F - 'Z') * kEveryByte;
+  const uint64_t upper = from_a & ~past_z & (0x80 * kEveryByte);
+  return word | (upper >> 2);  // 0x80 >> 2 is 0x20, the case bit
+}
+
 uint8_t BytesOf(std::string_view piece) {
   uint8_t bytes = 0;
   for (const char c : piece) bytes |= kPieceByteTable[static_cast<uint8_t>(c)];
   return bytes;
+}
+
+// BytesOf the piece of `text` at `start`, a short ASCII one read as one word.
+uint8_t BytesOfPiece(std::string_view text, size_t start, std::string_view piece) {
+  if (piece.size() <= 8 && start + 8 <= text.size()) {
+    uint64_t word;
+    std::memcpy(&word, piece.data(), 8);
+    if (!HasByteAbove7F(word, piece.size())) {
+      return (HasAsciiByte(word, piece.size(), '\'') ? kHasApostrophe : 0) |
+             (HasAsciiByte(word, piece.size(), '.') ? kHasPeriod : 0);
+    }
+  }
+  return BytesOf(piece);
 }
 
 bool IsSpaceOnly(std::string_view s) {
@@ -264,7 +312,7 @@ std::vector<RawToken> WordTokens(std::string_view text) {
     // typography puts that narrow space before « : ; % € » and between a
     // preposition and a number: split there; MergeTokens rejoins digit
     // groups such as "150 000".
-    const uint8_t bytes = BytesOf(piece);
+    const uint8_t bytes = BytesOfPiece(text, p.start, piece);
     if ((bytes & kHasLeadE2) && HasNarrowNoBreakSpace(piece)) {
       size_t from = 0;
       for (;;) {
@@ -721,6 +769,18 @@ void FoldTokens(std::string_view text, Segmentation* seg) {
     left -= token.size();
     size_t k = 0, w = 0;  // read in the token, written at `at`: w <= k
     char* out = folded.data() + at;
+    // A token of at most eight bytes, all ASCII (most of them): one word
+    // read, lower-cased and written. The bytes past the token are written
+    // too, inside the buffer, and overwritten by the tokens after it.
+    if (token.size() <= 8 && t.byte_start + 8 <= text.size() && at + 8 <= folded.size()) {
+      uint64_t word;
+      std::memcpy(&word, token.data(), 8);
+      if (!HasByteAbove7F(word, token.size())) {
+        word = AsciiLowerWord(word);
+        std::memcpy(out, &word, 8);
+        k = w = token.size();
+      }
+    }
     while (k < token.size()) {
       const auto b = static_cast<uint8_t>(token[k]);
       if (b < 0x80) {

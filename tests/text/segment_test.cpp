@@ -104,6 +104,10 @@ TEST_CASE("a period without its space before a sentence's first word is cut out"
   CHECK(Texts("élue Mme Cécile Bailly.La délibération") ==
         V{"élue", "Mme", "Cécile", "Bailly", ".", "La", "délibération"});
   CHECK(Texts("rejetée.Il appartient") == V{"rejetée", ".", "Il", "appartient"});
+  // Pieces of eight ASCII bytes or fewer are read as one word: the period
+  // and the apostrophe are found there too, wherever they are.
+  CHECK(Texts("vue.Il a dit l'un d'eux, vu.La fin") ==
+        V{"vue", ".", "Il", "a", "dit", "l'", "un", "d'", "eux", ",", "vu", ".", "La", "fin"});
   // Names, addresses and initials keep their periods.
   CHECK(Texts("Rapid.Space International") == V{"Rapid.Space", "International"});
   CHECK(Texts("www.cnil.fr et cnil.Fr") == V{"www.cnil.fr", "et", "cnil.Fr"});
@@ -171,6 +175,32 @@ TEST_CASE("every token is folded once, in order, as Fold folds it", "[segment]")
   for (size_t i = 0; i < seg.tokens.size(); ++i) {
     folded.emplace_back(FoldedText(seg, i));
     CHECK(FoldedText(seg, i) == Fold(TokenText(text, seg.tokens[i])));
+  }
+  // Every token of the corpus, and texts of mixed case and accents whose
+  // tokens end at every offset of a word.
+  std::vector<std::string> texts;
+  for (const auto& f : std::filesystem::directory_iterator(std::string(LEXFR_SOURCE_DIR) + "/tests/corpus/dev")) {
+    if (f.path().extension() != ".txt") continue;
+    std::ifstream in(f.path(), std::ios::binary);
+    texts.emplace_back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  REQUIRE(texts.size() >= 10);
+  const std::vector<std::string> pieces = {"A", "z", "Z", "@", "[", "`", "{", "É", "é", "’", "Ⱥ", " ", ".", "1"};
+  uint32_t state = 7;
+  const auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) % pieces.size();
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string random;
+    for (int k = 0; k < 1 + round % 30; ++k) random += pieces[next()];
+    texts.push_back(random);
+  }
+  for (const std::string& t : texts) {
+    const Segmentation s = Segment(t, SharedLexicon().abbreviations());
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      if (FoldedText(s, i) != Fold(TokenText(t, s.tokens[i]))) FAIL_CHECK(t << ": token " << i);
+    }
   }
   CHECK(folded == V{"l'", "etat", "\"", "coeur", "\"", "-", "ⱥb", "et", "ŝa", ",", "𝔄", "puis", "150 000", "€", "ca"});
 }
