@@ -260,6 +260,15 @@ size_t MissingSpaceAfterPeriod(std::string_view piece) {
   return std::string_view::npos;
 }
 
+// Whether PushWord may cut `piece` (of kind `kind`, BytesOf it `bytes`):
+// an elision or a missing space in a word, a glued number at the end of
+// any token but a sign. Most pieces go in whole, without the call.
+bool MayCut(std::string_view piece, TokenKind kind, uint8_t bytes) {
+  if (kind == TokenKind::kWord && (bytes & (kHasApostrophe | kHasPeriod))) return true;
+  const char last = piece.back();
+  return kind != TokenKind::kPunct && last >= '0' && last <= '9';
+}
+
 // Appends the token `piece` starting at byte `at`, split after a French
 // elided prefix ("l’" + "Internet"), before a number glued to a name and
 // around the period of a missing space.
@@ -328,7 +337,12 @@ std::vector<RawToken> WordTokens(std::string_view text) {
       }
       continue;
     }
-    PushWord(p.start, piece, KindOf(piece, p.status), bytes, &out);
+    const TokenKind kind = KindOf(piece, p.status);
+    if (MayCut(piece, kind, bytes)) {
+      PushWord(p.start, piece, kind, bytes, &out);
+    } else {
+      out.push_back({p.start, p.end, kind, false});
+    }
   }
   return out;
 }
