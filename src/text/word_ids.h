@@ -6,7 +6,7 @@
 // index) over the keys kept in the order they came: a lookup reads a slot
 // and compares a key's bytes only when the hash bits agree, eight bytes at
 // a time, where std::unordered_map divided by its bucket count, walked a
-// bucket's nodes and called memcmp (issue 21: a fifth of the token view).
+// bucket's nodes and called memcmp (issue 21: two fifths of the token view).
 //
 // Thread-safety: const members may be called from many threads at once.
 #pragma once
