@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <unordered_set>
@@ -65,6 +67,75 @@ bool HasNarrowNoBreakSpace(std::string_view piece) {
   return false;
 }
 
+// What one pass over a piece's bytes tells of the rarer cuts, so that most
+// pieces skip them: an elision needs an apostrophe (' or the lead byte of
+// ’ U+2019 and ʼ U+02BC), a missing space a period, a narrow no-break
+// space its lead byte E2. Searching every word for each of them (memchr
+// calls, a loop) cost more than the cuts they found (issue 21).
+enum PieceBytes : uint8_t { kHasApostrophe = 1, kHasPeriod = 2, kHasLeadE2 = 4 };
+
+constexpr std::array<uint8_t, 256> PieceByteTable() {
+  std::array<uint8_t, 256> t{};
+  t['\''] = kHasApostrophe;
+  t[0xCA] = kHasApostrophe;  // ʼ is CA BC
+  t[0xE2] = kHasApostrophe | kHasLeadE2;  // ’ is E2 80 99, U+202F E2 80 AF
+  t['.'] = kHasPeriod;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kPieceByteTable = PieceByteTable();
+
+// Short tokens read as one word of eight bytes, where a loop cost several
+// instructions a byte (issue 21). The bytes past a token, read with it,
+// are masked off.
+static_assert(std::endian::native == std::endian::little, "the words below are read little-endian");
+constexpr uint64_t kEveryByte = 0x0101010101010101u;
+
+// The low `bytes` bytes of a word: the first `bytes` read from memory.
+uint64_t FirstBytesMask(size_t bytes) { return bytes == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * bytes)) - 1; }
+
+// Whether one of the first `bytes` (at most 8) bytes of `word` is beyond ASCII.
+bool HasByteAbove7F(uint64_t word, size_t bytes) {
+  return (word & FirstBytesMask(bytes) & (0x80 * kEveryByte)) != 0;
+}
+
+// Whether one of the first `bytes` bytes of `word`, all ASCII, is `c`. A
+// borrow only runs up from a byte that is `c`: a false hit lies above a
+// true one.
+bool HasAsciiByte(uint64_t word, size_t bytes, char c) {
+  const uint64_t zero_where_c = word ^ (static_cast<uint8_t>(c) * kEveryByte);
+  return ((zero_where_c - kEveryByte) & ~zero_where_c & (0x80 * kEveryByte) & FirstBytesMask(bytes)) != 0;
+}
+
+// The eight ASCII bytes of `word` with A-Z lower-cased (bytes beyond ASCII
+// come out changed: callers keep only ASCII ones).
+uint64_t AsciiLowerWord(uint64_t word) {
+  const uint64_t seven_bits = word & (0x7F * kEveryByte);
+  // the top bit of a byte set when it is >= 'A', and when it is > 'Z'
+  const uint64_t from_a = seven_bits + (0x80 - 'A') * kEveryByte;
+  const uint64_t past_z = seven_bits + (0x7F - 'Z') * kEveryByte;
+  const uint64_t upper = from_a & ~past_z & (0x80 * kEveryByte);
+  return word | (upper >> 2);  // 0x80 >> 2 is 0x20, the case bit
+}
+
+uint8_t BytesOf(std::string_view piece) {
+  uint8_t bytes = 0;
+  for (const char c : piece) bytes |= kPieceByteTable[static_cast<uint8_t>(c)];
+  return bytes;
+}
+
+// BytesOf the piece of `text` at `start`, a short ASCII one read as one word.
+uint8_t BytesOfPiece(std::string_view text, size_t start, std::string_view piece) {
+  if (piece.size() <= 8 && start + 8 <= text.size()) {
+    uint64_t word;
+    std::memcpy(&word, piece.data(), 8);
+    if (!HasByteAbove7F(word, piece.size())) {
+      return (HasAsciiByte(word, piece.size(), '\'') ? kHasApostrophe : 0) |
+             (HasAsciiByte(word, piece.size(), '.') ? kHasPeriod : 0);
+    }
+  }
+  return BytesOf(piece);
+}
+
 bool IsSpaceOnly(std::string_view s) {
   // Most pieces are words: an ASCII first byte answers without ICU.
   const auto first = static_cast<uint8_t>(s[0]);
@@ -77,15 +148,31 @@ bool IsSpaceOnly(std::string_view s) {
   return true;
 }
 
+// The kind of a token that is neither a letter nor a number for ICU, by its
+// first code point.
+TokenKind KindOfSign(char32_t c) {
+  if (u_isalpha(static_cast<UChar32>(c))) return TokenKind::kWord;  // e.g. "º"
+  return u_ispunct(static_cast<UChar32>(c)) ? TokenKind::kPunct : TokenKind::kSymbol;
+}
+
+// KindOfSign of every ASCII character, asked of ICU once rather than twice
+// for every comma and period of a text.
+struct AsciiSignKinds {
+  std::array<TokenKind, 0x80> kinds{};
+  AsciiSignKinds() {
+    for (char32_t c = 0; c < 0x80; ++c) kinds[c] = KindOfSign(c);
+  }
+};
+
 TokenKind KindOf(std::string_view s, int32_t rule_status) {
   if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
   if (rule_status >= UBRK_WORD_LETTER) {
     return (s[0] >= '0' && s[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord;
   }
+  static const AsciiSignKinds ascii;
+  if (const auto first = static_cast<uint8_t>(s[0]); first < 0x80) return ascii.kinds[first];
   size_t i = 0;
-  const auto c = static_cast<UChar32>(NextCodePoint(s, &i));
-  if (u_isalpha(c)) return TokenKind::kWord;  // e.g. "º"
-  return u_ispunct(c) ? TokenKind::kPunct : TokenKind::kSymbol;
+  return KindOfSign(NextCodePoint(s, &i));
 }
 
 // The words French elides before a vowel, longest first where one ends
@@ -173,13 +260,23 @@ size_t MissingSpaceAfterPeriod(std::string_view piece) {
   return std::string_view::npos;
 }
 
+// Whether PushWord may cut `piece` (of kind `kind`, BytesOf it `bytes`):
+// an elision or a missing space in a word, a glued number at the end of
+// any token but a sign. Most pieces go in whole, without the call.
+bool MayCut(std::string_view piece, TokenKind kind, uint8_t bytes) {
+  if (kind == TokenKind::kWord && (bytes & (kHasApostrophe | kHasPeriod))) return true;
+  const char last = piece.back();
+  return kind != TokenKind::kPunct && last >= '0' && last <= '9';
+}
+
 // Appends the token `piece` starting at byte `at`, split after a French
 // elided prefix ("l’" + "Internet"), before a number glued to a name and
 // around the period of a missing space.
-void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<RawToken>* out) {
+// `bytes` is BytesOf(piece).
+void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, std::vector<RawToken>* out) {
   const auto start = static_cast<uint32_t>(at);
   const auto end = static_cast<uint32_t>(at + piece.size());
-  if (kind == TokenKind::kWord) {
+  if (kind == TokenKind::kWord && (bytes & kHasApostrophe)) {
     if (size_t n = ElisionLength(piece)) {
       const std::string_view rest = piece.substr(n);
       out->push_back({start, static_cast<uint32_t>(start + n), TokenKind::kWord, false});
@@ -188,7 +285,7 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, std::vector<Raw
       return;
     }
   }
-  if (kind == TokenKind::kWord) {
+  if (kind == TokenKind::kWord && (bytes & kHasPeriod)) {
     if (const size_t dot = MissingSpaceAfterPeriod(piece); dot != std::string_view::npos) {
       out->push_back({start, static_cast<uint32_t>(start + dot), TokenKind::kWord, false});
       out->push_back({static_cast<uint32_t>(start + dot), static_cast<uint32_t>(start + dot + 1), TokenKind::kPunct, false});
@@ -224,21 +321,28 @@ std::vector<RawToken> WordTokens(std::string_view text) {
     // typography puts that narrow space before « : ; % € » and between a
     // preposition and a number: split there; MergeTokens rejoins digit
     // groups such as "150 000".
-    if (HasNarrowNoBreakSpace(piece)) {
+    const uint8_t bytes = BytesOfPiece(text, p.start, piece);
+    if ((bytes & kHasLeadE2) && HasNarrowNoBreakSpace(piece)) {
       size_t from = 0;
       for (;;) {
         const size_t at = piece.find(kNarrowNoBreakSpace, from);
         const std::string_view part = piece.substr(from, at == std::string_view::npos ? at : at - from);
         if (!part.empty()) {
           const bool digit = part[0] >= '0' && part[0] <= '9';
-          PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), &out);
+          PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), BytesOf(part),
+                   &out);
         }
         if (at == std::string_view::npos) break;
         from = at + kNarrowNoBreakSpace.size();
       }
       continue;
     }
-    PushWord(p.start, piece, KindOf(piece, p.status), &out);
+    const TokenKind kind = KindOf(piece, p.status);
+    if (MayCut(piece, kind, bytes)) {
+      PushWord(p.start, piece, kind, bytes, &out);
+    } else {
+      out.push_back({p.start, p.end, kind, false});
+    }
   }
   return out;
 }
@@ -660,11 +764,12 @@ std::vector<uint32_t> CodePointsBeforeBlocks(std::string_view text) {
 }
 
 // Every token folded (text/text_util.h Fold) into seg->folded, one after
-// the other. ASCII, most tokens, is lower-cased straight into the buffer,
-// sized once for the tokens' bytes: FoldAppend per token cost a call, an
-// append and a bounds check per byte (27M instructions a MiB). Folding may
-// lengthen a token (a case fold can take two bytes to three): the buffer
-// then grows.
+// the other, in a buffer sized once for the tokens' bytes: ASCII and the
+// common characters beyond it (FoldCommonChar) never fold longer, so they
+// are written straight into it, where FoldAppend per token cost a call, an
+// append and a bounds check per byte. A token with another character has
+// the rest of it folded by FoldAppend, which may lengthen it (a case fold can
+// take two bytes to three): the buffer then grows.
 void FoldTokens(std::string_view text, Segmentation* seg) {
   size_t bytes = 0;
   for (const Token& t : seg->tokens) bytes += t.byte_end - t.byte_start;
@@ -672,25 +777,44 @@ void FoldTokens(std::string_view text, Segmentation* seg) {
   folded.resize(bytes);
   seg->folded_end.reserve(seg->tokens.size());
   size_t at = 0, left = bytes;  // written so far; bytes of the tokens not yet folded
-  std::string other;            // a token with bytes beyond ASCII, folded by FoldAppend
+  std::string rest;             // the rest of a token FoldCommonChar does not fold, by FoldAppend
   for (const Token& t : seg->tokens) {
     const std::string_view token = TokenText(text, t);
     left -= token.size();
-    size_t k = 0;
+    size_t k = 0, w = 0;  // read in the token, written at `at`: w <= k
     char* out = folded.data() + at;
-    for (; k < token.size(); ++k) {
-      const auto b = static_cast<uint8_t>(token[k]);
-      if (b >= 0x80) break;
-      out[k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    // A token of at most eight bytes, all ASCII (most of them): one word
+    // read, lower-cased and written. The bytes past the token are written
+    // too, inside the buffer, and overwritten by the tokens after it.
+    if (token.size() <= 8 && t.byte_start + 8 <= text.size() && at + 8 <= folded.size()) {
+      uint64_t word;
+      std::memcpy(&word, token.data(), 8);
+      if (!HasByteAbove7F(word, token.size())) {
+        word = AsciiLowerWord(word);
+        std::memcpy(out, &word, 8);
+        k = w = token.size();
+      }
     }
-    if (k == token.size()) {
-      at += k;
-    } else {
-      other.clear();
-      FoldAppend(token, &other);
-      if (at + other.size() + left > folded.size()) folded.resize(at + other.size() + left);
-      folded.replace(at, other.size(), other);
-      at += other.size();
+    while (k < token.size()) {
+      const auto b = static_cast<uint8_t>(token[k]);
+      if (b < 0x80) {
+        out[w++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        ++k;
+        continue;
+      }
+      size_t written = 0;
+      const size_t read = FoldCommonChar(token, k, out + w, &written);
+      if (read == 0) break;
+      k += read;
+      w += written;
+    }
+    at += w;
+    if (k < token.size()) {
+      rest.clear();
+      FoldAppend(token.substr(k), &rest);
+      if (at + rest.size() + left > folded.size()) folded.resize(at + rest.size() + left);
+      folded.replace(at, rest.size(), rest);
+      at += rest.size();
     }
     seg->folded_end.push_back(static_cast<uint32_t>(at));
   }

@@ -1,5 +1,7 @@
 #include "text/text_util.h"
 
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -66,6 +68,15 @@ size_t CountCodePoints(std::string_view s) {
     const uint64_t ones = (word & ~(word << 1) & kTopBits) >> 7;
     continuations += static_cast<size_t>((ones * 0x0101010101010101u) >> 56);
   }
+  static_assert(std::endian::native == std::endian::little, "the tail below reads bytes as a little-endian word");
+  if (i < s.size() && s.size() >= 8) {
+    // the last bytes in the last eight, those counted above shifted out
+    // (little-endian: the first bytes are the low ones), not one at a time
+    uint64_t word;
+    std::memcpy(&word, s.data() + s.size() - 8, 8);
+    const uint64_t ones = ((word & ~(word << 1) & kTopBits) >> 7) >> (8 * (8 - (s.size() - i)));
+    return s.size() - continuations - static_cast<size_t>((ones * 0x0101010101010101u) >> 56);
+  }
   for (; i < s.size(); ++i) continuations += (static_cast<uint8_t>(s[i]) & 0xC0) == 0x80;
   return s.size() - continuations;
 }
@@ -77,6 +88,84 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Fold of one code point beyond ASCII.
+void FoldCodePoint(char32_t c, std::string* out) {
+  if (const char* base = FoldLatin(c)) {
+    out->append(base);
+  } else {
+    AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)), out);
+  }
+}
+
+// The folds of U+0080..U+00FF (UTF-8 C2 xx and C3 xx: the accented letters,
+// « » and the no-break space) and of U+2000..U+203F (E2 80 xx: ’, the
+// dashes, the thin spaces), most of a French text beyond ASCII. Worked out
+// once by FoldCodePoint, rather than decoding and switching at every « é »
+// (issue 21). Each keeps whether its fold is no longer than the character:
+// FoldCommonChar writes only those, in place.
+class CommonFolds {
+ public:
+  static const CommonFolds& Get() {
+    static const CommonFolds folds;
+    return folds;
+  }
+  struct Entry {
+    uint8_t size = kLonger;  // of the fold, in bytes
+    char bytes[3] = {};
+  };
+  static constexpr uint8_t kLonger = 0xFF;  // the fold is longer than the character
+
+  // The entry of the character at s[i] (not ASCII), with its length in
+  // *read; nullptr when the tables do not hold it.
+  const Entry* Find(std::string_view s, size_t i, size_t* read) const {
+    const auto lead = static_cast<uint8_t>(s[i]);
+    const auto continuation = [&](size_t k) {
+      return i + k < s.size() && (static_cast<uint8_t>(s[i + k]) & 0xC0) == 0x80 ? static_cast<uint8_t>(s[i + k]) : 0;
+    };
+    if (lead == 0xC2 || lead == 0xC3) {
+      const uint8_t second = continuation(1);
+      if (second == 0) return nullptr;
+      *read = 2;
+      return &latin1_[(lead - 0xC2) * 64 + (second - 0x80)];
+    }
+    if (lead == 0xE2 && continuation(1) == 0x80) {
+      const uint8_t third = continuation(2);
+      if (third == 0) return nullptr;
+      *read = 3;
+      return &punctuation_[third - 0x80];
+    }
+    return nullptr;
+  }
+
+ private:
+  CommonFolds() {
+    for (char32_t c = 0x80; c <= 0xFF; ++c) Fill(c, 2, &latin1_[c - 0x80]);
+    for (char32_t c = 0x2000; c <= 0x203F; ++c) Fill(c, 3, &punctuation_[c - 0x2000]);
+  }
+  static void Fill(char32_t c, size_t length, Entry* entry) {
+    std::string fold;
+    FoldCodePoint(c, &fold);
+    if (fold.size() > length) return;  // stays kLonger
+    entry->size = static_cast<uint8_t>(fold.size());
+    fold.copy(entry->bytes, fold.size());
+  }
+  std::array<Entry, 128> latin1_;
+  std::array<Entry, 64> punctuation_;
+};
+
+}  // namespace
+
+size_t FoldCommonChar(std::string_view s, size_t i, char* out, size_t* written) {
+  size_t read = 0;
+  const CommonFolds::Entry* entry = CommonFolds::Get().Find(s, i, &read);
+  if (entry == nullptr || entry->size == CommonFolds::kLonger) return 0;
+  for (size_t k = 0; k < entry->size; ++k) out[k] = entry->bytes[k];
+  *written = entry->size;
+  return read;
+}
+
 void FoldAppend(std::string_view s, std::string* out_ptr) {
   std::string& out = *out_ptr;
   for (size_t i = 0; i < s.size();) {
@@ -86,12 +175,14 @@ void FoldAppend(std::string_view s, std::string* out_ptr) {
       ++i;
       continue;
     }
-    const char32_t c = NextCodePoint(s, &i);
-    if (const char* base = FoldLatin(c)) {
-      out.append(base);
-    } else {
-      AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)), &out);
+    char folded[3];
+    size_t written = 0;
+    if (const size_t read = FoldCommonChar(s, i, folded, &written)) {
+      out.append(folded, written);
+      i += read;
+      continue;
     }
+    FoldCodePoint(NextCodePoint(s, &i), &out);
   }
 }
 
@@ -118,8 +209,17 @@ std::string AsciiLower(std::string_view bytes) {
   return out;
 }
 
+// ICU's letter classes of ASCII are A-Z upper case and a-z lower case: the
+// word checks below answer ASCII without calling ICU, which was most of
+// the token view's shape flags (issue 21).
+namespace {
+bool IsAsciiUpper(uint8_t b) { return b >= 'A' && b <= 'Z'; }
+bool IsAsciiLower(uint8_t b) { return b >= 'a' && b <= 'z'; }
+}  // namespace
+
 bool IsUpperInitial(std::string_view word) {
   if (word.empty()) return false;
+  if (const auto first = static_cast<uint8_t>(word[0]); first < 0x80) return IsAsciiUpper(first);
   size_t i = 0;
   return u_isupper(static_cast<UChar32>(NextCodePoint(word, &i)));
 }
@@ -127,6 +227,12 @@ bool IsUpperInitial(std::string_view word) {
 bool IsAllUpper(std::string_view word) {
   bool letters = false;
   for (size_t i = 0; i < word.size();) {
+    if (const auto b = static_cast<uint8_t>(word[i]); b < 0x80) {
+      if (IsAsciiLower(b)) return false;
+      letters |= IsAsciiUpper(b);
+      ++i;
+      continue;
+    }
     const auto c = static_cast<UChar32>(NextCodePoint(word, &i));
     if (u_islower(c)) return false;
     letters |= u_isalpha(c) != 0;

@@ -21,6 +21,11 @@ namespace lexfr {
 std::string Fold(std::string_view utf8);
 // Fold, appending to `out` (no allocation when `out` has room).
 void FoldAppend(std::string_view utf8, std::string* out);
+// Folds the character at utf8[i] (not ASCII) into `out` when it is a common
+// one (U+0080..U+00FF, U+2000..U+203F) whose fold is no longer than it:
+// returns its length in bytes and sets *written (at most that length);
+// 0, writing nothing, for any other. For folding into a buffer in place.
+size_t FoldCommonChar(std::string_view utf8, size_t i, char* out, size_t* written);
 
 // Hash for unordered containers keyed by std::string that accept
 // std::string_view lookups without building a string. Every recogniser looks

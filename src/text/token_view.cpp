@@ -48,7 +48,7 @@ TokenView::TokenView(std::string_view text, const Segmentation& seg, const Vocab
   for (size_t i = 0; i < n; ++i) {
     const Token& t = seg.tokens[i];
     ids_[i] = vocabulary.Find(FoldedText(seg, i));
-    uint8_t flags = ShapeFlags(TokenText(text, t));
+    uint8_t flags = ShapeFlagsOf(TokenText(text, t));
     if (i > 0 && t.byte_start == seg.tokens[i - 1].byte_end) flags |= kGlued;
     if (t.newline_before) flags |= kLineBreakBefore;
     flags_[i] = flags;

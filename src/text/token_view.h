@@ -20,6 +20,7 @@
 
 #include "text/segment.h"
 #include "text/text_util.h"
+#include "text/word_ids.h"
 
 namespace lexfr {
 
@@ -35,12 +36,12 @@ enum TokenFlag : uint8_t {
 
 // Folded word -> vocabulary id (1 and up), and the first bytes of its keys.
 struct Vocabulary {
-  StringMap<uint32_t> ids;
+  WordIds ids;
   FirstBytes first_bytes;
   uint32_t Find(std::string_view folded) const {
     if (!first_bytes.MayStart(folded)) return 0;
-    const auto it = ids.find(folded);
-    return it == ids.end() ? 0 : it->second;
+    const uint32_t* id = ids.Find(folded);
+    return id == nullptr ? 0 : *id;
   }
 };
 
@@ -81,5 +82,12 @@ class TokenView {
 // The shape flags of one token's text (all but kGlued and kLineBreakBefore,
 // which depend on its neighbours).
 uint8_t ShapeFlags(std::string_view token);
+
+// ShapeFlags, with a word in lower case (most tokens) answered inline: the
+// call cost the token view more than the answer.
+inline uint8_t ShapeFlagsOf(std::string_view token) {
+  if (!token.empty() && token[0] >= 'a' && token[0] <= 'z') return 0;
+  return ShapeFlags(token);
+}
 
 }  // namespace lexfr

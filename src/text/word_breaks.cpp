@@ -117,6 +117,14 @@ bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out,
     Cls last = c;
     size_t j = i + length;
     for (;;) {
+      // Most of a word is ASCII letters and digits: read them without the
+      // general class lookup and its length.
+      while (j < text.size() && static_cast<uint8_t>(text[j]) < 0x80) {
+        const Cls ascii = kAscii[static_cast<uint8_t>(text[j])];
+        if (ascii != kLetter && ascii != kDigit) break;
+        last = ascii;
+        ++j;
+      }
       size_t l2 = 0;
       const Cls c2 = ClassAt(text, j, &l2);
       if (c2 == kLetter || c2 == kDigit) {  // WB5, WB8, WB9, WB10

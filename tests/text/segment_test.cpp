@@ -32,6 +32,18 @@ TEST_CASE("French elisions are split with either apostrophe", "[segment]") {
         V{"L’", "Internet", "s’", "interroge", "c’", "est", "n’", "a", "j’", "ai", "m’", "a", "t’", "a"});
   // Not an elision: the word goes on with its apostrophe.
   CHECK(Texts("aujourd’hui") == V{"aujourd’hui"});
+  // The modifier letter apostrophe ʼ (CA BC) elides as well.
+  CHECK(Texts("lʼarrêt dʼappel") == V{"lʼ", "arrêt", "dʼ", "appel"});
+  // A word that only starts like an eliding word stays whole.
+  CHECK(Texts("quelquefois’il") == V{"quelquefois’il"});
+}
+
+TEST_CASE("a sign's kind is ICU's class of its first character", "[segment]") {
+  const std::string text = "a , $ + % ( º ± € 2";
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  std::vector<std::string> kinds;
+  for (const Token& t : seg.tokens) kinds.emplace_back(TokenKindName(t.kind));
+  CHECK(kinds == V{"word", "punct", "symbol", "symbol", "punct", "punct", "word", "symbol", "symbol", "number"});
 }
 
 TEST_CASE("abbreviations keep their period and do not end a sentence", "[segment]") {
@@ -92,6 +104,10 @@ TEST_CASE("a period without its space before a sentence's first word is cut out"
   CHECK(Texts("élue Mme Cécile Bailly.La délibération") ==
         V{"élue", "Mme", "Cécile", "Bailly", ".", "La", "délibération"});
   CHECK(Texts("rejetée.Il appartient") == V{"rejetée", ".", "Il", "appartient"});
+  // Pieces of eight ASCII bytes or fewer are read as one word: the period
+  // and the apostrophe are found there too, wherever they are.
+  CHECK(Texts("vue.Il a dit l'un d'eux, vu.La fin") ==
+        V{"vue", ".", "Il", "a", "dit", "l'", "un", "d'", "eux", ",", "vu", ".", "La", "fin"});
   // Names, addresses and initials keep their periods.
   CHECK(Texts("Rapid.Space International") == V{"Rapid.Space", "International"});
   CHECK(Texts("www.cnil.fr et cnil.Fr") == V{"www.cnil.fr", "et", "cnil.Fr"});
@@ -147,6 +163,46 @@ TEST_CASE("a line wrapped inside a sentence does not end it", "[segment]") {
   CHECK(count("le litige l'opposant\n1°/ à la société X.") == 2);
   CHECK(count("Un titre sans point\n\nle texte commence ici.") == 2);
   CHECK(count("- le premier point ;\n- le second.") == 2);
+}
+
+TEST_CASE("every token is folded once, in order, as Fold folds it", "[segment]") {
+  // ASCII, the Latin-1 letters and signs, ’ and the dashes fold in place;
+  // Ⱥ (U+023A) folds to ⱥ (U+2C65), a byte longer, and ŝ, 𝔄 go through
+  // FoldAppend: the buffer grows, and the tokens after keep their place.
+  const std::string text = "L’ÉTAT « Cœur » — Ⱥb et ŜA, 𝔄 puis 150 000 € çà";
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  std::vector<std::string> folded;
+  for (size_t i = 0; i < seg.tokens.size(); ++i) {
+    folded.emplace_back(FoldedText(seg, i));
+    CHECK(FoldedText(seg, i) == Fold(TokenText(text, seg.tokens[i])));
+  }
+  // Every token of the corpus, and texts of mixed case and accents whose
+  // tokens end at every offset of a word.
+  std::vector<std::string> texts;
+  for (const auto& f : std::filesystem::directory_iterator(std::string(LEXFR_SOURCE_DIR) + "/tests/corpus/dev")) {
+    if (f.path().extension() != ".txt") continue;
+    std::ifstream in(f.path(), std::ios::binary);
+    texts.emplace_back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  REQUIRE(texts.size() >= 10);
+  const std::vector<std::string> pieces = {"A", "z", "Z", "@", "[", "`", "{", "É", "é", "’", "Ⱥ", " ", ".", "1"};
+  uint32_t state = 7;
+  const auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) % pieces.size();
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string random;
+    for (int k = 0; k < 1 + round % 30; ++k) random += pieces[next()];
+    texts.push_back(random);
+  }
+  for (const std::string& t : texts) {
+    const Segmentation s = Segment(t, SharedLexicon().abbreviations());
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      if (FoldedText(s, i) != Fold(TokenText(t, s.tokens[i]))) FAIL_CHECK(t << ": token " << i);
+    }
+  }
+  CHECK(folded == V{"l'", "etat", "\"", "coeur", "\"", "-", "ⱥb", "et", "ŝa", ",", "𝔄", "puis", "150 000", "€", "ca"});
 }
 
 TEST_CASE("empty and blank texts have no tokens", "[segment]") {
