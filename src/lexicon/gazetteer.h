@@ -25,6 +25,10 @@
 
 namespace lexfr {
 
+struct SnapshotAccess;
+class SnapshotReader;
+class SnapshotWriter;
+
 struct GazetteerEntry {
   std::string canonical;
   std::string subtype;
@@ -66,7 +70,13 @@ class Gazetteer {
   void Dump(std::string* out) const;
 
  private:
+  friend struct SnapshotAccess;  // lexicon/snapshot_archive.h: writes and reads the tables
   struct Trie;
+  // The trie, which this file's .cpp alone defines, written or read.
+  void ArchiveTrie(SnapshotWriter& writer);
+  void ArchiveTrie(SnapshotReader& reader);
+  template <class A>
+  static void ArchiveTrieWith(A& archive, Trie& trie);
   // Match() with `step(node, k)`: the trie's node after `node` by token k.
   template <class Step>
   std::vector<Candidate> MatchBy(std::string_view text, const Segmentation& seg, Step step) const;
