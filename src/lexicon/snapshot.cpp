@@ -88,29 +88,23 @@ namespace {
 
 constexpr char kMagic[8] = {'L', 'E', 'X', 'F', 'R', 'S', 'N', 'P'};
 
-// Fletcher's two sums over the payload's 64-bit words, in eight lanes that
-// the compiler keeps in vector registers (every start-up reads the whole
-// snapshot through it; a mixing hash per word was a tenth of the load): a
-// word changed changes the first sum, words swapped the second.
+// 64 bits over the payload, four words at a time (every start-up reads the
+// whole snapshot through it: cheap, and any one word changed changes it, as
+// each step is a bijection of its lane).
 uint64_t Checksum(std::string_view bytes) {
-  constexpr size_t kLanes = 8;
-  uint64_t sums[kLanes] = {}, sums_of_sums[kLanes] = {};
+  uint64_t lanes[4] = {0x243f6a8885a308d3u, 0x13198a2e03707344u, 0xa4093822299f31d0u, 0x082efa98ec4e6c89u};
+  constexpr uint64_t kOdd = 0x9e3779b97f4a7c15u;
   size_t i = 0;
-  for (; i + 8 * kLanes <= bytes.size(); i += 8 * kLanes) {
-    uint64_t words[kLanes];
-    std::memcpy(words, bytes.data() + i, sizeof words);
-    for (size_t k = 0; k < kLanes; ++k) {
-      sums[k] += words[k];
-      sums_of_sums[k] += sums[k];
+  for (; i + 32 <= bytes.size(); i += 32) {
+    for (int k = 0; k < 4; ++k) {
+      uint64_t w;
+      std::memcpy(&w, bytes.data() + i + 8 * k, 8);
+      lanes[k] = (lanes[k] ^ w) * kOdd;
     }
   }
-  constexpr uint64_t kOdd = 0x9e3779b97f4a7c15u;
   uint64_t h = bytes.size() * kOdd;
   for (; i < bytes.size(); ++i) h = (h ^ static_cast<uint8_t>(bytes[i])) * kOdd;
-  for (size_t k = 0; k < kLanes; ++k) {
-    h = (h ^ sums[k]) * kOdd;
-    h = (h ^ sums_of_sums[k] ^ (h >> 29)) * kOdd;
-  }
+  for (const uint64_t lane : lanes) h = (h ^ lane ^ (lane >> 29)) * kOdd;
   return h ^ (h >> 32);
 }
 
