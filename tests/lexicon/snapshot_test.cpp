@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "emit/json_record.h"
 #include "lexicon/lexicon.h"
+#include "lexicon/analysed_json.h"
 #include "lexicon/lexicon_dump.h"
 #include "test_support.h"
 
@@ -37,15 +37,6 @@ const std::string& DumpFromFiles() {
 std::string DumpOfEmpty() {
   const Lexicon empty;
   return DumpLexicon(empty);
-}
-
-// The JSON record of `text` analysed with `resources`.
-std::string Analysed(const std::string& text, const Resources& resources) {
-  Document doc;
-  REQUIRE(Analyze(text, "probe.txt", resources, {}, &doc).ok());
-  std::string json;
-  AppendDocumentJson(doc, false, &json);
-  return json;
 }
 
 }  // namespace
@@ -74,7 +65,7 @@ TEST_CASE("the embedded snapshot holds the lexicon the data files make", "[lexic
   };
   for (const char* probe : probes) {
     INFO(probe);
-    CHECK(Analysed(probe, from_snapshot) == Analysed(probe, from_files));
+    CHECK(AnalysedJson(probe, from_snapshot) == AnalysedJson(probe, from_files));
   }
 }
 
