@@ -147,7 +147,7 @@ bool ParseHeader(std::string_view snapshot, Header* h, std::string_view* payload
 }
 
 Status Refused(const std::string& why) {
-  return Status::Error(ExitCode::kConfig, "snapshot_refused", "the lexicon snapshot is refused: " + why);
+  return Status::Error(ExitCode::kConfig, "bad_data", "the lexicon snapshot is refused: " + why);
 }
 
 std::string Written(SnapshotWriter& writer, const Lexicon& lexicon, std::string_view files_digest) {
@@ -185,7 +185,7 @@ std::string WithMendedChecksum(std::string snapshot) {
   return HeaderBytes(h) + std::string(payload);
 }
 
-Status ReadLexiconSnapshot(std::string_view snapshot, std::string_view files_digest, Lexicon* out) {
+Status CheckLexiconSnapshot(std::string_view snapshot, std::string_view files_digest) {
   Header h;
   std::string_view payload;
   if (!ParseHeader(snapshot, &h, &payload)) return Refused("no header");
@@ -198,10 +198,18 @@ Status ReadLexiconSnapshot(std::string_view snapshot, std::string_view files_dig
     return Refused(std::to_string(payload.size()) + " bytes, not " + std::to_string(h.payload_size) + " (truncated)");
   }
   if (h.checksum != Checksum(payload)) return Refused("its checksum does not match (damaged)");
+  return Status::Ok();
+}
+
+Status ReadLexiconSnapshot(std::string_view snapshot, std::string_view files_digest, Lexicon* out) {
+  if (Status s = CheckLexiconSnapshot(snapshot, files_digest); !s.ok()) return s;
+  Header h;
+  std::string_view payload;
+  ParseHeader(snapshot, &h, &payload);
   SnapshotReader reader(payload);
   SnapshotAccess::Io(reader, *out);
   if (reader.failed() || !reader.AtEnd()) {
-    return Status::Error(ExitCode::kSoftware, "snapshot_unreadable",
+    return Status::Error(ExitCode::kSoftware, "internal_error",
                          "the lexicon snapshot matches its checksum but does not read back: a bug of lexicon/snapshot.cpp");
   }
   return Status::Ok();

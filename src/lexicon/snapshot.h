@@ -13,8 +13,8 @@
 // the structs copied whole, the digest of the data files the Lexicon was
 // loaded from (lexicon/embedded.h EmbeddedFilesDigest), the payload's size
 // and its checksum. A snapshot whose header does not match (stale, another
-// layout, truncated, damaged) is refused with code "snapshot_refused" before
-// `out` is touched; LoadLexicon then reads the data files, with a warning.
+// layout, truncated, damaged) is refused (CheckLexiconSnapshot) before any
+// Lexicon is touched; LoadLexicon then reads the data files, with a warning.
 #pragma once
 
 #include <cstddef>
@@ -33,9 +33,12 @@ class Lexicon;
 inline constexpr uint32_t kSnapshotVersion = 1;
 
 std::string WriteLexiconSnapshot(const Lexicon& lexicon, std::string_view files_digest);
-// Fills an empty `out`. "snapshot_refused": `out` untouched. Any other
-// error: the payload matched its checksum yet did not read back (a bug of
-// the archive), and `out` is half filled.
+// Whether the snapshot may be read: its header, size and checksum match
+// this build and `files_digest`; else kConfig "bad_data" saying why.
+Status CheckLexiconSnapshot(std::string_view snapshot, std::string_view files_digest);
+// Fills an empty `out`: CheckLexiconSnapshot's error with `out` untouched;
+// or kSoftware "internal_error" when the payload matched its checksum yet
+// did not read back (a bug of the archive), `out` then half filled.
 Status ReadLexiconSnapshot(std::string_view snapshot, std::string_view files_digest, Lexicon* out);
 
 // For the test that DumpLexicon shows every field written: each field's
