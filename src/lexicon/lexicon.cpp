@@ -473,9 +473,11 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   const std::span<const EmbeddedFile> built_files = EmbeddedFiles();
   if (!options.snapshot.empty() && embedded.data() == built_files.data() && embedded.size() == built_files.size() &&
       user_gazetteers.empty() && options.compiled == &BuiltPhrases() && !options.on_cut) {
-    const Status check = CheckLexiconSnapshot(options.snapshot, EmbeddedFilesDigest());
-    if (check.ok()) return ReadLexiconSnapshot(options.snapshot, EmbeddedFilesDigest(), out);
-    spdlog::warn("{}; reading the data files instead", check.message());
+    // kConfig: refused by its header, `out` untouched (lexicon/snapshot.h);
+    // checked once, as the checksum reads the whole snapshot.
+    const Status s = ReadLexiconSnapshot(options.snapshot, EmbeddedFilesDigest(), out);
+    if (s.ok() || s.exit_code() != ExitCode::kConfig) return s;
+    spdlog::warn("{}; reading the data files instead", s.message());
   }
   const Files files(embedded);
   std::string_view schema;

@@ -36,7 +36,7 @@ std::string WriteLexiconSnapshot(const Lexicon& lexicon, std::string_view files_
 // Whether the snapshot may be read: its header, size and checksum match
 // this build and `files_digest`; else kConfig "bad_data" saying why.
 Status CheckLexiconSnapshot(std::string_view snapshot, std::string_view files_digest);
-// Fills an empty `out`: CheckLexiconSnapshot's error with `out` untouched;
+// Fills an empty `out`: CheckLexiconSnapshot's error (kConfig) with `out` untouched;
 // or kSoftware "internal_error" when the payload matched its checksum yet
 // did not read back (a bug of the archive), `out` then half filled.
 Status ReadLexiconSnapshot(std::string_view snapshot, std::string_view files_digest, Lexicon* out);
