@@ -38,6 +38,8 @@
 
 namespace lexfr {
 
+struct SnapshotAccess;
+
 struct Cue {
   std::string field, value;
   int weight = 1;
@@ -65,6 +67,7 @@ class CueSet {
   void Dump(std::string* out) const;
 
  private:
+  friend struct SnapshotAccess;  // lexicon/snapshot_archive.h: writes and reads the tables
   std::vector<Cue> cues_;
   PhraseMatcher phrases_;  // phrase id = index in cues_
 };
@@ -185,6 +188,7 @@ class CueIndex {
   void Dump(std::string* out) const;
 
  private:
+  friend struct SnapshotAccess;  // lexicon/snapshot_archive.h: writes and reads the tables
   struct Entry {
     CueFile file;
     const Cue* cue;

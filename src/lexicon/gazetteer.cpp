@@ -9,6 +9,7 @@
 
 #include "extract/decode.h"
 #include "lexicon/phrase_matcher.h"
+#include "lexicon/snapshot_archive.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -227,11 +228,18 @@ void Gazetteer::Compile(const PhraseCutter& cutter, const StringSet& articles) {
 }
 
 void Gazetteer::Dump(std::string* out) const {
+  for (const GazetteerEntry& e : entries_) {
+    out->append("entry ").append(e.canonical).append(" ").append(e.subtype).append(" ");
+    out->append(std::to_string(static_cast<int>(e.type))).append(" ").append(e.source).append(":");
+    for (const std::string& a : e.aliases) out->append(" ").append(a).append(" |");
+    *out += "\n";
+  }
   for (const Trie::Terminal& term : trie_->terminals) {
     const GazetteerEntry& e = entries_[term.entry];
     *out += "name " + e.canonical + ":";
     for (const Trie::Word& w : trie_->WordsOf(term)) {
-      *out += " " + NameOf(e, term.name).substr(w.begin, w.size) + "/" + std::to_string(static_cast<int>(w.rule));
+      // appended piece by piece: GCC 12 warns (-Wrestrict) of a false overlap in " " + std::string
+      out->append(" ").append(NameOf(e, term.name), w.begin, w.size).append("/").append(std::to_string(static_cast<int>(w.rule)));
     }
     *out += "\n";
   }
@@ -253,6 +261,23 @@ std::vector<Candidate> Gazetteer::Match(const TokenView& view) const {
       view.text(), view.segmentation(),
       [&](uint32_t start) { return static_cast<uint32_t>(trie_->phrases.NextStart(view.ids(), start)); },
       [&](uint32_t node, uint32_t k) { return trie_->phrases.NextById(node, view.Id(k)); });
+}
+
+// The trie's words and terminals are plain values, copied whole.
+template <class A>
+void Gazetteer::ArchiveTrieWith(A& a, Trie& trie) {
+  SnapshotAccess::Field(a, "phrases", trie.phrases);
+  a.Enter("terminals");
+  SnapshotAccess::PlainVector(a, trie.terminals);
+  a.Leave();
+  a.Enter("words");
+  SnapshotAccess::PlainVector(a, trie.words);
+  a.Leave();
+}
+void Gazetteer::ArchiveTrie(SnapshotWriter& writer) { ArchiveTrieWith(writer, *trie_); }
+void Gazetteer::ArchiveTrie(SnapshotReader& reader) {
+  trie_ = std::make_unique<Trie>();
+  ArchiveTrieWith(reader, *trie_);
 }
 
 void Gazetteer::IndexByIds(const std::function<uint32_t(const std::string&)>& id_of) { trie_->phrases.IndexByIds(id_of); }

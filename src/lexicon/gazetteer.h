@@ -25,6 +25,10 @@
 
 namespace lexfr {
 
+struct SnapshotAccess;
+class SnapshotReader;
+class SnapshotWriter;
+
 struct GazetteerEntry {
   std::string canonical;
   std::string subtype;
@@ -67,7 +71,13 @@ class Gazetteer {
   void Dump(std::string* out) const;
 
  private:
+  friend struct SnapshotAccess;  // lexicon/snapshot_archive.h: writes and reads the tables
   struct Trie;
+  // The trie, which this file's .cpp alone defines, written or read.
+  void ArchiveTrie(SnapshotWriter& writer);
+  void ArchiveTrie(SnapshotReader& reader);
+  template <class A>
+  static void ArchiveTrieWith(A& archive, Trie& trie);
   // Match() with `first_from(i)`: the first token at or after i a name may
   // start at (i itself, or a later one the ids tell), and `step(node, k)`:
   // the trie's node after `node` by token k.

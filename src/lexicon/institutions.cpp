@@ -113,4 +113,8 @@ std::string Institutions::KeyOfCourt(std::string_view court_name) const {
   return {};
 }
 
+void Institutions::Dump(std::string* out) const {
+  for (const CourtName& c : court_names_) *out += "court_name " + c.folded + " " + c.key + "\n";
+}
+
 }  // namespace lexfr

@@ -21,6 +21,8 @@
 
 namespace lexfr {
 
+struct SnapshotAccess;
+
 struct Institution {
   std::string key;                   // "CE", "TA", "CNIL", "ADLC"
   bool court = false;                // else an authority
@@ -53,8 +55,11 @@ class Institutions {
   // The key prefix of a court's numbers from the start of its name
   // (« tribunal administratif de Lille » -> "TA"); empty when none.
   std::string KeyOfCourt(std::string_view court_name) const;
+  // The court names by which KeyOfCourt answers, as text (lexicon/lexicon_dump.h).
+  void Dump(std::string* out) const;
 
  private:
+  friend struct SnapshotAccess;  // lexicon/snapshot_archive.h: writes and reads the tables
   std::vector<Institution> all_;
   struct CourtName {
     std::string folded;  // « tribunal administratif »

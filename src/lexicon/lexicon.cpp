@@ -1,6 +1,7 @@
 #include "lexicon/lexicon.h"
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
@@ -467,6 +468,17 @@ int Lexicon::MonthNumber(std::string_view folded_word) const {
 
 Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std::string>& user_gazetteers,
                    Lexicon* out, const LoadOptions& options) {
+  // The snapshot was made by this very load of these files (CMakeLists.txt,
+  // lexfr_compile_lexicon): the same files, by address, and the same options.
+  const std::span<const EmbeddedFile> built_files = EmbeddedFiles();
+  if (!options.snapshot.empty() && embedded.data() == built_files.data() && embedded.size() == built_files.size() &&
+      user_gazetteers.empty() && options.compiled == &BuiltPhrases() && !options.on_cut) {
+    // kConfig: refused by its header, `out` untouched (lexicon/snapshot.h);
+    // checked once, as the checksum reads the whole snapshot.
+    const Status s = ReadLexiconSnapshot(options.snapshot, EmbeddedFilesDigest(), out);
+    if (s.ok() || s.exit_code() != ExitCode::kConfig) return s;
+    spdlog::warn("{}; reading the data files instead", s.message());
+  }
   const Files files(embedded);
   std::string_view schema;
   Vocabularies vocabularies;

@@ -28,6 +28,7 @@
 #include "lexicon/gazetteer.h"
 #include "lexicon/institutions.h"
 #include "lexicon/phrase_cut.h"
+#include "lexicon/snapshot.h"
 #include "lexicon/words.h"
 #include "text/segment.h"
 
@@ -35,6 +36,7 @@ namespace lexfr {
 
 struct LegalTables;  // recognise/legal_refs.h
 struct LoadOptions;  // below
+struct SnapshotAccess;
 
 class Lexicon {
  public:
@@ -91,6 +93,7 @@ class Lexicon {
   int MonthNumber(std::string_view folded_word) const;
 
  private:
+  friend struct SnapshotAccess;  // lexicon/snapshot_archive.h: writes and reads the tables
   friend Status LoadLexicon(std::span<const EmbeddedFile>, const std::vector<std::string>&, Lexicon*,
                             const LoadOptions&);
   Abbreviations abbreviations_;
@@ -115,11 +118,18 @@ struct LoadOptions {
   const CompiledPhrases* compiled = &BuiltPhrases();
   // Hears every phrase cut now (the build tool records them).
   PhraseCutter::OnCut on_cut;
+  // The finished tables made at build time (lexicon/snapshot.h), copied
+  // back instead of reading the files when the load would make the same:
+  // the files are EmbeddedFiles(), there is no user gazetteer, the phrases
+  // are BuiltPhrases() and no on_cut listens. Empty: read the files.
+  std::string_view snapshot = BuiltSnapshot();
 };
 
 // Reads `files` (paths as "data/cues/months.tsv"; EmbeddedFiles() in the
 // program, an edited copy in tests) and the user's gazetteers from disk into
-// an empty `out`.
+// an empty `out`; or copies options.snapshot into it (see LoadOptions). A
+// snapshot refused (stale, damaged) is logged as a warning and the files
+// are read.
 Status LoadLexicon(std::span<const EmbeddedFile> files, const std::vector<std::string>& user_gazetteers, Lexicon* out,
                    const LoadOptions& options = {});
 

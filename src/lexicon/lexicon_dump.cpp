@@ -1,6 +1,8 @@
 #include "lexicon/lexicon_dump.h"
 
 #include <algorithm>
+#include <cstring>
+#include <type_traits>
 #include <map>
 #include <vector>
 
@@ -42,6 +44,8 @@ void DumpDates(const DateWords& d, std::string* out) {
   DumpSet("numbering", d.numberings, out);
   DumpSet("relative_past", d.relative_past, out);
   DumpSet("relative_next", d.relative_next, out);
+  *out += "date_first_bytes " + FirstBytesHex(d.month_first) + " " + FirstBytesHex(d.weekday_first) + " " +
+          FirstBytesHex(d.year_cue_first) + "\n";
 }
 
 void DumpMoney(const MoneyWords& m, std::string* out) {
@@ -52,6 +56,11 @@ void DumpMoney(const MoneyWords& m, std::string* out) {
   DumpMap("multiplier", m.multipliers, [](const Multiplier& x) { return Number(x.power) + (x.sign_only ? " sign" : ""); }, out);
   DumpMap("money_number", m.number_words, Number, out);
   DumpSet("sanction", m.sanction_words, out);
+  DumpMap("money_roles", m.roles, [](const WordRoles& r) {
+    return std::string(r.currency != nullptr ? " currency" : "") + (r.multiplier != nullptr ? " multiplier" : "") +
+           (r.number != nullptr ? " number" : "") + (r.two_word_head ? " head" : "") + (r.sanction ? " sanction" : "");
+  }, out);
+  *out += "money_first_bytes " + FirstBytesHex(m.role_first_bytes) + "\n";
 }
 
 void DumpNames(const NameWords& n, std::string* out) {
@@ -88,7 +97,7 @@ void DumpReferences(const ReferenceWords& r, std::string* out) {
 // Every word by its id, and what it is: the ids depend on the order the
 // words were added, which the cue phrases' cuts take part in.
 void DumpVocabulary(const Lexicon& lexicon, std::string* out) {
-  std::map<uint32_t, std::string_view> words;
+  std::map<uint32_t, std::string_view> words = {{0, ""}};  // 0: every word no list holds
   for (const auto& [word, id] : lexicon.vocabulary().ids) words.emplace(id, word);
   for (const auto& [id, word] : words) {
     const WordInfo& w = lexicon.word(id);
@@ -108,6 +117,20 @@ void DumpVocabulary(const Lexicon& lexicon, std::string* out) {
 
 }  // namespace
 
+std::string FirstBytesHex(const FirstBytes& first_bytes) {
+  // Its 256 bits and its "empty" flag, then padding, which is not shown.
+  constexpr size_t kShown = 33;
+  static_assert(sizeof(FirstBytes) >= kShown && std::is_trivially_copyable_v<FirstBytes>);
+  unsigned char bytes[sizeof(FirstBytes)];
+  std::memcpy(bytes, &first_bytes, sizeof bytes);
+  std::string hex;
+  for (size_t i = 0; i < kShown; ++i) {
+    hex += "0123456789abcdef"[bytes[i] >> 4];
+    hex += "0123456789abcdef"[bytes[i] & 15];
+  }
+  return hex;
+}
+
 std::string DumpLexicon(const Lexicon& lexicon) {
   std::string out;
   DumpSet("abbreviation", lexicon.abbreviations(), &out);
@@ -119,14 +142,19 @@ std::string DumpLexicon(const Lexicon& lexicon) {
   for (const Institution& in : lexicon.institutions().all()) {
     out += "institution " + in.key + " " + in.organisation + (in.court ? " court:" : ":");
     for (const std::string& n : in.names) out += " " + n + " |";
+    for (const std::string& n : in.numbers) out += " #" + n;
+    for (const std::string& e : in.ecli) out += " ecli:" + e;
     out += "\n";
   }
+  lexicon.institutions().Dump(&out);
   DumpLegalTables(lexicon.legal(), &out);
   const CueSet* sets[] = {&lexicon.recourse_cues(), &lexicon.speech_verbs(), &lexicon.structure_cues(),
                           &lexicon.party_cues(),    &lexicon.act_cues(),     &lexicon.counsel_cues()};
   for (const CueSet* set : sets) set->Dump(&out);
   lexicon.cues().Dump(&out);
+  lexicon.counsel_cue_index().Dump(&out);
   DumpVocabulary(lexicon, &out);
+  out += "vocabulary_first_bytes " + FirstBytesHex(lexicon.vocabulary().first_bytes) + "\n";
   return out;
 }
 

@@ -15,4 +15,8 @@ namespace lexfr {
 
 std::string DumpLexicon(const Lexicon& lexicon);
 
+// The bits of a FirstBytes, in hex: the filters are part of the tables
+// (the snapshot copies them), so the dump shows them too.
+std::string FirstBytesHex(const FirstBytes& first_bytes);
+
 }  // namespace lexfr

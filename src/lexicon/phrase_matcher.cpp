@@ -1,6 +1,9 @@
 #include "lexicon/phrase_matcher.h"
 
+#include <functional>
 #include <tuple>
+
+#include "lexicon/lexicon_dump.h"
 
 namespace lexfr {
 
@@ -27,6 +30,19 @@ void PhraseMatcher::Dump(std::string* out) const {
     out->append("id ").append(std::to_string(e.parent)).append(" ").append(std::to_string(e.id)).append("->");
     out->append(std::to_string(e.child)).append("\n");
   }
+  // The layout the walks read (the tables' slots, the filters), which the
+  // lines above show as what they mean: as a digest of their bytes.
+  std::string raw;
+  const auto add = [&raw](const void* bytes, size_t n) { raw.append(static_cast<const char*>(bytes), n); };
+  for (const Node& n : nodes_) raw += FirstBytesHex(n.child_first_bytes);
+  add(edges_.data(), edges_.size() * sizeof(Edge));
+  add(id_edges_.data(), id_edges_.size() * sizeof(IdEdge));
+  add(first_ids_.data(), first_ids_.size());
+  add(&first_words_, sizeof first_words_);
+  static_assert(sizeof(Edge) == 16 && sizeof(IdEdge) == 12);  // no padding in the digest
+  out->append("layout ").append(std::to_string(slot_bits_)).append(" ").append(std::to_string(edge_count_));
+  out->append(" ").append(std::to_string(phrases_)).append(" ").append(std::to_string(id_slot_bits_));
+  out->append(" ").append(std::to_string(std::hash<std::string>{}(raw))).append("\n");
 }
 
 void PhraseMatcher::Rehash(int slot_bits) {

@@ -23,6 +23,8 @@
 
 namespace lexfr {
 
+struct SnapshotAccess;
+
 class PhraseMatcher {
  public:
   static constexpr uint32_t kRoot = 0;
@@ -97,6 +99,7 @@ class PhraseMatcher {
   void Dump(std::string* out) const;
 
  private:
+  friend struct SnapshotAccess;  // lexicon/snapshot_archive.h: writes and reads the tables
   // The trie's edges are one open-addressing table keyed by (parent node,
   // token), their tokens' bytes in one string: a load adds some 40 000 edges,
   // and a hash map per node made two allocations an edge, a fifth of the
@@ -154,6 +157,7 @@ class PhraseMatcher {
     bool MayContain(std::string_view word) const { return (bits_[Bucket(word) >> 6] >> (Bucket(word) & 63) & 1) != 0; }
 
    private:
+    friend struct SnapshotAccess;
     static constexpr uint32_t kBuckets = 1u << 15;
     static uint32_t Bucket(std::string_view w) {
       if (w.empty()) return 0;

@@ -180,6 +180,12 @@ std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instrumen
 
 const legal_refs::Tables& legal_refs::TablesOf(const LegalTables& legal) { return legal.tables; }
 
+std::shared_ptr<const LegalTables> legal_refs::LegalTablesOf(Tables&& tables) {
+  auto legal = std::make_shared<LegalTables>();
+  legal->tables = std::move(tables);
+  return legal;
+}
+
 std::vector<std::string> ReferenceStartWords(const LegalTables& legal) {
   std::vector<std::string> words = legal_refs::GrammarStartWords();
   for (std::string& word : legal.tables.ref_trie.FirstWords()) words.push_back(std::move(word));
@@ -210,7 +216,14 @@ void DumpLegalTables(const LegalTables& legal, std::string* out) {
   t.ref_trie.Dump(out);
   const std::map<std::string, uint32_t> by_id(t.by_id.begin(), t.by_id.end());
   for (const auto& [id, ref] : by_id) *out += "id " + id + " " + std::to_string(ref) + "\n";
-  for (const Authority& a : t.authorities) *out += "authority " + a.key + (a.court ? " court\n" : "\n");
+  for (const Authority& a : t.authorities) {
+    *out += "authority " + a.key + (a.court ? " court:" : ":");
+    for (const std::string& n : a.numbers) *out += " #" + n;
+    for (const std::string& e : a.ecli) *out += " ecli:" + e;
+    *out += "\n";
+  }
+  const std::map<std::string, uint32_t> by_name(t.authority_by_name.begin(), t.authority_by_name.end());
+  for (const auto& [name, a] : by_name) *out += "authority_by_name " + name + " " + std::to_string(a) + "\n";
   names("authority_name", t.authority_names);
   t.authority_trie.Dump(out);
   for (const auto& [name, a] : t.authority_names_in_order) *out += "authority_name " + name + " " + std::to_string(a) + "\n";

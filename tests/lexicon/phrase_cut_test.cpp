@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "emit/json_record.h"
+#include "lexicon/analysed_json.h"
 #include "lexicon/lexicon_dump.h"
 #include "test_support.h"
 
@@ -29,15 +29,6 @@ size_t Load(std::span<const EmbeddedFile> files, const CompiledPhrases* compiled
   };
   REQUIRE(LoadLexicon(files, {}, out, options).ok());
   return cut_now;
-}
-
-// The JSON record of `text` analysed with `lexicon`.
-std::string Analysed(const std::string& text, const Resources& resources) {
-  Document doc;
-  REQUIRE(Analyze(text, "probe.txt", resources, {}, &doc).ok());
-  std::string json;
-  AppendDocumentJson(doc, false, &json);
-  return json;
 }
 
 // Passages that walk every table the cuts feed: gazetteer names with
@@ -68,7 +59,7 @@ TEST_CASE("the phrases cut at build time make the lexicon cutting them at run ti
   CHECK(dump == DumpLexicon(run_time.lexicon));
   for (const char* probe : kProbes) {
     INFO(probe);
-    CHECK(Analysed(probe, built) == Analysed(probe, run_time));
+    CHECK(AnalysedJson(probe, built) == AnalysedJson(probe, run_time));
   }
 }
 

@@ -78,6 +78,7 @@ class PhraseTrie {
   }
 
  private:
+  friend struct lexfr::SnapshotAccess;  // lexicon/snapshot_archive.h: writes and reads the tables
   PhraseMatcher phrases_;        // lexicon/phrase_matcher.h
   std::vector<uint32_t> names_;  // by phrase id
 };

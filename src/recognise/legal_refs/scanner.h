@@ -15,6 +15,7 @@
 // such a token costs one array read, not seven failed rules.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,8 @@ std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
 
 // The tables the Lexicon holds (recognise/legal_refs.cpp).
 const Tables& TablesOf(const LegalTables& legal);
+// Tables read back from the Lexicon's snapshot (lexicon/snapshot.h), as the Lexicon holds them.
+std::shared_ptr<const LegalTables> LegalTablesOf(Tables&& tables);
 
 // The folded words at which a rule of the grammar may start, besides the
 // names of the tables (PhraseTrie::FirstWords), numbers and the authorities'
