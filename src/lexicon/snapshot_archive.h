@@ -510,6 +510,28 @@ struct SnapshotAccess {
     Field(a, "authority_names_in_order", t.authority_names_in_order);
     Field(a, "court_only_shapes", t.court_only_shapes);
   }
+  // The vocabulary's words and ids in the order they came; the slots are
+  // placed again on reading (text/word_ids.h), which the lookups alone read.
+  template <class A>
+  static void Io(A& a, WordIds& ids) {
+    size_t n = ids.size();
+    a.Count(&n, 1);
+    if constexpr (A::kReading) {
+      ids = WordIds();
+      for (size_t i = 0; i < n && !a.failed(); ++i) {
+        const std::string word(a.View());
+        uint32_t id = 0;
+        Io(a, id);
+        ids.try_emplace(word, id);
+      }
+    } else {
+      for (const auto& [word, id] : ids) {
+        Io(a, const_cast<std::string&>(word));  // the writer only reads it
+        uint32_t copy = id;
+        Io(a, copy);
+      }
+    }
+  }
   template <class A>
   static void Io(A& a, Vocabulary& v) {
     Field(a, "ids", v.ids);
