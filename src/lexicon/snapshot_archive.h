@@ -518,6 +518,7 @@ struct SnapshotAccess {
     a.Count(&n, 1);
     if constexpr (A::kReading) {
       ids = WordIds();
+      ids.reserve(n);
       for (size_t i = 0; i < n && !a.failed(); ++i) {
         const std::string word(a.View());
         uint32_t id = 0;

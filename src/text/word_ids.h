@@ -70,6 +70,17 @@ class WordIds {
     return index == kNone ? nullptr : &entries_[index].second;
   }
 
+  // Room for `n` words, so that adding them never grows the slots again (a
+  // snapshot's load knows how many come).
+  void reserve(size_t n) {
+    entries_.reserve(n);
+    size_t slots = 16;
+    while (slots < 2 * (n + 1)) slots *= 2;
+    if (slots > slots_.size()) {
+      slots_.assign(slots, Slot{});
+      for (uint32_t i = 0; i < entries_.size(); ++i) Place(StringHash()(entries_[i].first), i);
+    }
+  }
   size_t size() const { return entries_.size(); }
   const_iterator begin() const { return entries_.begin(); }
   const_iterator end() const { return entries_.end(); }

@@ -55,4 +55,24 @@ TEST_CASE("word ids: added once, found again, absent words not found", "[word_id
   CHECK(seen == words.size());
 }
 
+TEST_CASE("word ids: room reserved before or between additions loses no word", "[word_ids]") {
+  WordIds ids;
+  for (int k = 0; k < 100; ++k) ids.try_emplace("avant" + std::to_string(k), static_cast<uint32_t>(k + 1));
+  ids.reserve(5000);  // the slots are placed again around the words already there
+  for (int k = 0; k < 4000; ++k) ids.try_emplace("apres" + std::to_string(k), static_cast<uint32_t>(k + 101));
+  ids.reserve(10);  // less than held: nothing to do
+  for (int k = 0; k < 100; ++k) {
+    const uint32_t* id = ids.Find("avant" + std::to_string(k));
+    REQUIRE(id != nullptr);
+    CHECK(*id == static_cast<uint32_t>(k + 1));
+  }
+  for (int k = 0; k < 4000; ++k) {
+    const uint32_t* id = ids.Find("apres" + std::to_string(k));
+    REQUIRE(id != nullptr);
+    CHECK(*id == static_cast<uint32_t>(k + 101));
+  }
+  CHECK(ids.Find("apres4000") == nullptr);
+  CHECK(ids.size() == 4100);
+}
+
 }  // namespace lexfr
