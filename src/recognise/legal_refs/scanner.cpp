@@ -126,18 +126,22 @@ void TrackQuotedProvision(const Context& c, uint32_t i, Memory* m) {
 // change over the tokens passed, none of which the scan would act on.
 uint32_t NextScanToken(const Context& c, uint32_t i, Memory* m) {
   const Tokens& t = c.tokens;
-  uint32_t next = i;
-  while (next < t.size() && !t.W(next).reference_start && t.K(next) != TokenKind::kNumber) ++next;
+  // The nearest of the other events first: the scan of words below stops
+  // there, so that each token is read once however the events fall (a scan
+  // to the next start word past every mention before it was quadratic).
+  uint32_t limit = t.size();
   const auto& mentions = c.authorities.list();
   if (const size_t first = c.authorities.FirstFrom(i, &m->mention_cursor); first < mentions.size()) {
-    next = std::min(next, mentions[first].first);
+    limit = std::min(limit, mentions[first].first);
   }
   if (m->quote_end != 0) {
-    next = std::min(next, std::max(i, m->quote_end + 1));
+    limit = std::min(limit, std::max(i, m->quote_end + 1));
   } else if (m->last_article_end != 0) {
     const uint32_t from = std::max({i, m->last_article_end, m->quote_search_failed_until});
-    if (from <= m->last_article_end + kMaxWordsBetween) next = std::min(next, from);
+    if (from <= m->last_article_end + kMaxWordsBetween) limit = std::min(limit, from);
   }
+  uint32_t next = i;
+  while (next < limit && !t.W(next).reference_start && t.K(next) != TokenKind::kNumber) ++next;
   return next;
 }
 
