@@ -74,19 +74,23 @@ struct Utf8Census {
   size_t valid_multibyte = 0;  // well-formed non-ASCII sequences
 };
 
-// The high bit of each of eight bytes: none set, the eight are ASCII.
-constexpr uint64_t kHighBits = 0x8080808080808080u;
+// Past the run of ASCII bytes from i, eight bytes a test: French text is
+// mostly ASCII. Stops at the first byte of eight that holds one beyond it.
+size_t SkipAscii(std::string_view bytes, size_t i) {
+  uint64_t word;
+  while (i + sizeof word <= bytes.size()) {
+    std::memcpy(&word, bytes.data() + i, sizeof word);
+    if ((word & 0x8080808080808080u) != 0) break;
+    i += sizeof word;
+  }
+  return i;
+}
 
 Utf8Census CountUtf8(std::string_view s) {
   Utf8Census c;
   for (size_t i = 0; i < s.size();) {
-    // Eight ASCII bytes at a time, most of a French text: one test, not eight.
-    if (uint64_t eight = 0; i + 8 <= s.size() && (std::memcpy(&eight, s.data() + i, 8), eight & kHighBits) == 0) {
-      i += 8;
-      continue;
-    }
     if (static_cast<uint8_t>(s[i]) < 0x80) {
-      ++i;
+      i = SkipAscii(s, i + 1);
       continue;
     }
     if (size_t n = ValidSequenceLength(s, i)) {
@@ -244,14 +248,7 @@ Bom FindBom(std::string_view bytes) {
 bool IsValidUtf8(std::string_view bytes) {
   for (size_t i = 0; i < bytes.size();) {
     if (static_cast<uint8_t>(bytes[i]) < 0x80) {
-      ++i;
-      // French text is mostly ASCII: skip it eight bytes at a time.
-      uint64_t word;
-      while (i + sizeof word <= bytes.size()) {
-        std::memcpy(&word, bytes.data() + i, sizeof word);
-        if ((word & 0x8080808080808080u) != 0) break;
-        i += sizeof word;
-      }
+      i = SkipAscii(bytes, i + 1);
     } else if (size_t n = ValidSequenceLength(bytes, i)) {
       i += n;
     } else {

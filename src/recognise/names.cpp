@@ -164,7 +164,7 @@ struct AcronymDefinition {
 std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
   std::vector<AcronymDefinition> out;
   for (size_t i = 0; i + 2 < v.size(); ++i) {
-    if (v.text[v.tokens[i].byte_start] != '(' || v.Str(i) != "(") continue;  // the first byte rules out most
+    if (!v.view.TextIs(i, "(")) continue;
     size_t close = i + 1;
     while (close < v.size() && close < i + 12 && v.Str(close) != ")" && v.SameSentence(i, close)) ++close;
     if (close >= v.size() || v.Str(close) != ")") continue;
@@ -419,7 +419,7 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
 void FindAppositions(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   for (size_t i = 1; i + 2 < v.size(); ++i) {
-    if (v.text[v.tokens[i].byte_start] != ',' || v.Str(i) != "," || !v.SameSentence(i, i + 1)) continue;
+    if (!v.view.TextIs(i, ",") || !v.SameSentence(i, i + 1)) continue;
     auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;

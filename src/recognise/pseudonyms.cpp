@@ -171,10 +171,7 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
   for (size_t i = 0; i < r.size(); ++i) {
     // a title (« M. », « Mme ») and an initial are capitalised, a placeholder
     // opens with « [ »: most tokens are neither, and cost no lookup
-    if (!r.view.Has(i, kCapitalised) &&
-        (r.view.text()[r.view.token(i).byte_start] != '[' || r.Str(i) != "[")) {  // the first byte rules out most
-      continue;
-    }
+    if (!r.view.Has(i, kCapitalised) && !r.view.TextIs(i, "[")) continue;
     const auto title = r.lexicon.word(r.view.Id(i)).title_folded ? names.titles.find(r.Str(i)) : names.titles.end();
     const bool titled = title != names.titles.end() && r.SameLine(i + 1);
     // Without a title a name opens with a placeholder (PersonEnd).

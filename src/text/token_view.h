@@ -58,6 +58,12 @@ class TokenView {
   const Token& token(size_t i) const { return seg_.tokens[i]; }
   std::string_view Text(size_t i) const { return TokenText(text_, seg_.tokens[i]); }
   std::string_view Folded(size_t i) const { return FoldedText(seg_, i); }
+  // Whether token i is written `s` (not empty), its first byte read before
+  // the token's text is taken: the cheap test for a sign (« ( », « , »,
+  // « [ ») asked of every token. i < size().
+  bool TextIs(size_t i, std::string_view s) const {
+    return text_[seg_.tokens[i].byte_start] == s.front() && Text(i) == s;
+  }
   // The text of tokens [first, end) as written, spaces between included;
   // empty when first >= end. end <= size().
   std::string_view Span(size_t first, size_t end) const {

@@ -46,6 +46,22 @@ TEST_CASE("glued means byte-adjacent to the previous token, line breaks are flag
   CHECK(Shapes("x")[0] == "x:");
 }
 
+TEST_CASE("TextIs: the whole token, not its first byte alone", "[token_view]") {
+  const std::string text = "la CNIL (Commission) , [...] [N] ((";
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  const TokenView view(text, seg, SharedLexicon().vocabulary());
+  std::vector<std::string> brackets, commas, opens;
+  for (size_t i = 0; i < view.size(); ++i) {
+    if (view.TextIs(i, "[")) brackets.push_back(std::string(view.Text(i)));
+    if (view.TextIs(i, ",")) commas.push_back(std::string(view.Text(i)));
+    if (view.TextIs(i, "(")) opens.push_back(std::string(view.Text(i)));
+  }
+  CHECK(brackets == V{"[", "["});
+  CHECK(commas == V{","});
+  CHECK(opens.size() == 3);  // « (( » is two tokens; « CNIL » and « Commission » are none
+  CHECK_FALSE(view.TextIs(1, "C"));  // « CNIL » starts with C but is not « C »
+}
+
 TEST_CASE("a word of the lists has one id, whatever its case and accents", "[token_view]") {
   const std::string text = "Décembre DECEMBRE décembre lundi xylophone";
   const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
