@@ -19,10 +19,7 @@ constexpr size_t kFlushAt = 1 << 16;
 
 // Where a span is, in code points and in bytes: tokens, sentences, mentions.
 void WriteOffsets(uint32_t start, uint32_t end, uint32_t byte_start, uint32_t byte_end, JsonWriter& w) {
-  w.Field("start", start);
-  w.Field("end", end);
-  w.Field("byte_start", byte_start);
-  w.Field("byte_end", byte_end);
+  w.UintFields({{"start", start}, {"end", end}, {"byte_start", byte_start}, {"byte_end", byte_end}});
 }
 template <class Span>
 void WriteOffsets(const Span& s, JsonWriter& w) {
@@ -33,8 +30,11 @@ void WriteOffsets(const Span& s, JsonWriter& w) {
 template <class Span>
 void WriteSpan(std::string_view text, const Span& s, JsonWriter& w) {
   w.Field("text", text);
-  WriteOffsets(s, w);
-  w.Field("sentence", s.sentence);
+  w.UintFields({{"start", s.start},
+                {"end", s.end},
+                {"byte_start", s.byte_start},
+                {"byte_end", s.byte_end},
+                {"sentence", s.sentence}});
 }
 
 void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts, bool mentions,

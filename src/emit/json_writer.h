@@ -15,11 +15,48 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace lexfr {
+
+// Whether a key can go out as it is between quotes: no byte JSON escapes or
+// must check (below 0x20, « " », « \\ », beyond ASCII).
+constexpr bool IsPlainJsonKey(std::string_view key) {
+  for (const char c : key) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == '"' || b == '\\' || b >= 0x80) return false;
+  }
+  return true;
+}
+
+// A field name written in the code (« "start" »), quoted with its colon
+// where it is compiled: `"start":`. A key that would need escaping, or is
+// longer than kMaxSize, does not compile.
+class LiteralKey {
+ public:
+  static constexpr size_t kMaxSize = 28;
+  consteval LiteralKey(const char* key) {  // NOLINT: implicit, so that {"start", n} reads as a field
+    const std::string_view text(key);
+    if (text.size() > kMaxSize || !IsPlainJsonKey(text)) throw "a literal key is plain ASCII of at most 28 bytes";
+    quoted_[0] = '"';
+    for (size_t i = 0; i < text.size(); ++i) quoted_[i + 1] = text[i];
+    quoted_[text.size() + 1] = '"';
+    quoted_[text.size() + 2] = ':';
+    size_ = static_cast<uint8_t>(text.size() + 3);
+  }
+  // `"key":`, and after it bytes up to kQuotedBytes (all may be copied).
+  static constexpr size_t kQuotedBytes = kMaxSize + 4;
+  const char* quoted() const { return quoted_; }
+  size_t quoted_size() const { return size_; }
+  std::string_view text() const { return std::string_view(quoted_ + 1, size_ - 3); }
+
+ private:
+  char quoted_[kQuotedBytes] = {};
+  uint8_t size_ = 0;
+};
 
 class JsonWriter {
  public:
@@ -49,6 +86,14 @@ class JsonWriter {
   void Field(std::string_view key, uint64_t value);
   void Field(std::string_view key, uint32_t value) { Field(key, uint64_t{value}); }
   void Field(std::string_view key, bool value) { Key(key), Bool(value); }
+  // Unsigned fields in a row of one object (a span's offsets), exactly as
+  // Field writes them one by one; compact output puts them in one buffer,
+  // appended once (offsets are most of a record's bytes).
+  struct UintField {
+    LiteralKey key;
+    uint64_t value;
+  };
+  void UintFields(std::initializer_list<UintField> fields);
   void FieldIfSet(std::string_view key, std::string_view value) {
     if (!value.empty()) Field(key, value);
   }

@@ -79,5 +79,48 @@ TEST_CASE("AppendJsonString escapes control characters in lower-case hex", "[jso
   CHECK(out == "\"\\u001b[0m\"");
 }
 
+TEST_CASE("AppendJsonString finds a byte to escape at every place of an eight-byte word", "[json]") {
+  // The scan reads eight bytes at a time: put each odd byte at each place of
+  // the first, second and third word, and in the bytes left after them.
+  for (const std::string odd : {"\"", "\\", "\n", "\x1f", "\x7f", "\x20", "é", "\xff", "\xc3"}) {
+    for (size_t at = 0; at <= 20; ++at) {
+      std::string value(20, 'a');
+      value.insert(at, odd);
+      CAPTURE(odd, at);
+      std::string out;
+      AppendJsonString(value, &out);
+      CHECK(out == Json(value).dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
+  }
+}
+
+TEST_CASE("UintFields writes what Field writes one by one", "[json]") {
+  for (const bool pretty : {false, true}) {
+    for (const bool first_in_object : {false, true}) {
+      CAPTURE(pretty, first_in_object);
+      std::string together, one_by_one;
+      JsonWriter a(&together, pretty), b(&one_by_one, pretty);
+      a.BeginObject();
+      b.BeginObject();
+      if (!first_in_object) {
+        a.Field("text", "l’article");
+        b.Field("text", "l’article");
+      }
+      a.UintFields({{"start", 0u}, {"end", 9u}, {"byte_start", 4294967295u}, {"a_key_of_twenty_eight_bytes_", 18446744073709551615u}});
+      b.Field("start", uint64_t{0});
+      b.Field("end", uint64_t{9});
+      b.Field("byte_start", uint64_t{4294967295u});
+      b.Field("a_key_of_twenty_eight_bytes_", uint64_t{18446744073709551615u});
+      a.Field("sentence", uint64_t{3});
+      b.Field("sentence", uint64_t{3});
+      a.UintFields({});
+      a.EndObject();
+      b.EndObject();
+      CHECK(together == one_by_one);
+      CHECK(Json::parse(together)["a_key_of_twenty_eight_bytes_"] == 18446744073709551615u);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lexfr
