@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 namespace lexfr_bench {
 namespace {
 
@@ -69,6 +71,31 @@ std::vector<std::string> LoadParagraphs(const std::vector<std::string>& folders,
   }
   if (paragraphs.empty()) *error = "no paragraph in the *.txt files of the corpus folders";
   return paragraphs;
+}
+
+std::vector<std::string> LoadTextsOfGenres(const std::string& folder, const std::vector<std::string>& genres,
+                                           std::string* error) {
+  std::vector<std::filesystem::path> golds;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (entry.path().string().ends_with(".gold.json")) golds.push_back(entry.path());
+  }
+  if (ec) {
+    *error = folder + ": " + ec.message();
+    return {};
+  }
+  std::sort(golds.begin(), golds.end());
+  std::vector<std::string> texts;
+  for (const auto& gold : golds) {
+    const nlohmann::json j = nlohmann::json::parse(ReadFile(gold), nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object() || !j.contains("genre") || !j["genre"].is_string()) continue;
+    if (std::find(genres.begin(), genres.end(), j["genre"].get<std::string>()) == genres.end()) continue;
+    std::string name = gold.string();
+    name.replace(name.size() - std::string_view(".gold.json").size(), std::string::npos, ".txt");
+    texts.push_back(ReadFile(name));
+  }
+  if (texts.empty()) *error = folder + ": no text of the genres asked for";
+  return texts;
 }
 
 std::string BuildCorpus(const std::vector<std::string>& paragraphs, size_t min_bytes, uint64_t seed) {

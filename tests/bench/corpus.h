@@ -25,6 +25,14 @@ namespace lexfr_bench {
 // cannot be read.
 std::vector<std::string> LoadParagraphs(const std::vector<std::string>& folders, std::string* error);
 
+// The whole texts of `folder`'s *.txt files whose gold file (the same name,
+// .gold.json) gives one of `genres` as "genre", in name order: the dev
+// corpus's full decisions, read as documents rather than paragraphs (issue 21
+// sets its target on them too). Fails (empty, message in `error`) when the
+// folder cannot be read or holds none.
+std::vector<std::string> LoadTextsOfGenres(const std::string& folder, const std::vector<std::string>& genres,
+                                           std::string* error);
+
 // At least `min_bytes` of text: whole passes over `paragraphs`, each pass in a
 // new order drawn from `seed`, cut after the first paragraph that reaches the
 // size. A longer text from the same seed starts with the shorter one.
