@@ -1,7 +1,6 @@
 #include "recognise/link.h"
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -24,21 +23,21 @@ int FamilyOf(EntityType t) {
 }
 
 // The order in which candidates claim their tokens: longest first, then
-// highest priority, then leftmost, then first found. Sorting these 16-byte
-// keys rather than indices into the candidates keeps the comparator off the
-// (large, scattered) candidates, whose cache misses made Link super-linear.
+// highest priority, then leftmost, then first found. Each candidate's place
+// in that order is packed into two integers compared as one 128-bit number
+// (a five-field comparator was a quarter of Link), and the sort moves these
+// 16-byte keys rather than the (large, scattered) candidates, whose cache
+// misses made Link super-linear.
 struct ClaimKey {
-  uint32_t length;
-  int32_t priority;
-  uint32_t first_token;
-  uint32_t list, index;  // candidate `index` of list `list`
-  bool operator<(const ClaimKey& o) const {
-    if (length != o.length) return length > o.length;
-    if (priority != o.priority) return priority > o.priority;
-    if (first_token != o.first_token) return first_token < o.first_token;
-    return list != o.list ? list < o.list : index < o.index;
-  }
+  uint64_t high;  // ~length, then ~priority (as an unsigned in signed order)
+  uint64_t low;   // first token, then the candidate's number in `found`
+  bool operator<(const ClaimKey& o) const { return high != o.high ? high < o.high : low < o.low; }
 };
+
+ClaimKey MakeClaimKey(uint32_t length, int32_t priority, uint32_t first_token, uint32_t found) {
+  const uint32_t priority_order = static_cast<uint32_t>(priority) ^ 0x80000000u;  // INT32_MIN -> 0
+  return {uint64_t{~length} << 32 | ~priority_order, uint64_t{first_token} << 32 | found};
+}
 
 struct Kept {
   uint64_t position;  // first token and family, packed: text order
@@ -52,25 +51,31 @@ struct Kept {
 // The candidates kept, in text order: per family, the longest then
 // highest-priority candidates that do not overlap one already kept.
 std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lists, size_t token_count) {
+  // found[k]: the list and index of the k-th candidate, in list then index
+  // order, which is also the order of their keys' last field.
+  std::vector<std::pair<uint32_t, uint32_t>> found;
   std::vector<ClaimKey> order;
   for (uint32_t l = 0; l < lists.size(); ++l) {
     for (uint32_t i = 0; i < lists[l].size(); ++i) {
       const Candidate& c = lists[l][i];
       if (c.end_token <= c.first_token || c.end_token > token_count) continue;
-      order.push_back({c.end_token - c.first_token, c.priority, c.first_token, l, i});
+      order.push_back(MakeClaimKey(c.end_token - c.first_token, c.priority, c.first_token,
+                                   static_cast<uint32_t>(found.size())));
+      found.emplace_back(l, i);
     }
   }
   std::sort(order.begin(), order.end());
   std::vector<std::vector<bool>> taken(4, std::vector<bool>(token_count, false));
   std::vector<Kept> kept;
   for (const ClaimKey& key : order) {
-    const Candidate& c = lists[key.list][key.index];
+    const auto [list, index] = found[static_cast<uint32_t>(key.low)];
+    const Candidate& c = lists[list][index];
     const int family = FamilyOf(c.type);
     std::vector<bool>& used = taken[family];
     if (std::any_of(used.begin() + c.first_token, used.begin() + c.end_token, [](bool b) { return b; })) continue;
     // A range's inside articles share their tokens (« à ») and take none.
     if (!c.inside_range) std::fill(used.begin() + c.first_token, used.begin() + c.end_token, true);
-    kept.push_back({uint64_t{c.first_token} << 2 | family, key.list, key.index});
+    kept.push_back({uint64_t{c.first_token} << 2 | family, list, index});
   }
   // A family keeps one candidate per first token, but for a range's inside
   // articles, which Kept orders by list and index.
@@ -83,10 +88,14 @@ std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lis
 // « académie d'Aix-Marseille » are written two ways, not two things. Case,
 // accents and hyphens between words do not count for names; the other types'
 // canonical forms are keys already (an ISO date, « GDPR art. 48 »).
+// The key starts with the type's byte: one table holds every type's keys.
 std::string GroupingKey(const Candidate& c) {
-  if (c.type != EntityType::kOrg && c.type != EntityType::kPerson && c.type != EntityType::kLoc) return c.canonical;
-  std::string key = Fold(c.canonical);
-  std::replace(key.begin(), key.end(), '-', ' ');
+  std::string key(1, static_cast<char>(c.type));
+  if (c.type != EntityType::kOrg && c.type != EntityType::kPerson && c.type != EntityType::kLoc) {
+    return key.append(c.canonical);
+  }
+  FoldAppend(c.canonical, &key);
+  std::replace(key.begin() + 1, key.end(), '-', ' ');
   return key;
 }
 
@@ -143,7 +152,9 @@ void TidyAliases(Entity& e) {
 
 std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists) {
   std::vector<Entity> entities;
-  std::map<std::pair<EntityType, std::string>, size_t> index;  // (type, GroupingKey) -> entity
+  // GroupingKey -> entity. Hashed: it is only looked up, never walked, so
+  // its order cannot reach the output (entities go by first mention).
+  StringMap<size_t> index;
   // An entity's aliases are searched one by one while they are few (almost
   // always); past kFewAliases they are hashed, so that a name written in
   // thousands of ways (« CNIL », « cnIL », « cNil » …) is not compared with
@@ -163,7 +174,7 @@ std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::ve
               CodePointEnd(text, seg, last),
               first.sentence,
               c.from_range};
-    auto [it, inserted] = index.try_emplace({c.type, GroupingKey(c)}, entities.size());
+    auto [it, inserted] = index.try_emplace(GroupingKey(c), entities.size());
     if (inserted) {
       Entity e;
       e.type = c.type;
