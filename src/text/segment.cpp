@@ -108,8 +108,16 @@ uint8_t BytesOf(std::string_view piece) {
   return bytes;
 }
 
-// BytesOf the piece of `text` at `start`, a short ASCII one read as one word.
-uint8_t BytesOfPiece(std::string_view text, size_t start, std::string_view piece) {
+// BytesOf `piece`, the text of `p`. The fast word rules' pieces tell it
+// without a look at their bytes (word_breaks.h PieceOrigin): a sign is one
+// character, whose lead byte says it, and letters and digits not joined
+// across a mark have none of the bytes. Others, when short and ASCII, are
+// read as one word.
+uint8_t BytesOfPiece(std::string_view text, const WordPiece& p, std::string_view piece) {
+  if (p.origin == PieceOrigin::kFast) {
+    return p.status == UBRK_WORD_NONE ? kPieceByteTable[static_cast<uint8_t>(piece[0])] : 0;
+  }
+  const size_t start = p.start;
   if (piece.size() <= 8 && start + 8 <= text.size()) {
     uint64_t word;
     std::memcpy(&word, piece.data(), 8);
@@ -149,15 +157,22 @@ struct AsciiSignKinds {
   }
 };
 
-TokenKind KindOf(std::string_view s, int32_t rule_status) {
-  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
-  if (rule_status >= UBRK_WORD_LETTER) {
-    return (s[0] >= '0' && s[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord;
-  }
+// The kind of a token ICU calls neither a letter nor a number.
+TokenKind KindOfSignToken(std::string_view s) {
   static const AsciiSignKinds ascii;
   if (const auto first = static_cast<uint8_t>(s[0]); first < 0x80) return ascii.kinds[first];
   size_t i = 0;
   return KindOfSign(NextCodePoint(s, &i));
+}
+
+// The kind of a token ICU gives `rule_status`. Words and numbers, most
+// tokens, are told inline; signs by a call.
+inline TokenKind KindOf(std::string_view s, int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
+  if (rule_status >= UBRK_WORD_LETTER) {
+    return (s[0] >= '0' && s[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord;
+  }
+  return KindOfSignToken(s);
 }
 
 // The words French elides before a vowel, longest first where one ends
@@ -329,6 +344,51 @@ struct SentenceHints {
   bool may_have_blank = false;  // some token MayBeBlank
 };
 
+// FoldCommonChar (text/text_util.h) of every character it folds in place:
+// U+0080..U+00FF (C2 xx, C3 xx) and U+2000..U+203F (E2 80 xx), asked once,
+// so that folding a token's « é » or « ’ » is a table read rather than a
+// call (text_util.h has no inline form of it).
+class CommonFoldTable {
+ public:
+  static const CommonFoldTable& Get() {
+    static const CommonFoldTable table;
+    return table;
+  }
+  struct Entry {
+    uint8_t read = 0;  // the character's bytes; 0: FoldCommonChar does not fold it
+    uint8_t size = 0;  // of its fold, at most `read`
+    char bytes[3] = {};
+  };
+  // The entry of the character at token[k] (not ASCII), or nullptr.
+  const Entry* Find(std::string_view token, size_t k) const {
+    const auto lead = static_cast<uint8_t>(token[k]);
+    const auto continuation = [&](size_t at) {
+      const auto b = at < token.size() ? static_cast<uint8_t>(token[at]) : 0;
+      return (b & 0xC0) == 0x80 ? b : 0;
+    };
+    const Entry* e = nullptr;
+    if (lead == 0xC2 || lead == 0xC3) {
+      if (const uint8_t second = continuation(k + 1)) e = &latin1_[(lead - 0xC2) * 64 + (second - 0x80)];
+    } else if (lead == 0xE2 && continuation(k + 1) == 0x80) {
+      if (const uint8_t third = continuation(k + 2)) e = &punctuation_[third - 0x80];
+    }
+    return e != nullptr && e->read != 0 ? e : nullptr;
+  }
+
+ private:
+  CommonFoldTable() {
+    for (int i = 0; i < 128; ++i) Fill({static_cast<char>(0xC2 + i / 64), static_cast<char>(0x80 + i % 64)}, &latin1_[i]);
+    for (int i = 0; i < 64; ++i) Fill({'\xE2', '\x80', static_cast<char>(0x80 + i)}, &punctuation_[i]);
+  }
+  static void Fill(const std::string& character, Entry* entry) {
+    size_t written = 0;
+    entry->read = static_cast<uint8_t>(FoldCommonChar(character, 0, entry->bytes, &written));
+    entry->size = static_cast<uint8_t>(written);
+  }
+  std::array<Entry, 128> latin1_;
+  std::array<Entry, 64> punctuation_;
+};
+
 // Segmentation::tokens and Segmentation::folded, made in one pass over the
 // raw tokens (ICU's word pieces, as PushWord cuts them). A raw token either
 // extends the last token, when a French reader reads the two as one ("M" +
@@ -351,7 +411,7 @@ class TokenBuilder {
 
   // Adds the raw token [start, end) of kind `kind`, after the last one.
   void Add(uint32_t start, uint32_t end, TokenKind kind) {
-    if (open_ != Open::kNo && ExtendLast(start, end, kind)) return;
+    if (MayExtendLast(start) && ExtendLast(start, end, kind)) return;
     const uint32_t prev_end = seg_.tokens.empty() ? 0 : seg_.tokens.back().byte_end;
     if (!seg_.tokens.empty()) CloseLast();
     uint8_t gap = 0;
@@ -387,6 +447,15 @@ class TokenBuilder {
     kWord,    // a word as the word pass made it: an abbreviation's period, « n »'s « ° »
     kGroups,  // a number of up to three digits, or groups of three after it: another group
   };
+
+  // Whether a raw token at `start` may extend the last token (ExtendLast),
+  // told inline: a word takes in only « . » or « ° » right after it.
+  bool MayExtendLast(uint32_t start) const {
+    if (open_ == Open::kWord) {
+      return start == seg_.tokens.back().byte_end && (text_[start] == '.' || text_[start] == '\xC2');  // ° is C2 B0
+    }
+    return open_ == Open::kGroups;
+  }
 
   // Merges what ICU splits but a French reader reads as one token into the
   // last token; false when the raw token starts one of its own.
@@ -447,30 +516,33 @@ class TokenBuilder {
     std::string& folded = seg_.folded;
     size_t k = 0, w = 0;  // read in the token, written at folded_at_: w <= k
     char* out = folded.data() + folded_at_;
-    // A token of at most eight bytes, all ASCII (most of them): one word
-    // read, lower-cased and written. The bytes past the token are written
-    // too, inside the buffer, and overwritten by the tokens after it.
-    if (token.size() <= 8 && t.byte_start + 8 <= text_.size() && folded_at_ + 8 <= folded.size()) {
-      uint64_t word;
-      std::memcpy(&word, token.data(), 8);
-      if (!HasByteAbove7F(word, token.size())) {
-        word = AsciiLowerWord(word);
-        std::memcpy(out, &word, 8);
-        k = w = token.size();
-      }
-    }
+    // Eight bytes at a time where the text has them: the ASCII ones
+    // lower-cased and written as one word, up to the first byte beyond
+    // ASCII. The bytes written past what is kept are inside the buffer and
+    // overwritten after (the buffer has room for the rest of the text).
+    const size_t readable = text_.size() - t.byte_start;  // bytes of the text from the token on
     while (k < token.size()) {
-      const auto b = static_cast<uint8_t>(token[k]);
-      if (b < 0x80) {
+      if (k + 8 <= readable) {
+        uint64_t word;
+        std::memcpy(&word, token.data() + k, 8);
+        const uint64_t wide = word & (0x80 * kEveryByte);
+        const size_t ascii = wide == 0 ? 8 : static_cast<size_t>(std::countr_zero(wide)) / 8;
+        word = AsciiLowerWord(word);
+        std::memcpy(out + w, &word, 8);
+        const size_t kept = std::min(ascii, token.size() - k);
+        k += kept;
+        w += kept;
+        if (kept == 8 || k == token.size()) continue;
+      } else if (const auto b = static_cast<uint8_t>(token[k]); b < 0x80) {
         out[w++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
         ++k;
         continue;
       }
-      size_t written = 0;
-      const size_t read = FoldCommonChar(token, k, out + w, &written);
-      if (read == 0) break;
-      k += read;
-      w += written;
+      const CommonFoldTable::Entry* fold = common_folds_.Find(token, k);
+      if (fold == nullptr) break;
+      for (size_t b = 0; b < fold->size; ++b) out[w + b] = fold->bytes[b];
+      k += fold->read;
+      w += fold->size;
     }
     folded_at_ += w;
     if (k < token.size()) {
@@ -489,6 +561,7 @@ class TokenBuilder {
   std::string_view text_;
   const Abbreviations& abbreviations_;
   Segmentation& seg_;
+  const CommonFoldTable& common_folds_ = CommonFoldTable::Get();
   Open open_ = Open::kNo;
   size_t folded_at_ = 0;  // bytes of `folded` written
   std::string rest_;      // the rest of a token FoldCommonChar does not fold, by FoldAppend
@@ -546,12 +619,13 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, 
 void WordTokens(std::string_view text, TokenBuilder* out) {
   for (const WordPiece& p : WordPieces(text, *ThreadIterators().words)) {
     const std::string_view piece = text.substr(p.start, p.end - p.start);
-    if (IsSpaceOnly(piece)) continue;
+    const bool fast_word = p.origin != PieceOrigin::kIcu && p.status != UBRK_WORD_NONE;  // no whitespace
+    if (!fast_word && IsSpaceOnly(piece)) continue;
     // ICU joins words across U+202F (it counts as ExtendNumLet), but French
     // typography puts that narrow space before « : ; % € » and between a
     // preposition and a number: split there; TokenBuilder rejoins digit
     // groups such as "150 000".
-    const uint8_t bytes = BytesOfPiece(text, p.start, piece);
+    const uint8_t bytes = BytesOfPiece(text, p, piece);
     if ((bytes & kHasLeadE2) && HasNarrowNoBreakSpace(piece)) {
       size_t from = 0;
       for (;;) {
