@@ -157,22 +157,21 @@ struct AsciiSignKinds {
   }
 };
 
-// The kind of a token ICU calls neither a letter nor a number.
-TokenKind KindOfSignToken(std::string_view s) {
+const AsciiSignKinds& AsciiSigns() {
   static const AsciiSignKinds ascii;
-  if (const auto first = static_cast<uint8_t>(s[0]); first < 0x80) return ascii.kinds[first];
-  size_t i = 0;
-  return KindOfSign(NextCodePoint(s, &i));
+  return ascii;
 }
 
-// The kind of a token ICU gives `rule_status`. Words and numbers, most
-// tokens, are told inline; signs by a call.
-inline TokenKind KindOf(std::string_view s, int32_t rule_status) {
+// The kind of a token ICU gives `rule_status`; `ascii` is AsciiSigns(),
+// asked for once by the caller rather than at every sign.
+inline TokenKind KindOf(std::string_view s, int32_t rule_status, const AsciiSignKinds& ascii = AsciiSigns()) {
   if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
   if (rule_status >= UBRK_WORD_LETTER) {
     return (s[0] >= '0' && s[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord;
   }
-  return KindOfSignToken(s);
+  if (const auto first = static_cast<uint8_t>(s[0]); first < 0x80) return ascii.kinds[first];
+  size_t i = 0;
+  return KindOfSign(NextCodePoint(s, &i));
 }
 
 // The words French elides before a vowel, longest first where one ends
@@ -301,14 +300,33 @@ char32_t PrevCodePoint(std::string_view text, size_t* end) {
   return NextCodePoint(text, &at);
 }
 
+// What a token's first or last byte may tell the sentence rules, read
+// from one table for every token.
+enum EdgeBytes : uint8_t {
+  // as the last byte: the token may end with a terminal mark (. ! ? or a
+  // character beyond ASCII)
+  kMayEndWithTerminal = 1,
+  // as the first byte: the token may open with a space, a combining mark or
+  // a format character. ASCII letters, digits and signs, and the Latin
+  // letters U+00C0..U+027F (lead bytes C3..C9) do not.
+  kMayOpenBlank = 2,
+};
+
+constexpr std::array<uint8_t, 256> EdgeByteTable() {
+  std::array<uint8_t, 256> t{};
+  t['.'] = t['!'] = t['?'] = kMayEndWithTerminal;
+  t[' '] = t['\t'] = t['\v'] = t['\f'] = kMayOpenBlank;
+  for (int b = 0x80; b < 0x100; ++b) t[b] = kMayEndWithTerminal | (b >= 0xC3 && b <= 0xC9 ? 0 : kMayOpenBlank);
+  return t;
+}
+constexpr std::array<uint8_t, 256> kEdgeByteTable = EdgeByteTable();
+
 // Whether `token` may be blank for the sentence rules (SentenceRules::IsBlank):
-// it opens with a space, a combining mark or a format character. Most
-// tokens open with an ASCII letter, digit or sign, or a Latin letter
-// (U+00C0..U+027F, lead bytes C3..C9), and are not.
+// it opens with a space, a combining mark or a format character.
 bool MayBeBlank(std::string_view token) {
   const auto first = static_cast<uint8_t>(token[0]);
-  if (first < 0x80) return first == ' ' || first == '\t' || first == '\v' || first == '\f';
-  if (first >= 0xC3 && first <= 0xC9) return false;
+  if (!(kEdgeByteTable[first] & kMayOpenBlank)) return false;
+  if (first < 0x80) return true;
   size_t i = 0;
   const USentenceBreak sb = SentenceClasses::Get().Of(NextCodePoint(token, &i));
   return sb == U_SB_SP || IsIgnored(sb);
@@ -414,8 +432,10 @@ class TokenBuilder {
     if (MayExtendLast(start) && ExtendLast(start, end, kind)) return;
     const uint32_t prev_end = seg_.tokens.empty() ? 0 : seg_.tokens.back().byte_end;
     if (!seg_.tokens.empty()) CloseLast();
-    uint8_t gap = 0;
-    for (uint32_t b = prev_end; b < start; ++b) gap |= kGapByteTable[static_cast<uint8_t>(text_[b])];
+    uint8_t gap = 0;  // most gaps are one space, which holds none of kGapByteTable's bytes
+    if (start != prev_end + 1 || text_[prev_end] != ' ') {
+      for (uint32_t b = prev_end; b < start; ++b) gap |= kGapByteTable[static_cast<uint8_t>(text_[b])];
+    }
     if (gap != 0 && !seg_.tokens.empty()) AddCandidate(static_cast<uint32_t>(seg_.tokens.size() - 1));
     Token t;
     t.byte_start = start;
@@ -495,11 +515,12 @@ class TokenBuilder {
   // The last token is whole: folds it and notes what the sentence rules need of it.
   void CloseLast() {
     const Token& t = seg_.tokens.back();
-    const auto last_byte = static_cast<uint8_t>(text_[t.byte_end - 1]);
-    if (last_byte >= 0x80 || last_byte == '.' || last_byte == '!' || last_byte == '?') {
+    if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_end - 1])] & kMayEndWithTerminal) {
       AddCandidate(static_cast<uint32_t>(seg_.tokens.size() - 1));
     }
-    if (!hints_.may_have_blank) hints_.may_have_blank = MayBeBlank(TokenText(text_, t));
+    if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_start])] & kMayOpenBlank) {
+      hints_.may_have_blank = hints_.may_have_blank || MayBeBlank(TokenText(text_, t));
+    }
     FoldLast();
   }
 
@@ -617,6 +638,7 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, 
 // ICU), made tokens: the whitespace dropped, elisions, glued numbers and
 // lost spaces cut (PushWord), given to `out` one by one.
 void WordTokens(std::string_view text, TokenBuilder* out) {
+  const AsciiSignKinds& ascii_signs = AsciiSigns();
   for (const WordPiece& p : WordPieces(text, *ThreadIterators().words)) {
     const std::string_view piece = text.substr(p.start, p.end - p.start);
     const bool fast_word = p.origin != PieceOrigin::kIcu && p.status != UBRK_WORD_NONE;  // no whitespace
@@ -641,7 +663,7 @@ void WordTokens(std::string_view text, TokenBuilder* out) {
       }
       continue;
     }
-    const TokenKind kind = KindOf(piece, p.status);
+    const TokenKind kind = KindOf(piece, p.status, ascii_signs);
     if (MayCut(piece, kind, bytes)) {
       PushWord(p.start, piece, kind, bytes, out);
     } else {
