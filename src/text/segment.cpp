@@ -18,12 +18,6 @@
 namespace lexfr {
 namespace {
 
-struct RawToken {
-  uint32_t byte_start, byte_end;
-  TokenKind kind;
-  bool abbreviation;  // keeps its period; never ends a sentence
-};
-
 // ICU iterators, one of each per thread: creating them costs far more than
 // resetting their text. The sentence iterator only serves
 // SentenceBreaks::kIcu (the tests' oracle), so it is made on first use.
@@ -46,15 +40,6 @@ Iterators& ThreadIterators() {
     return i;
   }();
   return it;
-}
-
-// Whether a gap between tokens holds a line break. Gaps are a space or two:
-// a loop, where find_first_of called memchr once per byte of the gap.
-bool HasLineBreak(std::string_view gap) {
-  for (const char c : gap) {
-    if (c == '\n' || c == '\r') return true;
-  }
-  return false;
 }
 
 constexpr std::string_view kNarrowNoBreakSpace = "\u202F";
@@ -123,8 +108,16 @@ uint8_t BytesOf(std::string_view piece) {
   return bytes;
 }
 
-// BytesOf the piece of `text` at `start`, a short ASCII one read as one word.
-uint8_t BytesOfPiece(std::string_view text, size_t start, std::string_view piece) {
+// BytesOf `piece`, the text of `p`. The fast word rules' pieces tell it
+// without a look at their bytes (word_breaks.h PieceOrigin): a sign is one
+// character, whose lead byte says it, and letters and digits not joined
+// across a mark have none of the bytes. Others, when short and ASCII, are
+// read as one word.
+uint8_t BytesOfPiece(std::string_view text, const WordPiece& p, std::string_view piece) {
+  if (p.origin == PieceOrigin::kFast) {
+    return p.status == UBRK_WORD_NONE ? kPieceByteTable[static_cast<uint8_t>(piece[0])] : 0;
+  }
+  const size_t start = p.start;
   if (piece.size() <= 8 && start + 8 <= text.size()) {
     uint64_t word;
     std::memcpy(&word, piece.data(), 8);
@@ -164,12 +157,18 @@ struct AsciiSignKinds {
   }
 };
 
-TokenKind KindOf(std::string_view s, int32_t rule_status) {
+const AsciiSignKinds& AsciiSigns() {
+  static const AsciiSignKinds ascii;
+  return ascii;
+}
+
+// The kind of a token ICU gives `rule_status`; `ascii` is AsciiSigns(),
+// asked for once by the caller rather than at every sign.
+inline TokenKind KindOf(std::string_view s, int32_t rule_status, const AsciiSignKinds& ascii = AsciiSigns()) {
   if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
   if (rule_status >= UBRK_WORD_LETTER) {
     return (s[0] >= '0' && s[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord;
   }
-  static const AsciiSignKinds ascii;
   if (const auto first = static_cast<uint8_t>(s[0]); first < 0x80) return ascii.kinds[first];
   size_t i = 0;
   return KindOfSign(NextCodePoint(s, &i));
@@ -260,185 +259,6 @@ size_t MissingSpaceAfterPeriod(std::string_view piece) {
   return std::string_view::npos;
 }
 
-// Whether PushWord may cut `piece` (of kind `kind`, BytesOf it `bytes`):
-// an elision or a missing space in a word, a glued number at the end of
-// any token but a sign. Most pieces go in whole, without the call.
-bool MayCut(std::string_view piece, TokenKind kind, uint8_t bytes) {
-  if (kind == TokenKind::kWord && (bytes & (kHasApostrophe | kHasPeriod))) return true;
-  const char last = piece.back();
-  return kind != TokenKind::kPunct && last >= '0' && last <= '9';
-}
-
-// Appends the token `piece` starting at byte `at`, split after a French
-// elided prefix ("l’" + "Internet"), before a number glued to a name and
-// around the period of a missing space.
-// `bytes` is BytesOf(piece).
-void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, std::vector<RawToken>* out) {
-  const auto start = static_cast<uint32_t>(at);
-  const auto end = static_cast<uint32_t>(at + piece.size());
-  if (kind == TokenKind::kWord && (bytes & kHasApostrophe)) {
-    if (size_t n = ElisionLength(piece)) {
-      const std::string_view rest = piece.substr(n);
-      out->push_back({start, static_cast<uint32_t>(start + n), TokenKind::kWord, false});
-      out->push_back({static_cast<uint32_t>(start + n), end,
-                      (rest[0] >= '0' && rest[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord, false});
-      return;
-    }
-  }
-  if (kind == TokenKind::kWord && (bytes & kHasPeriod)) {
-    if (const size_t dot = MissingSpaceAfterPeriod(piece); dot != std::string_view::npos) {
-      out->push_back({start, static_cast<uint32_t>(start + dot), TokenKind::kWord, false});
-      out->push_back({static_cast<uint32_t>(start + dot), static_cast<uint32_t>(start + dot + 1), TokenKind::kPunct, false});
-      out->push_back({static_cast<uint32_t>(start + dot + 1), end, TokenKind::kWord, false});
-      return;
-    }
-  }
-  // Only a token ending in a digit can hide a glued number (ICU calls
-  // « Lacan458265 » a number).
-  if (const char last = piece.back(); kind != TokenKind::kPunct && last >= '0' && last <= '9') {
-    if (const size_t n = GluedNumberStart(piece)) {
-      out->push_back({start, static_cast<uint32_t>(start + n), TokenKind::kWord, false});
-      out->push_back({static_cast<uint32_t>(start + n), end, TokenKind::kNumber, false});
-      return;
-    }
-  }
-  out->push_back({start, end, kind, false});
-}
-
-// ICU's word pieces (text/word_breaks.h: most of a French text without
-// ICU), made tokens: the whitespace dropped, elisions, glued numbers and
-// lost spaces cut (PushWord).
-std::vector<RawToken> WordTokens(std::string_view text) {
-  std::vector<RawToken> out;
-  // A token is at least a byte and most have a space after them: room for
-  // the densest text (« a a a … ») is only address space until written, where
-  // growing by doubling copied and faulted in every page again.
-  out.reserve(text.size() / 2 + 8);
-  for (const WordPiece& p : WordPieces(text, *ThreadIterators().words)) {
-    const std::string_view piece = text.substr(p.start, p.end - p.start);
-    if (IsSpaceOnly(piece)) continue;
-    // ICU joins words across U+202F (it counts as ExtendNumLet), but French
-    // typography puts that narrow space before « : ; % € » and between a
-    // preposition and a number: split there; MergeTokens rejoins digit
-    // groups such as "150 000".
-    const uint8_t bytes = BytesOfPiece(text, p.start, piece);
-    if ((bytes & kHasLeadE2) && HasNarrowNoBreakSpace(piece)) {
-      size_t from = 0;
-      for (;;) {
-        const size_t at = piece.find(kNarrowNoBreakSpace, from);
-        const std::string_view part = piece.substr(from, at == std::string_view::npos ? at : at - from);
-        if (!part.empty()) {
-          const bool digit = part[0] >= '0' && part[0] <= '9';
-          PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), BytesOf(part),
-                   &out);
-        }
-        if (at == std::string_view::npos) break;
-        from = at + kNarrowNoBreakSpace.size();
-      }
-      continue;
-    }
-    const TokenKind kind = KindOf(piece, p.status);
-    if (MayCut(piece, kind, bytes)) {
-      PushWord(p.start, piece, kind, bytes, &out);
-    } else {
-      out.push_back({p.start, p.end, kind, false});
-    }
-  }
-  return out;
-}
-
-// Merges what ICU splits but a French reader reads as one token.
-std::vector<RawToken> MergeTokens(std::string_view text, const Abbreviations& abbreviations,
-                                  std::vector<RawToken> raw) {
-  const auto str = [&](const RawToken& t) { return text.substr(t.byte_start, t.byte_end - t.byte_start); };
-  std::vector<RawToken> out;
-  out.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    RawToken t = raw[i];
-    const bool has_next = i + 1 < raw.size();
-    const bool next_adjacent = has_next && raw[i + 1].byte_start == t.byte_end;
-    const std::string_view s = str(t);
-    if (t.kind == TokenKind::kWord && next_adjacent && str(raw[i + 1]) == "." &&
-        (abbreviations.contains(s) || (IsUpperInitial(s) && CountCodePoints(s) == 1) ||
-         (s.find('.') != std::string_view::npos && IsAllUpper(s)))) {
-      t.byte_end = raw[++i].byte_end;  // "M" + "." -> "M.", "J.O" + "." -> "J.O."
-      t.abbreviation = true;
-    } else if (t.kind == TokenKind::kWord && (s == "n" || s == "N") && next_adjacent && str(raw[i + 1]) == "°") {
-      t.byte_end = raw[++i].byte_end;  // "n" + "°" -> "n°"
-      t.abbreviation = true;
-    } else if (t.kind == TokenKind::kNumber && s.size() <= 3 && IsAsciiDigits(s)) {
-      // "150" + " " + "000" -> "150 000"; every further group must have 3
-      // digits, and none follows a decimal comma. Whether one came is kept
-      // as the groups join: searching the merged number for it at every
-      // group made « 999 999 999 … » quadratic (issue 15).
-      bool decimal_comma = false;
-      while (!decimal_comma && i + 1 < raw.size() && raw[i + 1].kind == TokenKind::kNumber &&
-             IsGroupSeparator(text.substr(t.byte_end, raw[i + 1].byte_start - t.byte_end)) &&
-             IsThousandsGroup(str(raw[i + 1]))) {
-        t.byte_end = raw[++i].byte_end;
-        decimal_comma = str(raw[i]).find(',') != std::string_view::npos;
-      }
-    }
-    out.push_back(t);
-  }
-  return out;
-}
-
-// ICU's sentence rules break only after a terminal mark (. ! ? and the other
-// Sentence_Terminal characters) or a paragraph separator: a text with neither
-// (a name, a cue phrase) is one sentence, and needs no sentence pass. This
-// keeps start-up, which segments every gazetteer alias, cheap.
-bool MayEndSentence(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    const auto b = static_cast<uint8_t>(text[i]);
-    if (b < 0x80) {
-      if (b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r' || b == '\v' || b == '\f') return true;
-      ++i;
-      continue;
-    }
-    const auto c = static_cast<UChar32>(NextCodePoint(text, &i));
-    if (c == 0x85 || c == 0x2028 || c == 0x2029 || u_hasBinaryProperty(c, UCHAR_S_TERM) ||
-        u_hasBinaryProperty(c, UCHAR_TERMINAL_PUNCTUATION)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Whether the line break in `gap`, between tokens `before` and `after`, is
-// a line wrapped inside a sentence (plain text wrapped at a width, a
-// decision's layout): one line break, no blank line, a line that does not
-// end with a mark that closes a sentence or a clause (. ! ? … : ; and the
-// closing marks after them), and a next line that goes on in lower case
-// (« Conseil\nd'État », « l'informatique\net des libertés ») or with a
-// number after an abbreviation or a word in lower case (« article
-// L.\n521-3 », « articles\n226-13 »).
-// ICU breaks a sentence at every line break (a paragraph separator for it).
-bool WrappedLine(std::string_view text, std::string_view gap, const RawToken& before, const RawToken& after) {
-  int breaks = 0;
-  for (size_t i = 0; i < gap.size(); ++i) {
-    if (gap[i] == '\n' || (gap[i] == '\r' && (i + 1 == gap.size() || gap[i + 1] != '\n'))) ++breaks;
-  }
-  if (breaks != 1) return false;
-  const bool word_before = before.kind == TokenKind::kWord || before.abbreviation ||
-                           (before.kind == TokenKind::kPunct && text[before.byte_start] == ',');
-  if (!word_before) return false;
-  if (after.kind == TokenKind::kNumber) {
-    if (before.abbreviation) return true;
-    // After a word in lower case (« articles\n226-13 », « septembre\n2020 »),
-    // unless the number opens a numbered paragraph (« Faits et
-    // procédure\n1. », « 2) », « 3°/ »); a capital before it is a name
-    // or a heading (« Mme A B\n431980 »).
-    const char mark = after.byte_end < text.size() ? text[after.byte_end] : ' ';
-    if (mark == '.' || mark == ')' || text.substr(after.byte_end).starts_with("°")) return false;
-    size_t first = before.byte_start;
-    return before.kind == TokenKind::kWord && u_islower(static_cast<UChar32>(NextCodePoint(text, &first)));
-  }
-  if (after.kind != TokenKind::kWord) return false;
-  size_t at = after.byte_start;
-  return u_islower(static_cast<UChar32>(NextCodePoint(text, &at)));
-}
-
 // UAX #29's sentence rules (those ICU's sentence iterator applies) read from
 // the word tokens rather than by a second ICU pass over the text: a
 // sentence can only end after a terminal mark (. ! ? … and the other
@@ -480,15 +300,443 @@ char32_t PrevCodePoint(std::string_view text, size_t* end) {
   return NextCodePoint(text, &at);
 }
 
+// What a token's first or last byte may tell the sentence rules, read
+// from one table for every token.
+enum EdgeBytes : uint8_t {
+  // as the last byte: the token may end with a terminal mark (. ! ? or a
+  // character beyond ASCII)
+  kMayEndWithTerminal = 1,
+  // as the first byte: the token may open with a space, a combining mark or
+  // a format character. ASCII letters, digits and signs, and the Latin
+  // letters U+00C0..U+027F (lead bytes C3..C9) do not.
+  kMayOpenBlank = 2,
+};
+
+constexpr std::array<uint8_t, 256> EdgeByteTable() {
+  std::array<uint8_t, 256> t{};
+  t['.'] = t['!'] = t['?'] = kMayEndWithTerminal;
+  t[' '] = t['\t'] = t['\v'] = t['\f'] = kMayOpenBlank;
+  for (int b = 0x80; b < 0x100; ++b) t[b] = kMayEndWithTerminal | (b >= 0xC3 && b <= 0xC9 ? 0 : kMayOpenBlank);
+  return t;
+}
+constexpr std::array<uint8_t, 256> kEdgeByteTable = EdgeByteTable();
+
+// Whether `token` may be blank for the sentence rules (SentenceRules::IsBlank):
+// it opens with a space, a combining mark or a format character.
+bool MayBeBlank(std::string_view token) {
+  const auto first = static_cast<uint8_t>(token[0]);
+  if (!(kEdgeByteTable[first] & kMayOpenBlank)) return false;
+  if (first < 0x80) return true;
+  size_t i = 0;
+  const USentenceBreak sb = SentenceClasses::Get().Of(NextCodePoint(token, &i));
+  return sb == U_SB_SP || IsIgnored(sb);
+}
+
+// What the gap before a token holds, byte by byte: a line break (\n or
+// \r), or a byte beyond ASCII, which may start a paragraph separator
+// (U+0085, U+2028, U+2029) for the sentence rules.
+enum GapBytes : uint8_t { kGapLineBreak = 1, kGapWide = 2 };
+
+constexpr std::array<uint8_t, 256> GapByteTable() {
+  std::array<uint8_t, 256> t{};
+  t['\n'] = t['\r'] = kGapLineBreak;
+  for (int b = 0x80; b < 0x100; ++b) t[b] = kGapWide;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kGapByteTable = GapByteTable();
+
+// Until the sentences are numbered (NumberSentences), a token's `sentence`
+// holds whether it is an abbreviation that keeps its period and never
+// ends a sentence: the field is free until then, and a flag of its own
+// would be written for every token.
+constexpr uint32_t kAbbreviationMark = 1;
+bool IsAbbreviation(const Token& t) { return t.sentence == kAbbreviationMark; }
+
+// Where the sentence rules must look, noted while the tokens are made
+// (TokenBuilder): most tokens can neither end a sentence nor follow a
+// paragraph separator.
+struct SentenceHints {
+  // Every token i that may end with a terminal mark, or before whose
+  // successor's gap a paragraph separator may lie, in order.
+  std::vector<uint32_t> candidates;
+  bool may_have_blank = false;  // some token MayBeBlank
+};
+
+// FoldCommonChar (text/text_util.h) of every character it folds in place:
+// U+0080..U+00FF (C2 xx, C3 xx) and U+2000..U+203F (E2 80 xx), asked once,
+// so that folding a token's « é » or « ’ » is a table read rather than a
+// call (text_util.h has no inline form of it).
+class CommonFoldTable {
+ public:
+  static const CommonFoldTable& Get() {
+    static const CommonFoldTable table;
+    return table;
+  }
+  struct Entry {
+    uint8_t read = 0;  // the character's bytes; 0: FoldCommonChar does not fold it
+    uint8_t size = 0;  // of its fold, at most `read`
+    char bytes[3] = {};
+  };
+  // The entry of the character at token[k] (not ASCII), or nullptr.
+  const Entry* Find(std::string_view token, size_t k) const {
+    const auto lead = static_cast<uint8_t>(token[k]);
+    const auto continuation = [&](size_t at) {
+      const auto b = at < token.size() ? static_cast<uint8_t>(token[at]) : 0;
+      return (b & 0xC0) == 0x80 ? b : 0;
+    };
+    const Entry* e = nullptr;
+    if (lead == 0xC2 || lead == 0xC3) {
+      if (const uint8_t second = continuation(k + 1)) e = &latin1_[(lead - 0xC2) * 64 + (second - 0x80)];
+    } else if (lead == 0xE2 && continuation(k + 1) == 0x80) {
+      if (const uint8_t third = continuation(k + 2)) e = &punctuation_[third - 0x80];
+    }
+    return e != nullptr && e->read != 0 ? e : nullptr;
+  }
+
+ private:
+  CommonFoldTable() {
+    for (int i = 0; i < 128; ++i) Fill({static_cast<char>(0xC2 + i / 64), static_cast<char>(0x80 + i % 64)}, &latin1_[i]);
+    for (int i = 0; i < 64; ++i) Fill({'\xE2', '\x80', static_cast<char>(0x80 + i)}, &punctuation_[i]);
+  }
+  static void Fill(const std::string& character, Entry* entry) {
+    size_t written = 0;
+    entry->read = static_cast<uint8_t>(FoldCommonChar(character, 0, entry->bytes, &written));
+    entry->size = static_cast<uint8_t>(written);
+  }
+  std::array<Entry, 128> latin1_;
+  std::array<Entry, 64> punctuation_;
+};
+
+// Segmentation::tokens and Segmentation::folded, made in one pass over the
+// raw tokens (ICU's word pieces, as PushWord cuts them). A raw token either
+// extends the last token, when a French reader reads the two as one ("M" +
+// "." -> "M.", "n" + "°", "150" + " " + "000"), or starts a new one, with
+// its gap. A token is folded once no raw token can extend it. Making a
+// vector of raw tokens, another of merged ones and then the tokens, and
+// folding them in a pass of its own, cost a third of the segmenter.
+class TokenBuilder {
+ public:
+  TokenBuilder(std::string_view text, const Abbreviations& abbreviations, Segmentation* seg)
+      : text_(text), abbreviations_(abbreviations), seg_(*seg) {
+    // A token is at least a byte and most have a space after them: room for
+    // the densest text (« a a a … ») is only address space until written.
+    seg_.tokens.reserve(text.size() / 2 + 8);
+    seg_.folded_end.reserve(text.size() / 2 + 8);
+    // The tokens' bytes, folded no longer (FoldLast), and the eight bytes
+    // its word writes may reach past the last one.
+    seg_.folded.resize(text.size() + 8);
+  }
+
+  // Adds the raw token [start, end) of kind `kind`, after the last one.
+  void Add(uint32_t start, uint32_t end, TokenKind kind) {
+    if (MayExtendLast(start) && ExtendLast(start, end, kind)) return;
+    const uint32_t prev_end = seg_.tokens.empty() ? 0 : seg_.tokens.back().byte_end;
+    if (!seg_.tokens.empty()) CloseLast();
+    uint8_t gap = 0;  // most gaps are one space, which holds none of kGapByteTable's bytes
+    if (start != prev_end + 1 || text_[prev_end] != ' ') {
+      for (uint32_t b = prev_end; b < start; ++b) gap |= kGapByteTable[static_cast<uint8_t>(text_[b])];
+    }
+    if (gap != 0 && !seg_.tokens.empty()) AddCandidate(static_cast<uint32_t>(seg_.tokens.size() - 1));
+    Token t;
+    t.byte_start = start;
+    t.byte_end = end;
+    t.kind = kind;
+    t.space_before = start != prev_end;
+    t.newline_before = (gap & kGapLineBreak) != 0;
+    seg_.tokens.push_back(t);
+    if (kind == TokenKind::kWord) {
+      open_ = Open::kWord;
+    } else {
+      open_ = kind == TokenKind::kNumber && end - start <= 3 && IsAsciiDigits(text_.substr(start, end - start))
+                  ? Open::kGroups
+                  : Open::kNo;
+    }
+  }
+
+  // Closes the last token: the tokens are made. Returns the hints.
+  SentenceHints Finish() {
+    if (!seg_.tokens.empty()) CloseLast();
+    seg_.folded.resize(folded_at_);
+    return std::move(hints_);
+  }
+
+ private:
+  // What the last token may still take in.
+  enum class Open : uint8_t {
+    kNo,
+    kWord,    // a word as the word pass made it: an abbreviation's period, « n »'s « ° »
+    kGroups,  // a number of up to three digits, or groups of three after it: another group
+  };
+
+  // Whether a raw token at `start` may extend the last token (ExtendLast),
+  // told inline: a word takes in only « . » or « ° » right after it.
+  bool MayExtendLast(uint32_t start) const {
+    if (open_ == Open::kWord) {
+      return start == seg_.tokens.back().byte_end && (text_[start] == '.' || text_[start] == '\xC2');  // ° is C2 B0
+    }
+    return open_ == Open::kGroups;
+  }
+
+  // Merges what ICU splits but a French reader reads as one token into the
+  // last token; false when the raw token starts one of its own.
+  bool ExtendLast(uint32_t start, uint32_t end, TokenKind kind) {
+    Token& last = seg_.tokens.back();
+    const std::string_view piece = text_.substr(start, end - start);
+    if (open_ == Open::kWord) {
+      if (start != last.byte_end) return false;
+      const std::string_view s = TokenText(text_, last);
+      const bool abbreviation =
+          (piece == "." && (abbreviations_.contains(s) || (IsUpperInitial(s) && CountCodePoints(s) == 1) ||
+                            (s.find('.') != std::string_view::npos && IsAllUpper(s)))) ||  // "M." "J.O."
+          ((s == "n" || s == "N") && piece == "°");                                       // "n°"
+      if (!abbreviation) return false;
+      last.byte_end = end;
+      last.sentence = kAbbreviationMark;
+      open_ = Open::kNo;
+      return true;
+    }
+    // "150" + " " + "000" -> "150 000"; every further group must have 3
+    // digits, and none follows a decimal comma. Whether one came is kept
+    // as the groups join: searching the merged number for it at every
+    // group made « 999 999 999 … » quadratic (issue 15).
+    if (kind != TokenKind::kNumber || !IsGroupSeparator(text_.substr(last.byte_end, start - last.byte_end)) ||
+        !IsThousandsGroup(piece)) {
+      return false;
+    }
+    last.byte_end = end;
+    if (piece.find(',') != std::string_view::npos) open_ = Open::kNo;
+    return true;
+  }
+
+  void AddCandidate(uint32_t k) {
+    if (hints_.candidates.empty() || hints_.candidates.back() != k) hints_.candidates.push_back(k);
+  }
+
+  // The last token is whole: folds it and notes what the sentence rules need of it.
+  void CloseLast() {
+    const Token& t = seg_.tokens.back();
+    if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_end - 1])] & kMayEndWithTerminal) {
+      AddCandidate(static_cast<uint32_t>(seg_.tokens.size() - 1));
+    }
+    if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_start])] & kMayOpenBlank) {
+      hints_.may_have_blank = hints_.may_have_blank || MayBeBlank(TokenText(text_, t));
+    }
+    FoldLast();
+  }
+
+  // Folds the last token (text/text_util.h Fold) into `folded`, after the
+  // tokens before it. ASCII and the common characters beyond it
+  // (FoldCommonChar) never fold longer, so they are written straight into
+  // the buffer, where FoldAppend per token cost a call, an append and a
+  // bounds check per byte. A token with another character has the rest of
+  // it folded by FoldAppend, which may lengthen it (a case fold can take two
+  // bytes to three): the buffer then grows.
+  void FoldLast() {
+    const Token& t = seg_.tokens.back();
+    const std::string_view token = TokenText(text_, t);
+    std::string& folded = seg_.folded;
+    size_t k = 0, w = 0;  // read in the token, written at folded_at_: w <= k
+    char* out = folded.data() + folded_at_;
+    // Eight bytes at a time where the text has them: the ASCII ones
+    // lower-cased and written as one word, up to the first byte beyond
+    // ASCII. The bytes written past what is kept are inside the buffer and
+    // overwritten after (the buffer has room for the rest of the text).
+    const size_t readable = text_.size() - t.byte_start;  // bytes of the text from the token on
+    while (k < token.size()) {
+      if (k + 8 <= readable) {
+        uint64_t word;
+        std::memcpy(&word, token.data() + k, 8);
+        const uint64_t wide = word & (0x80 * kEveryByte);
+        const size_t ascii = wide == 0 ? 8 : static_cast<size_t>(std::countr_zero(wide)) / 8;
+        word = AsciiLowerWord(word);
+        std::memcpy(out + w, &word, 8);
+        const size_t kept = std::min(ascii, token.size() - k);
+        k += kept;
+        w += kept;
+        if (kept == 8 || k == token.size()) continue;
+      } else if (const auto b = static_cast<uint8_t>(token[k]); b < 0x80) {
+        out[w++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        ++k;
+        continue;
+      }
+      const CommonFoldTable::Entry* fold = common_folds_.Find(token, k);
+      if (fold == nullptr) break;
+      for (size_t b = 0; b < fold->size; ++b) out[w + b] = fold->bytes[b];
+      k += fold->read;
+      w += fold->size;
+    }
+    folded_at_ += w;
+    if (k < token.size()) {
+      rest_.clear();
+      FoldAppend(token.substr(k), &rest_);
+      // room for this fold, the tokens after it (at most the rest of the
+      // text, folded no longer) and the eight bytes of a word written
+      const size_t room = folded_at_ + rest_.size() + (text_.size() - t.byte_end) + 8;
+      if (room > folded.size()) folded.resize(room);
+      folded.replace(folded_at_, rest_.size(), rest_);
+      folded_at_ += rest_.size();
+    }
+    seg_.folded_end.push_back(static_cast<uint32_t>(folded_at_));
+  }
+
+  std::string_view text_;
+  const Abbreviations& abbreviations_;
+  Segmentation& seg_;
+  const CommonFoldTable& common_folds_ = CommonFoldTable::Get();
+  Open open_ = Open::kNo;
+  size_t folded_at_ = 0;  // bytes of `folded` written
+  std::string rest_;      // the rest of a token FoldCommonChar does not fold, by FoldAppend
+  SentenceHints hints_;
+};
+
+// Whether PushWord may cut `piece` (of kind `kind`, BytesOf it `bytes`):
+// an elision or a missing space in a word, a glued number at the end of
+// any token but a sign. Most pieces go in whole, without the call.
+bool MayCut(std::string_view piece, TokenKind kind, uint8_t bytes) {
+  if (kind == TokenKind::kWord && (bytes & (kHasApostrophe | kHasPeriod))) return true;
+  const char last = piece.back();
+  return kind != TokenKind::kPunct && last >= '0' && last <= '9';
+}
+
+// Appends the token `piece` starting at byte `at`, split after a French
+// elided prefix ("l’" + "Internet"), before a number glued to a name and
+// around the period of a missing space.
+// `bytes` is BytesOf(piece).
+void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, TokenBuilder* out) {
+  const auto start = static_cast<uint32_t>(at);
+  const auto end = static_cast<uint32_t>(at + piece.size());
+  if (kind == TokenKind::kWord && (bytes & kHasApostrophe)) {
+    if (size_t n = ElisionLength(piece)) {
+      const std::string_view rest = piece.substr(n);
+      out->Add(start, static_cast<uint32_t>(start + n), TokenKind::kWord);
+      out->Add(static_cast<uint32_t>(start + n), end,
+               (rest[0] >= '0' && rest[0] <= '9') ? TokenKind::kNumber : TokenKind::kWord);
+      return;
+    }
+  }
+  if (kind == TokenKind::kWord && (bytes & kHasPeriod)) {
+    if (const size_t dot = MissingSpaceAfterPeriod(piece); dot != std::string_view::npos) {
+      out->Add(start, static_cast<uint32_t>(start + dot), TokenKind::kWord);
+      out->Add(static_cast<uint32_t>(start + dot), static_cast<uint32_t>(start + dot + 1), TokenKind::kPunct);
+      out->Add(static_cast<uint32_t>(start + dot + 1), end, TokenKind::kWord);
+      return;
+    }
+  }
+  // Only a token ending in a digit can hide a glued number (ICU calls
+  // « Lacan458265 » a number).
+  if (const char last = piece.back(); kind != TokenKind::kPunct && last >= '0' && last <= '9') {
+    if (const size_t n = GluedNumberStart(piece)) {
+      out->Add(start, static_cast<uint32_t>(start + n), TokenKind::kWord);
+      out->Add(static_cast<uint32_t>(start + n), end, TokenKind::kNumber);
+      return;
+    }
+  }
+  out->Add(start, end, kind);
+}
+
+// ICU's word pieces (text/word_breaks.h: most of a French text without
+// ICU), made tokens: the whitespace dropped, elisions, glued numbers and
+// lost spaces cut (PushWord), given to `out` one by one.
+void WordTokens(std::string_view text, TokenBuilder* out) {
+  const AsciiSignKinds& ascii_signs = AsciiSigns();
+  for (const WordPiece& p : WordPieces(text, *ThreadIterators().words)) {
+    const std::string_view piece = text.substr(p.start, p.end - p.start);
+    const bool fast_word = p.origin != PieceOrigin::kIcu && p.status != UBRK_WORD_NONE;  // no whitespace
+    if (!fast_word && IsSpaceOnly(piece)) continue;
+    // ICU joins words across U+202F (it counts as ExtendNumLet), but French
+    // typography puts that narrow space before « : ; % € » and between a
+    // preposition and a number: split there; TokenBuilder rejoins digit
+    // groups such as "150 000".
+    const uint8_t bytes = BytesOfPiece(text, p, piece);
+    if ((bytes & kHasLeadE2) && HasNarrowNoBreakSpace(piece)) {
+      size_t from = 0;
+      for (;;) {
+        const size_t at = piece.find(kNarrowNoBreakSpace, from);
+        const std::string_view part = piece.substr(from, at == std::string_view::npos ? at : at - from);
+        if (!part.empty()) {
+          const bool digit = part[0] >= '0' && part[0] <= '9';
+          PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), BytesOf(part),
+                   out);
+        }
+        if (at == std::string_view::npos) break;
+        from = at + kNarrowNoBreakSpace.size();
+      }
+      continue;
+    }
+    const TokenKind kind = KindOf(piece, p.status, ascii_signs);
+    if (MayCut(piece, kind, bytes)) {
+      PushWord(p.start, piece, kind, bytes, out);
+    } else {
+      out->Add(p.start, p.end, kind);
+    }
+  }
+}
+
+// ICU's sentence rules break only after a terminal mark (. ! ? and the other
+// Sentence_Terminal characters) or a paragraph separator: a text with neither
+// (a name, a cue phrase) is one sentence, and needs no sentence pass. This
+// keeps start-up, which segments every gazetteer alias, cheap.
+bool MayEndSentence(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<uint8_t>(text[i]);
+    if (b < 0x80) {
+      if (b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r' || b == '\v' || b == '\f') return true;
+      ++i;
+      continue;
+    }
+    const auto c = static_cast<UChar32>(NextCodePoint(text, &i));
+    if (c == 0x85 || c == 0x2028 || c == 0x2029 || u_hasBinaryProperty(c, UCHAR_S_TERM) ||
+        u_hasBinaryProperty(c, UCHAR_TERMINAL_PUNCTUATION)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the line break in `gap`, between tokens `before` and `after`, is
+// a line wrapped inside a sentence (plain text wrapped at a width, a
+// decision's layout): one line break, no blank line, a line that does not
+// end with a mark that closes a sentence or a clause (. ! ? … : ; and the
+// closing marks after them), and a next line that goes on in lower case
+// (« Conseil\nd'État », « l'informatique\net des libertés ») or with a
+// number after an abbreviation or a word in lower case (« article
+// L.\n521-3 », « articles\n226-13 »).
+// ICU breaks a sentence at every line break (a paragraph separator for it).
+bool WrappedLine(std::string_view text, std::string_view gap, const Token& before, const Token& after) {
+  int breaks = 0;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    if (gap[i] == '\n' || (gap[i] == '\r' && (i + 1 == gap.size() || gap[i + 1] != '\n'))) ++breaks;
+  }
+  if (breaks != 1) return false;
+  const bool word_before = before.kind == TokenKind::kWord || IsAbbreviation(before) ||
+                           (before.kind == TokenKind::kPunct && text[before.byte_start] == ',');
+  if (!word_before) return false;
+  if (after.kind == TokenKind::kNumber) {
+    if (IsAbbreviation(before)) return true;
+    // After a word in lower case (« articles\n226-13 », « septembre\n2020 »),
+    // unless the number opens a numbered paragraph (« Faits et
+    // procédure\n1. », « 2) », « 3°/ »); a capital before it is a name
+    // or a heading (« Mme A B\n431980 »).
+    const char mark = after.byte_end < text.size() ? text[after.byte_end] : ' ';
+    if (mark == '.' || mark == ')' || text.substr(after.byte_end).starts_with("°")) return false;
+    size_t first = before.byte_start;
+    return before.kind == TokenKind::kWord && u_islower(static_cast<UChar32>(NextCodePoint(text, &first)));
+  }
+  if (after.kind != TokenKind::kWord) return false;
+  size_t at = after.byte_start;
+  return u_islower(static_cast<UChar32>(NextCodePoint(text, &at)));
+}
+
 class SentenceRules {
  public:
-  SentenceRules(std::string_view text, const std::vector<RawToken>& tokens)
-      : text_(text), words_(tokens), tokens_(tokens), classes_(SentenceClasses::Get()) {
+  // `hints` are TokenBuilder's, for `tokens`.
+  SentenceRules(std::string_view text, std::span<const Token> tokens, const SentenceHints& hints)
+      : text_(text), words_(tokens), tokens_(tokens), classes_(SentenceClasses::Get()), hints_(hints) {
     // A space with a combining mark after it is a word token for the word
     // pass (WB4, or after a U+202F we split at) but a space for the
     // sentence rules (SB5): read it as part of the gap. Rare, so the tokens
     // are copied only when there is one.
-    for (size_t k = 0; k < tokens.size(); ++k) {
+    for (size_t k = 0; hints.may_have_blank && k < tokens.size(); ++k) {
       if (!IsBlank(k)) continue;
       for (size_t m = 0; m < tokens.size(); ++m) {
         if (m >= k && IsBlank(m)) continue;
@@ -526,7 +774,7 @@ class SentenceRules {
   // format characters, and opens with a space or follows one (SB5 makes
   // it a space).
   bool IsBlank(size_t k) const {
-    const RawToken& t = words_[k];
+    const Token& t = words_[k];
     // most tokens: an ASCII character that is no space
     const auto first = static_cast<uint8_t>(text_[t.byte_start]);
     if (first < 0x80 && first != ' ' && first != '\t' && first != '\v' && first != '\f') return false;
@@ -549,7 +797,17 @@ class SentenceRules {
   std::vector<uint32_t> BreakKeptTokens() const {
     std::vector<uint32_t> out;
     const size_t n = tokens_.size();
+    // Only the hints' candidates can pass either test below; they index
+    // words_, so serve only when no blank token was taken out.
+    const std::vector<uint32_t>* candidates = kept_.empty() ? &hints_.candidates : nullptr;
+    size_t c = 0;  // the first candidate not below i
     for (size_t i = 0; i + 1 < n;) {
+      if (candidates != nullptr) {
+        while (c < candidates->size() && (*candidates)[c] < i) ++c;
+        if (c == candidates->size()) break;
+        i = (*candidates)[c];
+        if (i + 1 >= n) break;
+      }
       if (HasParaSep(i + 1)) {  // SB4
         out.push_back(static_cast<uint32_t>(i + 1));
         ++i;
@@ -594,7 +852,7 @@ class SentenceRules {
   }
   // Whether token t ends with STerm or ATerm (past Extend and Format);
   // its class and where it starts.
-  bool EndsWithTerminal(const RawToken& t, USentenceBreak* last_class, size_t* at) const {
+  bool EndsWithTerminal(const Token& t, USentenceBreak* last_class, size_t* at) const {
     const auto last_byte = static_cast<uint8_t>(text_[t.byte_end - 1]);
     if (last_byte < 0x80 && last_byte != '.' && last_byte != '!' && last_byte != '?') return false;
     size_t end = t.byte_end;
@@ -607,7 +865,7 @@ class SentenceRules {
     }
     return false;
   }
-  bool AllClose(const RawToken& t) const {
+  bool AllClose(const Token& t) const {
     bool any = false;
     for (size_t b = t.byte_start; b < t.byte_end;) {
       const USentenceBreak sb = classes_.Of(NextCodePoint(text_, &b));
@@ -673,15 +931,14 @@ class SentenceRules {
   }
 
   std::string_view text_;
-  std::span<const RawToken> words_;   // the word pass's tokens
-  std::span<const RawToken> tokens_;  // words_, or kept_
+  std::span<const Token> words_;   // the word pass's tokens
+  std::span<const Token> tokens_;  // words_, or kept_
   const SentenceClasses& classes_;
-  std::vector<RawToken> kept_;       // the tokens but the blank ones, when there are any
+  const SentenceHints& hints_;
+  std::vector<Token> kept_;          // the tokens but the blank ones, when there are any
   std::vector<uint32_t> original_;   // kept_ index -> index in the word pass's tokens
 };
 
-// Sentence starts (byte offsets) from ICU, without the false breaks after
-// abbreviations and initials, nor those of lines wrapped inside a sentence.
 // ICU's sentence boundaries (byte offsets, the text's start and end among
 // them): the oracle of SentenceRules.
 std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text) {
@@ -701,52 +958,71 @@ std::vector<uint32_t> IcuSentenceBoundaries(std::string_view text) {
   return out;
 }
 
-std::vector<uint32_t> SentenceStarts(std::string_view text, const std::vector<RawToken>& tokens,
-                                     SentenceBreaks breaks) {
-  std::vector<uint32_t> starts;
-  if (!MayEndSentence(text)) return starts;
-  std::vector<uint32_t> boundaries;
+// The first token of every sentence but the first, in order: the
+// boundaries of `breaks` without the false ones after abbreviations and
+// initials, nor those of lines wrapped inside a sentence. `hints` are
+// TokenBuilder's, for `tokens`.
+std::vector<uint32_t> SentenceFirstTokens(std::string_view text, std::span<const Token> tokens,
+                                          const SentenceHints& hints, SentenceBreaks breaks) {
+  std::vector<uint32_t> firsts;
+  if (!MayEndSentence(text)) return firsts;
+  // A boundary as the token after it, which the rules below read (the first
+  // that ends past it), and the token that opens its sentence (the first
+  // that starts at or past it): one token, unless ICU's boundary falls
+  // inside a token.
+  struct Boundary {
+    uint32_t next, first;
+  };
+  std::vector<Boundary> boundaries;
+  const auto n = static_cast<uint32_t>(tokens.size());
   if (breaks == SentenceBreaks::kIcu) {
-    boundaries = IcuSentenceBoundaries(text);
+    uint32_t next = 0, first = 0;
+    for (const uint32_t b : IcuSentenceBoundaries(text)) {
+      while (next < n && tokens[next].byte_end <= b) ++next;
+      while (first < n && tokens[first].byte_start < b) ++first;
+      boundaries.push_back({next, first});
+    }
   } else {
-    for (const uint32_t k : SentenceRules(text, tokens).BreakTokens()) boundaries.push_back(tokens[k].byte_start);
+    for (const uint32_t k : SentenceRules(text, tokens, hints).BreakTokens()) boundaries.push_back({k, k});
   }
   const auto is_dots = [&](size_t k) {
     const char first = text[tokens[k].byte_start];
     if (first != '.' && first != '\xE2') return false;  // most tokens; "…" is E2 80 A6
-    const std::string_view s = text.substr(tokens[k].byte_start, tokens[k].byte_end - tokens[k].byte_start);
+    const std::string_view s = TokenText(text, tokens[k]);
     return s == "." || s == ".." || s == "..." || s == "…";
   };
-  size_t tok = 0;
   // The last token before `tok` that is not dots (0 when there is none),
-  // kept as `tok` moves on: looking back from every boundary made « .\n »
-  // repeated quadratic, since each line break is a boundary (issue 15).
-  size_t last_not_dots = 0;
-  for (const uint32_t boundary : boundaries) {
-    for (; tok < tokens.size() && tokens[tok].byte_end <= boundary; ++tok) {
-      if (!is_dots(tok)) last_not_dots = tok;
+  // looked for back from `tok` to the last boundary's: each token is read
+  // once, where looking back from every boundary to the last word made
+  // « .\n » repeated quadratic, since each line break is a boundary (issue 15).
+  size_t last_not_dots = 0, looked_from = 0;
+  for (const Boundary& boundary : boundaries) {
+    const size_t tok = boundary.next;
+    for (size_t k = tok; k > looked_from; --k) {
+      if (!is_dots(k - 1)) {
+        last_not_dots = k - 1;
+        break;
+      }
     }
-    // "Mme B... I..., M. C..." (anonymised names): the ellipsis after an
-    // initial does not end the sentence either.
-    bool initial_ellipsis = false;
-    if (tok > 0 && tok < tokens.size()) {
-      const size_t k = last_not_dots;
-      initial_ellipsis = k + 1 < tok && tokens[k].abbreviation;
+    looked_from = std::max(looked_from, tok);
+    if (tok > 0 && tok < n) {
+      // "Mme B... I..., M. C..." (anonymised names): the ellipsis after an
+      // initial does not end the sentence either.
+      const bool initial_ellipsis = last_not_dots + 1 < tok && IsAbbreviation(tokens[last_not_dots]);
+      const Token& before = tokens[tok - 1];
+      const Token& after = tokens[tok];
+      if (WrappedLine(text, text.substr(before.byte_end, after.byte_start - before.byte_end), before, after)) {
+        continue;
+      }
+      // After an abbreviation, keep the break only when a line break
+      // separates the two tokens.
+      if ((IsAbbreviation(before) || initial_ellipsis) && !after.newline_before) continue;
     }
-    if (tok > 0 && tok < tokens.size() &&
-        WrappedLine(text, text.substr(tokens[tok - 1].byte_end, tokens[tok].byte_start - tokens[tok - 1].byte_end),
-                    tokens[tok - 1], tokens[tok])) {
-      continue;
+    if (boundary.first > 0 && boundary.first < n && (firsts.empty() || firsts.back() != boundary.first)) {
+      firsts.push_back(boundary.first);
     }
-    if (tok > 0 && tok < tokens.size() && (tokens[tok - 1].abbreviation || initial_ellipsis)) {
-      // Keep the break only when a line break separates the two tokens.
-      const std::string_view gap =
-          text.substr(tokens[tok - 1].byte_end, tokens[tok].byte_start - tokens[tok - 1].byte_end);
-      if (!HasLineBreak(gap)) continue;
-    }
-    starts.push_back(boundary);
   }
-  return starts;
+  return firsts;
 }
 
 // Segmentation::code_points_before: the code points before each block
@@ -763,62 +1039,27 @@ std::vector<uint32_t> CodePointsBeforeBlocks(std::string_view text) {
   return out;
 }
 
-// Every token folded (text/text_util.h Fold) into seg->folded, one after
-// the other, in a buffer sized once for the tokens' bytes: ASCII and the
-// common characters beyond it (FoldCommonChar) never fold longer, so they
-// are written straight into it, where FoldAppend per token cost a call, an
-// append and a bounds check per byte. A token with another character has
-// the rest of it folded by FoldAppend, which may lengthen it (a case fold can
-// take two bytes to three): the buffer then grows.
-void FoldTokens(std::string_view text, Segmentation* seg) {
-  size_t bytes = 0;
-  for (const Token& t : seg->tokens) bytes += t.byte_end - t.byte_start;
-  std::string& folded = seg->folded;
-  folded.resize(bytes);
-  seg->folded_end.reserve(seg->tokens.size());
-  size_t at = 0, left = bytes;  // written so far; bytes of the tokens not yet folded
-  std::string rest;             // the rest of a token FoldCommonChar does not fold, by FoldAppend
-  for (const Token& t : seg->tokens) {
-    const std::string_view token = TokenText(text, t);
-    left -= token.size();
-    size_t k = 0, w = 0;  // read in the token, written at `at`: w <= k
-    char* out = folded.data() + at;
-    // A token of at most eight bytes, all ASCII (most of them): one word
-    // read, lower-cased and written. The bytes past the token are written
-    // too, inside the buffer, and overwritten by the tokens after it.
-    if (token.size() <= 8 && t.byte_start + 8 <= text.size() && at + 8 <= folded.size()) {
-      uint64_t word;
-      std::memcpy(&word, token.data(), 8);
-      if (!HasByteAbove7F(word, token.size())) {
-        word = AsciiLowerWord(word);
-        std::memcpy(out, &word, 8);
-        k = w = token.size();
-      }
-    }
-    while (k < token.size()) {
-      const auto b = static_cast<uint8_t>(token[k]);
-      if (b < 0x80) {
-        out[w++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-        ++k;
-        continue;
-      }
-      size_t written = 0;
-      const size_t read = FoldCommonChar(token, k, out + w, &written);
-      if (read == 0) break;
-      k += read;
-      w += written;
-    }
-    at += w;
-    if (k < token.size()) {
-      rest.clear();
-      FoldAppend(token.substr(k), &rest);
-      if (at + rest.size() + left > folded.size()) folded.resize(at + rest.size() + left);
-      folded.replace(at, rest.size(), rest);
-      at += rest.size();
-    }
-    seg->folded_end.push_back(static_cast<uint32_t>(at));
+// Segmentation::sentences, each opening at the token `firsts` give (the
+// first at token 0), and every token's sentence.
+void NumberSentences(std::string_view text, const std::vector<uint32_t>& firsts, Segmentation* seg) {
+  const auto n = static_cast<uint32_t>(seg->tokens.size());
+  if (n == 0) return;
+  seg->sentences.reserve(firsts.size() + 1);
+  uint32_t first = 0;
+  for (size_t i = 0; i <= firsts.size(); ++i) {
+    const uint32_t end = i < firsts.size() ? firsts[i] : n;
+    const auto number = static_cast<uint32_t>(i);
+    for (uint32_t k = first; k < end; ++k) seg->tokens[k].sentence = number;
+    Sentence s;
+    s.first_token = first;
+    s.end_token = end;
+    s.byte_start = seg->tokens[first].byte_start;
+    s.byte_end = seg->tokens[end - 1].byte_end;
+    s.start = CodePointStart(text, *seg, seg->tokens[first]);
+    s.end = CodePointEnd(text, *seg, seg->tokens[end - 1]);
+    seg->sentences.push_back(s);
+    first = end;
   }
-  folded.resize(at);
 }
 
 }  // namespace
@@ -836,46 +1077,12 @@ const char* TokenKindName(TokenKind kind) {
 Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, SentenceBreaks breaks) {
   Segmentation seg;
   if (text.empty()) return seg;
-  const std::vector<RawToken> raw = MergeTokens(text, abbreviations, WordTokens(text));
-  const std::vector<uint32_t> starts = SentenceStarts(text, raw, breaks);
-
-  seg.tokens.reserve(raw.size());
-  size_t next_start = 0;  // index into starts of the next sentence start
-  uint32_t prev_end = 0;
-  for (const RawToken& r : raw) {
-    bool new_sentence = seg.sentences.empty();
-    while (next_start < starts.size() && starts[next_start] <= r.byte_start) {
-      new_sentence = true;
-      ++next_start;
-    }
-    if (new_sentence) {
-      if (!seg.sentences.empty()) seg.sentences.back().end_token = static_cast<uint32_t>(seg.tokens.size());
-      Sentence s;
-      s.first_token = static_cast<uint32_t>(seg.tokens.size());
-      seg.sentences.push_back(s);
-    }
-    Token t;
-    t.byte_start = r.byte_start;
-    t.byte_end = r.byte_end;
-    t.kind = r.kind;
-    t.sentence = static_cast<uint32_t>(seg.sentences.size() - 1);
-    const std::string_view gap = text.substr(prev_end, r.byte_start - prev_end);
-    t.space_before = !gap.empty();
-    t.newline_before = HasLineBreak(gap);
-    prev_end = r.byte_end;
-    seg.tokens.push_back(t);
-  }
-  if (!seg.sentences.empty()) seg.sentences.back().end_token = static_cast<uint32_t>(seg.tokens.size());
-  FoldTokens(text, &seg);
+  TokenBuilder builder(text, abbreviations, &seg);
+  WordTokens(text, &builder);
+  const SentenceHints hints = builder.Finish();
+  const std::vector<uint32_t> firsts = SentenceFirstTokens(text, seg.tokens, hints, breaks);
   seg.code_points_before = CodePointsBeforeBlocks(text);
-  for (Sentence& s : seg.sentences) {
-    const Token& first = seg.tokens[s.first_token];
-    const Token& last = seg.tokens[s.end_token - 1];
-    s.byte_start = first.byte_start;
-    s.byte_end = last.byte_end;
-    s.start = CodePointStart(text, seg, first);
-    s.end = CodePointEnd(text, seg, last);
-  }
+  NumberSentences(text, firsts, &seg);
   return seg;
 }
 

@@ -35,6 +35,25 @@ constexpr std::array<Cls, 128> AsciiClasses() {
 }
 constexpr std::array<Cls, 128> kAscii = AsciiClasses();
 
+// Every byte by whether it is an ASCII letter or digit (kLetter, kDigit), or
+// ASCII whitespace (kSpace); kOther for any other, all bytes beyond ASCII
+// among them: the loops over most of a text's bytes read one table, with
+// no test of the byte's range first.
+constexpr std::array<Cls, 256> ByteClasses() {
+  std::array<Cls, 256> c{};
+  for (int b = 0; b < 256; ++b) {
+    const Cls ascii = b < 128 ? kAscii[b] : kOther;
+    c[b] = ascii == kLetter || ascii == kDigit || ascii == kSpace ? ascii : kOther;
+  }
+  return c;
+}
+constexpr std::array<Cls, 256> kByteClass = ByteClasses();
+
+bool IsAsciiLetterOrDigit(char c) {
+  const Cls k = kByteClass[static_cast<uint8_t>(c)];
+  return k == kLetter || k == kDigit;
+}
+
 // The class of the character at `at`, not ASCII, and its length in bytes.
 Cls WideClassAt(std::string_view text, size_t at, size_t* length) {
   const auto b = static_cast<uint8_t>(text[at]);
@@ -110,21 +129,19 @@ bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out,
     if (c == kSpace) break;
     if (c == kHard) return false;
     if (c != kLetter && c != kDigit) {
-      out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + length), UBRK_WORD_NONE});
+      out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + length), UBRK_WORD_NONE, PieceOrigin::kFast});
       i += length;
       continue;
     }
     Cls last = c;
+    bool joined = false;
     size_t j = i + length;
     for (;;) {
       // Most of a word is ASCII letters and digits: read them without the
       // general class lookup and its length.
-      while (j < text.size() && static_cast<uint8_t>(text[j]) < 0x80) {
-        const Cls ascii = kAscii[static_cast<uint8_t>(text[j])];
-        if (ascii != kLetter && ascii != kDigit) break;
-        last = ascii;
-        ++j;
-      }
+      const size_t ascii_from = j;
+      while (j < text.size() && IsAsciiLetterOrDigit(text[j])) ++j;
+      if (j > ascii_from) last = kByteClass[static_cast<uint8_t>(text[j - 1])];
       size_t l2 = 0;
       const Cls c2 = ClassAt(text, j, &l2);
       if (c2 == kLetter || c2 == kDigit) {  // WB5, WB8, WB9, WB10
@@ -135,16 +152,18 @@ bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out,
       if (c2 != kMidNumLet && c2 != kMidNum) break;
       size_t l3 = 0;
       const Cls c3 = ClassAt(text, j + l2, &l3);
-      const bool joined = (last == kLetter && c3 == kLetter && JoinsLetters(c2)) ||
-                          (last == kDigit && c3 == kDigit && JoinsDigits(c2));
-      if (!joined) break;
+      const bool joins = (last == kLetter && c3 == kLetter && JoinsLetters(c2)) ||
+                         (last == kDigit && c3 == kDigit && JoinsDigits(c2));
+      if (!joins) break;
+      joined = true;
       last = c3;
       j += l2 + l3;
     }
     // ICU's status is its last rule's: a piece that ends with a digit is a
     // number (« Pluche434633 », « A380 »), one that ends with a letter a word
     // (« 1er »)
-    out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), last == kLetter ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER});
+    out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), last == kLetter ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER,
+                    joined ? PieceOrigin::kJoined : PieceOrigin::kFast});
     i = j;
   }
   *end = i;
@@ -163,7 +182,7 @@ void IcuPieces(std::string_view text, size_t from, size_t to, icu::BreakIterator
   uint32_t prev = to_byte(words.first());
   for (int32_t b = words.next(); b != icu::BreakIterator::DONE; b = words.next()) {
     const uint32_t next = to_byte(b);
-    out->push_back({prev, next, words.getRuleStatus()});
+    out->push_back({prev, next, words.getRuleStatus(), PieceOrigin::kIcu});
     prev = next;
   }
   // The iterator keeps a pointer to the copy: point it elsewhere before it goes.
@@ -190,7 +209,7 @@ std::vector<WordPiece> WordPieces(std::string_view text, icu::BreakIterator& icu
   std::vector<WordPiece> held;  // a known stretch's pieces, while ICU cuts the stretches before it
   while (i < n) {
     const size_t space_from = i;
-    while (i < n && static_cast<uint8_t>(text[i]) < 0x80 && kAscii[static_cast<uint8_t>(text[i])] == kSpace) ++i;
+    while (i < n && kByteClass[static_cast<uint8_t>(text[i])] == kSpace) ++i;
     const size_t stretch_from = i, first_piece = out.size();
     size_t end = 0;
     if (!FastPieces(text, stretch_from, &out, &end)) {

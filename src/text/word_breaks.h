@@ -34,10 +34,20 @@ U_NAMESPACE_END
 
 namespace lexfr {
 
+// Who cut a piece, and what that tells of its bytes without reading them.
+enum class PieceOrigin : uint8_t {
+  kIcu,     // ICU: any characters, whitespace among them
+  kFast,    // the rules here: a sign of one character (a no-break space among them), or letters and
+            // digits with no « . » « ' » « ’ » « ‘ », nor whitespace
+  kJoined,  // the rules here: letters or digits joined across « . » « ' » « ’ » « ‘ » « , » « ; »
+};
+
 struct WordPiece {
   uint32_t start = 0, end = 0;  // bytes
   int32_t status = 0;           // ICU's rule status of the piece
-  bool operator==(const WordPiece&) const = default;
+  PieceOrigin origin = PieceOrigin::kIcu;
+  // The same piece, whoever cut it.
+  bool operator==(const WordPiece& o) const { return start == o.start && end == o.end && status == o.status; }
 };
 
 // Which way the pieces are cut: the rules above with ICU for the rest, or

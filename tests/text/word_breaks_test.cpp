@@ -3,6 +3,7 @@
 #include "text/word_breaks.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 
 #include <catch2/catch.hpp>
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "test_support.h"
+#include "text/text_util.h"
 
 namespace lexfr {
 namespace {
@@ -85,6 +87,37 @@ TEST_CASE("word pieces: the fast path cuts as ICU does on the corpus and the cas
   for (const std::string& text : texts) CheckSame(text);
 }
 
+// The segmenter reads a piece's origin instead of its bytes (segment.cpp
+// BytesOfPiece, WordTokens): what the origin says must hold of the bytes.
+void CheckOrigins(const std::string& text) {
+  INFO("text: " << text.substr(0, 300));
+  for (const WordPiece& p : WordPieces(text, FrenchWords())) {
+    if (p.origin == PieceOrigin::kIcu) continue;
+    const std::string_view piece = std::string_view(text).substr(p.start, p.end - p.start);
+    INFO("piece: " << piece);
+    if (p.status == UBRK_WORD_NONE) {  // a sign: one character
+      CHECK(p.origin == PieceOrigin::kFast);
+      size_t i = 0;
+      NextCodePoint(piece, &i);
+      CHECK(i == piece.size());
+      continue;
+    }
+    bool marks = false, space = false;  // « . » « ' » and the lead bytes of ’ ‘ ʼ; whitespace
+    for (size_t i = 0; i < piece.size();) {
+      const char c = piece[i];
+      marks = marks || c == '.' || c == '\'' || c == '\xE2' || c == '\xCA';
+      space = space || u_isUWhiteSpace(static_cast<UChar32>(NextCodePoint(piece, &i)));
+    }
+    CHECK_FALSE(space);
+    if (p.origin == PieceOrigin::kFast) CHECK_FALSE(marks);
+  }
+}
+
+TEST_CASE("word pieces: a piece the fast path cuts tells what its bytes hold", "[segment]") {
+  for (const std::string& text : CorpusAndCaseTexts()) CheckOrigins(text);
+  CheckOrigins("l’Internet 1.500 a.b d'un 3,5 « \u00A0» ’ … x–y aujourd‘hui");
+}
+
 TEST_CASE("word pieces: the fast path cuts as ICU does on random strings of edge characters", "[segment]") {
   // Each known class, its neighbours in the rules, and characters the fast
   // path must hand to ICU (a combining mark, U+202F, « _ », a soft hyphen).
@@ -99,6 +132,7 @@ TEST_CASE("word pieces: the fast path cuts as ICU does on random strings of edge
     std::string text;
     for (size_t n = length(random); n > 0; --n) text += alphabet[letter(random)];
     CheckSame(text);
+    CheckOrigins(text);
   }
 }
 
