@@ -658,6 +658,20 @@ int RunSelfCommand(CLI::App* app, CLI::App* command, const Options& opt) {
   return static_cast<int>(ExitCode::kSoftware);
 }
 
+// The command that the command word names, when it is one that runs (not
+// help, completions or manpage, which read every command's options): only
+// its options are made, since CLI11 parses no other command's (it takes one
+// command: require_subcommand(1)), and making them all cost a tenth of an
+// empty run's instructions (issue 21). None: every command needs its options.
+const Command* CommandToRun(const std::vector<std::string>& args) {
+  const std::optional<std::string> word = CommandWord(args);
+  if (!word) return nullptr;
+  for (const Command& c : kCommands) {
+    if (c.run != nullptr && (*word == c.name || (c.alias != nullptr && *word == c.alias))) return &c;
+  }
+  return nullptr;
+}
+
 std::string Footer(const Command& c) {
   std::string footer = c.examples;
   if (c.exit_codes != nullptr) footer += std::string("\n\n") + c.exit_codes;
@@ -687,21 +701,24 @@ int RunCli(int argc, char** argv) {
   Options opt;
   AddGlobalOptions(&app, &before, "Options");
 
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const Command* named = CommandToRun(args);
   std::vector<std::pair<CLI::App*, Handler>> handlers;
   for (const Command& c : kCommands) {
     CLI::App* sub = app.add_subcommand(c.name, c.description);
     if (c.alias != nullptr) sub->alias(c.alias);
     sub->footer(Footer(c));
     sub->allow_extras();
-    c.configure(sub, &opt);
-    AddGlobalOptions(sub, &after, kGlobalGroup);
+    if (named == nullptr || named == &c) {
+      c.configure(sub, &opt);
+      AddGlobalOptions(sub, &after, kGlobalGroup);
+    }
     handlers.emplace_back(sub, c.run);
   }
   // lexfr(1), written at build time (CMakeLists.txt); not a command users need.
   CLI::App* manpage = app.add_subcommand("manpage", "Print the man page lexfr(1) in roff")->group("");
   handlers.emplace_back(manpage, nullptr);
 
-  const std::vector<std::string> args(argv + 1, argv + argc);
   if (const std::optional<UsageError> e = CheckCommandWord(&app, args)) return ReportUsageError(*e);
   const std::optional<std::string> word = CommandWord(args);
   CLI::App* command = word ? FindCommand(&app, *word) : nullptr;

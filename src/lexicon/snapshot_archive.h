@@ -167,7 +167,7 @@ struct SnapshotAccess {
     uint32_t h = 17;
     for (const size_t size : {sizeof(FirstBytes), sizeof(PhraseMatcher::Edge), sizeof(PhraseMatcher::IdEdge),
                               sizeof(PhraseMatcher::WordFilter), sizeof(DatePhrase), sizeof(Multiplier), sizeof(WordInfo),
-                              sizeof(size_t), sizeof(EntityType), sizeof(legal_refs::Caps), sizeof(legal_refs::Kind)}) {
+                              sizeof(WordIds::Entry), sizeof(size_t), sizeof(EntityType), sizeof(legal_refs::Caps), sizeof(legal_refs::Kind)}) {
       h = h * 31 + static_cast<uint32_t>(size);
     }
     return h;
@@ -510,27 +510,18 @@ struct SnapshotAccess {
     Field(a, "authority_names_in_order", t.authority_names_in_order);
     Field(a, "court_only_shapes", t.court_only_shapes);
   }
-  // The vocabulary's words and ids in the order they came; the slots are
-  // placed again on reading (text/word_ids.h), which the lookups alone read.
+  // The vocabulary's words and ids in the order they came, copied whole;
+  // the slots are placed again on reading (text/word_ids.h), which the
+  // lookups alone read.
   template <class A>
   static void Io(A& a, WordIds& ids) {
-    size_t n = ids.size();
-    a.Count(&n, 1);
+    PlainVector(a, ids.entries_);
+    Io(a, ids.keys_);
     if constexpr (A::kReading) {
-      ids = WordIds();
-      ids.reserve(n);
-      for (size_t i = 0; i < n && !a.failed(); ++i) {
-        const std::string word(a.View());
-        uint32_t id = 0;
-        Io(a, id);
-        ids.try_emplace(word, id);
+      for (const WordIds::Entry& e : ids.entries_) {
+        if (e.begin > ids.keys_.size() || e.size > ids.keys_.size() - e.begin) return a.Fail();
       }
-    } else {
-      for (const auto& [word, id] : ids) {
-        Io(a, const_cast<std::string&>(word));  // the writer only reads it
-        uint32_t copy = id;
-        Io(a, copy);
-      }
+      ids.PlaceAll(WordIds::SlotsFor(ids.entries_.size()));
     }
   }
   template <class A>

@@ -3,14 +3,15 @@
 // the Lexicon fills it through (try_emplace, iteration).
 //
 // An open-addressing table of slots (32 bits of the key's hash, the key's
-// index) over the keys kept in the order they came: a lookup reads a slot
-// and compares a key's bytes only when the hash bits agree, eight bytes at
-// a time, where std::unordered_map divided by its bucket count, walked a
+// index) over the keys kept in the order they came, their bytes end to end
+// in one string: a lookup reads a slot and compares a key's bytes only when
+// the hash bits agree, eight bytes at a time, where std::unordered_map divided by its bucket count, walked a
 // bucket's nodes and called memcmp (issue 21: two fifths of the token view).
 //
 // Thread-safety: const members may be called from many threads at once.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -49,43 +50,76 @@ inline bool SameBytes(const char* a, const char* b, size_t size) {
 }
 
 class WordIds {
+  // A word: its bytes in keys_, and its id. Plain values, so that a
+  // snapshot copies the table whole (lexicon/snapshot_archive.h): one copy
+  // of the entries and one of the keys, where a std::string per word cost
+  // an allocation each at every start-up.
+  struct Entry {
+    uint32_t begin = 0, size = 0;  // in keys_
+    uint32_t id = 0;
+  };
+
  public:
-  using value_type = std::pair<std::string, uint32_t>;
-  using const_iterator = std::vector<value_type>::const_iterator;
-  using iterator = std::vector<value_type>::iterator;
+  // A word and its id, as iteration and try_emplace give them: the word
+  // views the table's bytes, valid until the next word is added.
+  using value_type = std::pair<std::string_view, uint32_t>;
+
+  class const_iterator {
+   public:
+    using value_type = WordIds::value_type;
+    using difference_type = std::ptrdiff_t;
+    const_iterator() = default;
+    value_type operator*() const { return {ids_->KeyOf(*entry_), entry_->id}; }
+    // it->second: the pair, held by the arrow.
+    struct Arrow {
+      value_type pair;
+      const value_type* operator->() const { return &pair; }
+    };
+    Arrow operator->() const { return {**this}; }
+    const_iterator& operator++() {
+      ++entry_;
+      return *this;
+    }
+    bool operator==(const const_iterator& other) const { return entry_ == other.entry_; }
+
+   private:
+    friend class WordIds;
+    const_iterator(const WordIds* ids, const Entry* entry) : ids_(ids), entry_(entry) {}
+    const WordIds* ids_ = nullptr;
+    const Entry* entry_ = nullptr;
+  };
+  using iterator = const_iterator;
 
   // Adds `word` with `id` unless it is there; the entry, and whether it was added.
-  std::pair<iterator, bool> try_emplace(const std::string& word, uint32_t id) {
+  std::pair<iterator, bool> try_emplace(std::string_view word, uint32_t id) {
     const size_t hash = StringHash()(word);
-    if (const uint32_t index = IndexOf(word, hash); index != kNone) return {entries_.begin() + index, false};
+    if (const uint32_t index = IndexOf(word, hash); index != kNone) return {At(index), false};
     if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
-    entries_.emplace_back(word, id);
+    entries_.push_back({static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(word.size()), id});
+    keys_.append(word);
     Place(hash, static_cast<uint32_t>(entries_.size() - 1));
-    return {entries_.end() - 1, true};
+    return {At(entries_.size() - 1), true};
   }
 
   // The id of `word`, or nullptr.
   const uint32_t* Find(std::string_view word) const {
     const uint32_t index = IndexOf(word, StringHash()(word));
-    return index == kNone ? nullptr : &entries_[index].second;
+    return index == kNone ? nullptr : &entries_[index].id;
   }
 
   // Room for `n` words, so that adding them never grows the slots again (a
   // snapshot's load knows how many come).
   void reserve(size_t n) {
     entries_.reserve(n);
-    size_t slots = 16;
-    while (slots < 2 * (n + 1)) slots *= 2;
-    if (slots > slots_.size()) {
-      slots_.assign(slots, Slot{});
-      for (uint32_t i = 0; i < entries_.size(); ++i) Place(StringHash()(entries_[i].first), i);
-    }
+    if (const size_t slots = SlotsFor(n); slots > slots_.size()) PlaceAll(slots);
   }
   size_t size() const { return entries_.size(); }
-  const_iterator begin() const { return entries_.begin(); }
-  const_iterator end() const { return entries_.end(); }
+  const_iterator begin() const { return At(0); }
+  const_iterator end() const { return At(entries_.size()); }
 
  private:
+  friend struct SnapshotAccess;  // lexicon/snapshot_archive.h: writes entries_ and keys_, places the slots
+
   static constexpr uint32_t kNone = UINT32_MAX;
   // The bits of a hash a slot keeps: the high ones, since the low ones
   // already chose the slot.
@@ -94,6 +128,15 @@ class WordIds {
     uint32_t hash = 0;
     uint32_t index = kNone;  // into entries_; kNone: empty
   };
+  // At most half of them full, and at least 16: the probes stay short.
+  static size_t SlotsFor(size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * (n + 1)) slots *= 2;
+    return slots;
+  }
+
+  const_iterator At(size_t index) const { return {this, entries_.data() + index}; }
+  std::string_view KeyOf(const Entry& e) const { return std::string_view(keys_).substr(e.begin, e.size); }
 
   uint32_t IndexOf(std::string_view word, size_t hash) const {
     if (slots_.empty()) return kNone;
@@ -103,8 +146,8 @@ class WordIds {
       const Slot& slot = slots_[at];
       if (slot.index == kNone) return kNone;
       if (slot.hash != bits) continue;
-      const std::string& key = entries_[slot.index].first;
-      if (key.size() == word.size() && SameBytes(key.data(), word.data(), word.size())) return slot.index;
+      const Entry& e = entries_[slot.index];
+      if (e.size == word.size() && SameBytes(keys_.data() + e.begin, word.data(), word.size())) return slot.index;
     }
   }
 
@@ -115,15 +158,16 @@ class WordIds {
     slots_[at] = {HashBits(hash), index};
   }
 
-  // Doubles the slots (at least 16), keeping at most half of them full: the
-  // probes stay short.
-  void Grow() {
-    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot{});
-    for (uint32_t i = 0; i < entries_.size(); ++i) Place(StringHash()(entries_[i].first), i);
+  // `slots` empty slots, every entry placed again.
+  void PlaceAll(size_t slots) {
+    slots_.assign(slots, Slot{});
+    for (uint32_t i = 0; i < entries_.size(); ++i) Place(StringHash()(KeyOf(entries_[i])), i);
   }
+  void Grow() { PlaceAll(slots_.empty() ? 16 : slots_.size() * 2); }
 
-  std::vector<value_type> entries_;
-  std::vector<Slot> slots_;  // a power of two of them
+  std::vector<Entry> entries_;  // in the order they came
+  std::string keys_;            // the words' bytes, end to end
+  std::vector<Slot> slots_;     // a power of two of them
 };
 
 }  // namespace lexfr

@@ -49,6 +49,16 @@ TEST_CASE("the embedded snapshot holds the lexicon the data files make", "[lexic
   const std::string dump = DumpLexicon(from_snapshot.lexicon);
   CHECK(dump.size() > 100000);
   CHECK(dump == DumpFromFiles());
+  // The vocabulary's slots are placed again on reading (text/word_ids.h),
+  // which the dump does not show: every word is found with its id.
+  const Vocabulary& vocabulary = from_snapshot.lexicon.vocabulary();
+  CHECK(vocabulary.ids.size() > 1000);
+  size_t found = 0;
+  for (const auto& [word, id] : vocabulary.ids) {
+    const uint32_t* found_id = vocabulary.ids.Find(word);
+    found += found_id != nullptr && *found_id == id;
+  }
+  CHECK(found == vocabulary.ids.size());
   // The default load is the snapshot's.
   Lexicon by_default;
   REQUIRE(LoadLexicon(EmbeddedFiles(), {}, &by_default).ok());
