@@ -31,6 +31,9 @@ struct View {
   std::vector<uint32_t> openers;      // a word OpensName() holds
   std::vector<uint32_t> signs;        // "(" or ",", by their first byte
   std::vector<uint32_t> capitalised;  // kCapitalised, whatever the kind
+  // The first bytes of the legal forms (« SA », « GmbH »), as written: the
+  // folded word that may start one is most often « sa » or « se ».
+  std::array<bool, 256> company_form_first{};
 
   View(const TokenView& v, const Lexicon& l)
       : view(v), text(v.text()), tokens(v.tokens()), lexicon(l), lex(l.names()) {
@@ -68,6 +71,13 @@ struct View {
 
  private:
   void FindStarts() {
+    for (const NameWords::CompanyForm& form : lex.company_forms) {
+      if (form.tokens.empty() || form.tokens.front().empty()) {
+        company_form_first.fill(true);  // a form of no bytes would start anywhere
+      } else {
+        company_form_first[static_cast<uint8_t>(form.tokens.front().front())] = true;
+      }
+    }
     const std::span<const uint32_t> ids = view.ids();
     const Token* const toks = tokens.data();
     const char* const bytes = text.data();
@@ -520,7 +530,7 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
 // The end of the legal form that starts at `i` (« S.R.L. », « GmbH »), as
 // written, and whether it comes before the name; 0 when none does.
 size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
-  if (!v.Info(i).company_form_start) return 0;
+  if (!v.Info(i).company_form_start || !v.company_form_first[static_cast<uint8_t>(v.Str(i).front())]) return 0;
   for (const NameWords::CompanyForm& form : v.lex.company_forms) {
     size_t k = 0;
     while (k < form.tokens.size() && i + k < v.size() && v.Str(i + k) == form.tokens[k] &&
@@ -809,7 +819,10 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
   for (const Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;
     auto [it, inserted] = by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
-    if (!inserted && Fold(it->second) != Fold(c.canonical)) it->second.clear();
+    // the same name again (most repeats) is folded the same without folding it
+    if (!inserted && !it->second.empty() && it->second != c.canonical && Fold(it->second) != Fold(c.canonical)) {
+      it->second.clear();
+    }
     std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
   }
   if (by_surname.empty()) return;

@@ -113,6 +113,11 @@ TEST_CASE("a legal form makes a company's name", "[names]") {
     REQUIRE(e != nullptr);
     CHECK(e->fields.subtype() == "company");
   }
+  // the forms are screened by their first byte as written: one in lower
+  // case among them
+  es = EntitiesOf("La société Vodafone Group plc et Zorblax Ltd. ont fusionné.");
+  CHECK(Find(es, EntityType::kOrg, "Vodafone Group plc") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "Zorblax Ltd") != nullptr);
   // a person's name is not a company's, nor a possessive a form
   es = EntitiesOf("Mme Eva SAS et M. Denis Baupin, députés, ont exposé sa demande.");
   CHECK(CountOfType(es, EntityType::kOrg) == 0);
