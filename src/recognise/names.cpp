@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
-#include <unordered_set>
+#include <span>
+#include <utility>
 
 #include "lexicon/lexicon.h"
 #include "text/text_util.h"
@@ -24,9 +24,36 @@ struct View {
   const Lexicon& lexicon;
   const NameWords& lex;
 
+  // The tokens the rules start from, found in one pass over the tokens
+  // where each rule made its own (issue 21: seven passes were a third of
+  // the stage). Each list is in token order, and a superset: a rule still
+  // asks its own question of every position it is given.
+  std::vector<uint32_t> openers;      // a word OpensName() holds
+  std::vector<uint32_t> signs;        // "(" or ",", by their first byte
+  std::vector<uint32_t> capitalised;  // kCapitalised, whatever the kind
+  // The first bytes of the legal forms (« SA », « GmbH »), as written: the
+  // folded word that may start one is most often « sa » or « se ».
+  std::array<bool, 256> company_form_first{};
+
   View(const TokenView& v, const Lexicon& l)
-      : view(v), text(v.text()), tokens(v.tokens()), lexicon(l), lex(l.names()) {}
+      : view(v), text(v.text()), tokens(v.tokens()), lexicon(l), lex(l.names()) {
+    FindStarts();
+  }
   size_t size() const { return tokens.size(); }
+  // A name rule may open at a word with one of these: an organisation's cue
+  // or head, a legal form, a person's title or given name.
+  static bool OpensName(const WordInfo& w) {
+    return w.org_cue || w.org_head_folded || w.company_form_start || w.title_folded || w.given_name;
+  }
+  // The first token at or after `from` whose word passes `has`, or size();
+  // `has` must hold of no word that OpensName() does not.
+  template <class Test>
+  size_t Next(size_t from, Test has) const {
+    for (auto at = std::lower_bound(openers.begin(), openers.end(), from); at != openers.end(); ++at) {
+      if (has(Info(*at))) return *at;
+    }
+    return size();
+  }
   std::string_view Folded(size_t i) const { return view.Folded(i); }
   // What word i is in the lists; every answer false past the last token.
   const WordInfo& Info(size_t i) const { return lexicon.word(view.Id(i)); }
@@ -41,6 +68,27 @@ struct View {
   // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
   bool Glued(size_t i) const { return view.Has(i, kGlued); }
   std::string Span(size_t first, size_t end) const { return std::string(view.Span(first, end)); }
+
+ private:
+  void FindStarts() {
+    for (const NameWords::CompanyForm& form : lex.company_forms) {
+      if (form.tokens.empty() || form.tokens.front().empty()) {
+        company_form_first.fill(true);  // a form of no bytes would start anywhere
+      } else {
+        company_form_first[static_cast<uint8_t>(form.tokens.front().front())] = true;
+      }
+    }
+    const std::span<const uint32_t> ids = view.ids();
+    const Token* const toks = tokens.data();
+    const char* const bytes = text.data();
+    const size_t n = tokens.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (ids[i] != 0 && OpensName(lexicon.word(ids[i]))) openers.push_back(static_cast<uint32_t>(i));
+      const char first = bytes[toks[i].byte_start];
+      if (first == '(' || first == ',') signs.push_back(static_cast<uint32_t>(i));
+      if ((view.Flags(i) & kCapitalised) != 0) capitalised.push_back(static_cast<uint32_t>(i));
+    }
+  }
 };
 
 // "à" folds to "a", which is also the verb: only the accented word joins.
@@ -163,7 +211,8 @@ struct AcronymDefinition {
 
 std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
   std::vector<AcronymDefinition> out;
-  for (size_t i = 0; i + 2 < v.size(); ++i) {
+  for (const size_t i : v.signs) {
+    if (i + 2 >= v.size()) break;
     if (!v.view.TextIs(i, "(")) continue;
     size_t close = i + 1;
     while (close < v.size() && close < i + 12 && v.Str(close) != ")" && v.SameSentence(i, close)) ++close;
@@ -377,8 +426,7 @@ size_t LowercaseNameEnd(const View& v, size_t head) {
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
-  for (size_t i = v.lexicon.NextWord(v.view.ids(), 0, org_cue); i + 1 < v.size();
-       i = v.lexicon.NextWord(v.view.ids(), i + 1, org_cue)) {
+  for (size_t i = v.Next(0, org_cue); i + 1 < v.size(); i = v.Next(i + 1, org_cue)) {
     if (!v.Info(i).org_cue || !v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
     auto cue = lex.org_cues.find(v.Folded(i));
     if (cue == lex.org_cues.end()) continue;
@@ -418,8 +466,9 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
 // apposition.
 void FindAppositions(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
-  for (size_t i = 1; i + 2 < v.size(); ++i) {
-    if (!v.view.TextIs(i, ",") || !v.SameSentence(i, i + 1)) continue;
+  for (const size_t i : v.signs) {
+    if (i + 2 >= v.size()) break;
+    if (i < 1 || !v.view.TextIs(i, ",") || !v.SameSentence(i, i + 1) || !v.Info(i + 1).org_cue) continue;
     auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
@@ -432,8 +481,7 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
 void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   const auto may_head = [](const WordInfo& w) { return w.org_head_folded; };
-  for (size_t i = v.lexicon.NextWord(v.view.ids(), 0, may_head); i < v.size();
-       i = v.lexicon.NextWord(v.view.ids(), i + 1, may_head)) {
+  for (size_t i = v.Next(0, may_head); i < v.size(); i = v.Next(i + 1, may_head)) {
     if (!v.Cap(i)) continue;
     auto head = lex.org_heads.find(v.Str(i));
     if (head == lex.org_heads.end()) continue;
@@ -482,7 +530,7 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
 // The end of the legal form that starts at `i` (« S.R.L. », « GmbH »), as
 // written, and whether it comes before the name; 0 when none does.
 size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
-  if (!v.Info(i).company_form_start) return 0;
+  if (!v.Info(i).company_form_start || !v.company_form_first[static_cast<uint8_t>(v.Str(i).front())]) return 0;
   for (const NameWords::CompanyForm& form : v.lex.company_forms) {
     size_t k = 0;
     while (k < form.tokens.size() && i + k < v.size() && v.Str(i + k) == form.tokens[k] &&
@@ -502,8 +550,7 @@ size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
 // after « GIE » (« GIE COMUTITRES »).
 void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
   const auto form_start = [](const WordInfo& w) { return w.company_form_start; };
-  for (size_t j = v.lexicon.NextWord(v.view.ids(), 1, form_start); j < v.size();
-       j = v.lexicon.NextWord(v.view.ids(), j + 1, form_start)) {
+  for (size_t j = v.Next(1, form_start); j < v.size(); j = v.Next(j + 1, form_start)) {
     bool before = false;
     const size_t form_end = CompanyFormEnd(v, j, &before);
     if (form_end == 0) continue;
@@ -727,8 +774,7 @@ void FindPersons(const View& v, std::vector<Candidate>* out) {
   }
   // A name opens with a title or a given name: the other tokens are skipped by their ids.
   const auto may_open = [](const WordInfo& w) { return w.title_folded || w.given_name; };
-  for (size_t i = v.lexicon.NextWord(v.view.ids(), 0, may_open); i < v.size();
-       i = v.lexicon.NextWord(v.view.ids(), i + 1, may_open)) {
+  for (size_t i = v.Next(0, may_open); i < v.size(); i = v.Next(i + 1, may_open)) {
     std::string title;
     size_t s = i;
     // titles are kept as written; only a word one folds to can be one
@@ -773,7 +819,10 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
   for (const Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;
     auto [it, inserted] = by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
-    if (!inserted && Fold(it->second) != Fold(c.canonical)) it->second.clear();
+    // the same name again (most repeats) is folded the same without folding it
+    if (!inserted && !it->second.empty() && it->second != c.canonical && Fold(it->second) != Fold(c.canonical)) {
+      it->second.clear();
+    }
     std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
   }
   if (by_surname.empty()) return;
@@ -785,7 +834,7 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     auto it = by_surname.find(v.Folded(c.first_token));
     if (it != by_surname.end() && !it->second.empty()) c.canonical = it->second;
   }
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (const size_t i : v.capitalised) {
     if (!v.Cap(i) || !surnames.MayBe(v.Folded(i))) continue;
     auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end() || it->second.empty()) continue;
@@ -805,21 +854,26 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
   // Acronym definitions make one entity of both names, and teach the
   // acronym for its later mentions.
   StringMap<Candidate> defined;  // acronym as written -> template
-  std::unordered_map<uint64_t, size_t> listed;         // (first, end) of a listed name -> index in out
-  const auto span_key = [](size_t first, size_t end) { return (static_cast<uint64_t>(first) << 32) | end; };
-  std::unordered_map<uint32_t, uint32_t> place_end;  // first token of a listed place -> its end
-  for (size_t k = 0; k < out.size(); ++k) {
-    listed.emplace(span_key(out[k].first_token, out[k].end_token), k);
-    if (out[k].type == EntityType::kLoc) place_end.emplace(out[k].first_token, out[k].end_token);
-  }
+  bool capitalised_acronyms = true;  // every acronym's first token kCapitalised
+  // The listed names are out[0, listed_end): Match() gives one at most a start,
+  // in token order, so that a name is found by its start without a map.
+  const size_t listed_end = out.size();
+  const auto listed_at = [&](size_t first) {
+    const auto at = std::lower_bound(out.begin(), out.begin() + static_cast<ptrdiff_t>(listed_end), first,
+                                     [](const Candidate& c, size_t f) { return c.first_token < f; });
+    return at != out.begin() + static_cast<ptrdiff_t>(listed_end) && at->first_token == first
+               ? static_cast<size_t>(at - out.begin())
+               : listed_end;
+  };
   for (const AcronymDefinition& d : FindAcronymDefinitions(v)) {
     std::string canonical, subtype;
     EntityType type = EntityType::kOrg;
-    for (const uint64_t key : {span_key(d.long_first, d.long_end), span_key(d.acr_first, d.acr_end)}) {
-      if (auto it = listed.find(key); it != listed.end()) {  // a listed name on either side names the entity
-        canonical = out[it->second].canonical;
-        subtype = out[it->second].fields.subtype();
-        type = out[it->second].type;
+    for (const auto& [first, end] : {std::pair(d.long_first, d.long_end), std::pair(d.acr_first, d.acr_end)}) {
+      // a listed name on either side names the entity
+      if (const size_t k = listed_at(first); k < listed_end && out[k].end_token == end) {
+        canonical = out[k].canonical;
+        subtype = out[k].fields.subtype();
+        type = out[k].type;
       }
     }
     if (canonical.empty()) {
@@ -831,9 +885,9 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
       // names a place: « Métropole européenne de Lille (MEL) »
       bool place_led = false, names_place = false;
       for (size_t k = d.long_first; k < d.long_end; ++k) {
-        const auto place = place_end.find(static_cast<uint32_t>(k));
-        if (place == place_end.end() || place->second > d.long_end) continue;
-        if (k == d.long_first && place->second < d.long_end) place_led = true;
+        const size_t place = listed_at(k);
+        if (place == listed_end || out[place].type != EntityType::kLoc || out[place].end_token > d.long_end) continue;
+        if (k == d.long_first && out[place].end_token < d.long_end) place_led = true;
         if (k > d.long_first) names_place = true;
       }
       names_place = names_place && v.Cap(d.long_first) && !v.Info(d.long_first).act_word &&
@@ -844,17 +898,25 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     out.push_back(Make(type, d.long_first, d.long_end, canonical, subtype, priority::kDefinedAcronym));
     out.push_back(Make(type, d.acr_first, d.acr_end, canonical, subtype, priority::kDefinedAcronym));
     defined.try_emplace(v.Span(d.acr_first, d.acr_end), out.back());  // the first definition holds
+    capitalised_acronyms = capitalised_acronyms && v.view.Has(d.acr_first, kCapitalised);
   }
   KeyShapes acronyms;
   for (const auto& [acronym, name] : defined) acronyms.Add(acronym);
-  for (size_t i = 0; i < v.size() && !defined.empty(); ++i) {
-    if (!acronyms.MayBe(v.Str(i))) continue;
+  const auto add_mention = [&](size_t i) {
+    if (!acronyms.MayBe(v.Str(i))) return;
     auto it = defined.find(v.Str(i));
-    if (it == defined.end()) continue;
+    if (it == defined.end()) return;
     Candidate c = it->second;
     c.first_token = static_cast<uint32_t>(i);
     c.end_token = static_cast<uint32_t>(i + 1);
     out.push_back(std::move(c));
+  };
+  // A token written as an acronym is, its first code point the same, as
+  // kCapitalised as the acronym: only the capitalised ones are read then.
+  if (!defined.empty() && capitalised_acronyms) {
+    for (const size_t i : v.capitalised) add_mention(i);
+  } else if (!defined.empty()) {
+    for (size_t i = 0; i < v.size(); ++i) add_mention(i);
   }
 
   // A listed kind (« Tribunal administratif ») does not hide its place.

@@ -108,10 +108,13 @@ Unit InitialAt(const Reader& r, size_t i) {
 // Whether a placeholder may start at token i: « [ », or a token no longer
 // than one letter (a code point is at most four bytes) and the dots
 // InitialAt allows after it. A filter on bytes in front of UnitAt, which
-// asks ICU of the letter: most capitalised words (« Conseil ») are longer.
+// asks ICU of the letter: most capitalised words (« Conseil ») are longer,
+// and an ASCII letter is one byte, so that « Le » or « CNIL » is told by its
+// second.
 bool MayStartUnit(const Reader& r, size_t i) {
   const std::string_view s = r.Str(i);
-  if (s.size() <= 4) return true;  // « [ », « B », « É. », « M. »
+  if (!s.empty() && static_cast<uint8_t>(s[0]) < 0x80) return s.size() == 1 || IsDots(s.substr(1));  // « [ », « B. »
+  if (s.size() <= 4) return true;  // « É », « É. »
   return std::all_of(s.begin() + 4, s.end(), [](char c) { return c == '.' || (static_cast<uint8_t>(c) & 0x80) != 0; });
 }
 
@@ -165,13 +168,23 @@ struct PersonFound {
   std::string last;  // the last placeholder as written: « [U] », « I »
 };
 
+// The first token at or after `from` that is capitalised or starts with
+// « [ », or size(): a title (« M. », « Mme ») and an initial are
+// capitalised, a placeholder opens with « [ ». Most tokens are neither, and
+// are passed over in one tight loop.
+size_t NextOpening(const Reader& r, size_t from) {
+  const Token* const tokens = r.view.tokens().data();
+  const char* const text = r.view.text().data();
+  const size_t n = r.size();
+  while (from < n && (r.view.Flags(from) & kCapitalised) == 0 && text[tokens[from].byte_start] != '[') ++from;
+  return from;
+}
+
 std::vector<PersonFound> FindPersons(const Reader& r) {
   const NameWords& names = r.lexicon.names();
   std::vector<PersonFound> out;
-  for (size_t i = 0; i < r.size(); ++i) {
-    // a title (« M. », « Mme ») and an initial are capitalised, a placeholder
-    // opens with « [ »: most tokens are neither, and cost no lookup
-    if (!r.view.Has(i, kCapitalised) && !r.view.TextIs(i, "[")) continue;
+  for (size_t i = NextOpening(r, 0); i < r.size(); i = NextOpening(r, i + 1)) {
+    if (!r.view.Has(i, kCapitalised) && !r.view.TextIs(i, "[")) continue;  // « [… » is no « [ »
     const auto title = r.lexicon.word(r.view.Id(i)).title_folded ? names.titles.find(r.Str(i)) : names.titles.end();
     const bool titled = title != names.titles.end() && r.SameLine(i + 1);
     // Without a title a name opens with a placeholder (PersonEnd).

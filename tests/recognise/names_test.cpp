@@ -113,10 +113,45 @@ TEST_CASE("a legal form makes a company's name", "[names]") {
     REQUIRE(e != nullptr);
     CHECK(e->fields.subtype() == "company");
   }
+  // the forms are screened by their first byte as written: one in lower
+  // case among them
+  es = EntitiesOf("La société Vodafone Group plc et Zorblax Ltd. ont fusionné.");
+  CHECK(Find(es, EntityType::kOrg, "Vodafone Group plc") != nullptr);
+  CHECK(Find(es, EntityType::kOrg, "Zorblax Ltd") != nullptr);
   // a person's name is not a company's, nor a possessive a form
   es = EntitiesOf("Mme Eva SAS et M. Denis Baupin, députés, ont exposé sa demande.");
   CHECK(CountOfType(es, EntityType::kOrg) == 0);
   CHECK(Find(es, EntityType::kPerson, "Eva Sas") != nullptr);
+}
+
+// The rules start from the positions one pass over the tokens lists
+// (names.cpp, View::FindStarts), where each made its own pass before: a
+// name at either end of the text, or a mention of an acronym anywhere, is
+// what a list that dropped a position would lose.
+TEST_CASE("the rules start from every position their own passes read", "[names]") {
+  auto es = EntitiesOf("Quorvex, société de conseil.");  // the apposition's comma is token 1
+  CHECK(Find(es, EntityType::kOrg, "Quorvex") != nullptr);
+  es = EntitiesOf("Sofina SA");  // a legal form at token 1, the text's last
+  CHECK(Find(es, EntityType::kOrg, "Sofina SA") != nullptr);
+  es = EntitiesOf("Nicolas Chagny");  // a given name at token 0
+  CHECK(Find(es, EntityType::kPerson, "Nicolas Chagny") != nullptr);
+  es = EntitiesOf("Chagny et Quorvex. Nicolas Chagny, puis Chagny.");  // a surname before and after the full name
+  const Entity* chagny = Find(es, EntityType::kPerson, "Nicolas Chagny");
+  REQUIRE(chagny != nullptr);
+  CHECK(chagny->mentions.size() == 3);
+  es = EntitiesOf("l'association Zorblax");  // a cue at the text's first word, its name the last
+  CHECK(Find(es, EntityType::kOrg, "Zorblax") != nullptr);
+  // an acronym after a sign, a digit, a quote, at the end, and defined in
+  // both orders: every mention of it
+  es = EntitiesOf(
+      "Le Conseil national du logiciel libre (CNLL) et le SNJ (syndicat national des journalistes). (CNLL) 2 CNLL, "
+      "« SNJ » et SNJ,CNLL");
+  const Entity* cnll = Find(es, EntityType::kOrg, "Conseil national du logiciel libre");
+  REQUIRE(cnll != nullptr);
+  CHECK(cnll->mentions.size() == 5);
+  const Entity* snj = Find(es, EntityType::kOrg, "Syndicat national des journalistes");
+  REQUIRE(snj != nullptr);
+  CHECK(snj->mentions.size() == 4);
 }
 
 TEST_CASE("one name written two ways is one entity", "[names]") {

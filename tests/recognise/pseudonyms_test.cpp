@@ -78,6 +78,10 @@ TEST_CASE("without a title, accented capitals and long runs of dots still make a
   CHECK(Find(EntitiesOf("La société a licencié É…… D…… sans préavis."), EntityType::kPerson, "É…… D……") != nullptr);
   CHECK(Find(EntitiesOf("Attendu que B..... A..... a interjeté appel."), EntityType::kPerson, "B..... A.....") != nullptr);
   CHECK(Find(EntitiesOf("Les époux Ö.... Ü.... ont saisi le tribunal."), EntityType::kPerson, "Ö.... Ü....") != nullptr);
+  // an ASCII capital is told by the byte after it: dots, an ellipsis, or « [ » alone
+  CHECK(Find(EntitiesOf("Attendu que B… A… a interjeté appel."), EntityType::kPerson, "B… A…") != nullptr);
+  CHECK(Find(EntitiesOf("Attendu que B.. A.. a interjeté appel."), EntityType::kPerson, "B.. A..") != nullptr);
+  CHECK(Find(EntitiesOf("[N] [U] a interjeté appel."), EntityType::kPerson, "[N] [U]") != nullptr);
 }
 
 TEST_CASE("an organisation word before placeholders makes an organisation named with it", "[pseudonyms]") {

@@ -101,8 +101,11 @@ std::unordered_map<std::string, std::string> NumberedActsByDate(const Context& c
   // any other word is told by its id, without comparing it to each.
   const auto starts_rule = [](const WordInfo& w) { return w.reference_start; };
   for (uint32_t i = c.tokens.NextWord(0, starts_rule); i < c.tokens.size(); i = c.tokens.NextWord(i + 1, starts_rule)) {
-    const Kind kind = KindOfWord(c.tokens.F(i));
-    if (kind != Kind::kLoi && kind != Kind::kDecret && kind != Kind::kOrdonnance) continue;
+    // the three kinds asked by name: KindOfWord compared most words with every kind
+    const std::string_view word = c.tokens.F(i);
+    const Kind kind = word == "loi" ? Kind::kLoi : word == "decret" ? Kind::kDecret
+                      : word == "ordonnance" ? Kind::kOrdonnance : Kind::kOther;
+    if (kind == Kind::kOther) continue;
     const ActNumber number = ReadActNumber(c, i);
     uint32_t date_end = 0;
     if (!IsActNumber(number, kind)) continue;

@@ -196,7 +196,7 @@ Attach AttachedInstrument(const Context& c, const Memory& m, uint32_t pos, uint3
   if (t.F(k) == "present" || t.F(k) == "presente") return connector ? Attach::kUnresolved : Attach::kNone;
   if (!anaphoric) {
     if (std::optional<Found> named = ParseInstrument(c, k, true)) {
-      *found = *named;
+      *found = std::move(*named);
       found->end = SkipPrecite(t, found->end);
       return Attach::kFound;
     }

@@ -53,8 +53,9 @@ int CourtOfEcliCode(const Tables& tables, std::string_view code) {
 AuthorityMentions::AuthorityMentions(const Tokens& toks, const Tables& tables, const std::vector<Candidate>& names)
     : toks_(toks), tables_(tables) {
   const uint32_t n = toks.size();
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!toks.W(i).authority_start) continue;  // AuthorityStartWords: most tokens
+  // AuthorityStartWords: most tokens are none, skipped by their ids
+  const auto may_start = [](const WordInfo& w) { return w.authority_start; };
+  for (uint32_t i = toks.NextWord(0, may_start); i < n; i = toks.NextWord(i + 1, may_start)) {
     uint32_t end = 0;
     const int name = LongestName(toks, tables.authority_trie, tables.authority_names, i, false, &end);
     if (name >= 0) {

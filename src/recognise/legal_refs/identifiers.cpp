@@ -24,11 +24,16 @@ bool MatchesShape(std::string_view s, std::string_view shape) {
 
 bool IsCassationNumber(std::string_view id) { return MatchesShape(id, "##-##.###"); }
 
+// Read in place, not split: every number of a text no word introduces is
+// asked, and a vector of parts was an allocation each.
 bool IsConstitutionalNumber(std::string_view id) {
-  const std::vector<std::string_view> parts = Split(id, '/');
-  if (parts.size() > 2 || (parts.size() == 2 && !IsAsciiDigits(parts[1]))) return false;
-  return parts[0].size() >= 6 && parts[0][4] == '-' && IsAsciiDigits(parts[0].substr(0, 4)) &&
-         IsAsciiDigits(parts[0].substr(5));
+  const size_t slash = id.find('/');
+  const std::string_view number = id.substr(0, slash);
+  if (slash != std::string_view::npos) {  // « 2015-713/714 »: one more number, no more
+    const std::string_view joined = id.substr(slash + 1);
+    if (joined.find('/') != std::string_view::npos || !IsAsciiDigits(joined)) return false;
+  }
+  return number.size() >= 6 && number[4] == '-' && IsAsciiDigits(number.substr(0, 4)) && IsAsciiDigits(number.substr(5));
 }
 
 std::string EuNumber(std::string_view id, const StringSet& suffixes) {

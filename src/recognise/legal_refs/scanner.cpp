@@ -140,9 +140,7 @@ uint32_t NextScanToken(const Context& c, uint32_t i, Memory* m) {
     const uint32_t from = std::max({i, m->last_article_end, m->quote_search_failed_until});
     if (from <= m->last_article_end + kMaxWordsBetween) limit = std::min(limit, from);
   }
-  uint32_t next = i;
-  while (next < limit && !t.W(next).reference_start && t.K(next) != TokenKind::kNumber) ++next;
-  return next;
+  return t.NextWordOrNumber(i, limit, [](const WordInfo& w) { return w.reference_start; });
 }
 
 }  // namespace

@@ -36,6 +36,18 @@ class Tokens {
   uint32_t NextWord(uint32_t from, Test has) const {
     return static_cast<uint32_t>(lexicon_.NextWord(view_.ids(), from, has));
   }
+  // The first token in [from, limit) whose word `has` or that is a number,
+  // or limit (<= size()): the scan's skip over the tokens no rule reads, one
+  // tight loop over the ids and kinds with the arrays held, where W() and
+  // K() went through the view for each token.
+  template <class Test>
+  uint32_t NextWordOrNumber(uint32_t from, uint32_t limit, Test has) const {
+    const uint32_t* const ids = view_.ids().data();
+    const Token* const tokens = view_.tokens().data();
+    const WordInfo* const words = &lexicon_.word(0);  // the Lexicon's WordInfo, by id
+    while (from < limit && !has(words[ids[from]]) && tokens[from].kind != TokenKind::kNumber) ++from;
+    return from;
+  }
   // data/cues/reference_words.tsv: the lists read by ending or as written.
   const ReferenceWords& words() const { return lexicon_.references(); }
   bool IsNumber(uint32_t j) const { return j < n_ && view_.token(j).kind == TokenKind::kNumber; }

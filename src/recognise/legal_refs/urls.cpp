@@ -3,6 +3,7 @@
 #include "recognise/legal_refs/urls.h"
 
 #include <array>
+#include <initializer_list>
 
 #include "recognise/legal_refs/identifiers.h"
 
@@ -21,9 +22,38 @@ constexpr std::string_view kSearchTail = "&page=1&init=true";
 constexpr std::string_view kJudilibre = "https://www.courdecassation.fr/recherche-judilibre?search_api_fulltext=";
 constexpr std::string_view kEurLexEcli = "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=ecli:";
 
-std::string Search(std::string_view base, std::string_view query) {
-  return std::string(base) + PercentEncode(query) + std::string(kSearchTail);
+// PercentEncode(s) after the bytes of `out`, which has the room: one
+// allocation per address, where a string per piece and its growth were
+// most of the cost of an article's reference (issue 21).
+void AppendPercentEncoded(std::string_view s, std::string* out) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char ch : s) {
+    const auto b = static_cast<unsigned char>(ch);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.' ||
+        b == '_' || b == '~') {
+      out->push_back(ch);
+    } else {
+      out->push_back('%');
+      out->push_back(kHex[b >> 4]);
+      out->push_back(kHex[b & 15]);
+    }
+  }
 }
+
+// A search form's address for the query made of `pieces` one after the
+// other (percent-encoding reads byte by byte, so the pieces are encoded
+// one by one).
+std::string Search(std::string_view base, std::initializer_list<std::string_view> pieces) {
+  size_t room = base.size() + kSearchTail.size();
+  for (const std::string_view piece : pieces) room += 3 * piece.size();  // %XX at most a byte
+  std::string url;
+  url.reserve(room);
+  url += base;
+  for (const std::string_view piece : pieces) AppendPercentEncoded(piece, &url);
+  url += kSearchTail;
+  return url;
+}
+std::string Search(std::string_view base, std::string_view query) { return Search(base, {query}); }
 
 bool IsRomanNumeral(std::string_view s) {
   return !s.empty() && AllBytes(s, [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
@@ -60,19 +90,9 @@ std::string ActQuery(std::string_view kind, std::string_view id) {
 }  // namespace
 
 std::string PercentEncode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
-  for (const char ch : s) {
-    const auto b = static_cast<unsigned char>(ch);
-    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.' ||
-        b == '_' || b == '~') {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[b >> 4];
-      out += kHex[b & 15];
-    }
-  }
+  out.reserve(3 * s.size());
+  AppendPercentEncoded(s, &out);
   return out;
 }
 
@@ -104,8 +124,8 @@ std::string CodeArticleNumber(std::string_view article) {
 std::string CodeUrl(std::string_view code_name, std::string_view article) {
   if (code_name.empty()) return {};
   const std::string number = CodeArticleNumber(article);
-  const std::string query = number.empty() ? std::string(code_name) : "article " + number + " " + std::string(code_name);
-  return Search(kLegifranceCode, query);
+  if (number.empty()) return Search(kLegifranceCode, code_name);
+  return Search(kLegifranceCode, {"article ", number, " ", code_name});
 }
 
 std::string UrlOfKey(std::string_view key) {
