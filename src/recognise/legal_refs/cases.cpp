@@ -159,7 +159,7 @@ std::optional<Found> ReadJoinedNumber(const Context& c, const Ref& first, uint32
 }
 
 std::optional<Found> ReadConstitutionalNumber(const Context& c, uint32_t i) {
-  if (!c.tokens.IsNumber(i) || c.tokens.Glued(i)) return std::nullopt;
+  if (!c.tokens.IsNumber(i) || c.tokens.Glued(i) || !MayReadConstitutionalNumber(c.tokens, i)) return std::nullopt;
   uint32_t end = 0;
   const std::string id = ReadId(c.tokens, i, &end);
   return ConstitutionalDecision(c, id, end);

@@ -89,4 +89,12 @@ std::string ReadId(const Tokens& toks, uint32_t j, uint32_t* end) {
   return id;
 }
 
+bool MayReadConstitutionalNumber(const Tokens& toks, uint32_t j) {
+  // ReadId's identifier starts with the number's text (a number is never the
+  // capitals of « MED 2021-134 »), then a separator and a token at a time
+  const std::string_view raw = toks.T(j);
+  if (raw.size() < 4 || !IsAsciiDigits(raw.substr(0, 4))) return false;
+  return raw.size() > 4 ? raw[4] == '-' : toks.F(j + 1) == "-";
+}
+
 }  // namespace lexfr::legal_refs

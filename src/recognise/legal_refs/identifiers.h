@@ -58,4 +58,10 @@ int DayNumber(std::string_view folded);
 // "MED-2021-134"). Empty when there is none; else *end is past it.
 std::string ReadId(const Tokens& toks, uint32_t j, uint32_t* end);
 
+// Whether the identifier ReadId reads at a number j may be a Conseil
+// constitutionnel number: it starts with four digits and a dash, in the
+// number's own text or as the glued token after it. Asked of every number
+// no word introduces, before ReadId builds its string: most are not.
+bool MayReadConstitutionalNumber(const Tokens& toks, uint32_t j);
+
 }  // namespace lexfr::legal_refs

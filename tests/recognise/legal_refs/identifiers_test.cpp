@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "recognise/legal_refs/segmented.h"
 
@@ -96,6 +97,34 @@ TEST_CASE("identifiers as written, from glued tokens", "[legal_refs][identifiers
   CHECK(ce.rest == ", lecture");
   CHECK(ReadIdAfter("le dossier est clos", "le").id.empty());
   CHECK(ReadIdAfter("la CNIL, 2021", "la").id == "CNIL");  // an all-caps word alone: callers check the shape
+}
+
+}  // namespace lexfr::legal_refs
+
+namespace lexfr::legal_refs {
+
+TEST_CASE("the test before reading a Conseil constitutionnel number passes every one ReadId reads", "[legal_refs][identifiers]") {
+  // MayReadConstitutionalNumber spares most numbers ReadId's string: it
+  // must hold wherever ReadId reads such a number, or a decision is lost.
+  std::vector<std::string> texts = CorpusAndCaseTexts();
+  texts.push_back("Décisions 2019-796 DC, 2010-14/22 QPC, 2021-817 DC et 2015-713/714 DC ; 2019 - 796 DC.");
+  size_t numbers = 0, read = 0, passed = 0;
+  for (const std::string& text : texts) {
+    const Segmented s(text);
+    for (uint32_t j = 0; j < s.tokens.size(); ++j) {
+      if (!s.tokens.IsNumber(j)) continue;
+      ++numbers;
+      const bool may = MayReadConstitutionalNumber(s.tokens, j);
+      if (may) ++passed;
+      uint32_t end = 0;
+      if (!IsConstitutionalNumber(ReadId(s.tokens, j, &end))) continue;
+      ++read;
+      INFO(text.substr(s.seg.tokens[j].byte_start, 40));
+      CHECK(may);
+    }
+  }
+  CHECK(read >= 4);
+  CHECK(passed * 4 < numbers);  // the test spares most numbers, or it is no use
 }
 
 }  // namespace lexfr::legal_refs
