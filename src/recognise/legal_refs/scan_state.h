@@ -46,8 +46,22 @@ struct Found {
   Ref ref;
 };
 
+// An address computed from a reference's key (urls.h) and what it was
+// computed from besides the canonical key it is remembered by.
+struct ComputedUrl {
+  Kind kind = Kind::kOther;
+  size_t key_size = 0;  // where the key ends in the canonical key
+  std::string code_name;
+  std::string url;
+};
+
 struct Memory {
   std::vector<Candidate> out;
+  // The addresses of the references emitted without one of their own, by
+  // canonical key: a text cites the same few articles again and again, and
+  // building a Légifrance address (a code's name percent-encoded) was most
+  // of an emit's cost (issue 21).
+  std::unordered_map<std::string, ComputedUrl> computed_urls;
   std::optional<Ref> last;  // the legislative instrument last named
   std::array<std::optional<Ref>, static_cast<size_t>(Kind::kCount)> last_by_kind;
   // The last bare instrument emitted ("FISA" before "section 702"); bare_end

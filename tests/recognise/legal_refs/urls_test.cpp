@@ -4,6 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
+#include "recognise/legal_refs/scan_state.h"
+
 namespace lexfr::legal_refs {
 
 TEST_CASE("percent-encoding keeps unreserved bytes only", "[legal_refs][urls]") {
@@ -72,6 +77,36 @@ TEST_CASE("ECLI: EUR-Lex for the EU's, none for the others", "[legal_refs][urls]
   CHECK(UrlOfKey("ECLI:FR:CECHR:2020:444937.20201013").empty());
   CHECK(UrlOfKey("GDPR").empty());  // named instruments take their table's URL
   CHECK(UrlOfKey("CIRC:6282-SG").empty());
+}
+
+TEST_CASE("an emitted reference's address, remembered by its key, is the one its key gives", "[legal_refs][urls]") {
+  // Emit remembers the addresses it computes by canonical key: each must be
+  // what urls.h computes for that reference, emitted first or again.
+  Ref code{"CSP", Kind::kCode, "", "code de la santé publique", true};
+  Ref civil{"CCIV", Kind::kCode, "", "code civil", true};
+  Ref law{"LOI:2004-575", Kind::kLoi, "", "", true};
+  Ref own{"GDPR", Kind::kReglement, "https://eur-lex.europa.eu/eli/reg/2016/679/oj", "", true};
+  Ref renamed = code;  // the same key with another code's name: not the first one's address
+  renamed.name = "code civil";
+  struct Emitted {
+    const Ref* ref;
+    std::string article;
+  };
+  const std::vector<Emitted> emits = {{&code, "L1111-8"}, {&civil, "1240"}, {&code, "L1111-8"}, {&law, ""},
+                                      {&code, "L1112-1-II"}, {&law, "5"}, {&own, "6"}, {&law, ""},
+                                      {&civil, "1240"}, {&renamed, "L1111-8"}, {&code, "L1111-8"}, {&own, "6"}};
+  Memory memory;
+  for (const Emitted& e : emits) Emit(&memory, 0, 1, *e.ref, e.article);
+  REQUIRE(memory.out.size() == emits.size());
+  for (size_t k = 0; k < emits.size(); ++k) {
+    const Ref& ref = *emits[k].ref;
+    INFO(k << " " << memory.out[k].canonical);
+    const std::string expected = !ref.url.empty()          ? ref.url
+                                 : ref.kind == Kind::kCode ? CodeUrl(ref.name, emits[k].article)
+                                                           : UrlOfKey(ref.key);
+    CHECK(memory.out[k].fields.url == expected);
+  }
+  CHECK(memory.out[9].fields.url != memory.out[0].fields.url);
 }
 
 }  // namespace lexfr::legal_refs
