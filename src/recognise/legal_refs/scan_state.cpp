@@ -33,7 +33,13 @@ void Emit(Memory* memory, uint32_t first, uint32_t end, const Ref& ref, std::str
   c.type = EntityType::kLegalRef;
   c.first_token = first;
   c.end_token = end;
-  c.canonical = article.empty() ? ref.key : ref.key + " art. " + article;
+  if (article.empty()) {
+    c.canonical = ref.key;
+  } else {  // one allocation, where « key + " art. " + article » made up to three
+    constexpr std::string_view kArt = " art. ";
+    c.canonical.reserve(ref.key.size() + kArt.size() + article.size());
+    c.canonical.append(ref.key).append(kArt).append(article);
+  }
   c.fields.instrument() = ref.key;
   c.fields.article() = std::move(article);
   c.fields.url = ref.url.empty() ? UrlFromKey(memory, ref, c.canonical, c.fields.article()) : ref.url;
