@@ -123,11 +123,13 @@ TEST_CASE("a crash in the cage is an outcome, and the next request gets a new se
 
 TEST_CASE("the cage stops a request at its CPU time and at its wall-clock deadline", "[cage]") {
   RunCaged(&Echo, "", Quick());  // a server that has some CPU time already
-  CageResult busy;
-  const double busy_seconds = SecondsOf([&] { busy = RunCaged(&Spin, "", Quick()); });
+  // Stopped by its CPU time (SIGXCPU), not by the wall-clock deadline: the
+  // detail says which, whatever the load of the machine (a bound on the wall
+  // time it took failed on a machine busy with other builds).
+  const CageResult busy = RunCaged(&Spin, "", Quick());
   CHECK(busy.end == CageEnd::kTimedOut);
   CHECK(busy.cpu_seconds >= 0.9);
-  CHECK(busy_seconds < 15);
+  CHECK(busy.detail.find("of CPU") != std::string::npos);
 
   CageLimits stall = Quick();
   stall.wall_seconds = 0.3;
