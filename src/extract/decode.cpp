@@ -11,6 +11,9 @@
 #include <cstring>
 #include <initializer_list>
 #include <memory>
+#include <string>
+
+#include "extract/lazy_library.h"
 
 namespace lexfr {
 namespace {
@@ -156,24 +159,61 @@ Status ConvertWithIcu(std::string_view bytes, const char* charset, std::string* 
   return Status::Ok();
 }
 
+// ICU's charset detector lives in libicui18n, which nothing else in lexfr
+// needs: opened when the first text that is not UTF-8 comes
+// (extract/lazy_library.h), not linked, it costs the runs that never see one
+// nothing (it was ~0.9 M instructions of the loader's work per run: issue 21).
+struct CharsetDetectorApi {
+  decltype(&::ucsdet_open) open = nullptr;
+  decltype(&::ucsdet_close) close = nullptr;
+  decltype(&::ucsdet_setText) set_text = nullptr;
+  decltype(&::ucsdet_detectAll) detect_all = nullptr;
+  decltype(&::ucsdet_getName) get_name = nullptr;
+};
+
+// ICU versions its C symbols (ucsdet_open is a macro for ucsdet_open_72, say):
+// the name to look up is the macro's expansion, spelled out.
+#define LEXFR_ICU_SYMBOL_NAME(f) LEXFR_ICU_SYMBOL_NAME_OF(f)
+#define LEXFR_ICU_SYMBOL_NAME_OF(f) #f
+
+bool ResolveCharsetDetector(void* library, CharsetDetectorApi* det) {
+  return ResolveFunction(library, LEXFR_ICU_SYMBOL_NAME(ucsdet_open), &det->open) &&
+         ResolveFunction(library, LEXFR_ICU_SYMBOL_NAME(ucsdet_close), &det->close) &&
+         ResolveFunction(library, LEXFR_ICU_SYMBOL_NAME(ucsdet_setText), &det->set_text) &&
+         ResolveFunction(library, LEXFR_ICU_SYMBOL_NAME(ucsdet_detectAll), &det->detect_all) &&
+         ResolveFunction(library, LEXFR_ICU_SYMBOL_NAME(ucsdet_getName), &det->get_name);
+}
+
 // The Latin single-byte charset ICU's detector names for `bytes`, or
 // windows-1252 (a superset of ISO-8859-1 in practice) when it names none.
-std::string DetectLatinCharset(std::string_view bytes) {
+// Fails (kConfig, as a missing PDF module does) when the detector's library
+// cannot be loaded: the installation lacks a part.
+Status DetectLatinCharset(std::string_view bytes, std::string* charset) {
+  *charset = "windows-1252";
+  std::string why;
+  const CharsetDetectorApi* ucsdet = LoadLibraryOnce(LEXFR_ICU_I18N_SONAME, ResolveCharsetDetector, &why);
+  if (ucsdet == nullptr) {
+    return Status::Error(ExitCode::kConfig, "charset_detection_unavailable",
+                         "text that is not UTF-8 needs ICU's charset detector, which cannot be loaded: " + why);
+  }
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), ucsdet_close);
-  if (U_FAILURE(err)) return "windows-1252";
+  std::unique_ptr<UCharsetDetector, decltype(ucsdet->close)> det(ucsdet->open(&err), ucsdet->close);
+  if (U_FAILURE(err)) return Status::Ok();
   const int32_t len = static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20));
-  ucsdet_setText(det.get(), bytes.data(), len, &err);
+  ucsdet->set_text(det.get(), bytes.data(), len, &err);
   int32_t n = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &n, &err);
-  if (U_FAILURE(err)) return "windows-1252";
+  const UCharsetMatch** matches = ucsdet->detect_all(det.get(), &n, &err);
+  if (U_FAILURE(err)) return Status::Ok();
   for (int32_t i = 0; i < n; ++i) {
-    const char* name = ucsdet_getName(matches[i], &err);
+    const char* name = ucsdet->get_name(matches[i], &err);
     if (U_FAILURE(err) || name == nullptr) break;
     const std::string_view v(name);
-    if (v == "ISO-8859-1" || v == "windows-1252" || v == "ISO-8859-15") return std::string(v);
+    if (v == "ISO-8859-1" || v == "windows-1252" || v == "ISO-8859-15") {
+      charset->assign(v);
+      break;
+    }
   }
-  return "windows-1252";
+  return Status::Ok();
 }
 
 enum class Utf16Guess { kNone, kLittleEndian, kBigEndian };
@@ -309,7 +349,8 @@ Status DecodeInto(std::string_view bytes, std::string* owned, DecodedText* out) 
                                                     " invalid UTF-8 sequence(s) replaced by U+FFFD, the first at byte " +
                                                     std::to_string(census.first_invalid)});
   } else {
-    const std::string charset = DetectLatinCharset(bytes);
+    std::string charset;
+    if (Status s = DetectLatinCharset(bytes, &charset); !s.ok()) return s;
     size_t replaced = 0;
     Status s = ConvertWithIcu(bytes, charset.c_str(), &out->text, &replaced);
     if (!s.ok()) return s;

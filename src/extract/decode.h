@@ -19,7 +19,12 @@
 //    detector names (windows-1252 when it names none), with a diagnostic;
 //  - NUL bytes later in the text become U+FFFD, with a diagnostic.
 //
-// Thread-safety: free functions with no shared state.
+// The detector's library (ICU's libicui18n) is opened the first time it is
+// needed (extract/lazy_library.h); when it cannot be, such a text fails with
+// kConfig "charset_detection_unavailable".
+//
+// Thread-safety: free functions; the detector's library is loaded once, the
+// first caller loading it for all.
 #pragma once
 
 #include <cstddef>

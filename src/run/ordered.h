@@ -49,7 +49,8 @@ struct OrderedOptions {
 // count. Stops early when emit returns false or *stop turns true. Returns how
 // many results were emitted (indices 0..n-1). `work` runs concurrently with
 // itself and with `emit`; an exception from `work` stops the run and is
-// rethrown here once every thread is joined.
+// rethrown here once every thread is joined. A single item runs on the
+// calling thread.
 template <class Result, class Work, class Emit>
 size_t RunOrdered(size_t count, const OrderedOptions& options, Work work, Emit emit);
 
@@ -189,6 +190,17 @@ size_t RunOrderedPull(const OrderedOptions& options, Next next, Work work, Emit 
 
 template <class Result, class Work, class Emit>
 size_t RunOrdered(size_t count, const OrderedOptions& options, Work work, Emit emit) {
+  // One item (`lexfr analyze FILE`, the common case): worked on and emitted
+  // on the calling thread, with nothing to overlap, so no thread and no 8 MiB
+  // stack to map (issue 21: start-up). The same contract: nothing is taken
+  // once a stop came, and an exception from `work` goes to the caller. (No
+  // `tick` while it runs: a progress line of 0/1 says nothing.)
+  if (count == 1) {
+    if (options.stop != nullptr && options.stop->load()) return 0;
+    Result result = work(size_t{0});
+    emit(size_t{0}, result);
+    return 1;
+  }
   size_t pulled = 0;  // only touched by the one worker pulling
   return RunOrderedPull<size_t, Result>(
       options,

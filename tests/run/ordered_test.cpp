@@ -111,6 +111,44 @@ TEST_CASE("zero items is a run that emits nothing", "[ordered]") {
   CHECK(RunOrdered<int>(0, {}, [](size_t) { return 0; }, [](size_t, int&) { return true; }) == 0);
 }
 
+// One item runs on the calling thread (no thread to start: issue 21), under
+// the contract the threaded run keeps for any count.
+TEST_CASE("one item runs on the calling thread, under the same contract", "[ordered]") {
+  const std::thread::id caller = std::this_thread::get_id();
+  std::atomic<bool> stop{false};
+  OrderedOptions o;
+  o.jobs = 4;
+  o.stop = &stop;
+  std::vector<size_t> seen;
+  const auto run = [&](auto work) {
+    seen.clear();
+    return RunOrdered<size_t>(1, o, work, [&](size_t i, size_t& r) {
+      CHECK(std::this_thread::get_id() == caller);
+      seen.push_back(i + r);
+      return false;  // stopping after the last item changes nothing
+    });
+  };
+  // Worked on and emitted once, here.
+  CHECK(run([&](size_t i) {
+          CHECK(std::this_thread::get_id() == caller);
+          return i + 7;
+        }) == 1);
+  CHECK(seen == std::vector<size_t>{7});
+  // A stop during the work: the item taken is still emitted (a prefix).
+  CHECK(run([&](size_t) {
+          stop = true;
+          return size_t{0};
+        }) == 1);
+  CHECK(seen.size() == 1);
+  // A stop before: nothing is taken.
+  CHECK(run([](size_t) { return size_t{0}; }) == 0);
+  CHECK(seen.empty());
+  stop = false;
+  // An exception from work reaches the caller, nothing emitted.
+  CHECK_THROWS_WITH(run([](size_t) -> size_t { throw std::runtime_error("one"); }), "one");
+  CHECK(seen.empty());
+}
+
 // --- running over a stream -----------------------------------------------------------
 
 TEST_CASE("RunOrderedPull reads as the window allows and emits in order", "[ordered]") {
