@@ -45,13 +45,25 @@ TokenView::TokenView(std::string_view text, const Segmentation& seg, const Vocab
   const size_t n = seg.tokens.size();
   ids_.resize(n);
   flags_.resize(n);
+  // One loop over plain pointers, carrying the previous token's ends: the
+  // per-token bounds checks and vector indexing through `seg` cost a fifth
+  // of the loop (issue 21).
+  const Token* token = seg.tokens.data();
+  const uint32_t* folded_end = seg.folded_end.data();
+  const char* folded = seg.folded.data();
+  uint32_t* id = ids_.data();
+  uint8_t* flags = flags_.data();
+  uint32_t folded_from = 0;
+  uint32_t prev_end = UINT32_MAX;  // no token starts there: the first is glued to nothing
   for (size_t i = 0; i < n; ++i) {
-    const Token& t = seg.tokens[i];
-    ids_[i] = vocabulary.Find(FoldedText(seg, i));
-    uint8_t flags = ShapeFlagsOf(TokenText(text, t));
-    if (i > 0 && t.byte_start == seg.tokens[i - 1].byte_end) flags |= kGlued;
-    if (t.newline_before) flags |= kLineBreakBefore;
-    flags_[i] = flags;
+    const Token& t = token[i];
+    id[i] = vocabulary.Find(std::string_view(folded + folded_from, folded_end[i] - folded_from));
+    folded_from = folded_end[i];
+    uint8_t f = ShapeFlagsOf(std::string_view(text.data() + t.byte_start, t.byte_end - t.byte_start));
+    if (t.byte_start == prev_end) f |= kGlued;
+    if (t.newline_before) f |= kLineBreakBefore;
+    flags[i] = f;
+    prev_end = t.byte_end;
   }
 }
 

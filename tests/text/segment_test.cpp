@@ -235,6 +235,10 @@ TEST_CASE("code-point offsets counted from the blocks are those of the text", "[
     CHECK(CodePointEnd(text, seg, t) == CountCodePoints(text.substr(0, t.byte_end)));
   }
   CHECK(CodePointOffset(text, seg, static_cast<uint32_t>(text.size())) == CountCodePoints(text));
+  // the table itself, counted a block at a time, at every block start
+  for (size_t k = 0; k < seg.code_points_before.size(); ++k) {
+    CHECK(seg.code_points_before[k] == CountCodePoints(text.substr(0, k * kCodePointBlock)));
+  }
   for (const Sentence& s : seg.sentences) CHECK(s.end == CountCodePoints(text.substr(0, s.byte_end)));
 }
 
