@@ -115,13 +115,7 @@ class MoneyScanner {
   }
 
   std::vector<RawAmount> Scan() {
-    for (size_t i = 0; i < n_;) {
-      // Only a number or a word of the money lists (a currency, « deux »)
-      // starts an amount: any other token costs one test.
-      if (tokens_[i].kind != TokenKind::kNumber && Roles(i) == nullptr) {
-        ++i;
-        continue;
-      }
+    for (size_t i = NextStart(0); i < n_; i = NextStart(i)) {
       size_t end = SignFirst(i);
       if (end == 0) end = NumberFirst(i);
       i = end != 0 ? end : i + 1;
@@ -153,6 +147,19 @@ class MoneyScanner {
   // names.
   const WordRoles* Roles(size_t i) const {
     return tokens_[i].kind == TokenKind::kNumber ? nullptr : lexicon_.word(view_.Id(i)).money;
+  }
+
+  // The first token at or after i that may start an amount, or n: a number
+  // or a word of the money lists (a currency, « deux »). A tight scan over
+  // the kinds and the ids, in locals, as Lexicon::NextWord: asking Roles of
+  // each token reloaded the view and the lexicon per token, and this scan
+  // reads every token of the text.
+  size_t NextStart(size_t i) const {
+    const Token* tokens = tokens_.data();
+    const uint32_t* ids = view_.ids().data();
+    const WordInfo* words = &lexicon_.word(0);
+    while (i < n_ && tokens[i].kind != TokenKind::kNumber && words[ids[i]].money == nullptr) ++i;
+    return i;
   }
 
   // The currency named at token i (one or two tokens): its name and end.
@@ -247,8 +254,8 @@ class MoneyScanner {
         ++k;
       }
     }
-    const bool de = Is(k, "de") || Is(k, "d'");
-    if (a.word_multiplier && de) {
+    // « de » is asked only after a word multiplier: most numbers have none
+    if (a.word_multiplier && (Is(k, "de") || Is(k, "d'"))) {
       const CurrencyName* c = CurrencyAfter(k + 1, &end);
       if (c == nullptr) return k;  // "35 millions de personnes": not money
       a.currency = &c->iso;

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <set>
 #include <span>
-#include <unordered_map>
 
 #include "text/text_util.h"
 
@@ -47,14 +46,21 @@ class Reader {
     for (const CueHit* h : Hits("past_claim")) past_claim_ends_.insert(h->end_token);
     for (const Entity& e : entities) {
       if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
-      for (const Mention& m : e.mentions) {
-        auto [it, fresh] = entity_at_.try_emplace(m.first_token, &e, m.end_token);
-        if (!fresh && m.end_token > it->second.second) it->second = {&e, m.end_token};
+      for (const Mention& m : e.mentions) entity_at_.push_back({m.first_token, {&e, m.end_token}});
+    }
+    // one entry per token: the longest mention, the first of equal ones
+    std::stable_sort(entity_at_.begin(), entity_at_.end(),
+                     [](const StartingAt& a, const StartingAt& b) { return a.first < b.first; });
+    size_t kept = 0;
+    for (size_t k = 0; k < entity_at_.size(); ++k) {
+      if (kept > 0 && entity_at_[kept - 1].first == entity_at_[k].first) {
+        if (entity_at_[k].second.second > entity_at_[kept - 1].second.second) entity_at_[kept - 1] = entity_at_[k];
+      } else {
+        entity_at_[kept++] = entity_at_[k];
       }
     }
-    for (uint32_t i = 0; i < v_.size(); ++i) {
-      if (LineStart(i)) line_starts_.push_back(i);
-    }
+    entity_at_.resize(kept);
+    line_starts_ = LineStarts(view);
     // the introduction and what follows it up to the court's reasoning: the
     // parties are named there, and a « demande au » of the reasoning is not
     // a filing
@@ -64,6 +70,19 @@ class Reader {
         scope_end_ = std::min(scope_end_, z.first_token);
       }
     }
+  }
+
+  // The tokens that start a line (LineStart), in one tight pass: asking
+  // LineStart of each token reloaded the view per token, and this pass
+  // reads every token of the text.
+  static std::vector<uint32_t> LineStarts(const TokenView& view) {
+    std::vector<uint32_t> out;
+    const size_t n = view.size();
+    if (n > 0) out.push_back(0);
+    for (size_t i = 1; i < n; ++i) {
+      if ((view.Flags(i) & kLineBreakBefore) != 0) out.push_back(static_cast<uint32_t>(i));
+    }
+    return out;
   }
 
   size_t size() const { return v_.size(); }
@@ -91,8 +110,9 @@ class Reader {
   bool PastClaimEndsAt(uint32_t end) const { return past_claim_ends_.contains(end); }
   // The person or organisation whose mention starts at token i (the longest).
   const std::pair<const Entity*, uint32_t>* EntityAt(size_t i) const {
-    const auto it = entity_at_.find(static_cast<uint32_t>(i));
-    return it == entity_at_.end() ? nullptr : &it->second;
+    const auto it = std::lower_bound(entity_at_.begin(), entity_at_.end(), i,
+                                     [](const StartingAt& a, size_t token) { return a.first < token; });
+    return it == entity_at_.end() || it->first != i ? nullptr : &it->second;
   }
   std::string Span(size_t first, size_t end) const { return std::string(v_.Span(first, end)); }
   // The first token of the line holding token i; the first of the next line
@@ -115,7 +135,11 @@ class Reader {
   const Lexicon& lexicon_;
   const DocumentCues& cues_;
   const CueHitsByField& by_field_;
-  std::unordered_map<uint32_t, std::pair<const Entity*, uint32_t>> entity_at_;
+  // The person or organisation whose mention starts at a token, with that
+  // mention's end, by token: a sorted vector, not a hash map, whose node
+  // per mention cost more to build and free than the questions asked.
+  using StartingAt = std::pair<uint32_t, std::pair<const Entity*, uint32_t>>;
+  std::vector<StartingAt> entity_at_;
   std::vector<uint32_t> line_starts_;  // the tokens that start a line, in text order: 0 first
   std::set<uint32_t> past_claim_ends_;
   uint32_t scope_end_ = 0;

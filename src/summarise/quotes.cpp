@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <iterator>
 #include <span>
-#include <unordered_map>
 
 #include "lexicon/lexicon.h"
 #include "text/text_util.h"
@@ -12,27 +12,31 @@
 namespace lexfr {
 namespace {
 
-// The first token at or after a position that passes a test, for positions
+// The first token at or after a position that passes a test, among the
+// tokens that may be quotation marks (QuoteMarkCandidates), for positions
 // that never decrease: the search resumes where the last one stopped, so a
 // text of opening marks that are never closed is read once, not 400 tokens
-// from each mark (issue 15).
+// from each mark (issue 15). The test is asked of candidates only.
 template <class Test>
 class NextToken {
  public:
-  NextToken(size_t size, Test test) : size_(size), test_(test) {}
+  NextToken(std::span<const uint32_t> candidates, size_t size, Test test)
+      : candidates_(candidates), size_(size), test_(test) {}
   size_t From(size_t from) {
     if (!found_ || at_ < from) {
-      at_ = std::max(at_, from);
-      while (at_ < size_ && !test_(at_)) ++at_;
+      while (next_ < candidates_.size() && (candidates_[next_] < from || !test_(candidates_[next_]))) ++next_;
+      at_ = next_ < candidates_.size() ? candidates_[next_] : size_;
       found_ = true;
     }
     return at_;
   }
 
  private:
+  std::span<const uint32_t> candidates_;
   size_t size_;
   Test test_;
-  size_t at_ = 0;  // the answer to the last question, when found_
+  size_t next_ = 0;  // the candidate of the last answer, when found_
+  size_t at_ = 0;    // the answer to the last question, when found_
   bool found_ = false;
 };
 
@@ -46,18 +50,23 @@ class Parties {
       for (const Mention& m : e.mentions) {
         mentions_.push_back(&m);
         starts_mention_[m.first_token] = true;
-        owner_.insert_or_assign(m.first_token, &e);
+        owner_.push_back({m.first_token, &e});
       }
     }
     std::sort(mentions_.begin(), mentions_.end(),
               [](const Mention* a, const Mention* b) { return a->first_token < b->first_token; });
+    // stable: of two mentions starting at one token, the later entity owns it
+    std::stable_sort(owner_.begin(), owner_.end(),
+                     [](const Owner& a, const Owner& b) { return a.first_token < b.first_token; });
     ends_rise_ = std::is_sorted(mentions_.begin(), mentions_.end(),
                                 [](const Mention* a, const Mention* b) { return a->end_token < b->end_token; });
   }
 
   const Entity* OwnerAt(size_t token) const {
     if (!starts_mention_[token]) return nullptr;  // most tokens: one bit read
-    return owner_.find(static_cast<uint32_t>(token))->second;
+    const auto after = std::upper_bound(owner_.begin(), owner_.end(), token,
+                                        [](size_t t, const Owner& o) { return t < o.first_token; });
+    return std::prev(after)->entity;  // the last of the token's owners
   }
 
   // The mentions that start before `token`, latest first: at most `count`.
@@ -88,8 +97,14 @@ class Parties {
   // The entity whose mention starts at a token: a bit per token, and the
   // owners of the few tokens whose bit is set (issue 21: a pointer per
   // token was this stage's share of a run's peak memory).
+  // (a sorted vector, not a hash map: a node per mention cost more to
+  // build and free than all the questions asked of it).
   std::vector<bool> starts_mention_;
-  std::unordered_map<uint32_t, const Entity*> owner_;  // by first token
+  struct Owner {
+    uint32_t first_token;
+    const Entity* entity;
+  };
+  std::vector<Owner> owner_;  // by first token; several for a token, in the entities' order
   bool ends_rise_ = true;
 };
 
@@ -213,19 +228,24 @@ bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first,
   return words <= 6;
 }
 
-// Whether a token's text is the quotation mark `mark` (never empty). The
-// first bytes are compared first: a text's commas and short words have
-// the length of a mark, and comparing each whole cost a call.
-bool IsMark(std::string_view token, std::string_view mark) {
-  return !token.empty() && token[0] == mark[0] && token == mark;
-}
-
 // Whether a token may be a quotation mark, by its first byte: « » (C2),
 // “ ” (E2), ". Every token is asked whether it opens or closes a
 // quotation; this spares the others the full comparisons, which cost a
-// fifth of the stage.
-bool MayBeQuoteMark(std::string_view token) {
-  return !token.empty() && (token[0] == '"' || token[0] == '\xC2' || token[0] == '\xE2');
+// fifth of the stage. The byte is read straight from the text: taking the
+// token's text first cost more than the answer.
+bool MayBeQuoteMark(char first) { return first == '"' || first == '\xC2' || first == '\xE2'; }
+
+// The tokens whose first byte may start a quotation mark, in text order:
+// one tight pass, after which the searches for opening and closing marks
+// read these few instead of every token once per kind of mark.
+std::vector<uint32_t> QuoteMarkCandidates(std::string_view text, const std::vector<Token>& tokens) {
+  std::vector<uint32_t> out;
+  const char* bytes = text.data();
+  const Token* toks = tokens.data();
+  for (size_t i = 0, n = tokens.size(); i < n; ++i) {
+    if (MayBeQuoteMark(bytes[toks[i].byte_start])) out.push_back(static_cast<uint32_t>(i));  // a token is never empty
+  }
+  return out;
 }
 
 }  // namespace
@@ -298,21 +318,19 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
   // Where each kind of opening mark is closed: by a closing mark (any, or
   // only " for "), or by the same opening mark glued to the word before it
   // (« un appel à l'aide« is a common typo).
-  const auto text_is = [&](std::string_view mark) {
-    return [&, mark](size_t k) { return IsMark(TokenText(text, tokens[k]), mark); };
-  };
+  const auto text_is = [&](std::string_view mark) { return [&, mark](size_t k) { return view.TextIs(k, mark); }; };
   const auto glued = [&](std::string_view mark) {
-    return [&, mark](size_t k) { return !tokens[k].space_before && IsMark(TokenText(text, tokens[k]), mark); };
+    return [&, mark](size_t k) { return !tokens[k].space_before && view.TextIs(k, mark); };
   };
-  NextToken any_closing(tokens.size(), [&](size_t k) {
-    return MayBeQuoteMark(text.substr(tokens[k].byte_start, 1)) && IsClosingQuote(TokenText(text, tokens[k]));
-  });
-  NextToken straight(tokens.size(), text_is("\""));
-  NextToken glued_guillemet(tokens.size(), glued("«"));
-  NextToken glued_curly(tokens.size(), glued("“"));
+  const std::vector<uint32_t> candidates = QuoteMarkCandidates(text, tokens);
+  NextToken any_closing(candidates, tokens.size(), [&](size_t k) { return IsClosingQuote(TokenText(text, tokens[k])); });
+  NextToken straight(candidates, tokens.size(), text_is("\""));
+  NextToken glued_guillemet(candidates, tokens.size(), glued("«"));
+  NextToken glued_curly(candidates, tokens.size(), glued("“"));
   size_t next_verb = 0;  // verbs are in text order; quotes too
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!MayBeQuoteMark(text.substr(tokens[i].byte_start, 1))) continue;  // its first byte, without the token's bounds
+  size_t resume = 0;     // past the last quotation read
+  for (const uint32_t i : candidates) {
+    if (i < resume) continue;
     const std::string_view open = TokenText(text, tokens[i]);
     if (!IsOpeningQuote(open)) continue;
     // The closing mark, within 400 tokens.
@@ -378,7 +396,7 @@ std::vector<Quote> FindQuotes(const TokenView& view, const DocumentCues& cues, c
       q.kind = "term";
     }
     quotes.push_back(std::move(q));
-    i = close;
+    resume = close + 1;
   }
   return quotes;
 }

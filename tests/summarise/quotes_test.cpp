@@ -118,6 +118,21 @@ TEST_CASE("a verb or a clitic at the very end or start of the text", "[quotes]")
   CHECK(Said("« Nous verrons », poursuit-") == V{"|quote"});
 }
 
+TEST_CASE("every kind of quotation mark, first and last tokens included", "[quotes]") {
+  // the searches read only the tokens whose first byte may start a mark:
+  // each kind of mark must still open and close its quotation
+  const auto texts = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Quote& q : QuotesOf(text)) out.push_back(q.text);
+    return out;
+  };
+  CHECK(texts("Elle évoque des “données sensibles” et des \"secrets\" ici.") == V{"données sensibles", "secrets"});
+  CHECK(texts("C'est « un appel à l'aide« selon lui, puis « fin ».") == V{"un appel à l'aide", "fin"});
+  CHECK(texts("« Oui » et « Non »") == V{"Oui", "Non"});
+  // « closes at the straight mark, “ never opens after the first quotation
+  CHECK(texts("« jamais fermé et “ non plus \" ni là") == V{"jamais fermé et “ non plus"});
+}
+
 TEST_CASE("a speech verb far from the quote does not attribute it", "[quotes]") {
   CHECK(Said("M. Hugo Lamarre a déclaré hier soir, devant la presse réunie au palais, que la loi avait des "
              "« défauts graves ».") == V{"|term"});
