@@ -12,7 +12,6 @@
 // Reading order: the body's paragraphs and headings as they come, each table
 // cell's paragraphs in row order, and each footnote or endnote right after
 // the paragraph that calls it. One blank line between paragraphs, as for HTML.
-#include <dlfcn.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -27,6 +26,7 @@
 
 #include "extract/cage.h"
 #include "extract/extract.h"
+#include "extract/lazy_library.h"
 #include "text/text_util.h"
 
 namespace lexfr {
@@ -59,45 +59,24 @@ struct ZipApi {
   decltype(&::zip_error_fini) error_fini = nullptr;
 };
 
-template <typename F>
-bool Resolve(void* library, const char* name, F* f) {
-  *f = reinterpret_cast<F>(dlsym(library, name));
-  return *f != nullptr;
+bool ResolveZip(void* library, ZipApi* zip) {
+  return ResolveFunction(library, "zip_source_buffer_create", &zip->source_buffer_create) &&
+         ResolveFunction(library, "zip_source_free", &zip->source_free) &&
+         ResolveFunction(library, "zip_open_from_source", &zip->open_from_source) &&
+         ResolveFunction(library, "zip_discard", &zip->discard) &&
+         ResolveFunction(library, "zip_name_locate", &zip->name_locate) &&
+         ResolveFunction(library, "zip_stat_init", &zip->stat_init) &&
+         ResolveFunction(library, "zip_stat_index", &zip->stat_index) &&
+         ResolveFunction(library, "zip_fopen_index", &zip->fopen_index) &&
+         ResolveFunction(library, "zip_fread", &zip->fread) && ResolveFunction(library, "zip_fclose", &zip->fclose) &&
+         ResolveFunction(library, "zip_file_strerror", &zip->file_strerror) &&
+         ResolveFunction(library, "zip_error_init", &zip->error_init) &&
+         ResolveFunction(library, "zip_error_fini", &zip->error_fini);
 }
 
-// libzip's functions, or null (with `why`) when the library cannot be loaded.
-const ZipApi* Libzip(std::string* why) {
-  static std::string error;
-  static const std::unique_ptr<const ZipApi> api = []() -> std::unique_ptr<const ZipApi> {
-    // No fork while the loader is half-way through (extract/cage.h).
-    const std::unique_lock no_fork(ForkLock());
-    void* library = dlopen(LEXFR_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) {
-      error = dlerror();
-      return nullptr;
-    }
-    auto zip = std::make_unique<ZipApi>();
-    const bool all = Resolve(library, "zip_source_buffer_create", &zip->source_buffer_create) &&
-                     Resolve(library, "zip_source_free", &zip->source_free) &&
-                     Resolve(library, "zip_open_from_source", &zip->open_from_source) &&
-                     Resolve(library, "zip_discard", &zip->discard) &&
-                     Resolve(library, "zip_name_locate", &zip->name_locate) &&
-                     Resolve(library, "zip_stat_init", &zip->stat_init) &&
-                     Resolve(library, "zip_stat_index", &zip->stat_index) &&
-                     Resolve(library, "zip_fopen_index", &zip->fopen_index) &&
-                     Resolve(library, "zip_fread", &zip->fread) && Resolve(library, "zip_fclose", &zip->fclose) &&
-                     Resolve(library, "zip_file_strerror", &zip->file_strerror) &&
-                     Resolve(library, "zip_error_init", &zip->error_init) &&
-                     Resolve(library, "zip_error_fini", &zip->error_fini);
-    if (!all) {
-      error = std::string(LEXFR_LIBZIP_SONAME) + " lacks a function lexfr reads ZIP archives with";
-      return nullptr;
-    }
-    return zip;
-  }();
-  if (api == nullptr) *why = error;
-  return api.get();
-}
+// libzip's functions, or null (with `why`) when the library cannot be loaded
+// (extract/lazy_library.h).
+const ZipApi* Libzip(std::string* why) { return LoadLibraryOnce(LEXFR_LIBZIP_SONAME, ResolveZip, why); }
 
 // As for a missing PDF module: the installation lacks a part.
 Status NoLibzip(const std::string& why) {
