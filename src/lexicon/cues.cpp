@@ -126,25 +126,51 @@ DocumentCues CueIndex::Match(const TokenView& view) const {
   // until written, where growing by doubling copied and faulted in every
   // page again (« à à à … » makes three hits a token).
   for (DocumentCues::File& f : out.files_) f.hits.reserve(n);
-  std::vector<uint32_t> ends;  // the nodes with phrases a walk passed, shortest phrase first
+  // Most walks are one token long: the cue files' one-word phrases
+  // (« de », « la », « et » …) and the first words of longer ones followed
+  // by no second word. Those are told by one entry of the first-step table,
+  // with no hashing and no list of the nodes passed.
+  const PhraseMatcher::Walker walk(phrases_);
   const std::span<const uint32_t> ids = view.ids();
-  for (size_t i = phrases_.NextStart(ids, 0); i < n; i = phrases_.NextStart(ids, i + 1)) {
-    uint32_t node = phrases_.NextById(PhraseMatcher::kRoot, ids[i]);
-    if (node == PhraseMatcher::kNoNode) continue;
+  const Token* tokens = view.tokens().data();
+  const Entry* entries = entries_.data();
+  std::array<std::vector<CueHit>*, kCueFileCount> hits;
+  for (size_t f = 0; f < kCueFileCount; ++f) hits[f] = &out.files_[f].hits;
+  // The phrases ending at `node`, in the order they were added, as hits of
+  // tokens [first, end).
+  const auto add = [&](uint32_t node, size_t first, size_t end, uint32_t sentence) {
+    for (const uint32_t id : walk.PhrasesAt(node)) {
+      const Entry& e = entries[id];
+      hits[static_cast<size_t>(e.file)]->push_back(
+          {e.cue, static_cast<uint32_t>(first), static_cast<uint32_t>(end), sentence});
+    }
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> ends;  // (node, end token) of the phrases a walk passed, shortest first
+  const uint32_t* const begin = ids.data();
+  const uint32_t* const end = begin + n;
+  for (const uint32_t* at = walk.NextWalk(begin, end); at != end; at = walk.NextWalk(at + 1, end)) {
+    const auto i = static_cast<size_t>(at - begin);
+    const uint32_t first = walk.FirstStep(*at);
+    const uint32_t sentence = tokens[i].sentence;
+    uint32_t node = PhraseMatcher::Walker::FirstNode(first);
+    const uint32_t second = PhraseMatcher::Walker::FirstGoesOn(first) && at + 1 != end && walk.IsSecond(at[1])
+                                ? walk.Next(node, at[1])
+                                : PhraseMatcher::kNoNode;
+    if (second == PhraseMatcher::kNoNode) {  // a walk of one token: most
+      add(node, i, i + 1, sentence);
+      continue;
+    }
     ends.clear();
-    for (size_t k = i + 1;; ++k) {
-      if (!phrases_.PhrasesAt(node).empty()) ends.push_back(node);
+    if (!walk.PhrasesAt(node).empty()) ends.emplace_back(node, static_cast<uint32_t>(i + 1));
+    node = second;
+    for (size_t k = i + 2;; ++k) {
+      if (!walk.PhrasesAt(node).empty()) ends.emplace_back(node, static_cast<uint32_t>(k));
       if (k >= n) break;
-      node = phrases_.NextById(node, view.Id(k));
+      node = walk.Next(node, ids[k]);
       if (node == PhraseMatcher::kNoNode) break;
     }
     // longest first; phrases of one length in the order they were added
-    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
-      for (uint32_t id : phrases_.PhrasesAt(*end)) {
-        const Entry& e = entries_[id];
-        out.files_[static_cast<size_t>(e.file)].hits.push_back(HitOf(*e.cue, i, view.segmentation()));
-      }
-    }
+    for (auto e = ends.rbegin(); e != ends.rend(); ++e) add(e->first, i, e->second, sentence);
   }
   for (DocumentCues::File& f : out.files_) f.by_field = CueHitsByField(f.hits);
   return out;

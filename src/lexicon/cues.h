@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -81,27 +82,43 @@ class CueHitsByField {
   explicit CueHitsByField(std::span<const CueHit> hits) {
     // a hit finds its group by its cue's field index, not by its field's
     // name: a name lookup per hit was a tenth of the matching
-    // Counted first, so that each group is allocated once at its size:
-    // growing by doubling copied and faulted in every page again.
+    // The groups are runs of one array, placed by counting first: one
+    // allocation whatever the fields, where a vector per group was one
+    // each, and its room checked at every hit.
     std::vector<uint32_t> counts;
+    uint32_t* count = nullptr;  // counts' (kept apart: the map's inserts would make it read again at every hit)
     for (const CueHit& h : hits) {
       const uint32_t index = h.cue->field_index;
-      if (index >= counts.size()) counts.resize(index + 1, 0);
-      if (counts[index]++ == 0) index_of_.emplace(h.cue->field, index);
+      if (index >= counts.size()) [[unlikely]] {
+        counts.resize(index + 1, 0);
+        count = counts.data();
+      }
+      if (count[index]++ == 0) [[unlikely]] index_of_.emplace(h.cue->field, index);
     }
     groups_.resize(counts.size());
-    for (size_t index = 0; index < counts.size(); ++index) groups_[index].reserve(counts[index]);
-    for (const CueHit& h : hits) groups_[h.cue->field_index].push_back(&h);
+    uint32_t at = 0;
+    for (size_t index = 0; index < counts.size(); ++index) {
+      groups_[index] = {at, counts[index]};
+      counts[index] = at;  // from here on: where the group's next hit goes
+      at += groups_[index].second;
+    }
+    // not zeroed first: every slot is written below
+    hits_ = std::make_unique_for_overwrite<const CueHit*[]>(hits.size());
+    const CueHit** placed = hits_.get();
+    uint32_t* next = counts.data();
+    for (const CueHit& h : hits) placed[next[h.cue->field_index]++] = &h;
   }
   // Empty for a field no cue matched.
   std::span<const CueHit* const> Of(std::string_view field) const {
     const auto it = index_of_.find(field);
     if (it == index_of_.end()) return {};
-    return groups_[it->second];
+    const auto [first, count] = groups_[it->second];
+    return std::span<const CueHit* const>(hits_.get() + first, count);
   }
 
  private:
-  std::vector<std::vector<const CueHit*>> groups_;          // by field index
+  std::unique_ptr<const CueHit*[]> hits_;                   // grouped by field, each group in text order
+  std::vector<std::pair<uint32_t, uint32_t>> groups_;       // by field index: the group's first in hits_, its size
   std::map<std::string, uint32_t, std::less<>> index_of_;  // field -> its group, for the fields matched
 };
 

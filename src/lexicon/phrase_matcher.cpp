@@ -1,6 +1,7 @@
 #include "lexicon/phrase_matcher.h"
 
 #include <functional>
+#include <stdexcept>
 #include <tuple>
 
 #include "lexicon/lexicon_dump.h"
@@ -37,7 +38,7 @@ void PhraseMatcher::Dump(std::string* out) const {
   for (const Node& n : nodes_) raw += FirstBytesHex(n.child_first_bytes);
   add(edges_.data(), edges_.size() * sizeof(Edge));
   add(id_edges_.data(), id_edges_.size() * sizeof(IdEdge));
-  add(first_ids_.data(), first_ids_.size());
+  add(first_ids_.data(), first_ids_.size() * sizeof(uint32_t));
   add(&first_words_, sizeof first_words_);
   static_assert(sizeof(Edge) == 16 && sizeof(IdEdge) == 12);  // no padding in the digest
   out->append("layout ").append(std::to_string(slot_bits_)).append(" ").append(std::to_string(edge_count_));
@@ -84,21 +85,35 @@ uint32_t PhraseMatcher::Child(uint32_t parent, const std::string& token) {
 }
 
 void PhraseMatcher::IndexByIds(const std::function<uint32_t(const std::string&)>& id_of) {
+  // One more bit than the first-step table can hold would be a node no walk reaches.
+  if (nodes_.size() > kStartNode) throw std::length_error("too many phrase nodes to index by ids");
   int bits = 4;
   while ((size_t{1} << bits) < 2 * edge_count_ + 2) ++bits;
   id_slot_bits_ = bits;
   id_edges_.assign(size_t{1} << bits, IdEdge{});
   first_ids_.clear();
   const size_t mask = id_edges_.size() - 1;
+  std::vector<uint8_t> first_node(nodes_.size(), 0), has_children(nodes_.size(), 0);
+  for (const Edge& e : edges_) {
+    if (e.child == 0) continue;
+    has_children[e.parent] = 1;
+    if (e.parent == kRoot) first_node[e.child] = 1;
+  }
+  const auto entry = [&](uint32_t id) -> uint32_t& {
+    if (first_ids_.size() <= id) first_ids_.resize(id + 1, 0);
+    return first_ids_[id];
+  };
   for (const Edge& e : edges_) {
     if (e.child == 0) continue;
     const uint32_t id = id_of(std::string(TokenOf(e)));
-    size_t i = IdSlot(e.parent, id, bits);
+    size_t i = IdSlot(e.parent, id, 64 - bits);
     while (id_edges_[i].child != 0) i = (i + 1) & mask;
     id_edges_[i] = IdEdge{e.parent, id, e.child};
+    if (id == 0) continue;  // not a word: no token steps by it
     if (e.parent == kRoot) {
-      if (first_ids_.size() <= id) first_ids_.resize(id + 1, 0);
-      first_ids_[id] = 1;
+      entry(id) |= e.child | (nodes_[e.child].phrase_count > 0 ? kStartEnds : 0) | (has_children[e.child] != 0 ? kStartGoesOn : 0);
+    } else if (first_node[e.parent] != 0) {
+      entry(id) |= kSecondWord;
     }
   }
 }

@@ -69,30 +69,101 @@ class PhraseMatcher {
   // The first position at or after `from` whose id starts a phrase, or
   // ids.size(). The walks' first step, for every token of a text: one tight
   // scan of the ids instead of a NextById() call per token (issue 21).
-  size_t NextStart(std::span<const uint32_t> ids, size_t from) const {
-    const uint8_t* starts = first_ids_.data();
-    const size_t known = first_ids_.size();
-    while (from < ids.size() && (ids[from] >= known || starts[ids[from]] == 0)) ++from;
-    return from;
-  }
-  uint32_t NextById(uint32_t node, uint32_t id) const {
-    if (node == kRoot) {
-      if (id >= first_ids_.size() || first_ids_[id] == 0) return kNoNode;  // most tokens: one byte read
-    } else if (id == 0) {
-      return kNoNode;
+  size_t NextStart(std::span<const uint32_t> ids, size_t from) const { return Walker(*this).NextStart(ids, from); }
+  uint32_t NextById(uint32_t node, uint32_t id) const { return Walker(*this).Next(node, id); }
+
+  // (the tables a Walker reads, declared below)
+ private:
+  struct Node;
+  struct IdEdge;
+
+ public:
+  // What a walk by ids reads, taken out of the matcher once per text. The
+  // loops that walk also write (hits, cue matches), and GCC cannot tell
+  // those writes from the matcher's tables: read through the matcher, every
+  // table's address was loaded again after every write.
+  class Walker {
+   public:
+    explicit Walker(const PhraseMatcher& m)
+        : starts_(m.first_ids_.data()),
+          known_(m.first_ids_.size()),
+          edges_(m.id_edges_.data()),
+          mask_(m.id_edges_.size() - 1),
+          shift_(64 - m.id_slot_bits_),
+          nodes_(m.nodes_.data()) {}
+
+    // As PhraseMatcher::NextStart.
+    size_t NextStart(std::span<const uint32_t> ids, size_t from) const {
+      return static_cast<size_t>(Skip(ids.data() + std::min(from, ids.size()), ids.data() + ids.size()) - ids.data());
     }
-    const size_t mask = id_edges_.size() - 1;
-    for (size_t i = IdSlot(node, id, id_slot_bits_);; i = (i + 1) & mask) {
-      const IdEdge& e = id_edges_[i];
-      if (e.child == 0) return kNoNode;
-      if (e.parent == node && e.id == id) return e.child;
+    // The first position at or after `from` where a walk can find a phrase,
+    // or ids.size(): a start whose first word is a phrase, or whose next
+    // token is the second word of some phrase. A word that is only ever the
+    // first of longer phrases (« de » in « de la semaine prochaine ») is
+    // passed when the token after it is no phrase's second word: every walk
+    // from there ends at its first step, having found nothing.
+    size_t NextWalk(std::span<const uint32_t> ids, size_t from) const {
+      const uint32_t* const end = ids.data() + ids.size();
+      return static_cast<size_t>(NextWalk(ids.data() + std::min(from, ids.size()), end) - ids.data());
     }
-  }
+    // The same over [at, end): end when there is none.
+    const uint32_t* NextWalk(const uint32_t* at, const uint32_t* end) const {
+      while ((at = Skip(at, end)) != end) {
+        if ((starts_[*at] & kStartEnds) != 0 || (at + 1 != end && IsSecond(at[1]))) break;
+        ++at;
+      }
+      return at;
+    }
+    // The node one token of id `id` leads to from the root, or kNoNode; and
+    // what the table says of it besides (First*).
+    uint32_t FirstStep(uint32_t id) const { return id < known_ ? starts_[id] : 0; }
+    static uint32_t FirstNode(uint32_t first) {
+      return (first & kStartNode) == 0 ? kNoNode : first & kStartNode;
+    }
+    // Whether that node ends a phrase; whether it leads further.
+    static bool FirstEnds(uint32_t first) { return (first & kStartEnds) != 0; }
+    static bool FirstGoesOn(uint32_t first) { return (first & kStartGoesOn) != 0; }
+    // Whether the word of id `id` is the second of some phrase: a walk that
+    // reached a first node goes on only by such a word.
+    bool IsSecond(uint32_t id) const { return id < known_ && (starts_[id] & kSecondWord) != 0; }
+
+    uint32_t Next(uint32_t node, uint32_t id) const {
+      if (node == kRoot) return FirstNode(FirstStep(id));  // most tokens: one read
+      if (id == 0) return kNoNode;
+      for (size_t i = IdSlot(node, id, shift_);; i = (i + 1) & mask_) {
+        const IdEdge& e = edges_[i];
+        if (e.child == 0) return kNoNode;
+        if (e.parent == node && e.id == id) return e.child;
+      }
+    }
+    std::span<const uint32_t> PhrasesAt(uint32_t node) const { return nodes_[node].Phrases(); }
+
+   private:
+    // The first of [at, end) whose id starts a phrase, or end: the tight
+    // loop every walk's first step is, over every token of a text. Four
+    // tokens a round: the loop's own count and test are a third of a
+    // token's instructions when paid for each.
+    const uint32_t* Skip(const uint32_t* at, const uint32_t* end) const {
+      const auto starts = [this](uint32_t id) { return id < known_ && (starts_[id] & kStartNode) != 0; };
+      for (; end - at >= 4; at += 4) {
+        if (starts(at[0])) [[unlikely]] return at;
+        if (starts(at[1])) [[unlikely]] return at + 1;
+        if (starts(at[2])) [[unlikely]] return at + 2;
+        if (starts(at[3])) [[unlikely]] return at + 3;
+      }
+      while (at != end && !starts(*at)) ++at;
+      return at;
+    }
+    const uint32_t* starts_;
+    size_t known_;
+    const IdEdge* edges_;
+    size_t mask_;
+    int shift_;
+    const Node* nodes_;
+  };
+
   // The phrases that end at `node`, in the order they were added.
-  std::span<const uint32_t> PhrasesAt(uint32_t node) const {
-    const Node& n = nodes_[node];
-    return n.phrase_count == 1 ? std::span<const uint32_t>(&n.only_phrase, 1) : std::span<const uint32_t>(n.phrases);
-  }
+  std::span<const uint32_t> PhrasesAt(uint32_t node) const { return nodes_[node].Phrases(); }
   size_t size() const { return phrases_; }
   // Every node, its edges sorted and its phrases, as text: what two
   // matchers built from the same phrases share (lexicon/lexicon_dump.h).
@@ -116,6 +187,9 @@ class PhraseMatcher {
     uint32_t phrase_count = 0;
     uint32_t only_phrase = 0;
     std::vector<uint32_t> phrases;
+    std::span<const uint32_t> Phrases() const {
+      return phrase_count == 1 ? std::span<const uint32_t>(&only_phrase, 1) : std::span<const uint32_t>(phrases);
+    }
   };
 
   static size_t Slot(uint32_t parent, std::string_view token, int slot_bits) {
@@ -140,8 +214,9 @@ class PhraseMatcher {
     uint32_t parent = 0, id = 0;
     uint32_t child = 0;  // 0: an empty slot
   };
-  static size_t IdSlot(uint32_t parent, uint32_t id, int slot_bits) {
-    return static_cast<size_t>(((uint64_t{parent} << 32) | id) * 0x9e3779b97f4a7c15u >> (64 - slot_bits));
+  // `shift`: 64 minus the log2 of the table's size.
+  static size_t IdSlot(uint32_t parent, uint32_t id, int shift) {
+    return static_cast<size_t>(((uint64_t{parent} << 32) | id) * 0x9e3779b97f4a7c15u >> shift);
   }
   // The child of `parent` by `token`, added (a new node) when absent.
   uint32_t Child(uint32_t parent, const std::string& token);
@@ -178,7 +253,15 @@ class PhraseMatcher {
   uint32_t phrases_ = 0;
   std::vector<IdEdge> id_edges_;  // the edges by (parent, token id); a power of two, at most half full
   int id_slot_bits_ = 0;
-  std::vector<uint8_t> first_ids_;  // by token id: 1 when a phrase starts with it
+  // By token id, what a walk's first steps need (IndexByIds): the node the
+  // word leads to from the root (kStartNode bits; 0, the root, when no
+  // phrase starts with it), whether that node ends a phrase and whether it
+  // leads further; and whether the word is the second of some phrase.
+  static constexpr uint32_t kStartNode = (1u << 24) - 1;
+  static constexpr uint32_t kStartEnds = 1u << 24;
+  static constexpr uint32_t kStartGoesOn = 1u << 25;
+  static constexpr uint32_t kSecondWord = 1u << 26;
+  std::vector<uint32_t> first_ids_;
 };
 
 }  // namespace lexfr

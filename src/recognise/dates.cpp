@@ -256,26 +256,49 @@ class DateScanner {
   // and the cues that end right before each token. The walk from a token is
   // as long as the longest phrase: a constant.
   void MatchCues() {
-    const bool by_ids = lex_.phrases.IndexedByIds();  // the Lexicon's are
     cues_.reserve(n_);  // address space until written: no copy as cues come
     starts_at_.assign(n_ + 1, 0);
     ends_before_.assign(n_ + 1, 0);
-    // By ids, the tokens a phrase may start at are found by one tight scan.
-    const auto first_from = [&](size_t i) { return by_ids ? lex_.phrases.NextStart(view_.ids(), i) : i; };
-    for (size_t i = first_from(0); i < n_; i = first_from(i + 1)) {
-      if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
-      uint32_t node = PhraseMatcher::kRoot;
-      for (size_t k = i; k < n_; ++k) {
-        if (k > i && tokens_[k].newline_before) break;
-        node = by_ids ? lex_.phrases.NextById(node, view_.Id(k)) : lex_.phrases.Next(node, Folded(k));
-        if (node == PhraseMatcher::kNoNode) break;
-        for (uint32_t id : lex_.phrases.PhrasesAt(node)) {
-          const DatePhrase& p = lex_.phrase_cues[id];
-          cues_.push_back({p.cue, p.value, static_cast<uint32_t>(i), static_cast<uint32_t>(k + 1)});
-          starts_at_[i] |= 1u << static_cast<unsigned>(p.cue);
-          ends_before_[k + 1] |= 1u << static_cast<unsigned>(p.cue);
+    if (!lex_.phrases.IndexedByIds()) {  // the Lexicon's are; a matcher built by hand may not be
+      for (size_t i = 0; i < n_; ++i) {
+        if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
+        uint32_t node = PhraseMatcher::kRoot;
+        for (size_t k = i; k < n_; ++k) {
+          if (k > i && tokens_[k].newline_before) break;
+          node = lex_.phrases.Next(node, Folded(k));
+          if (node == PhraseMatcher::kNoNode) break;
+          AddCues(lex_.phrases.PhrasesAt(node), i, k + 1);
         }
       }
+      return;
+    }
+    // By ids, the tokens a phrase may start at are found by one tight scan,
+    // which also passes the first words that are no phrase alone (« de »,
+    // « d' », « ce ») when the next token cannot go on with them: a quarter
+    // of the walks. Most walks left end at their first token (« , », « en »),
+    // told by the scan's table with no hashing.
+    const PhraseMatcher::Walker walk(lex_.phrases);
+    const std::span<const uint32_t> ids = view_.ids();
+    const Token* tokens = tokens_.data();
+    for (size_t i = walk.NextWalk(ids, 0); i < n_; i = walk.NextWalk(ids, i + 1)) {
+      const uint32_t first = walk.FirstStep(ids[i]);
+      uint32_t node = PhraseMatcher::Walker::FirstNode(first);
+      AddCues(walk.PhrasesAt(node), i, i + 1);
+      if (!PhraseMatcher::Walker::FirstGoesOn(first)) continue;
+      for (size_t k = i + 1; k < n_ && !tokens[k].newline_before; ++k) {
+        node = walk.Next(node, ids[k]);
+        if (node == PhraseMatcher::kNoNode) break;
+        AddCues(walk.PhrasesAt(node), i, k + 1);
+      }
+    }
+  }
+  // The phrases `ids` of date_words.tsv, found on tokens [first, end).
+  void AddCues(std::span<const uint32_t> ids, size_t first, size_t end) {
+    for (const uint32_t id : ids) {
+      const DatePhrase& p = lex_.phrase_cues[id];
+      cues_.push_back({p.cue, p.value, static_cast<uint32_t>(first), static_cast<uint32_t>(end)});
+      starts_at_[first] |= 1u << static_cast<unsigned>(p.cue);
+      ends_before_[end] |= 1u << static_cast<unsigned>(p.cue);
     }
   }
   // The longest phrase of `cue` that starts at token i, or null.
