@@ -1,7 +1,6 @@
 #include "emit/json_writer.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -13,15 +12,6 @@
 namespace lexfr {
 
 namespace {
-
-// Bytes that JSON strings cannot hold as they are (control characters, the
-// quote, the backslash), and bytes of multi-byte sequences, which must be
-// checked for valid UTF-8: the only ones that leave the copying fast path.
-constexpr std::array<bool, 256> kSpecial = [] {
-  std::array<bool, 256> special{};
-  for (int c = 0; c < 256; ++c) special[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-  return special;
-}();
 
 void AppendEscaped(std::string_view value, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -137,10 +127,7 @@ namespace {
 // cost). Returns the bytes written, or 0 for any other key.
 constexpr size_t kShortKey = 24;
 size_t QuoteShortKey(std::string_view key, bool pretty, char* buffer) {
-  if (key.size() > kShortKey ||
-      std::any_of(key.begin(), key.end(), [](char c) { return kSpecial[static_cast<unsigned char>(c)]; })) {
-    return 0;
-  }
+  if (key.size() > kShortKey || !IsPlainJsonKey(key)) return 0;
   buffer[0] = '"';
   std::memcpy(buffer + 1, key.data(), key.size());
   size_t n = key.size() + 1;
