@@ -362,51 +362,6 @@ struct SentenceHints {
   bool may_have_blank = false;  // some token MayBeBlank
 };
 
-// FoldCommonChar (text/text_util.h) of every character it folds in place:
-// U+0080..U+00FF (C2 xx, C3 xx) and U+2000..U+203F (E2 80 xx), asked once,
-// so that folding a token's « é » or « ’ » is a table read rather than a
-// call (text_util.h has no inline form of it).
-class CommonFoldTable {
- public:
-  static const CommonFoldTable& Get() {
-    static const CommonFoldTable table;
-    return table;
-  }
-  struct Entry {
-    uint8_t read = 0;  // the character's bytes; 0: FoldCommonChar does not fold it
-    uint8_t size = 0;  // of its fold, at most `read`
-    char bytes[3] = {};
-  };
-  // The entry of the character at token[k] (not ASCII), or nullptr.
-  const Entry* Find(std::string_view token, size_t k) const {
-    const auto lead = static_cast<uint8_t>(token[k]);
-    const auto continuation = [&](size_t at) {
-      const auto b = at < token.size() ? static_cast<uint8_t>(token[at]) : 0;
-      return (b & 0xC0) == 0x80 ? b : 0;
-    };
-    const Entry* e = nullptr;
-    if (lead == 0xC2 || lead == 0xC3) {
-      if (const uint8_t second = continuation(k + 1)) e = &latin1_[(lead - 0xC2) * 64 + (second - 0x80)];
-    } else if (lead == 0xE2 && continuation(k + 1) == 0x80) {
-      if (const uint8_t third = continuation(k + 2)) e = &punctuation_[third - 0x80];
-    }
-    return e != nullptr && e->read != 0 ? e : nullptr;
-  }
-
- private:
-  CommonFoldTable() {
-    for (int i = 0; i < 128; ++i) Fill({static_cast<char>(0xC2 + i / 64), static_cast<char>(0x80 + i % 64)}, &latin1_[i]);
-    for (int i = 0; i < 64; ++i) Fill({'\xE2', '\x80', static_cast<char>(0x80 + i)}, &punctuation_[i]);
-  }
-  static void Fill(const std::string& character, Entry* entry) {
-    size_t written = 0;
-    entry->read = static_cast<uint8_t>(FoldCommonChar(character, 0, entry->bytes, &written));
-    entry->size = static_cast<uint8_t>(written);
-  }
-  std::array<Entry, 128> latin1_;
-  std::array<Entry, 64> punctuation_;
-};
-
 // Segmentation::tokens and Segmentation::folded, made in one pass over the
 // raw tokens (ICU's word pieces, as PushWord cuts them). A raw token either
 // extends the last token, when a French reader reads the two as one ("M" +
@@ -561,7 +516,7 @@ class TokenBuilder {
         ++k;
         continue;
       }
-      const CommonFoldTable::Entry* fold = common_folds_.Find(token, k);
+      const CommonFolds::Entry* fold = common_folds_.Find(token, k);
       if (fold == nullptr) break;
       for (size_t b = 0; b < fold->size; ++b) out[w + b] = fold->bytes[b];
       k += fold->read;
@@ -589,7 +544,7 @@ class TokenBuilder {
   std::string_view text_;
   const Abbreviations& abbreviations_;
   Segmentation& seg_;
-  const CommonFoldTable& common_folds_ = CommonFoldTable::Get();
+  const CommonFolds& common_folds_ = CommonFolds::Get();  // text/text_util.h
   Open open_ = Open::kNo;
   size_t folded_at_ = 0;  // bytes of `folded` written
   std::string rest_;      // the rest of a token FoldCommonChar does not fold, by FoldAppend

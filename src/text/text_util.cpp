@@ -99,71 +99,34 @@ void FoldCodePoint(char32_t c, std::string* out) {
   }
 }
 
-// The folds of U+0080..U+00FF (UTF-8 C2 xx and C3 xx: the accented letters,
-// « » and the no-break space) and of U+2000..U+203F (E2 80 xx: ’, the
-// dashes, the thin spaces), most of a French text beyond ASCII. Worked out
-// once by FoldCodePoint, rather than decoding and switching at every « é »
-// (issue 21). Each keeps whether its fold is no longer than the character:
-// FoldCommonChar writes only those, in place.
-class CommonFolds {
- public:
-  static const CommonFolds& Get() {
-    static const CommonFolds folds;
-    return folds;
-  }
-  struct Entry {
-    uint8_t size = kLonger;  // of the fold, in bytes
-    char bytes[3] = {};
-  };
-  static constexpr uint8_t kLonger = 0xFF;  // the fold is longer than the character
-
-  // The entry of the character at s[i] (not ASCII), with its length in
-  // *read; nullptr when the tables do not hold it.
-  const Entry* Find(std::string_view s, size_t i, size_t* read) const {
-    const auto lead = static_cast<uint8_t>(s[i]);
-    const auto continuation = [&](size_t k) {
-      return i + k < s.size() && (static_cast<uint8_t>(s[i + k]) & 0xC0) == 0x80 ? static_cast<uint8_t>(s[i + k]) : 0;
-    };
-    if (lead == 0xC2 || lead == 0xC3) {
-      const uint8_t second = continuation(1);
-      if (second == 0) return nullptr;
-      *read = 2;
-      return &latin1_[(lead - 0xC2) * 64 + (second - 0x80)];
-    }
-    if (lead == 0xE2 && continuation(1) == 0x80) {
-      const uint8_t third = continuation(2);
-      if (third == 0) return nullptr;
-      *read = 3;
-      return &punctuation_[third - 0x80];
-    }
-    return nullptr;
-  }
-
- private:
-  CommonFolds() {
-    for (char32_t c = 0x80; c <= 0xFF; ++c) Fill(c, 2, &latin1_[c - 0x80]);
-    for (char32_t c = 0x2000; c <= 0x203F; ++c) Fill(c, 3, &punctuation_[c - 0x2000]);
-  }
-  static void Fill(char32_t c, size_t length, Entry* entry) {
-    std::string fold;
-    FoldCodePoint(c, &fold);
-    if (fold.size() > length) return;  // stays kLonger
-    entry->size = static_cast<uint8_t>(fold.size());
-    fold.copy(entry->bytes, fold.size());
-  }
-  std::array<Entry, 128> latin1_;
-  std::array<Entry, 64> punctuation_;
-};
-
 }  // namespace
 
+const CommonFolds& CommonFolds::Get() {
+  static const CommonFolds folds;
+  return folds;
+}
+
+CommonFolds::CommonFolds() {
+  // Each entry keeps whether its fold is no longer than the character:
+  // FoldCommonChar writes only those, in place.
+  const auto fill = [](char32_t c, size_t length, Entry* entry) {
+    std::string fold;
+    FoldCodePoint(c, &fold);
+    if (fold.size() > length) return;  // read stays 0
+    entry->read = static_cast<uint8_t>(length);
+    entry->size = static_cast<uint8_t>(fold.size());
+    fold.copy(entry->bytes, fold.size());
+  };
+  for (char32_t c = 0x80; c <= 0xFF; ++c) fill(c, 2, &latin1_[c - 0x80]);
+  for (char32_t c = 0x2000; c <= 0x203F; ++c) fill(c, 3, &punctuation_[c - 0x2000]);
+}
+
 size_t FoldCommonChar(std::string_view s, size_t i, char* out, size_t* written) {
-  size_t read = 0;
-  const CommonFolds::Entry* entry = CommonFolds::Get().Find(s, i, &read);
-  if (entry == nullptr || entry->size == CommonFolds::kLonger) return 0;
+  const CommonFolds::Entry* entry = CommonFolds::Get().Find(s, i);
+  if (entry == nullptr) return 0;
   for (size_t k = 0; k < entry->size; ++k) out[k] = entry->bytes[k];
   *written = entry->size;
-  return read;
+  return entry->read;
 }
 
 void FoldAppend(std::string_view s, std::string* out_ptr) {

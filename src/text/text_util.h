@@ -4,6 +4,8 @@
 // Thread-safety: free functions with no shared state.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -26,6 +28,42 @@ void FoldAppend(std::string_view utf8, std::string* out);
 // returns its length in bytes and sets *written (at most that length);
 // 0, writing nothing, for any other. For folding into a buffer in place.
 size_t FoldCommonChar(std::string_view utf8, size_t i, char* out, size_t* written);
+
+// FoldCommonChar's table, read inline by a caller that folds many
+// characters (the segmenter folds every token): the folds of U+0080..U+00FF
+// (UTF-8 C2 xx and C3 xx: the accented letters, « » and the no-break space)
+// and of U+2000..U+203F (E2 80 xx: ’, the dashes, the thin spaces), most of
+// a French text beyond ASCII, worked out once rather than decoding and
+// switching at every « é » (issue 21).
+class CommonFolds {
+ public:
+  static const CommonFolds& Get();
+  struct Entry {
+    uint8_t read = 0;  // the character's bytes; 0: its fold is longer than it
+    uint8_t size = 0;  // of its fold, at most `read`
+    char bytes[3] = {};
+  };
+  // The entry of the character at s[i] (not ASCII) when its fold is no
+  // longer than it, or nullptr.
+  const Entry* Find(std::string_view s, size_t i) const {
+    const auto lead = static_cast<uint8_t>(s[i]);
+    const auto continuation = [&](size_t k) {
+      return i + k < s.size() && (static_cast<uint8_t>(s[i + k]) & 0xC0) == 0x80 ? static_cast<uint8_t>(s[i + k]) : 0;
+    };
+    const Entry* e = nullptr;
+    if (lead == 0xC2 || lead == 0xC3) {
+      if (const uint8_t second = continuation(1)) e = &latin1_[(lead - 0xC2) * 64 + (second - 0x80)];
+    } else if (lead == 0xE2 && continuation(1) == 0x80) {
+      if (const uint8_t third = continuation(2)) e = &punctuation_[third - 0x80];
+    }
+    return e != nullptr && e->read != 0 ? e : nullptr;
+  }
+
+ private:
+  CommonFolds();
+  std::array<Entry, 128> latin1_;
+  std::array<Entry, 64> punctuation_;
+};
 
 // Hash for unordered containers keyed by std::string that accept
 // std::string_view lookups without building a string. Every recogniser looks
