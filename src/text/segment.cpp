@@ -599,39 +599,45 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, 
 // ICU's word pieces (text/word_breaks.h: most of a French text without
 // ICU), made tokens: the whitespace dropped, elisions, glued numbers and
 // lost spaces cut (PushWord), given to `out` one by one.
+// The tokens of one word piece.
+void TokensOfPiece(std::string_view text, const WordPiece& p, const AsciiSignKinds& ascii_signs, TokenBuilder* out) {
+  const std::string_view piece = text.substr(p.start, p.end - p.start);
+  const bool fast_word = p.origin != PieceOrigin::kIcu && p.status != UBRK_WORD_NONE;  // no whitespace
+  if (!fast_word && IsSpaceOnly(piece)) return;
+  // ICU joins words across U+202F (it counts as ExtendNumLet), but French
+  // typography puts that narrow space before « : ; % € » and between a
+  // preposition and a number: split there; TokenBuilder rejoins digit
+  // groups such as "150 000".
+  const uint8_t bytes = BytesOfPiece(text, p, piece);
+  if ((bytes & kHasLeadE2) && HasNarrowNoBreakSpace(piece)) {
+    size_t from = 0;
+    for (;;) {
+      const size_t at = piece.find(kNarrowNoBreakSpace, from);
+      const std::string_view part = piece.substr(from, at == std::string_view::npos ? at : at - from);
+      if (!part.empty()) {
+        const bool digit = part[0] >= '0' && part[0] <= '9';
+        PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), BytesOf(part),
+                 out);
+      }
+      if (at == std::string_view::npos) break;
+      from = at + kNarrowNoBreakSpace.size();
+    }
+    return;
+  }
+  const TokenKind kind = KindOf(piece, p.status, ascii_signs);
+  if (MayCut(piece, kind, bytes)) {
+    PushWord(p.start, piece, kind, bytes, out);
+  } else {
+    out->Add(p.start, p.end, kind);
+  }
+}
+
 void WordTokens(std::string_view text, TokenBuilder* out) {
   const AsciiSignKinds& ascii_signs = AsciiSigns();
-  for (const WordPiece& p : WordPieces(text, *ThreadIterators().words)) {
-    const std::string_view piece = text.substr(p.start, p.end - p.start);
-    const bool fast_word = p.origin != PieceOrigin::kIcu && p.status != UBRK_WORD_NONE;  // no whitespace
-    if (!fast_word && IsSpaceOnly(piece)) continue;
-    // ICU joins words across U+202F (it counts as ExtendNumLet), but French
-    // typography puts that narrow space before « : ; % € » and between a
-    // preposition and a number: split there; TokenBuilder rejoins digit
-    // groups such as "150 000".
-    const uint8_t bytes = BytesOfPiece(text, p, piece);
-    if ((bytes & kHasLeadE2) && HasNarrowNoBreakSpace(piece)) {
-      size_t from = 0;
-      for (;;) {
-        const size_t at = piece.find(kNarrowNoBreakSpace, from);
-        const std::string_view part = piece.substr(from, at == std::string_view::npos ? at : at - from);
-        if (!part.empty()) {
-          const bool digit = part[0] >= '0' && part[0] <= '9';
-          PushWord(p.start + from, part, digit ? TokenKind::kNumber : KindOf(part, UBRK_WORD_NONE), BytesOf(part),
-                   out);
-        }
-        if (at == std::string_view::npos) break;
-        from = at + kNarrowNoBreakSpace.size();
-      }
-      continue;
-    }
-    const TokenKind kind = KindOf(piece, p.status, ascii_signs);
-    if (MayCut(piece, kind, bytes)) {
-      PushWord(p.start, piece, kind, bytes, out);
-    } else {
-      out->Add(p.start, p.end, kind);
-    }
-  }
+  // the pieces come a batch at a time, read once while in cache
+  ForEachWordPieces(text, *ThreadIterators().words, WordBreaker::kFastPath, [&](std::span<const WordPiece> batch) {
+    for (const WordPiece& p : batch) TokensOfPiece(text, p, ascii_signs, out);
+  });
 }
 
 // ICU's sentence rules break only after a terminal mark (. ! ? and the other

@@ -192,15 +192,15 @@ void IcuPieces(std::string_view text, size_t from, size_t to, icu::BreakIterator
 
 }  // namespace
 
-std::vector<WordPiece> WordPieces(std::string_view text, icu::BreakIterator& icu_words, WordBreaker breaker) {
+void ForEachWordPieces(std::string_view text, icu::BreakIterator& icu_words, WordBreaker breaker,
+                       const std::function<void(std::span<const WordPiece>)>& take) {
   std::vector<WordPiece> out;
-  // A piece is at least a byte and most have a space after them: room for
-  // the densest text is only address space until written.
-  out.reserve(text.size() / 2 + 8);
   if (breaker == WordBreaker::kIcuOnly) {
     if (!text.empty()) IcuPieces(text, 0, text.size(), icu_words, &out);
-    return out;
+    if (!out.empty()) take(out);
+    return;
   }
+  out.reserve(kPieceBatch + 256);
   // Stretches between runs of whitespace; a run of stretches with unknown
   // characters goes to ICU with the whitespace before and after it (a
   // combining mark after a space joins the space, WB4).
@@ -229,9 +229,21 @@ std::vector<WordPiece> WordPieces(std::string_view text, icu::BreakIterator& icu
       out.insert(out.end(), held.begin(), held.end());
       icu_from = SIZE_MAX;
     }
+    // every piece so far is final: no stretch waits for ICU
+    if (out.size() >= kPieceBatch) {
+      take(out);
+      out.clear();
+    }
   }
   if (icu_from != SIZE_MAX) IcuPieces(text, icu_from, n, icu_words, &out);
-  return out;
+  if (!out.empty()) take(out);
+}
+
+std::vector<WordPiece> WordPieces(std::string_view text, icu::BreakIterator& icu_words, WordBreaker breaker) {
+  std::vector<WordPiece> all;
+  ForEachWordPieces(text, icu_words, breaker,
+                    [&](std::span<const WordPiece> batch) { all.insert(all.end(), batch.begin(), batch.end()); });
+  return all;
 }
 
 }  // namespace lexfr
