@@ -287,6 +287,11 @@ std::vector<Candidate> Gazetteer::MatchBy(std::string_view text, const Segmentat
                                           Step step) const {
   std::vector<Candidate> out;
   const std::vector<Token>& tokens = seg.tokens;
+  // Room for the names and for what FindNames and Analyze add after them
+  // (about one candidate in 25 tokens of French): address space until
+  // written, where a vector of 232-byte candidates regrown by doubling would
+  // copy them and touch fresh pages for twice their size (issue 21).
+  out.reserve(tokens.size() / 8 + 16);
   for (uint32_t start = first_from(0); start < tokens.size(); start = first_from(start + 1)) {
     uint32_t node = step(PhraseMatcher::kRoot, start);
     if (node == PhraseMatcher::kNoNode) continue;  // no name starts with it: most tokens
