@@ -47,10 +47,11 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   const std::string_view text = out->decoded.text;
 
   // segment
-  out->segmentation = Segment(text, resources.lexicon.abbreviations());
-  const Segmentation& seg = out->segmentation;
   const Lexicon& lexicon = resources.lexicon;
-  const TokenView view(text, seg, lexicon.vocabulary());
+  TokenIds token_ids;  // made by the segmenter, taken by the view
+  out->segmentation = Segment(text, lexicon.abbreviations(), lexicon.vocabulary(), &token_ids);
+  const Segmentation& seg = out->segmentation;
+  const TokenView view(text, seg, std::move(token_ids));
   std::vector<std::vector<Candidate>> candidates(4);  // names, dates, legal refs, money
   // recognise dates first: they read neither names nor cues, and their
   // per-token tables then share the memory with no cue hit or name yet

@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "text/text_util.h"
+#include "text/token_view.h"
 #include "text/word_breaks.h"
 
 namespace lexfr {
@@ -371,12 +372,18 @@ struct SentenceHints {
 // folding them in a pass of its own, cost a third of the segmenter.
 class TokenBuilder {
  public:
-  TokenBuilder(std::string_view text, const Abbreviations& abbreviations, Segmentation* seg)
-      : text_(text), abbreviations_(abbreviations), seg_(*seg) {
+  // With `vocabulary` and `ids`, also each token's id and flags (Segment).
+  TokenBuilder(std::string_view text, const Abbreviations& abbreviations, Segmentation* seg,
+               const Vocabulary* vocabulary = nullptr, TokenIds* ids = nullptr)
+      : text_(text), abbreviations_(abbreviations), seg_(*seg), vocabulary_(vocabulary), ids_(ids) {
     // A token is at least a byte and most have a space after them: room for
     // the densest text (« a a a … ») is only address space until written.
     seg_.tokens.reserve(text.size() / 2 + 8);
     seg_.folded_end.reserve(text.size() / 2 + 8);
+    if (ids_ != nullptr) {
+      ids_->ids.reserve(text.size() / 2 + 8);
+      ids_->flags.reserve(text.size() / 2 + 8);
+    }
     // The tokens' bytes, folded no longer (FoldLast), and the eight bytes
     // its word writes may reach past the last one.
     seg_.folded.resize(text.size() + 8);
@@ -411,6 +418,7 @@ class TokenBuilder {
   // Closes the last token: the tokens are made. Returns the hints.
   SentenceHints Finish() {
     if (!seg_.tokens.empty()) CloseLast();
+    NoteClosedTokens();
     seg_.folded.resize(folded_at_);
     return std::move(hints_);
   }
@@ -481,6 +489,21 @@ class TokenBuilder {
     FoldLast();
   }
 
+ public:
+  // With a vocabulary: the ids and flags of the tokens closed since the last
+  // call (all but the last, still open), while their bytes are in cache.
+  // Called after each batch of word pieces and by Finish.
+  void NoteClosedTokens() {
+    if (ids_ == nullptr) return;
+    const size_t from = ids_->ids.size(), to = seg_.folded_end.size();  // a token is closed once folded
+    if (to <= from) return;
+    ids_->ids.resize(to);
+    ids_->flags.resize(to);
+    IdsAndFlags(text_, seg_, *vocabulary_, from, to, ids_->ids.data(), ids_->flags.data());
+  }
+
+ private:
+
   // Folds the last token (text/text_util.h Fold) into `folded`, after the
   // tokens before it. ASCII and the common characters beyond it
   // (FoldCommonChar) never fold longer, so they are written straight into
@@ -544,6 +567,8 @@ class TokenBuilder {
   std::string_view text_;
   const Abbreviations& abbreviations_;
   Segmentation& seg_;
+  const Vocabulary* vocabulary_;
+  TokenIds* ids_;
   const CommonFolds& common_folds_ = CommonFolds::Get();  // text/text_util.h
   Open open_ = Open::kNo;
   size_t folded_at_ = 0;  // bytes of `folded` written
@@ -637,6 +662,7 @@ void WordTokens(std::string_view text, TokenBuilder* out) {
   // the pieces come a batch at a time, read once while in cache
   ForEachWordPieces(text, *ThreadIterators().words, WordBreaker::kFastPath, [&](std::span<const WordPiece> batch) {
     for (const WordPiece& p : batch) TokensOfPiece(text, p, ascii_signs, out);
+    out->NoteClosedTokens();
   });
 }
 
@@ -1054,16 +1080,31 @@ const char* TokenKindName(TokenKind kind) {
   return "word";
 }
 
-Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, SentenceBreaks breaks) {
+namespace {
+
+Segmentation SegmentWith(std::string_view text, const Abbreviations& abbreviations, SentenceBreaks breaks,
+                         const Vocabulary* vocabulary, TokenIds* ids) {
   Segmentation seg;
   if (text.empty()) return seg;
-  TokenBuilder builder(text, abbreviations, &seg);
+  TokenBuilder builder(text, abbreviations, &seg, vocabulary, ids);
   WordTokens(text, &builder);
   const SentenceHints hints = builder.Finish();
   const std::vector<uint32_t> firsts = SentenceFirstTokens(text, seg.tokens, hints, breaks);
   seg.code_points_before = CodePointsBeforeBlocks(text);
   NumberSentences(text, firsts, &seg);
   return seg;
+}
+
+}  // namespace
+
+Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, SentenceBreaks breaks) {
+  return SegmentWith(text, abbreviations, breaks, nullptr, nullptr);
+}
+
+Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, const Vocabulary& vocabulary,
+                     TokenIds* ids) {
+  *ids = TokenIds{};
+  return SegmentWith(text, abbreviations, SentenceBreaks::kFromTokens, &vocabulary, ids);
 }
 
 uint32_t CodePointOffset(std::string_view text, const Segmentation& seg, uint32_t byte) {

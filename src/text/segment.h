@@ -34,6 +34,9 @@ namespace lexfr {
 // Lexicon).
 using Abbreviations = StringSet;
 
+struct Vocabulary;  // text/token_view.h
+struct TokenIds;
+
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
 
 const char* TokenKindName(TokenKind kind);
@@ -95,6 +98,14 @@ enum class SentenceBreaks : uint8_t { kFromTokens, kIcu };
 // Segments `text` (valid UTF-8, at most 4 GiB).
 Segmentation Segment(std::string_view text, const Abbreviations& abbreviations,
                      SentenceBreaks breaks = SentenceBreaks::kFromTokens);
+
+// Segments `text`, and sets *ids to every token's vocabulary id and shape
+// flags, for the token view to take (text/token_view.h): made as each token
+// is folded, while its bytes are in cache, where the view's own pass read
+// every token, its folded form and its text again (issue 21). The same
+// segmentation as above, and the same ids and flags as the view computes.
+Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, const Vocabulary& vocabulary,
+                     TokenIds* ids);
 
 // The text of a token.
 inline std::string_view TokenText(std::string_view text, const Token& t) {

@@ -40,24 +40,20 @@ uint8_t ShapeFlags(std::string_view token) {
   return flags;
 }
 
-TokenView::TokenView(std::string_view text, const Segmentation& seg, const Vocabulary& vocabulary)
-    : text_(text), seg_(seg) {
-  const size_t n = seg.tokens.size();
-  ids_.resize(n);
-  flags_.resize(n);
+void IdsAndFlags(std::string_view text, const Segmentation& seg, const Vocabulary& vocabulary, size_t from,
+                 size_t to, uint32_t* ids, uint8_t* flags) {
   // One loop over plain pointers, carrying the previous token's ends: the
   // per-token bounds checks and vector indexing through `seg` cost a fifth
   // of the loop (issue 21).
   const Token* token = seg.tokens.data();
   const uint32_t* folded_end = seg.folded_end.data();
   const char* folded = seg.folded.data();
-  uint32_t* id = ids_.data();
-  uint8_t* flags = flags_.data();
-  uint32_t folded_from = 0;
-  uint32_t prev_end = UINT32_MAX;  // no token starts there: the first is glued to nothing
-  for (size_t i = 0; i < n; ++i) {
+  uint32_t folded_from = from == 0 ? 0 : folded_end[from - 1];
+  // no token starts at UINT32_MAX: the first is glued to nothing
+  uint32_t prev_end = from == 0 ? UINT32_MAX : token[from - 1].byte_end;
+  for (size_t i = from; i < to; ++i) {
     const Token& t = token[i];
-    id[i] = vocabulary.Find(std::string_view(folded + folded_from, folded_end[i] - folded_from));
+    ids[i] = vocabulary.Find(std::string_view(folded + folded_from, folded_end[i] - folded_from));
     folded_from = folded_end[i];
     uint8_t f = ShapeFlagsOf(std::string_view(text.data() + t.byte_start, t.byte_end - t.byte_start));
     if (t.byte_start == prev_end) f |= kGlued;
@@ -66,5 +62,16 @@ TokenView::TokenView(std::string_view text, const Segmentation& seg, const Vocab
     prev_end = t.byte_end;
   }
 }
+
+TokenView::TokenView(std::string_view text, const Segmentation& seg, const Vocabulary& vocabulary)
+    : text_(text), seg_(seg) {
+  const size_t n = seg.tokens.size();
+  ids_.resize(n);
+  flags_.resize(n);
+  IdsAndFlags(text, seg, vocabulary, 0, n, ids_.data(), flags_.data());
+}
+
+TokenView::TokenView(std::string_view text, const Segmentation& seg, TokenIds ids)
+    : text_(text), seg_(seg), ids_(std::move(ids.ids)), flags_(std::move(ids.flags)) {}
 
 }  // namespace lexfr

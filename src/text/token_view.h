@@ -45,9 +45,25 @@ struct Vocabulary {
   }
 };
 
+// Per token, its vocabulary id (0: a word no list holds) and its flags, as
+// Segment computes them (text/segment.h) for the view to take.
+struct TokenIds {
+  std::vector<uint32_t> ids;
+  std::vector<uint8_t> flags;
+};
+
+// Writes the ids and flags of tokens [from, to) of `seg` to ids[from, to)
+// and flags[from, to); those tokens are folded. The view's pass, and the
+// segmenter's as it makes the tokens.
+void IdsAndFlags(std::string_view text, const Segmentation& seg, const Vocabulary& vocabulary, size_t from,
+                 size_t to, uint32_t* ids, uint8_t* flags);
+
 class TokenView {
  public:
   TokenView(std::string_view text, const Segmentation& seg, const Vocabulary& vocabulary);
+  // The view of a segmentation whose ids and flags Segment computed with
+  // the vocabulary as it made the tokens: taken as they are, one per token.
+  TokenView(std::string_view text, const Segmentation& seg, TokenIds ids);
 
   std::string_view text() const { return text_; }
   const Segmentation& segmentation() const { return seg_; }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "test_support.h"
+#include "text/segment.h"
 
 namespace lexfr {
 namespace {
@@ -75,6 +76,50 @@ TEST_CASE("a word of the lists has one id, whatever its case and accents", "[tok
   CHECK(view.Id(4) == 0);
   CHECK(view.Id(99) == 0);  // past the end: no word
   CHECK_FALSE(view.Has(99, kGlued));
+}
+
+}  // namespace lexfr
+
+namespace lexfr {
+
+// The segmenter's ids and flags (Segment with the vocabulary, what Analyze
+// uses) against the view's own pass over the same tokens: every token, on
+// texts that reach each rule that sets a flag or merges tokens.
+TEST_CASE("the segmenter's ids and flags are the view's own", "[token_view][segment]") {
+  const std::string texts[] = {
+      "",
+      "Le Conseil d’État a rejeté, le 21 décembre 2023, la requête de la CNIL.",
+      "L'article L. 121-1 du code ; art. 48 du RGPD (UE) 2016/679.\nM. Dupont, Mme X.",
+      "150 000 euros, 1 200,50 €, n° 434633, Pluche434633, C-311/18, 1er mars, 3ème, XIV.",
+      "ÉTAT\n\nCONSEIL D'ÉTAT\r\nstatuant au contentieux\u202F: « qu’il » l’Internet jusqu’au 2e",
+      "a\u00A0b\u2009c ﬁn Straße İstanbul ᵉʳ 1ᵉʳ 2024-01-05 e-mail J.O. etc.",
+  };
+  const Lexicon& lexicon = SharedLexicon();
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    const Segmentation plain = Segment(text, lexicon.abbreviations());
+    const TokenView own(text, plain, lexicon.vocabulary());
+    TokenIds ids;
+    const Segmentation seg = Segment(text, lexicon.abbreviations(), lexicon.vocabulary(), &ids);
+    REQUIRE(ids.ids.size() == seg.tokens.size());
+    REQUIRE(ids.flags.size() == seg.tokens.size());
+    const TokenView taken(text, seg, std::move(ids));
+    REQUIRE(taken.size() == own.size());
+    CHECK(seg.folded == plain.folded);
+    CHECK(seg.sentences.size() == plain.sentences.size());
+    for (size_t i = 0; i < own.size(); ++i) {
+      CAPTURE(i, own.Text(i));
+      CHECK(taken.Text(i) == own.Text(i));
+      CHECK(taken.Id(i) == own.Id(i));
+      CHECK(taken.Flags(i) == own.Flags(i));
+    }
+  }
+  // a word of the lists has its id from the segmenter too
+  TokenIds ids;
+  const std::string text = "Décembre";
+  const Segmentation seg = Segment(text, lexicon.abbreviations(), lexicon.vocabulary(), &ids);
+  REQUIRE(ids.ids.size() == 1);
+  CHECK(lexicon.word(ids.ids[0]).month == 12);
 }
 
 }  // namespace lexfr
