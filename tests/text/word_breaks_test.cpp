@@ -73,7 +73,7 @@ TEST_CASE("word pieces: the fast path cuts as ICU does, probed", "[segment]") {
 
 TEST_CASE("word pieces: a character cut short at the end stays inside the text", "[segment]") {
   // Segment() is given valid UTF-8; the pieces must still end inside any text.
-  for (const std::string text : {std::string("abc \xC3"), std::string("abc \xE2\x80"), std::string("\xE2")}) {
+  for (const std::string& text : {std::string("abc \xC3"), std::string("abc \xE2\x80"), std::string("\xE2")}) {
     for (const WordPiece& p : WordPieces(text, FrenchWords())) {
       CHECK(p.start < p.end);
       CHECK(p.end <= text.size());

@@ -50,7 +50,6 @@ bool IsPointLetter(const Tokens& t, uint32_t j) {
 // not "5, 3 ans plus tard".
 bool ListItemEndsWell(const Tokens& t, uint32_t e, uint32_t head) {
   if (e >= t.size() || !t.SameSentence(e, head)) return true;
-  const std::string_view f = t.F(e);
   if (t.K(e) == TokenKind::kPunct) return true;
   if (t.K(e) != TokenKind::kWord) return false;
   return t.W(e).list_link || IsUpperInitial(t.T(e));
