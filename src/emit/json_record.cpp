@@ -288,25 +288,36 @@ Status Output::Open(const std::string& path, std::unique_ptr<Output>* out) {
 
 Status Output::Write(std::string_view bytes) {
   if (!failed_.ok()) return failed_;
+  // A record as large as the buffer goes out as it is, after what the buffer
+  // holds: appended, a large document's JSON (36 MB for 20 MiB of text) was
+  // copied once more, its pages faulted in again at the run's peak memory.
+  if (bytes.size() >= kFlushAt) {
+    if (Status s = Flush(); !s.ok()) return s;
+    return WriteAll(bytes);
+  }
   buffer_.append(bytes);
   return buffer_.size() >= kFlushAt ? Flush() : Status::Ok();
 }
 
 Status Output::Flush() {
   if (!failed_.ok()) return failed_;
+  const Status s = WriteAll(buffer_);
+  buffer_.clear();
+  return s;
+}
+
+Status Output::WriteAll(std::string_view bytes) {
   size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t n = write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (done < bytes.size()) {
+    const ssize_t n = write(fd_, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       failed_ = errno == EPIPE ? Status::Error(ExitCode::kIoErr, "closed_pipe", path_ + ": reader went away")
                                : Status::Error(ExitCode::kIoErr, "write_error", path_ + ": " + std::strerror(errno));
-      buffer_.clear();
       return failed_;
     }
     done += static_cast<size_t>(n);
   }
-  buffer_.clear();
   return Status::Ok();
 }
 

@@ -59,6 +59,8 @@ class Output {
 
  private:
   Output(int fd, bool owned, std::string path);
+  // Writes `bytes` to the descriptor, all of them or an error (kept in failed_).
+  Status WriteAll(std::string_view bytes);
   int fd_;
   bool owned_;
   bool terminal_;
