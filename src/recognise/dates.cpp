@@ -1120,7 +1120,24 @@ class DateScanner {
 
 // ------------------------------------------------------------ resolution
 
+// Appends `value` (0 <= value < 10^width) as `width` digits, zeros first.
+char* PutDigits(char* out, int value, int width) {
+  for (int k = width; k-- > 0; value /= 10) out[k] = static_cast<char>('0' + value % 10);
+  return out + width;
+}
+
+// "2024-03-05", "2024-03", "2024": what snprintf's "%04d-%02d-%02d" writes.
+// The values the rules make (a year of 1000..2100, a month, a day) are
+// written digit by digit: snprintf cost more than the rest of the output of
+// a date. Any other value (a reference date given as is) goes to snprintf.
 std::string Format(const Ymd& v, Precision p) {
+  if (v.y >= 0 && v.y <= 9999 && v.m >= 0 && v.m <= 99 && v.d >= 0 && v.d <= 99) {
+    char buf[10];
+    char* end = PutDigits(buf, v.y, 4);
+    if (p != Precision::kYear) *end++ = '-', end = PutDigits(end, v.m, 2);
+    if (p == Precision::kDay) *end++ = '-', end = PutDigits(end, v.d, 2);
+    return std::string(buf, end);
+  }
   char buf[16];
   switch (p) {
     case Precision::kDay: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.y, v.m, v.d); break;
