@@ -187,6 +187,7 @@ constexpr uint32_t Bit(DateCue cue) { return 1u << static_cast<unsigned>(cue); }
 constexpr uint32_t kUnitCues = Bit(DateCue::kDays) | Bit(DateCue::kWeeks) | Bit(DateCue::kMonths) |
                                Bit(DateCue::kYears) | Bit(DateCue::kHours) | Bit(DateCue::kMinutes);
 constexpr uint32_t kCountCues = Bit(DateCue::kNumber);
+constexpr uint32_t kHolidayCues = Bit(DateCue::kFixedHoliday) | Bit(DateCue::kEasterHoliday);
 // What a relative date can open with besides a weekday and « le »: « hier »,
 // « la veille », « l'an dernier », « il y a », « dans ».
 constexpr uint32_t kRelativeCues = Bit(DateCue::kDayOffset) | Bit(DateCue::kNarrativeOffset) | kUnitCues |
@@ -208,20 +209,22 @@ class DateScanner {
     for (size_t i = 0; i < n_;) {
       if (!every_token && (i = NextMayStart(i)) >= n_) break;
       // Most tokens start no phrase of date_words.tsv and are no number:
-      // the rules that need one are not tried (the first-token filter).
-      const bool cue_here = starts_at_[i] != 0;
+      // the rules that need one are not tried (the first-token filter). The
+      // tests below are each rule's own first one, asked here so that a rule
+      // that cannot match costs no call.
+      const uint32_t cues = starts_at_[i];
       // Offsets and durations open with a count: a number or a number word.
       const bool counted = tokens_[i].kind == TokenKind::kNumber || StartsCue(i, kCountCues);
       // « le 15 », the one reading without a cue or a weekday, needs a day next
       const bool relative = StartsCue(i, kRelativeCues) || info_[i].weekday != 0 ||
                             (info_[i + 1].day != 0 && Is(i, "le"));
-      size_t end = NumericDate(i);
-      if (end == 0 && cue_here) end = Holiday(i);
-      if (end == 0 && cue_here) end = OrdinalOfMonth(i);
-      if (end == 0) end = DayMonthGroup(i);
+      size_t end = tokens_[i].kind == TokenKind::kNumber ? NumericDate(i) : 0;
+      if (end == 0 && (cues & kHolidayCues) != 0) end = Holiday(i);
+      if (end == 0 && (cues & Bit(DateCue::kOrdinal)) != 0) end = OrdinalOfMonth(i);
+      if (end == 0 && info_[info_[i].weekday != 0 ? i + 1 : i].day != 0) end = DayMonthGroup(i);
       if (end == 0) end = MonthYear(i);
-      if (end == 0 && cue_here) end = SeasonOrPart(i);
-      if (end == 0) end = CuedYears(i);
+      if (end == 0 && (cues & Bit(DateCue::kSeason)) != 0) end = SeasonOrPart(i);
+      if (end == 0 && YearFollows(i)) end = CuedYears(i);
       if (end == 0 && relative) end = RelativeDate(i);
       if (end == 0 && counted) end = Offset(i);
       if (end == 0 && counted) end = Duration(i);
@@ -736,9 +739,7 @@ class DateScanner {
     size_t j = 0;
     bool needs_second = false;  // "de"/"entre" are cues only before a range
     const std::string_view raw = Text(i);
-    // Every reading has its year one or two tokens on ("dès 2019", "mi-2019").
-    const bool year_follows = (i + 1 < n_ && info_[i + 1].year != 0) || (i + 2 < n_ && info_[i + 2].year != 0);
-    if (!year_follows) return 0;
+    if (!YearFollows(i)) return 0;
     // Only "(", "mi", "dès", "de", "entre" and the year cues start one.
     if (!StartsWithOneOf(Folded(i), "(mde") && !lex_.year_cue_first.MayStart(Folded(i))) return 0;
     if (Is(i, "(")) {
@@ -793,6 +794,9 @@ class DateScanner {
     for (size_t c = 0; c < count; ++c) Add(YearDate(years[c]));
     return k;
   }
+  // Every reading of CuedYears has its year one or two tokens on ("dès
+  // 2019", "mi-2019"). The padding past the last token has no year.
+  bool YearFollows(size_t i) const { return info_[i + 1].year != 0 || info_[i + 2].year != 0; }
   bool IsLoneYearEnd(size_t i) const {
     return i < n_ && info_[i].year != 0 && !GluedAfter(i) && !IsQuantityNext(i + 1);
   }
