@@ -1,6 +1,7 @@
 #include "recognise/dates.h"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -369,21 +370,17 @@ class DateScanner {
     return 0;
   }
 
-  // The first token at or after i a rule may start at. Every rule needs at
-  // i a number, a day, month or weekday, a phrase of date_words.tsv, or a
-  // day or year just after (« le 15 », « dès 2019 », « mi-2019 »): any
-  // other token is passed by a few integer tests, before the rules' own.
+  // The first token at or after i a rule may start at (MarkMayStart), or
+  // n_: a search of the set bits, 64 tokens a word.
   size_t NextMayStart(size_t i) const {
-    const Token* tokens = tokens_.data();
-    const uint32_t* starts = starts_at_.data();
-    const TokenInfo* info = info_.data();  // padded: i + 2 is in it
-    for (; i < n_; ++i) {
-      if (tokens[i].kind == TokenKind::kNumber || starts[i] != 0 || info[i].month != 0 || info[i].weekday != 0 ||
-          info[i].day != 0 || info[i + 1].day != 0 || info[i + 1].year != 0 || info[i + 2].year != 0) {
-        break;
-      }
+    if (i >= n_) return n_;
+    size_t w = i / 64;
+    uint64_t bits = may_start_[w] & (~uint64_t{0} << (i % 64));
+    while (bits == 0) {
+      if (++w == may_start_.size()) return n_;
+      bits = may_start_[w];
     }
-    return i;
+    return std::min(w * 64 + static_cast<size_t>(std::countr_zero(bits)), n_);
   }
 
   // The first token at or after i that may be a day, a month, a weekday
@@ -416,43 +413,64 @@ class DateScanner {
         break;
       }
     }
+    may_start_.assign(n_ / 64 + 1, 0);
     for (size_t i = NextDateToken(0); i < n_; i = NextDateToken(i + 1)) {
-      TokenInfo& t = info_[i];
-      const std::string_view s = Text(i);
-      if (const CueMatch* m = Cue(i, DateCue::kDayWord); m != nullptr && m->end > i + 1) {
-        t.day = static_cast<uint8_t>(m->value);  // "1 er"
-        t.day_tokens = static_cast<uint8_t>(m->end - i);
-        continue;
-      }
-      if (tokens_[i].kind == TokenKind::kNumber) {
-        t.day = DayValue(s);
-        t.year = YearValue(s);
-        continue;
-      }
-      const std::string_view folded = Folded(i);
-      if (tokens_[i].kind != TokenKind::kWord || folded.empty()) continue;
-      const WordInfo& word = lexicon_.word(view_.Id(i));
-      if (!lex_.month_first.MayStart(folded)) {
-        // no month, not even abbreviated ("jan" "."), starts with this byte
-      } else if (word.month != 0 && !(word.bare_month && view_.Has(i + 1, kGlued) && Text(i + 1) == ".")) {
-        t.month = word.month;
-        t.month_tokens = 1;
-        t.bare_month = word.bare_month;
-      } else if (view_.Has(i + 1, kGlued) && Text(i + 1) == ".") {
-        // An abbreviation the segmenter did not join to its period ("jan" ".").
-        if (auto dotted = lex_.months.find(std::string(folded) + "."); dotted != lex_.months.end()) {
-          t.month = static_cast<uint8_t>(dotted->second);
-          t.month_tokens = 2;
-        }
-      }
-      t.weekday = word.weekday;
-      // « le premier avril »: "premier" is a day only right before a month
-      if (const CueMatch* m = Cue(i, DateCue::kDayWord); m != nullptr && i + 1 < n_) {
-        const WordInfo& next = lexicon_.word(view_.Id(i + 1));
-        if (next.month != 0 && !next.bare_month) t.day = static_cast<uint8_t>(m->value);
-      }
+      ClassifyToken(i);
+      MarkMayStart(i);
     }
   }
+  // The TokenInfo of token i, a token NextDateToken stops at.
+  void ClassifyToken(size_t i) {
+    TokenInfo& t = info_[i];
+    const std::string_view s = Text(i);
+    const CueMatch* day_word = Cue(i, DateCue::kDayWord);  // asked once, read twice
+    if (day_word != nullptr && day_word->end > i + 1) {
+      t.day = static_cast<uint8_t>(day_word->value);  // "1 er"
+      t.day_tokens = static_cast<uint8_t>(day_word->end - i);
+      return;
+    }
+    if (tokens_[i].kind == TokenKind::kNumber) {
+      t.day = DayValue(s);
+      t.year = YearValue(s);
+      return;
+    }
+    const std::string_view folded = Folded(i);
+    if (tokens_[i].kind != TokenKind::kWord || folded.empty()) return;
+    const WordInfo& word = lexicon_.word(view_.Id(i));
+    if (!lex_.month_first.MayStart(folded)) {
+      // no month, not even abbreviated ("jan" "."), starts with this byte
+    } else if (word.month != 0 && !(word.bare_month && view_.Has(i + 1, kGlued) && Text(i + 1) == ".")) {
+      t.month = word.month;
+      t.month_tokens = 1;
+      t.bare_month = word.bare_month;
+    } else if (view_.Has(i + 1, kGlued) && Text(i + 1) == ".") {
+      // An abbreviation the segmenter did not join to its period ("jan" ".").
+      if (auto dotted = lex_.months.find(std::string(folded) + "."); dotted != lex_.months.end()) {
+        t.month = static_cast<uint8_t>(dotted->second);
+        t.month_tokens = 2;
+      }
+    }
+    t.weekday = word.weekday;
+    // « le premier avril »: "premier" is a day only right before a month
+    if (day_word != nullptr && i + 1 < n_) {
+      const WordInfo& next = lexicon_.word(view_.Id(i + 1));
+      if (next.month != 0 && !next.bare_month) t.day = static_cast<uint8_t>(day_word->value);
+    }
+  }
+  // The tokens a rule may start at for token i's sake: every rule needs at
+  // its first token a number, a day, month or weekday, or a phrase of
+  // date_words.tsv, or a day or year just after (« le 15 », « dès 2019 »,
+  // « mi-2019 »). Only tokens NextDateToken stops at have any of these, so
+  // Scan's skip reads a bit per token, set here, not each token's tables.
+  void MarkMayStart(size_t i) {
+    const TokenInfo& t = info_[i];
+    if (tokens_[i].kind == TokenKind::kNumber || starts_at_[i] != 0 || t.month != 0 || t.weekday != 0 || t.day != 0) {
+      SetMayStart(i);
+    }
+    if (i >= 1 && (t.day != 0 || t.year != 0)) SetMayStart(i - 1);
+    if (i >= 2 && t.year != 0) SetMayStart(i - 2);
+  }
+  void SetMayStart(size_t i) { may_start_[i / 64] |= uint64_t{1} << (i % 64); }
 
   std::string_view Text(size_t i) const { return view_.Text(i); }
   std::string_view Folded(size_t i) const { return view_.Folded(i); }
@@ -1111,6 +1129,7 @@ class DateScanner {
   const Lexicon& lexicon_;
   const DateWords& lex_;
   std::vector<TokenInfo> info_;
+  std::vector<uint64_t> may_start_;   // bit i: a rule may start at token i (MarkMayStart)
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
   std::vector<uint32_t> day_tokens_;  // DayMonthGroup's list, kept to reuse its buffer
   std::vector<RawDate> dates_;
