@@ -39,6 +39,13 @@ bool StartsWithOneOf(std::string_view word, std::string_view firsts) {
   return !word.empty() && firsts.find(word[0]) != std::string_view::npos;
 }
 
+// A bit per token, 64 tokens a word: the scanner's sparse per-token facts,
+// zeroed at an eighth of a byte a token.
+using TokenBits = std::vector<uint64_t>;
+void ClearBits(size_t tokens, TokenBits* bits) { bits->assign(tokens / 64 + 1, 0); }
+void SetBit(size_t i, TokenBits* bits) { (*bits)[i / 64] |= uint64_t{1} << (i % 64); }
+bool HasBit(const TokenBits& bits, size_t i) { return (bits[i / 64] >> (i % 64) & 1u) != 0; }
+
 // ------------------------------------------------------------ calendar
 
 struct Ymd {
@@ -189,6 +196,16 @@ constexpr uint32_t kUnitCues = Bit(DateCue::kDays) | Bit(DateCue::kWeeks) | Bit(
                                Bit(DateCue::kYears) | Bit(DateCue::kHours) | Bit(DateCue::kMinutes);
 constexpr uint32_t kCountCues = Bit(DateCue::kNumber);
 constexpr uint32_t kHolidayCues = Bit(DateCue::kFixedHoliday) | Bit(DateCue::kEasterHoliday);
+// The cues the rules ask where they end (EndsCue): « publié le » before a
+// date, « en » before a month. Only their ends are kept.
+constexpr std::array<DateCue, 2> kEndCues = {DateCue::kAnchorCue, DateCue::kMonthCue};
+constexpr uint32_t kEndCueBits = Bit(kEndCues[0]) | Bit(kEndCues[1]);
+constexpr size_t EndCueIndex(DateCue cue) {
+  for (size_t e = 0; e < kEndCues.size(); ++e) {
+    if (kEndCues[e] == cue) return e;
+  }
+  return kEndCues.size();
+}
 // What a relative date can open with besides a weekday and « le »: « hier »,
 // « la veille », « l'an dernier », « il y a », « dans ».
 constexpr uint32_t kRelativeCues = Bit(DateCue::kDayOffset) | Bit(DateCue::kNarrativeOffset) | kUnitCues |
@@ -257,12 +274,12 @@ class DateScanner {
 
  private:
   // The phrases of date_words.tsv that start at each token, longest last,
-  // and the cues that end right before each token. The walk from a token is
+  // and the tokens the phrases of kEndCues end before. The walk from a token is
   // as long as the longest phrase: a constant.
   void MatchCues() {
     cues_.reserve(n_);  // address space until written: no copy as cues come
     starts_at_.assign(n_ + 1, 0);
-    ends_before_.assign(n_ + 1, 0);
+    for (TokenBits& ends : ends_before_) ClearBits(n_ + 1, &ends);
     if (!lex_.phrases.IndexedByIds()) {  // the Lexicon's are; a matcher built by hand may not be
       for (size_t i = 0; i < n_; ++i) {
         if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
@@ -302,7 +319,7 @@ class DateScanner {
       const DatePhrase& p = lex_.phrase_cues[id];
       cues_.push_back({p.cue, p.value, static_cast<uint32_t>(first), static_cast<uint32_t>(end)});
       starts_at_[first] |= 1u << static_cast<unsigned>(p.cue);
-      ends_before_[end] |= 1u << static_cast<unsigned>(p.cue);
+      if ((Bit(p.cue) & kEndCueBits) != 0) SetBit(end, &ends_before_[EndCueIndex(p.cue)]);
     }
   }
   // The longest phrase of `cue` that starts at token i, or null.
@@ -343,9 +360,11 @@ class DateScanner {
   }
   // Whether a phrase of one of `cues` (a mask of DateCue bits) starts at token i.
   bool StartsCue(size_t i, uint32_t cues) const { return i < n_ && (starts_at_[i] & cues) != 0; }
-  // Whether a phrase of `cue` ends right before token i.
-  bool EndsCue(size_t i, DateCue cue) const {
-    return i <= n_ && (ends_before_[i] >> static_cast<unsigned>(cue) & 1u) != 0;
+  // Whether a phrase of `cue`, one of kEndCues, ends right before token i.
+  template <DateCue cue>
+  bool EndsCue(size_t i) const {
+    static_assert(EndCueIndex(cue) < kEndCues.size(), "only the ends of kEndCues are kept");
+    return i <= n_ && HasBit(ends_before_[EndCueIndex(cue)], i);
   }
   // The unit cue at token i ("jours", "mois"), or null.
   const CueMatch* Unit(size_t i) const {
@@ -413,7 +432,7 @@ class DateScanner {
         break;
       }
     }
-    may_start_.assign(n_ / 64 + 1, 0);
+    ClearBits(n_, &may_start_);
     for (size_t i = NextDateToken(0); i < n_; i = NextDateToken(i + 1)) {
       ClassifyToken(i);
       MarkMayStart(i);
@@ -470,7 +489,7 @@ class DateScanner {
     if (i >= 1 && (t.day != 0 || t.year != 0)) SetMayStart(i - 1);
     if (i >= 2 && t.year != 0) SetMayStart(i - 2);
   }
-  void SetMayStart(size_t i) { may_start_[i / 64] |= uint64_t{1} << (i % 64); }
+  void SetMayStart(size_t i) { SetBit(i, &may_start_); }
 
   std::string_view Text(size_t i) const { return view_.Text(i); }
   std::string_view Folded(size_t i) const { return view_.Folded(i); }
@@ -592,7 +611,7 @@ class DateScanner {
   bool IsDateSlot(size_t i) const {
     if (i == 0) return false;
     if (lex_.year_cue_first.MayStart(Folded(i - 1)) && lex_.year_cues.contains(Folded(i - 1))) return true;
-    return EndsCue(i, DateCue::kMonthCue) || IsOneOf(i - 1, {"de", "du", "au", "le", "a", ":"});
+    return EndsCue<DateCue::kMonthCue>(i) || IsOneOf(i - 1, {"de", "du", "au", "le", "a", ":"});
   }
   // Two numbers: a month and a year, or a day and a month after "le".
   size_t PartNumericDate(size_t i, std::string_view a, std::string_view b) {
@@ -718,7 +737,7 @@ class DateScanner {
       d.relative = IsPastWord(k) ? Relative::kLastMonth : Relative::kNextMonth;
       d.narrative = IsNarrativePast(k) || IsNarrativeNext(k);
       d.end = static_cast<uint32_t>(k + 1);
-    } else if (EndsCue(i, DateCue::kMonthCue)) {
+    } else if (EndsCue<DateCue::kMonthCue>(i)) {
       d.relative = Relative::kContextYear;  // "en juin", "début janvier", "ce mois d'août"
       if (Is(i - 1, "-") && i >= 2) d.first = static_cast<uint32_t>(i - 2);  // "mi-juin"
       if (IsOneOf(i - 1, {"de", "d'"}) && Is(i - 2, "mois") && i >= 2) d.first = static_cast<uint32_t>(i - 2);
@@ -1111,7 +1130,7 @@ class DateScanner {
   // "publié le …", "mis à jour le …", "Lecture du …", "Paris, le …", or a
   // date alone on a line of the heading.
   bool IsAnchored(size_t first, size_t end) const {
-    if (EndsCue(first, DateCue::kAnchorCue)) return true;  // « publié le », « Lecture du »
+    if (EndsCue<DateCue::kAnchorCue>(first)) return true;  // « publié le », « Lecture du »
     // "Paris, le 3 mars 2024" opening a line, "Fait à Paris, le 13 octobre 2020".
     if (first >= 3 && Is(first - 1, "le") && Is(first - 2, ",") && IsUpperInitial(Text(first - 3)) &&
         (first == 3 || tokens_[first - 3].newline_before || (Is(first - 4, "a") && Is(first - 5, "fait")))) {
@@ -1129,7 +1148,7 @@ class DateScanner {
   const Lexicon& lexicon_;
   const DateWords& lex_;
   std::vector<TokenInfo> info_;
-  std::vector<uint64_t> may_start_;   // bit i: a rule may start at token i (MarkMayStart)
+  TokenBits may_start_;   // bit i: a rule may start at token i (MarkMayStart)
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
   std::vector<uint32_t> day_tokens_;  // DayMonthGroup's list, kept to reuse its buffer
   std::vector<RawDate> dates_;
@@ -1138,7 +1157,7 @@ class DateScanner {
   mutable size_t last_cue_token_ = SIZE_MAX, last_cue_index_ = 0;  // FirstCueAt's last answer
   static_assert(static_cast<unsigned>(DateCue::kCount) <= 32, "one bit per DateCue in a uint32_t");
   std::vector<uint32_t> starts_at_;   // token -> the DateCues of phrases starting at it
-  std::vector<uint32_t> ends_before_; // token -> the DateCues of phrases ending right before it
+  std::array<TokenBits, kEndCues.size()> ends_before_;  // per end cue: the tokens a phrase of it ends right before
 };
 
 // ------------------------------------------------------------ resolution
