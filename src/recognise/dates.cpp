@@ -1344,6 +1344,7 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
                                  size_t* unresolved) {
   DateScanner scanner(view, lexicon);
   std::vector<RawDate> raw = scanner.Scan(options.try_every_token);
+  const std::vector<RawDuration> durations = scanner.TakeDurations();
 
   // The reference: the one given, else the first date the document gives as
   // its own; never the clock.
@@ -1370,8 +1371,9 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
     }
   }
 
+  // Room for every candidate up front: each is built in place, never moved.
   std::vector<Candidate> out;
-  out.reserve(raw.size());
+  out.reserve(raw.size() + durations.size());
   std::vector<int> out_of_raw(raw.size(), -1);
   size_t missed = 0;
   Ymd last_full{};            // the nearest earlier full date with its year written
@@ -1415,7 +1417,8 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
     if (d.year_written && d.precision == Precision::kDay) last_full = d.value;
     if (d.precision == Precision::kDay) last = d.value;
     if (d.precision != Precision::kYear) last_month = Ymd{d.value.y, d.value.m, d.precision == Precision::kDay ? d.value.d : 1};
-    Candidate c;
+    out_of_raw[r] = static_cast<int>(out.size());
+    Candidate& c = out.emplace_back();
     c.type = EntityType::kDate;
     c.first_token = d.first;
     c.end_token = d.end;
@@ -1427,8 +1430,6 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
       c.fields.resolved_against = Format(against, Precision::kDay);
     }
     c.canonical = c.fields.value();
-    out_of_raw[r] = static_cast<int>(out.size());
-    out.push_back(std::move(c));
   }
 
   // "du 1er au 15 mars 2024", "entre 2015 et 2018": both ends keep the period.
@@ -1441,15 +1442,14 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
     b.fields.period() = a.fields.period();
   }
 
-  for (const RawDuration& r : scanner.TakeDurations()) {
-    Candidate c;
+  for (const RawDuration& r : durations) {
+    Candidate& c = out.emplace_back();
     c.type = EntityType::kDuration;
     c.first_token = r.first;
     c.end_token = r.end;
     c.fields.value() = IsoDuration(r);
     if (r.from_end > r.from_first) c.fields.from() = std::string(view.Span(r.from_first, r.from_end));
     c.canonical = c.fields.value();
-    out.push_back(std::move(c));
   }
   if (unresolved != nullptr) *unresolved = missed;
   return out;
