@@ -210,6 +210,10 @@ constexpr size_t EndCueIndex(DateCue cue) {
 // « la veille », « l'an dernier », « il y a », « dans ».
 constexpr uint32_t kRelativeCues = Bit(DateCue::kDayOffset) | Bit(DateCue::kNarrativeOffset) | kUnitCues |
                                    Bit(DateCue::kAgo) | Bit(DateCue::kAhead);
+// The cues a rule may open with (Scan's tests before each rule): a phrase
+// of any other cue (« , », « et », « à compter de ») starts no date.
+constexpr uint32_t kOpeningCues =
+    kHolidayCues | Bit(DateCue::kOrdinal) | Bit(DateCue::kSeason) | kRelativeCues | kCountCues;
 
 class DateScanner {
  public:
@@ -477,13 +481,14 @@ class DateScanner {
     }
   }
   // The tokens a rule may start at for token i's sake: every rule needs at
-  // its first token a number, a day, month or weekday, or a phrase of
-  // date_words.tsv, or a day or year just after (« le 15 », « dès 2019 »,
+  // its first token a number, a day, month or weekday, or a phrase of one
+  // of kOpeningCues, or a day or year just after (« le 15 », « dès 2019 »,
   // « mi-2019 »). Only tokens NextDateToken stops at have any of these, so
   // Scan's skip reads a bit per token, set here, not each token's tables.
   void MarkMayStart(size_t i) {
     const TokenInfo& t = info_[i];
-    if (tokens_[i].kind == TokenKind::kNumber || starts_at_[i] != 0 || t.month != 0 || t.weekday != 0 || t.day != 0) {
+    if (tokens_[i].kind == TokenKind::kNumber || StartsCue(i, kOpeningCues) || t.month != 0 || t.weekday != 0 ||
+        t.day != 0) {
       SetMayStart(i);
     }
     if (i >= 1 && (t.day != 0 || t.year != 0)) SetMayStart(i - 1);
