@@ -407,16 +407,19 @@ class DateScanner {
   }
 
   // The first token at or after i that may be a day, a month, a weekday
-  // or a year: a number, a phrase's start, or a word that names a month or
-  // a weekday (« jan » « . », an abbreviation left apart from its period, is
-  // a word of its own). Most tokens are punctuation or words no list knows
-  // (« le », « de »): one tight scan of integer tests passes them.
+  // or a year, or start a rule: a number, the start of a day word (« 1 er »,
+  // « premier ») or of a phrase a rule opens with, or a word that names a
+  // month or a weekday (« jan » « . », an abbreviation left apart from its
+  // period, is a word of its own). Most tokens are punctuation or words no
+  // list knows (« le », « de ») or start only a phrase read from elsewhere
+  // (« , », « et »): one tight scan of integer tests passes them.
   size_t NextDateToken(size_t i) const {
+    constexpr uint32_t kClassifiedCues = kOpeningCues | Bit(DateCue::kDayWord);
     const Token* tokens = tokens_.data();
     const uint32_t* starts = starts_at_.data();
     const std::span<const uint32_t> ids = view_.ids();
     for (; i < n_; ++i) {
-      if (starts[i] != 0 || tokens[i].kind == TokenKind::kNumber) break;
+      if ((starts[i] & kClassifiedCues) != 0 || tokens[i].kind == TokenKind::kNumber) break;
       if (tokens[i].kind != TokenKind::kWord) continue;
       const WordInfo& w = lexicon_.word(ids[i]);
       if (w.month != 0 || w.weekday != 0 || w.month_before_period) break;
