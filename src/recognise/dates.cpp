@@ -137,10 +137,12 @@ struct RawDate {
 
 // ------------------------------------------------------------ the scanner
 
-// One per token, so packed in 32 bits (two 16-bit units, which no field
-// straddles; uint16_t fields read as int): the scanner's per-token tables
-// were the peak of a run's memory (issue 21).
+// One per token, so packed in 64 bits (a 32-bit set of cues, then two
+// 16-bit units, which no field straddles; uint16_t fields read as int): the
+// scanner's per-token tables were the peak of a run's memory (issue 21).
+// The cues share the word of the rest: one table made, zeroed and read.
 struct TokenInfo {
+  uint32_t starts = 0;            // the DateCue bits of the phrases starting at the token
   uint16_t year : 12 = 0;         // 1000..2100 for a bare four-digit number
   uint16_t month : 4 = 0;         // 1..12 when the token names a month
   uint16_t day : 5 = 0;           // 1..31 for "4", "04", "1er"
@@ -149,7 +151,7 @@ struct TokenInfo {
   uint16_t month_tokens : 2 = 0;  // 1, or 2 for "jan" + "." written as two tokens
   uint16_t bare_month : 1 = 0;    // "dec", "sept": a month only beside a day or a year
 };
-static_assert(sizeof(TokenInfo) == 4, "one 32-bit word a token");
+static_assert(sizeof(TokenInfo) == 8, "one 64-bit word a token");
 
 // The number of days in "1er", "1ᵉʳ", "04" or "31"; 0 otherwise.
 uint8_t DayValue(std::string_view s) {
@@ -234,7 +236,7 @@ class DateScanner {
       // the rules that need one are not tried (the first-token filter). The
       // tests below are each rule's own first one, asked here so that a rule
       // that cannot match costs no call.
-      const uint32_t cues = starts_at_[i];
+      const uint32_t cues = info_[i].starts;
       // Offsets and durations open with a count: a number or a number word.
       const bool counted = tokens_[i].kind == TokenKind::kNumber || StartsCue(i, kCountCues);
       // « le 15 », the one reading without a cue or a weekday, needs a day next
@@ -282,7 +284,6 @@ class DateScanner {
   // as long as the longest phrase: a constant.
   void MatchCues() {
     cues_.reserve(n_);  // address space until written: no copy as cues come
-    starts_at_.assign(n_ + 1, 0);
     for (TokenBits& ends : ends_before_) ClearBits(n_ + 1, &ends);
     if (!lex_.phrases.IndexedByIds()) {  // the Lexicon's are; a matcher built by hand may not be
       for (size_t i = 0; i < n_; ++i) {
@@ -322,14 +323,14 @@ class DateScanner {
     for (const uint32_t id : ids) {
       const DatePhrase& p = lex_.phrase_cues[id];
       cues_.push_back({p.cue, p.value, static_cast<uint32_t>(first), static_cast<uint32_t>(end)});
-      starts_at_[first] |= 1u << static_cast<unsigned>(p.cue);
+      info_[first].starts |= Bit(p.cue);
       if ((Bit(p.cue) & kEndCueBits) != 0) SetBit(end, &ends_before_[EndCueIndex(p.cue)]);
     }
   }
   // The longest phrase of `cue` that starts at token i, or null.
   const CueMatch* Cue(size_t i, DateCue cue) const {
     // one bit test answers most calls: no phrase of `cue` starts here
-    if (i >= n_ || (starts_at_[i] >> static_cast<unsigned>(cue) & 1u) == 0) return nullptr;
+    if (i >= n_ || (info_[i].starts & Bit(cue)) == 0) return nullptr;
     const CueMatch* found = nullptr;
     for (size_t k = FirstCueAt(i); k < cues_.size() && cues_[k].first == i; ++k) {
       if (cues_[k].cue == cue) found = &cues_[k];
@@ -363,7 +364,7 @@ class DateScanner {
     return last_cue_index_;
   }
   // Whether a phrase of one of `cues` (a mask of DateCue bits) starts at token i.
-  bool StartsCue(size_t i, uint32_t cues) const { return i < n_ && (starts_at_[i] & cues) != 0; }
+  bool StartsCue(size_t i, uint32_t cues) const { return i < n_ && (info_[i].starts & cues) != 0; }
   // Whether a phrase of `cue`, one of kEndCues, ends right before token i.
   template <DateCue cue>
   bool EndsCue(size_t i) const {
@@ -416,10 +417,10 @@ class DateScanner {
   size_t NextDateToken(size_t i) const {
     constexpr uint32_t kClassifiedCues = kOpeningCues | Bit(DateCue::kDayWord);
     const Token* tokens = tokens_.data();
-    const uint32_t* starts = starts_at_.data();
+    const TokenInfo* info = info_.data();
     const std::span<const uint32_t> ids = view_.ids();
     for (; i < n_; ++i) {
-      if ((starts[i] & kClassifiedCues) != 0 || tokens[i].kind == TokenKind::kNumber) break;
+      if ((info[i].starts & kClassifiedCues) != 0 || tokens[i].kind == TokenKind::kNumber) break;
       if (tokens[i].kind != TokenKind::kWord) continue;
       const WordInfo& w = lexicon_.word(ids[i]);
       if (w.month != 0 || w.weekday != 0 || w.month_before_period) break;
@@ -428,10 +429,10 @@ class DateScanner {
   }
 
   void Classify() {
-    MatchCues();
     // Rules look a few tokens ahead (« le 5, 6 et 7 », « mi-2019 »): past
     // the last token they read zeros, not past the vector.
     info_.resize(n_ + kInfoPadding);
+    MatchCues();
     uint32_t line = 0;
     for (size_t i = 0; i < n_; ++i) {
       if (tokens_[i].newline_before && ++line == kHeadingLines) {
@@ -1164,7 +1165,6 @@ class DateScanner {
   std::vector<CueMatch> cues_;        // the phrases found, by starting token
   mutable size_t last_cue_token_ = SIZE_MAX, last_cue_index_ = 0;  // FirstCueAt's last answer
   static_assert(static_cast<unsigned>(DateCue::kCount) <= 32, "one bit per DateCue in a uint32_t");
-  std::vector<uint32_t> starts_at_;   // token -> the DateCues of phrases starting at it
   std::array<TokenBits, kEndCues.size()> ends_before_;  // per end cue: the tokens a phrase of it ends right before
 };
 
