@@ -237,8 +237,10 @@ class DateScanner {
       // tests below are each rule's own first one, asked here so that a rule
       // that cannot match costs no call.
       const uint32_t cues = info_[i].starts;
-      // Offsets and durations open with a count: a number or a number word.
-      const bool counted = tokens_[i].kind == TokenKind::kNumber || StartsCue(i, kCountCues);
+      // Offsets and durations open with a count, a number word or a number
+      // then its unit (« 3 jours »): most numbers have no unit after them.
+      const bool counted = (cues & kCountCues) != 0 ||
+                           (tokens_[i].kind == TokenKind::kNumber && StartsCue(i + 1, kUnitCues));
       // « le 15 », the one reading without a cue or a weekday, needs a day next
       const bool relative = StartsCue(i, kRelativeCues) || info_[i].weekday != 0 ||
                             (info_[i + 1].day != 0 && Is(i, "le"));
