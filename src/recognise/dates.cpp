@@ -421,10 +421,13 @@ class DateScanner {
     const Token* tokens = tokens_.data();
     const TokenInfo* info = info_.data();
     const std::span<const uint32_t> ids = view_.ids();
+    // The Lexicon's words are one array (word(id) is words[id], as its own
+    // NextWord reads them): its start taken once, not reloaded every token.
+    const WordInfo* words = &lexicon_.word(0);
     for (; i < n_; ++i) {
       if ((info[i].starts & kClassifiedCues) != 0 || tokens[i].kind == TokenKind::kNumber) break;
       if (tokens[i].kind != TokenKind::kWord) continue;
-      const WordInfo& w = lexicon_.word(ids[i]);
+      const WordInfo& w = words[ids[i]];
       if (w.month != 0 || w.weekday != 0 || w.month_before_period) break;
     }
     return i;
