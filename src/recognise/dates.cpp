@@ -33,6 +33,18 @@ int ToInt(std::string_view s) {
   return value;
 }
 
+// The value of `s`, at most 4 bytes, when they are all ASCII digits; else
+// -1. Read in the loop that checks them: every number token of a text is
+// asked whether it is a day or a year.
+int ShortDigitsValue(std::string_view s) {
+  int value = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 // Whether `word` starts with one of the bytes of `firsts`: a rule that only
 // words of a few initials start rules out the rest of the tokens at once.
 bool StartsWithOneOf(std::string_view word, std::string_view firsts) {
@@ -156,14 +168,14 @@ static_assert(sizeof(TokenInfo) == 8, "one 64-bit word a token");
 // The number of days in "1er", "1ᵉʳ", "04" or "31"; 0 otherwise.
 uint8_t DayValue(std::string_view s) {
   if (s == "1er" || s == "1ᵉʳ" || s == "1\u1D49\u02B3") return 1;
-  if (s.empty() || s.size() > 2 || !IsAsciiDigits(s)) return 0;
-  const int v = ToInt(s);
+  if (s.empty() || s.size() > 2) return 0;
+  const int v = ShortDigitsValue(s);
   return v >= 1 && v <= 31 ? static_cast<uint8_t>(v) : 0;
 }
 
 uint16_t YearValue(std::string_view s) {
-  if (s.size() != 4 || !IsAsciiDigits(s)) return 0;
-  const int v = ToInt(s);
+  if (s.size() != 4) return 0;
+  const int v = ShortDigitsValue(s);
   return v >= 1000 && v <= 2100 ? static_cast<uint16_t>(v) : 0;
 }
 
