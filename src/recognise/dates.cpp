@@ -1,6 +1,7 @@
 #include "recognise/dates.h"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -32,11 +33,30 @@ int ToInt(std::string_view s) {
   return value;
 }
 
+// The value of `s`, at most 4 bytes, when they are all ASCII digits; else
+// -1. Read in the loop that checks them: every number token of a text is
+// asked whether it is a day or a year.
+int ShortDigitsValue(std::string_view s) {
+  int value = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 // Whether `word` starts with one of the bytes of `firsts`: a rule that only
 // words of a few initials start rules out the rest of the tokens at once.
 bool StartsWithOneOf(std::string_view word, std::string_view firsts) {
   return !word.empty() && firsts.find(word[0]) != std::string_view::npos;
 }
+
+// A bit per token, 64 tokens a word: the scanner's sparse per-token facts,
+// zeroed at an eighth of a byte a token.
+using TokenBits = std::vector<uint64_t>;
+void ClearBits(size_t tokens, TokenBits* bits) { bits->assign(tokens / 64 + 1, 0); }
+void SetBit(size_t i, TokenBits* bits) { (*bits)[i / 64] |= uint64_t{1} << (i % 64); }
+bool HasBit(const TokenBits& bits, size_t i) { return (bits[i / 64] >> (i % 64) & 1u) != 0; }
 
 // ------------------------------------------------------------ calendar
 
@@ -129,10 +149,12 @@ struct RawDate {
 
 // ------------------------------------------------------------ the scanner
 
-// One per token, so packed in 32 bits (two 16-bit units, which no field
-// straddles; uint16_t fields read as int): the scanner's per-token tables
-// were the peak of a run's memory (issue 21).
+// One per token, so packed in 64 bits (a 32-bit set of cues, then two
+// 16-bit units, which no field straddles; uint16_t fields read as int): the
+// scanner's per-token tables were the peak of a run's memory (issue 21).
+// The cues share the word of the rest: one table made, zeroed and read.
 struct TokenInfo {
+  uint32_t starts = 0;            // the DateCue bits of the phrases starting at the token
   uint16_t year : 12 = 0;         // 1000..2100 for a bare four-digit number
   uint16_t month : 4 = 0;         // 1..12 when the token names a month
   uint16_t day : 5 = 0;           // 1..31 for "4", "04", "1er"
@@ -141,19 +163,19 @@ struct TokenInfo {
   uint16_t month_tokens : 2 = 0;  // 1, or 2 for "jan" + "." written as two tokens
   uint16_t bare_month : 1 = 0;    // "dec", "sept": a month only beside a day or a year
 };
-static_assert(sizeof(TokenInfo) == 4, "one 32-bit word a token");
+static_assert(sizeof(TokenInfo) == 8, "one 64-bit word a token");
 
 // The number of days in "1er", "1ᵉʳ", "04" or "31"; 0 otherwise.
 uint8_t DayValue(std::string_view s) {
   if (s == "1er" || s == "1ᵉʳ" || s == "1\u1D49\u02B3") return 1;
-  if (s.empty() || s.size() > 2 || !IsAsciiDigits(s)) return 0;
-  const int v = ToInt(s);
+  if (s.empty() || s.size() > 2) return 0;
+  const int v = ShortDigitsValue(s);
   return v >= 1 && v <= 31 ? static_cast<uint8_t>(v) : 0;
 }
 
 uint16_t YearValue(std::string_view s) {
-  if (s.size() != 4 || !IsAsciiDigits(s)) return 0;
-  const int v = ToInt(s);
+  if (s.size() != 4) return 0;
+  const int v = ShortDigitsValue(s);
   return v >= 1000 && v <= 2100 ? static_cast<uint16_t>(v) : 0;
 }
 
@@ -187,10 +209,25 @@ constexpr uint32_t Bit(DateCue cue) { return 1u << static_cast<unsigned>(cue); }
 constexpr uint32_t kUnitCues = Bit(DateCue::kDays) | Bit(DateCue::kWeeks) | Bit(DateCue::kMonths) |
                                Bit(DateCue::kYears) | Bit(DateCue::kHours) | Bit(DateCue::kMinutes);
 constexpr uint32_t kCountCues = Bit(DateCue::kNumber);
+constexpr uint32_t kHolidayCues = Bit(DateCue::kFixedHoliday) | Bit(DateCue::kEasterHoliday);
+// The cues the rules ask where they end (EndsCue): « publié le » before a
+// date, « en » before a month. Only their ends are kept.
+constexpr std::array<DateCue, 2> kEndCues = {DateCue::kAnchorCue, DateCue::kMonthCue};
+constexpr uint32_t kEndCueBits = Bit(kEndCues[0]) | Bit(kEndCues[1]);
+constexpr size_t EndCueIndex(DateCue cue) {
+  for (size_t e = 0; e < kEndCues.size(); ++e) {
+    if (kEndCues[e] == cue) return e;
+  }
+  return kEndCues.size();
+}
 // What a relative date can open with besides a weekday and « le »: « hier »,
 // « la veille », « l'an dernier », « il y a », « dans ».
 constexpr uint32_t kRelativeCues = Bit(DateCue::kDayOffset) | Bit(DateCue::kNarrativeOffset) | kUnitCues |
                                    Bit(DateCue::kAgo) | Bit(DateCue::kAhead);
+// The cues a rule may open with (Scan's tests before each rule): a phrase
+// of any other cue (« , », « et », « à compter de ») starts no date.
+constexpr uint32_t kOpeningCues =
+    kHolidayCues | Bit(DateCue::kOrdinal) | Bit(DateCue::kSeason) | kRelativeCues | kCountCues;
 
 class DateScanner {
  public:
@@ -208,20 +245,24 @@ class DateScanner {
     for (size_t i = 0; i < n_;) {
       if (!every_token && (i = NextMayStart(i)) >= n_) break;
       // Most tokens start no phrase of date_words.tsv and are no number:
-      // the rules that need one are not tried (the first-token filter).
-      const bool cue_here = starts_at_[i] != 0;
-      // Offsets and durations open with a count: a number or a number word.
-      const bool counted = tokens_[i].kind == TokenKind::kNumber || StartsCue(i, kCountCues);
+      // the rules that need one are not tried (the first-token filter). The
+      // tests below are each rule's own first one, asked here so that a rule
+      // that cannot match costs no call.
+      const uint32_t cues = info_[i].starts;
+      // Offsets and durations open with a count, a number word or a number
+      // then its unit (« 3 jours »): most numbers have no unit after them.
+      const bool counted = (cues & kCountCues) != 0 ||
+                           (tokens_[i].kind == TokenKind::kNumber && StartsCue(i + 1, kUnitCues));
       // « le 15 », the one reading without a cue or a weekday, needs a day next
       const bool relative = StartsCue(i, kRelativeCues) || info_[i].weekday != 0 ||
                             (info_[i + 1].day != 0 && Is(i, "le"));
-      size_t end = NumericDate(i);
-      if (end == 0 && cue_here) end = Holiday(i);
-      if (end == 0 && cue_here) end = OrdinalOfMonth(i);
-      if (end == 0) end = DayMonthGroup(i);
+      size_t end = tokens_[i].kind == TokenKind::kNumber ? NumericDate(i) : 0;
+      if (end == 0 && (cues & kHolidayCues) != 0) end = Holiday(i);
+      if (end == 0 && (cues & Bit(DateCue::kOrdinal)) != 0) end = OrdinalOfMonth(i);
+      if (end == 0 && info_[info_[i].weekday != 0 ? i + 1 : i].day != 0) end = DayMonthGroup(i);
       if (end == 0) end = MonthYear(i);
-      if (end == 0 && cue_here) end = SeasonOrPart(i);
-      if (end == 0) end = CuedYears(i);
+      if (end == 0 && (cues & Bit(DateCue::kSeason)) != 0) end = SeasonOrPart(i);
+      if (end == 0 && YearFollows(i)) end = CuedYears(i);
       if (end == 0 && relative) end = RelativeDate(i);
       if (end == 0 && counted) end = Offset(i);
       if (end == 0 && counted) end = Duration(i);
@@ -253,12 +294,11 @@ class DateScanner {
 
  private:
   // The phrases of date_words.tsv that start at each token, longest last,
-  // and the cues that end right before each token. The walk from a token is
+  // and the tokens the phrases of kEndCues end before. The walk from a token is
   // as long as the longest phrase: a constant.
   void MatchCues() {
     cues_.reserve(n_);  // address space until written: no copy as cues come
-    starts_at_.assign(n_ + 1, 0);
-    ends_before_.assign(n_ + 1, 0);
+    for (TokenBits& ends : ends_before_) ClearBits(n_ + 1, &ends);
     if (!lex_.phrases.IndexedByIds()) {  // the Lexicon's are; a matcher built by hand may not be
       for (size_t i = 0; i < n_; ++i) {
         if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
@@ -297,14 +337,14 @@ class DateScanner {
     for (const uint32_t id : ids) {
       const DatePhrase& p = lex_.phrase_cues[id];
       cues_.push_back({p.cue, p.value, static_cast<uint32_t>(first), static_cast<uint32_t>(end)});
-      starts_at_[first] |= 1u << static_cast<unsigned>(p.cue);
-      ends_before_[end] |= 1u << static_cast<unsigned>(p.cue);
+      info_[first].starts |= Bit(p.cue);
+      if ((Bit(p.cue) & kEndCueBits) != 0) SetBit(end, &ends_before_[EndCueIndex(p.cue)]);
     }
   }
   // The longest phrase of `cue` that starts at token i, or null.
   const CueMatch* Cue(size_t i, DateCue cue) const {
     // one bit test answers most calls: no phrase of `cue` starts here
-    if (i >= n_ || (starts_at_[i] >> static_cast<unsigned>(cue) & 1u) == 0) return nullptr;
+    if (i >= n_ || (info_[i].starts & Bit(cue)) == 0) return nullptr;
     const CueMatch* found = nullptr;
     for (size_t k = FirstCueAt(i); k < cues_.size() && cues_[k].first == i; ++k) {
       if (cues_[k].cue == cue) found = &cues_[k];
@@ -338,10 +378,12 @@ class DateScanner {
     return last_cue_index_;
   }
   // Whether a phrase of one of `cues` (a mask of DateCue bits) starts at token i.
-  bool StartsCue(size_t i, uint32_t cues) const { return i < n_ && (starts_at_[i] & cues) != 0; }
-  // Whether a phrase of `cue` ends right before token i.
-  bool EndsCue(size_t i, DateCue cue) const {
-    return i <= n_ && (ends_before_[i] >> static_cast<unsigned>(cue) & 1u) != 0;
+  bool StartsCue(size_t i, uint32_t cues) const { return i < n_ && (info_[i].starts & cues) != 0; }
+  // Whether a phrase of `cue`, one of kEndCues, ends right before token i.
+  template <DateCue cue>
+  bool EndsCue(size_t i) const {
+    static_assert(EndCueIndex(cue) < kEndCues.size(), "only the ends of kEndCues are kept");
+    return i <= n_ && HasBit(ends_before_[EndCueIndex(cue)], i);
   }
   // The unit cue at token i ("jours", "mois"), or null.
   const CueMatch* Unit(size_t i) const {
@@ -366,46 +408,48 @@ class DateScanner {
     return 0;
   }
 
-  // The first token at or after i a rule may start at. Every rule needs at
-  // i a number, a day, month or weekday, a phrase of date_words.tsv, or a
-  // day or year just after (« le 15 », « dès 2019 », « mi-2019 »): any
-  // other token is passed by a few integer tests, before the rules' own.
+  // The first token at or after i a rule may start at (MarkMayStart), or
+  // n_: a search of the set bits, 64 tokens a word.
   size_t NextMayStart(size_t i) const {
-    const Token* tokens = tokens_.data();
-    const uint32_t* starts = starts_at_.data();
-    const TokenInfo* info = info_.data();  // padded: i + 2 is in it
-    for (; i < n_; ++i) {
-      if (tokens[i].kind == TokenKind::kNumber || starts[i] != 0 || info[i].month != 0 || info[i].weekday != 0 ||
-          info[i].day != 0 || info[i + 1].day != 0 || info[i + 1].year != 0 || info[i + 2].year != 0) {
-        break;
-      }
+    if (i >= n_) return n_;
+    size_t w = i / 64;
+    uint64_t bits = may_start_[w] & (~uint64_t{0} << (i % 64));
+    while (bits == 0) {
+      if (++w == may_start_.size()) return n_;
+      bits = may_start_[w];
     }
-    return i;
+    return std::min(w * 64 + static_cast<size_t>(std::countr_zero(bits)), n_);
   }
 
   // The first token at or after i that may be a day, a month, a weekday
-  // or a year: a number, a phrase's start, or a word that names a month or
-  // a weekday (« jan » « . », an abbreviation left apart from its period, is
-  // a word of its own). Most tokens are punctuation or words no list knows
-  // (« le », « de »): one tight scan of integer tests passes them.
+  // or a year, or start a rule: a number, the start of a day word (« 1 er »,
+  // « premier ») or of a phrase a rule opens with, or a word that names a
+  // month or a weekday (« jan » « . », an abbreviation left apart from its
+  // period, is a word of its own). Most tokens are punctuation or words no
+  // list knows (« le », « de ») or start only a phrase read from elsewhere
+  // (« , », « et »): one tight scan of integer tests passes them.
   size_t NextDateToken(size_t i) const {
+    constexpr uint32_t kClassifiedCues = kOpeningCues | Bit(DateCue::kDayWord);
     const Token* tokens = tokens_.data();
-    const uint32_t* starts = starts_at_.data();
+    const TokenInfo* info = info_.data();
     const std::span<const uint32_t> ids = view_.ids();
+    // The Lexicon's words are one array (word(id) is words[id], as its own
+    // NextWord reads them): its start taken once, not reloaded every token.
+    const WordInfo* words = &lexicon_.word(0);
     for (; i < n_; ++i) {
-      if (starts[i] != 0 || tokens[i].kind == TokenKind::kNumber) break;
+      if ((info[i].starts & kClassifiedCues) != 0 || tokens[i].kind == TokenKind::kNumber) break;
       if (tokens[i].kind != TokenKind::kWord) continue;
-      const WordInfo& w = lexicon_.word(ids[i]);
+      const WordInfo& w = words[ids[i]];
       if (w.month != 0 || w.weekday != 0 || w.month_before_period) break;
     }
     return i;
   }
 
   void Classify() {
-    MatchCues();
     // Rules look a few tokens ahead (« le 5, 6 et 7 », « mi-2019 »): past
     // the last token they read zeros, not past the vector.
     info_.resize(n_ + kInfoPadding);
+    MatchCues();
     uint32_t line = 0;
     for (size_t i = 0; i < n_; ++i) {
       if (tokens_[i].newline_before && ++line == kHeadingLines) {
@@ -413,43 +457,65 @@ class DateScanner {
         break;
       }
     }
+    ClearBits(n_, &may_start_);
     for (size_t i = NextDateToken(0); i < n_; i = NextDateToken(i + 1)) {
-      TokenInfo& t = info_[i];
-      const std::string_view s = Text(i);
-      if (const CueMatch* m = Cue(i, DateCue::kDayWord); m != nullptr && m->end > i + 1) {
-        t.day = static_cast<uint8_t>(m->value);  // "1 er"
-        t.day_tokens = static_cast<uint8_t>(m->end - i);
-        continue;
-      }
-      if (tokens_[i].kind == TokenKind::kNumber) {
-        t.day = DayValue(s);
-        t.year = YearValue(s);
-        continue;
-      }
-      const std::string_view folded = Folded(i);
-      if (tokens_[i].kind != TokenKind::kWord || folded.empty()) continue;
-      const WordInfo& word = lexicon_.word(view_.Id(i));
-      if (!lex_.month_first.MayStart(folded)) {
-        // no month, not even abbreviated ("jan" "."), starts with this byte
-      } else if (word.month != 0 && !(word.bare_month && view_.Has(i + 1, kGlued) && Text(i + 1) == ".")) {
-        t.month = word.month;
-        t.month_tokens = 1;
-        t.bare_month = word.bare_month;
-      } else if (view_.Has(i + 1, kGlued) && Text(i + 1) == ".") {
-        // An abbreviation the segmenter did not join to its period ("jan" ".").
-        if (auto dotted = lex_.months.find(std::string(folded) + "."); dotted != lex_.months.end()) {
-          t.month = static_cast<uint8_t>(dotted->second);
-          t.month_tokens = 2;
-        }
-      }
-      t.weekday = word.weekday;
-      // « le premier avril »: "premier" is a day only right before a month
-      if (const CueMatch* m = Cue(i, DateCue::kDayWord); m != nullptr && i + 1 < n_) {
-        const WordInfo& next = lexicon_.word(view_.Id(i + 1));
-        if (next.month != 0 && !next.bare_month) t.day = static_cast<uint8_t>(m->value);
-      }
+      ClassifyToken(i);
+      MarkMayStart(i);
     }
   }
+  // The TokenInfo of token i, a token NextDateToken stops at.
+  void ClassifyToken(size_t i) {
+    TokenInfo& t = info_[i];
+    const std::string_view s = Text(i);
+    const CueMatch* day_word = Cue(i, DateCue::kDayWord);  // asked once, read twice
+    if (day_word != nullptr && day_word->end > i + 1) {
+      t.day = static_cast<uint8_t>(day_word->value);  // "1 er"
+      t.day_tokens = static_cast<uint8_t>(day_word->end - i);
+      return;
+    }
+    if (tokens_[i].kind == TokenKind::kNumber) {
+      t.day = DayValue(s);
+      t.year = YearValue(s);
+      return;
+    }
+    const std::string_view folded = Folded(i);
+    if (tokens_[i].kind != TokenKind::kWord || folded.empty()) return;
+    const WordInfo& word = lexicon_.word(view_.Id(i));
+    if (!lex_.month_first.MayStart(folded)) {
+      // no month, not even abbreviated ("jan" "."), starts with this byte
+    } else if (word.month != 0 && !(word.bare_month && view_.Has(i + 1, kGlued) && Text(i + 1) == ".")) {
+      t.month = word.month;
+      t.month_tokens = 1;
+      t.bare_month = word.bare_month;
+    } else if (view_.Has(i + 1, kGlued) && Text(i + 1) == ".") {
+      // An abbreviation the segmenter did not join to its period ("jan" ".").
+      if (auto dotted = lex_.months.find(std::string(folded) + "."); dotted != lex_.months.end()) {
+        t.month = static_cast<uint8_t>(dotted->second);
+        t.month_tokens = 2;
+      }
+    }
+    t.weekday = word.weekday;
+    // « le premier avril »: "premier" is a day only right before a month
+    if (day_word != nullptr && i + 1 < n_) {
+      const WordInfo& next = lexicon_.word(view_.Id(i + 1));
+      if (next.month != 0 && !next.bare_month) t.day = static_cast<uint8_t>(day_word->value);
+    }
+  }
+  // The tokens a rule may start at for token i's sake: every rule needs at
+  // its first token a number, a day, month or weekday, or a phrase of one
+  // of kOpeningCues, or a day or year just after (« le 15 », « dès 2019 »,
+  // « mi-2019 »). Only tokens NextDateToken stops at have any of these, so
+  // Scan's skip reads a bit per token, set here, not each token's tables.
+  void MarkMayStart(size_t i) {
+    const TokenInfo& t = info_[i];
+    if (tokens_[i].kind == TokenKind::kNumber || StartsCue(i, kOpeningCues) || t.month != 0 || t.weekday != 0 ||
+        t.day != 0) {
+      SetMayStart(i);
+    }
+    if (i >= 1 && (t.day != 0 || t.year != 0)) SetMayStart(i - 1);
+    if (i >= 2 && t.year != 0) SetMayStart(i - 2);
+  }
+  void SetMayStart(size_t i) { SetBit(i, &may_start_); }
 
   std::string_view Text(size_t i) const { return view_.Text(i); }
   std::string_view Folded(size_t i) const { return view_.Folded(i); }
@@ -571,7 +637,7 @@ class DateScanner {
   bool IsDateSlot(size_t i) const {
     if (i == 0) return false;
     if (lex_.year_cue_first.MayStart(Folded(i - 1)) && lex_.year_cues.contains(Folded(i - 1))) return true;
-    return EndsCue(i, DateCue::kMonthCue) || IsOneOf(i - 1, {"de", "du", "au", "le", "a", ":"});
+    return EndsCue<DateCue::kMonthCue>(i) || IsOneOf(i - 1, {"de", "du", "au", "le", "a", ":"});
   }
   // Two numbers: a month and a year, or a day and a month after "le".
   size_t PartNumericDate(size_t i, std::string_view a, std::string_view b) {
@@ -697,7 +763,7 @@ class DateScanner {
       d.relative = IsPastWord(k) ? Relative::kLastMonth : Relative::kNextMonth;
       d.narrative = IsNarrativePast(k) || IsNarrativeNext(k);
       d.end = static_cast<uint32_t>(k + 1);
-    } else if (EndsCue(i, DateCue::kMonthCue)) {
+    } else if (EndsCue<DateCue::kMonthCue>(i)) {
       d.relative = Relative::kContextYear;  // "en juin", "début janvier", "ce mois d'août"
       if (Is(i - 1, "-") && i >= 2) d.first = static_cast<uint32_t>(i - 2);  // "mi-juin"
       if (IsOneOf(i - 1, {"de", "d'"}) && Is(i - 2, "mois") && i >= 2) d.first = static_cast<uint32_t>(i - 2);
@@ -736,9 +802,7 @@ class DateScanner {
     size_t j = 0;
     bool needs_second = false;  // "de"/"entre" are cues only before a range
     const std::string_view raw = Text(i);
-    // Every reading has its year one or two tokens on ("dès 2019", "mi-2019").
-    const bool year_follows = (i + 1 < n_ && info_[i + 1].year != 0) || (i + 2 < n_ && info_[i + 2].year != 0);
-    if (!year_follows) return 0;
+    if (!YearFollows(i)) return 0;
     // Only "(", "mi", "dès", "de", "entre" and the year cues start one.
     if (!StartsWithOneOf(Folded(i), "(mde") && !lex_.year_cue_first.MayStart(Folded(i))) return 0;
     if (Is(i, "(")) {
@@ -793,6 +857,9 @@ class DateScanner {
     for (size_t c = 0; c < count; ++c) Add(YearDate(years[c]));
     return k;
   }
+  // Every reading of CuedYears has its year one or two tokens on ("dès
+  // 2019", "mi-2019"). The padding past the last token has no year.
+  bool YearFollows(size_t i) const { return info_[i + 1].year != 0 || info_[i + 2].year != 0; }
   bool IsLoneYearEnd(size_t i) const {
     return i < n_ && info_[i].year != 0 && !GluedAfter(i) && !IsQuantityNext(i + 1);
   }
@@ -1089,7 +1156,7 @@ class DateScanner {
   // "publié le …", "mis à jour le …", "Lecture du …", "Paris, le …", or a
   // date alone on a line of the heading.
   bool IsAnchored(size_t first, size_t end) const {
-    if (EndsCue(first, DateCue::kAnchorCue)) return true;  // « publié le », « Lecture du »
+    if (EndsCue<DateCue::kAnchorCue>(first)) return true;  // « publié le », « Lecture du »
     // "Paris, le 3 mars 2024" opening a line, "Fait à Paris, le 13 octobre 2020".
     if (first >= 3 && Is(first - 1, "le") && Is(first - 2, ",") && IsUpperInitial(Text(first - 3)) &&
         (first == 3 || tokens_[first - 3].newline_before || (Is(first - 4, "a") && Is(first - 5, "fait")))) {
@@ -1107,6 +1174,7 @@ class DateScanner {
   const Lexicon& lexicon_;
   const DateWords& lex_;
   std::vector<TokenInfo> info_;
+  TokenBits may_start_;   // bit i: a rule may start at token i (MarkMayStart)
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
   std::vector<uint32_t> day_tokens_;  // DayMonthGroup's list, kept to reuse its buffer
   std::vector<RawDate> dates_;
@@ -1114,13 +1182,29 @@ class DateScanner {
   std::vector<CueMatch> cues_;        // the phrases found, by starting token
   mutable size_t last_cue_token_ = SIZE_MAX, last_cue_index_ = 0;  // FirstCueAt's last answer
   static_assert(static_cast<unsigned>(DateCue::kCount) <= 32, "one bit per DateCue in a uint32_t");
-  std::vector<uint32_t> starts_at_;   // token -> the DateCues of phrases starting at it
-  std::vector<uint32_t> ends_before_; // token -> the DateCues of phrases ending right before it
+  std::array<TokenBits, kEndCues.size()> ends_before_;  // per end cue: the tokens a phrase of it ends right before
 };
 
 // ------------------------------------------------------------ resolution
 
+// Appends `value` (0 <= value < 10^width) as `width` digits, zeros first.
+char* PutDigits(char* out, int value, int width) {
+  for (int k = width; k-- > 0; value /= 10) out[k] = static_cast<char>('0' + value % 10);
+  return out + width;
+}
+
+// "2024-03-05", "2024-03", "2024": what snprintf's "%04d-%02d-%02d" writes.
+// The values the rules make (a year of 1000..2100, a month, a day) are
+// written digit by digit: snprintf cost more than the rest of the output of
+// a date. Any other value (a reference date given as is) goes to snprintf.
 std::string Format(const Ymd& v, Precision p) {
+  if (v.y >= 0 && v.y <= 9999 && v.m >= 0 && v.m <= 99 && v.d >= 0 && v.d <= 99) {
+    char buf[10];
+    char* end = PutDigits(buf, v.y, 4);
+    if (p != Precision::kYear) *end++ = '-', end = PutDigits(end, v.m, 2);
+    if (p == Precision::kDay) *end++ = '-', end = PutDigits(end, v.d, 2);
+    return std::string(buf, end);
+  }
   char buf[16];
   switch (p) {
     case Precision::kDay: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.y, v.m, v.d); break;
@@ -1285,6 +1369,7 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
                                  size_t* unresolved) {
   DateScanner scanner(view, lexicon);
   std::vector<RawDate> raw = scanner.Scan(options.try_every_token);
+  const std::vector<RawDuration> durations = scanner.TakeDurations();
 
   // The reference: the one given, else the first date the document gives as
   // its own; never the clock.
@@ -1311,8 +1396,9 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
     }
   }
 
+  // Room for every candidate up front: each is built in place, never moved.
   std::vector<Candidate> out;
-  out.reserve(raw.size());
+  out.reserve(raw.size() + durations.size());
   std::vector<int> out_of_raw(raw.size(), -1);
   size_t missed = 0;
   Ymd last_full{};            // the nearest earlier full date with its year written
@@ -1356,7 +1442,8 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
     if (d.year_written && d.precision == Precision::kDay) last_full = d.value;
     if (d.precision == Precision::kDay) last = d.value;
     if (d.precision != Precision::kYear) last_month = Ymd{d.value.y, d.value.m, d.precision == Precision::kDay ? d.value.d : 1};
-    Candidate c;
+    out_of_raw[r] = static_cast<int>(out.size());
+    Candidate& c = out.emplace_back();
     c.type = EntityType::kDate;
     c.first_token = d.first;
     c.end_token = d.end;
@@ -1368,8 +1455,6 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
       c.fields.resolved_against = Format(against, Precision::kDay);
     }
     c.canonical = c.fields.value();
-    out_of_raw[r] = static_cast<int>(out.size());
-    out.push_back(std::move(c));
   }
 
   // "du 1er au 15 mars 2024", "entre 2015 et 2018": both ends keep the period.
@@ -1382,15 +1467,14 @@ std::vector<Candidate> FindDates(const TokenView& view, const Lexicon& lexicon, 
     b.fields.period() = a.fields.period();
   }
 
-  for (const RawDuration& r : scanner.TakeDurations()) {
-    Candidate c;
+  for (const RawDuration& r : durations) {
+    Candidate& c = out.emplace_back();
     c.type = EntityType::kDuration;
     c.first_token = r.first;
     c.end_token = r.end;
     c.fields.value() = IsoDuration(r);
     if (r.from_end > r.from_first) c.fields.from() = std::string(view.Span(r.from_first, r.from_end));
     c.canonical = c.fields.value();
-    out.push_back(std::move(c));
   }
   if (unresolved != nullptr) *unresolved = missed;
   return out;
