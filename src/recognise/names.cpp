@@ -72,6 +72,11 @@ struct View {
   bool SameSentence(size_t a, size_t b) const {
     return a < size() && b < size() && tokens[a].sentence == tokens[b].sentence;
   }
+  // Whether token i is the one byte `sign` (« ( », « , »): its size and
+  // byte, where comparing its text as a string cost a call a sign.
+  bool IsSign(size_t i, char sign) const {
+    return i < size() && tokens[i].byte_end - tokens[i].byte_start == 1 && text[tokens[i].byte_start] == sign;
+  }
   // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
   bool Glued(size_t i) const { return view.Has(i, kGlued); }
   std::string Span(size_t first, size_t end) const { return std::string(view.Span(first, end)); }
@@ -236,7 +241,7 @@ std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
   std::vector<AcronymDefinition> out;
   for (const size_t i : v.signs) {
     if (i + 2 >= v.size()) break;
-    if (!v.view.TextIs(i, "(")) continue;
+    if (!v.IsSign(i, '(')) continue;
     size_t close = i + 1;
     while (close < v.size() && close < i + 12 && v.Str(close) != ")" && v.SameSentence(i, close)) ++close;
     if (close >= v.size() || v.Str(close) != ")") continue;
@@ -491,7 +496,7 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   for (const size_t i : v.signs) {
     if (i + 2 >= v.size()) break;
-    if (i < 1 || !v.view.TextIs(i, ",") || !v.SameSentence(i, i + 1) || !v.Info(i + 1).org_cue) continue;
+    if (i < 1 || !v.IsSign(i, ',') || !v.SameSentence(i, i + 1) || !v.Info(i + 1).org_cue) continue;
     auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
