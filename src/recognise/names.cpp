@@ -35,6 +35,10 @@ struct View {
   // The first bytes of the legal forms (« SA », « GmbH »), as written: the
   // folded word that may start one is most often « sa » or « se ».
   std::array<bool, 256> company_form_first{};
+  // The last bytes of the adjective endings (« al », « ique »): a word
+  // ending in none of them is no adjective by its ending, told without
+  // trying each ending.
+  std::array<bool, 256> adjective_ending_last{};
 
   View(const TokenView& v, const Lexicon& l)
       : view(v), text(v.text()), tokens(v.tokens()), lexicon(l), lex(l.names()) {
@@ -83,6 +87,13 @@ struct View {
 
  private:
   void FindStarts() {
+    for (const std::string& ending : lex.adjective_endings) {
+      if (ending.empty()) {
+        adjective_ending_last.fill(true);  // an empty ending ends every word
+      } else {
+        adjective_ending_last[static_cast<uint8_t>(ending.back())] = true;
+      }
+    }
     for (const NameWords::CompanyForm& form : lex.company_forms) {
       if (form.tokens.empty() || form.tokens.front().empty()) {
         company_form_first.fill(true);  // a form of no bytes would start anywhere
@@ -129,7 +140,8 @@ bool LooksAdjective(const View& v, size_t i) {
   const std::string_view f = v.Folded(i);
   if (v.Info(i).adjective) return true;
   // data/cues/name_words.tsv, adjective_ending: "nationAL", "européENNE"
-  return f.size() >= 4 && EndsWithOneOf(f, v.lex.adjective_endings);
+  return f.size() >= 4 && v.adjective_ending_last[static_cast<uint8_t>(f.back())] &&
+         EndsWithOneOf(f, v.lex.adjective_endings);
 }
 
 std::string UpperFirst(std::string s) {
@@ -138,19 +150,35 @@ std::string UpperFirst(std::string s) {
 }
 
 // "LINDEN" -> "Linden", "JEAN-YVES" -> "Jean-Yves"; mixed case is kept.
-std::string NameCase(std::string_view word) {
-  if (!IsAllUpper(word) || CountCodePoints(word) < 2) return std::string(word);
+// Appended to `out`.
+void AppendNameCase(std::string_view word, std::string* out) {
+  if (!IsAllUpper(word) || CountCodePoints(word) < 2) {
+    out->append(word);
+    return;
+  }
+  // ASCII (most names): ICU's case mappings are A-Z's, done here without
+  // a string per letter.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; })) {
+    bool upper_next = true;
+    for (const char c : word) {
+      const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+      *out += upper_next && lower ? static_cast<char>(c - 32) : !upper_next && upper ? static_cast<char>(c + 32) : c;
+      upper_next = c == '-';
+    }
+    return;
+  }
   std::string lower = ToLower(word);
-  std::string out;
   bool upper_next = true;
   for (size_t i = 0; i < lower.size();) {
     const size_t from = i;
     const char32_t c = NextCodePoint(lower, &i);
-    out += upper_next ? ToUpper(std::string_view(lower).substr(from, i - from))
-                      : std::string(std::string_view(lower).substr(from, i - from));
+    if (upper_next) {
+      *out += ToUpper(std::string_view(lower).substr(from, i - from));
+    } else {
+      out->append(std::string_view(lower).substr(from, i - from));
+    }
     upper_next = c == U'-';
   }
-  return out;
 }
 
 Candidate Make(EntityType type, size_t first, size_t end, std::string canonical, std::string subtype, int priority) {
@@ -679,7 +707,11 @@ std::string PersonCanonical(const View& v, size_t first, size_t end) {
     // « Bertrand DU MARAIS » is Bertrand du Marais: a particle in capitals is
     // the signature's typography
     const bool capital_particle = i > first && v.Info(i).particle && IsAllUpper(v.Str(i)) && IsSurname(v, i + 1);
-    out += capital_particle ? ToLower(v.Str(i)) : NameCase(v.Str(i));
+    if (capital_particle) {
+      out += ToLower(v.Str(i));
+    } else {
+      AppendNameCase(v.Str(i), &out);
+    }
   }
   return out;
 }
@@ -847,9 +879,12 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
   std::vector<bool> in_full_name(v.size(), false);
   for (const Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;
-    auto [it, inserted] = by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
-    // the same name again (most repeats) is folded the same without folding it
-    if (!inserted && !it->second.empty() && it->second != c.canonical && Fold(it->second) != Fold(c.canonical)) {
+    // looked up before a node is made: most full names come again
+    auto it = by_surname.find(v.Folded(c.end_token - 1));
+    if (it == by_surname.end()) {
+      by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
+    } else if (!it->second.empty() && it->second != c.canonical && Fold(it->second) != Fold(c.canonical)) {
+      // the same name again (most repeats) is folded the same without folding it
       it->second.clear();
     }
     std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
