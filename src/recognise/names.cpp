@@ -51,15 +51,29 @@ struct View {
   static bool OpensName(const WordInfo& w) {
     return w.org_cue | w.org_head_folded | w.company_form_start | w.title_folded | w.given_name | w.place_body_start;
   }
-  // The first token at or after `from` whose word passes `has`, or size();
-  // `has` must hold of no word that OpensName() does not.
+  // The openers whose word passes `has`, in token order; `has` must hold
+  // of no word that OpensName() does not. A rule asks for the next one at
+  // or after a token, never going back: a cursor, where a binary search
+  // of the openers a call was a tenth of the rules' instructions.
   template <class Test>
-  size_t Next(size_t from, Test has) const {
-    for (auto at = std::lower_bound(openers.begin(), openers.end(), from); at != openers.end(); ++at) {
-      if (has(Info(*at))) return *at;
+  class Openers {
+   public:
+    Openers(const View& v, Test has) : v_(v), has_(has) {}
+    // The first at or after token `from`, or size(); `from` never decreases.
+    size_t Next(size_t from) {
+      const std::span<const uint32_t> openers = v_.openers;
+      while (at_ < openers.size() && openers[at_] < from) ++at_;
+      for (; at_ < openers.size(); ++at_) {
+        if (has_(v_.Info(openers[at_]))) return openers[at_];
+      }
+      return v_.size();
     }
-    return size();
-  }
+
+   private:
+    const View& v_;
+    Test has_;
+    size_t at_ = 0;  // into openers: those before it are before the last `from`
+  };
   std::string_view Folded(size_t i) const { return view.Folded(i); }
   // What word i is in the lists; every answer false past the last token.
   const WordInfo& Info(size_t i) const { return lexicon.word(view.Id(i)); }
@@ -482,7 +496,8 @@ size_t LowercaseNameEnd(const View& v, size_t head) {
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
-  for (size_t i = v.Next(0, org_cue); i + 1 < v.size(); i = v.Next(i + 1, org_cue)) {
+  View::Openers cues(v, org_cue);
+  for (size_t i = cues.Next(0); i + 1 < v.size(); i = cues.Next(i + 1)) {
     if (!v.Info(i).org_cue || !v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
     auto cue = lex.org_cues.find(v.Folded(i));
     if (cue == lex.org_cues.end()) continue;
@@ -537,7 +552,8 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
 void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   const auto may_head = [](const WordInfo& w) { return w.org_head_folded; };
-  for (size_t i = v.Next(0, may_head); i < v.size(); i = v.Next(i + 1, may_head)) {
+  View::Openers heads(v, may_head);
+  for (size_t i = heads.Next(0); i < v.size(); i = heads.Next(i + 1)) {
     if (!v.Cap(i)) continue;
     auto head = lex.org_heads.find(v.Str(i));
     if (head == lex.org_heads.end()) continue;
@@ -557,7 +573,8 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
   // A kind starts at a word place_body_start marks: the openers hold them,
   // where a scan of every token's id was most of the rule's instructions.
   const auto kind_start = [](const WordInfo& w) { return w.place_body_start; };
-  for (size_t i = v.Next(0, kind_start); i + 2 < v.size(); i = v.Next(i + 1, kind_start)) {
+  View::Openers kind_starts(v, kind_start);
+  for (size_t i = kind_starts.Next(0); i + 2 < v.size(); i = kind_starts.Next(i + 1)) {
     uint32_t node = PhraseMatcher::kRoot;
     size_t kind_end = 0;
     uint32_t kind = 0;
@@ -607,7 +624,8 @@ size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
 // after « GIE » (« GIE COMUTITRES »).
 void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
   const auto form_start = [](const WordInfo& w) { return w.company_form_start; };
-  for (size_t j = v.Next(1, form_start); j < v.size(); j = v.Next(j + 1, form_start)) {
+  View::Openers forms(v, form_start);
+  for (size_t j = forms.Next(1); j < v.size(); j = forms.Next(j + 1)) {
     bool before = false;
     const size_t form_end = CompanyFormEnd(v, j, &before);
     if (form_end == 0) continue;
@@ -835,7 +853,8 @@ void FindPersons(const View& v, std::vector<Candidate>* out) {
   }
   // A name opens with a title or a given name: the other tokens are skipped by their ids.
   const auto may_open = [](const WordInfo& w) { return w.title_folded || w.given_name; };
-  for (size_t i = v.Next(0, may_open); i < v.size(); i = v.Next(i + 1, may_open)) {
+  View::Openers openings(v, may_open);
+  for (size_t i = openings.Next(0); i < v.size(); i = openings.Next(i + 1)) {
     std::string title;
     size_t s = i;
     // titles are kept as written; only a word one folds to can be one
