@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <utility>
 
 #include "text/segment.h"
@@ -199,9 +200,12 @@ class Openings {
   }
 
  private:
+  // One token a round: a capital comes every few tokens, too often for
+  // rounds of four to pay.
   size_t FirstCapital(size_t from) const {
+    const TokenView& view = r_.view;
     const size_t n = r_.size();
-    while (from < n && (r_.view.Flags(from) & kCapitalised) == 0) ++from;
+    while (from < n && (view.Flags(from) & kCapitalised) == 0) ++from;
     return from;
   }
 
@@ -319,12 +323,24 @@ size_t WordedNameEnd(const Reader& r, size_t s) {
   return holds_placeholder ? last_good : s;
 }
 
+// The first token at or after `from` whose word is an organisation's cue,
+// or ids.size(): the token's id says it before any text is read. Four
+// tokens a round, their cue bits or'ed and tested once, as most rounds hold
+// no cue.
+size_t NextCue(const Lexicon& lexicon, std::span<const uint32_t> ids, size_t from) {
+  const WordInfo* const words = &lexicon.word(0);  // the words by id, in one vector
+  const size_t n = ids.size();
+  while (from + 4 <= n && !(words[ids[from]].org_cue | words[ids[from + 1]].org_cue | words[ids[from + 2]].org_cue |
+                            words[ids[from + 3]].org_cue)) {
+    from += 4;
+  }
+  while (from < n && !words[ids[from]].org_cue) ++from;
+  return from;
+}
+
 void FindOrganisations(const Reader& r, std::vector<Candidate>* out) {
   const NameWords& names = r.lexicon.names();
-  const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
-  // the token's id says whether it is a cue before any text is read
-  for (size_t i = r.lexicon.NextWord(r.view.ids(), 0, org_cue); i + 1 < r.size();
-       i = r.lexicon.NextWord(r.view.ids(), i + 1, org_cue)) {
+  for (size_t i = NextCue(r.lexicon, r.view.ids(), 0); i + 1 < r.size(); i = NextCue(r.lexicon, r.view.ids(), i + 1)) {
     if (!r.lexicon.word(r.view.Id(i)).org_cue || !r.Word(i) || IsUpperInitial(r.Str(i))) continue;
     size_t s = i + 1;
     if (r.Determiner(s) && r.SameLine(s + 1)) ++s;  // « la société les … »
