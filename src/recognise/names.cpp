@@ -30,7 +30,7 @@ struct View {
   // the stage). Each list is in token order, and a superset: a rule still
   // asks its own question of every position it is given.
   std::span<const uint32_t> openers;      // a word OpensName() holds
-  std::span<const uint32_t> signs;        // "(" or ",", by their first byte
+  std::span<const uint32_t> parentheses;  // "(", by its first byte
   std::span<const uint32_t> capitalised;  // kCapitalised, whatever the kind
   // The first bytes of the legal forms (« SA », « GmbH »), as written: the
   // folded word that may start one is most often « sa » or « se ».
@@ -124,24 +124,23 @@ struct View {
     // branch and no growth (push_back was a third of the pass).
     starts_ = std::make_unique_for_overwrite<uint32_t[]>(3 * n);
     uint32_t* const open = starts_.get();
-    uint32_t* const sign = open + n;
-    uint32_t* const cap = sign + n;
-    size_t opens = 0, signed_ = 0, caps = 0;
+    uint32_t* const paren = open + n;
+    uint32_t* const cap = paren + n;
+    size_t opens = 0, parens = 0, caps = 0;
     for (size_t i = 0; i < n; ++i) {
       const auto at = static_cast<uint32_t>(i);
       open[opens] = at;
       opens += OpensName(lexicon.word(ids[i]));  // id 0's word opens nothing
-      const char first = bytes[toks[i].byte_start];
-      sign[signed_] = at;
-      signed_ += first == '(' || first == ',';
+      paren[parens] = at;
+      parens += bytes[toks[i].byte_start] == '(';
       cap[caps] = at;
       caps += (view.Flags(i) & kCapitalised) != 0;
     }
     openers = std::span<const uint32_t>(open, opens);
-    signs = std::span<const uint32_t>(sign, signed_);
+    parentheses = std::span<const uint32_t>(paren, parens);
     capitalised = std::span<const uint32_t>(cap, caps);
   }
-  std::unique_ptr<uint32_t[]> starts_;  // what openers, signs and capitalised view
+  std::unique_ptr<uint32_t[]> starts_;  // what openers, parentheses and capitalised view
 };
 
 // "à" folds to "a", which is also the verb: only the accented word joins.
@@ -281,7 +280,7 @@ struct AcronymDefinition {
 
 std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
   std::vector<AcronymDefinition> out;
-  for (const size_t i : v.signs) {
+  for (const size_t i : v.parentheses) {
     if (i + 2 >= v.size()) break;
     if (!v.IsSign(i, '(')) continue;
     size_t close = i + 1;
@@ -537,9 +536,12 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
 // apposition.
 void FindAppositions(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
-  for (const size_t i : v.signs) {
-    if (i + 2 >= v.size()) break;
-    if (i < 1 || !v.IsSign(i, ',') || !v.SameSentence(i, i + 1) || !v.Info(i + 1).org_cue) continue;
+  // From the cue after the comma: cues are rarer than commas.
+  const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
+  View::Openers cues(v, org_cue);
+  for (size_t j = cues.Next(2); j + 1 < v.size(); j = cues.Next(j + 1)) {
+    const size_t i = j - 1;  // the comma
+    if (!v.IsSign(i, ',') || !v.SameSentence(i, j)) continue;
     auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
