@@ -74,7 +74,12 @@ struct View {
     Test has_;
     size_t at_ = 0;  // into openers: those before it are before the last `from`
   };
-  std::string_view Folded(size_t i) const { return view.Folded(i); }
+  // Token i folded; i < size(). As in Str(), without substr()'s check.
+  std::string_view Folded(size_t i) const {
+    const Segmentation& seg = view.segmentation();
+    const uint32_t from = i == 0 ? 0 : seg.folded_end[i - 1];
+    return std::string_view(seg.folded.data() + from, seg.folded_end[i] - from);
+  }
   // What word i is in the lists; every answer false past the last token.
   const WordInfo& Info(size_t i) const { return lexicon.word(view.Id(i)); }
   // Empty past the last token, so look-ahead needs no bounds check. A
@@ -920,7 +925,8 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     if (it != by_surname.end() && !it->second.empty()) c.canonical = it->second;
   }
   for (const size_t i : v.capitalised) {
-    if (!v.Cap(i) || !surnames.MayBe(v.Folded(i))) continue;
+    // Cap(i), of a token the list holds as kCapitalised
+    if (v.tokens[i].kind != TokenKind::kWord || !surnames.MayBe(v.Folded(i))) continue;
     auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end() || it->second.empty()) continue;
     if (in_full_name[i]) continue;
