@@ -612,7 +612,10 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
 // written, and whether it comes before the name; 0 when none does.
 size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
   if (!v.Info(i).company_form_start || !v.company_form_first[static_cast<uint8_t>(v.Str(i).front())]) return 0;
+  const char first = v.Str(i).front();
   for (const NameWords::CompanyForm& form : v.lex.company_forms) {
+    // most forms start with another byte: passed without comparing strings
+    if (!form.tokens.empty() && !form.tokens.front().empty() && form.tokens.front().front() != first) continue;
     size_t k = 0;
     while (k < form.tokens.size() && i + k < v.size() && v.Str(i + k) == form.tokens[k] &&
            (k == 0 || v.Glued(i + k))) {
