@@ -257,10 +257,15 @@ std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentatio
 
 std::vector<Candidate> Gazetteer::Match(const TokenView& view) const {
   if (!trie_->phrases.IndexedByIds()) return Match(view.text(), view.segmentation());
+  // One walker for the text, its tables read once. A walk starts only where
+  // it can find a name: « de », « la », « le » open longer names alone
+  // (« La Poste »), and most of them are followed by no name's second word.
+  const PhraseMatcher::Walker walk(trie_->phrases);
+  const std::span<const uint32_t> ids = view.ids();
   return MatchBy(
       view.text(), view.segmentation(),
-      [&](uint32_t start) { return static_cast<uint32_t>(trie_->phrases.NextStart(view.ids(), start)); },
-      [&](uint32_t node, uint32_t k) { return trie_->phrases.NextById(node, view.Id(k)); });
+      [&](uint32_t start) { return static_cast<uint32_t>(walk.NextWalk(ids, start)); },
+      [&](uint32_t node, uint32_t k) { return walk.Next(node, ids[k]); });
 }
 
 // The trie's words and terminals are plain values, copied whole.
@@ -318,14 +323,13 @@ std::vector<Candidate> Gazetteer::MatchBy(std::string_view text, const Segmentat
     }
     if (best == nullptr) continue;
     const GazetteerEntry& e = entries_[best->entry];
-    Candidate c;
+    Candidate& c = out.emplace_back();  // made in place: a Candidate is six strings
     c.type = e.type;
     c.first_token = start;
     c.end_token = best_end;
     c.canonical = e.canonical;
     if (e.type != EntityType::kPerson) c.fields.subtype() = e.subtype;  // a person's slot 0 is its title
     c.priority = priority::kListed;
-    out.push_back(std::move(c));
   }
   return out;
 }

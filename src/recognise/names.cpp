@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <span>
 #include <utility>
 
@@ -28,12 +29,16 @@ struct View {
   // where each rule made its own (issue 21: seven passes were a third of
   // the stage). Each list is in token order, and a superset: a rule still
   // asks its own question of every position it is given.
-  std::vector<uint32_t> openers;      // a word OpensName() holds
-  std::vector<uint32_t> signs;        // "(" or ",", by their first byte
-  std::vector<uint32_t> capitalised;  // kCapitalised, whatever the kind
+  std::span<const uint32_t> openers;      // a word OpensName() holds
+  std::span<const uint32_t> parentheses;  // "(", by its first byte
+  std::span<const uint32_t> capitalised;  // kCapitalised, whatever the kind
   // The first bytes of the legal forms (« SA », « GmbH »), as written: the
   // folded word that may start one is most often « sa » or « se ».
   std::array<bool, 256> company_form_first{};
+  // The last bytes of the adjective endings (« al », « ique »): a word
+  // ending in none of them is no adjective by its ending, told without
+  // trying each ending.
+  std::array<bool, 256> adjective_ending_last{};
 
   View(const TokenView& v, const Lexicon& l)
       : view(v), text(v.text()), tokens(v.tokens()), lexicon(l), lex(l.names()) {
@@ -41,29 +46,59 @@ struct View {
   }
   size_t size() const { return tokens.size(); }
   // A name rule may open at a word with one of these: an organisation's cue
-  // or head, a legal form, a person's title or given name.
+  // or head, a legal form, a person's title or given name, a kind of place
+  // body. Bitwise: one test of them all, not a branch each.
   static bool OpensName(const WordInfo& w) {
-    return w.org_cue || w.org_head_folded || w.company_form_start || w.title_folded || w.given_name;
+    return w.org_cue | w.org_head_folded | w.company_form_start | w.title_folded | w.given_name | w.place_body_start;
   }
-  // The first token at or after `from` whose word passes `has`, or size();
-  // `has` must hold of no word that OpensName() does not.
+  // The openers whose word passes `has`, in token order; `has` must hold
+  // of no word that OpensName() does not. A rule asks for the next one at
+  // or after a token, never going back: a cursor, where a binary search
+  // of the openers a call was a tenth of the rules' instructions.
   template <class Test>
-  size_t Next(size_t from, Test has) const {
-    for (auto at = std::lower_bound(openers.begin(), openers.end(), from); at != openers.end(); ++at) {
-      if (has(Info(*at))) return *at;
+  class Openers {
+   public:
+    Openers(const View& v, Test has) : v_(v), has_(has) {}
+    // The first at or after token `from`, or size(); `from` never decreases.
+    size_t Next(size_t from) {
+      const std::span<const uint32_t> openers = v_.openers;
+      while (at_ < openers.size() && openers[at_] < from) ++at_;
+      for (; at_ < openers.size(); ++at_) {
+        if (has_(v_.Info(openers[at_]))) return openers[at_];
+      }
+      return v_.size();
     }
-    return size();
+
+   private:
+    const View& v_;
+    Test has_;
+    size_t at_ = 0;  // into openers: those before it are before the last `from`
+  };
+  // Token i folded; i < size(). As in Str(), without substr()'s check.
+  std::string_view Folded(size_t i) const {
+    const Segmentation& seg = view.segmentation();
+    const uint32_t from = i == 0 ? 0 : seg.folded_end[i - 1];
+    return std::string_view(seg.folded.data() + from, seg.folded_end[i] - from);
   }
-  std::string_view Folded(size_t i) const { return view.Folded(i); }
   // What word i is in the lists; every answer false past the last token.
   const WordInfo& Info(size_t i) const { return lexicon.word(view.Id(i)); }
-  // Empty past the last token, so look-ahead needs no bounds check.
-  std::string_view Str(size_t i) const { return i < size() ? TokenText(text, tokens[i]) : std::string_view(); }
+  // Empty past the last token, so look-ahead needs no bounds check. A
+  // token's bytes are in the text: no substr() and its check, which kept
+  // this from being inlined.
+  std::string_view Str(size_t i) const {
+    return i < size() ? std::string_view(text.data() + tokens[i].byte_start, tokens[i].byte_end - tokens[i].byte_start)
+                      : std::string_view();
+  }
   bool Word(size_t i) const { return i < size() && tokens[i].kind == TokenKind::kWord; }
   bool Cap(size_t i) const { return Word(i) && view.Has(i, kCapitalised); }
   bool Is(size_t i, std::string_view folded_word) const { return i < size() && Folded(i) == folded_word; }
   bool SameSentence(size_t a, size_t b) const {
     return a < size() && b < size() && tokens[a].sentence == tokens[b].sentence;
+  }
+  // Whether token i is the one byte `sign` (« ( », « , »): its size and
+  // byte, where comparing its text as a string cost a call a sign.
+  bool IsSign(size_t i, char sign) const {
+    return i < size() && tokens[i].byte_end - tokens[i].byte_start == 1 && text[tokens[i].byte_start] == sign;
   }
   // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
   bool Glued(size_t i) const { return view.Has(i, kGlued); }
@@ -71,6 +106,13 @@ struct View {
 
  private:
   void FindStarts() {
+    for (const std::string& ending : lex.adjective_endings) {
+      if (ending.empty()) {
+        adjective_ending_last.fill(true);  // an empty ending ends every word
+      } else {
+        adjective_ending_last[static_cast<uint8_t>(ending.back())] = true;
+      }
+    }
     for (const NameWords::CompanyForm& form : lex.company_forms) {
       if (form.tokens.empty() || form.tokens.front().empty()) {
         company_form_first.fill(true);  // a form of no bytes would start anywhere
@@ -82,13 +124,28 @@ struct View {
     const Token* const toks = tokens.data();
     const char* const bytes = text.data();
     const size_t n = tokens.size();
+    // Room for every token in each list, left unwritten: each position is
+    // written at the list's end and counted only when it belongs, with no
+    // branch and no growth (push_back was a third of the pass).
+    starts_ = std::make_unique_for_overwrite<uint32_t[]>(3 * n);
+    uint32_t* const open = starts_.get();
+    uint32_t* const paren = open + n;
+    uint32_t* const cap = paren + n;
+    size_t opens = 0, parens = 0, caps = 0;
     for (size_t i = 0; i < n; ++i) {
-      if (ids[i] != 0 && OpensName(lexicon.word(ids[i]))) openers.push_back(static_cast<uint32_t>(i));
-      const char first = bytes[toks[i].byte_start];
-      if (first == '(' || first == ',') signs.push_back(static_cast<uint32_t>(i));
-      if ((view.Flags(i) & kCapitalised) != 0) capitalised.push_back(static_cast<uint32_t>(i));
+      const auto at = static_cast<uint32_t>(i);
+      open[opens] = at;
+      opens += OpensName(lexicon.word(ids[i]));  // id 0's word opens nothing
+      paren[parens] = at;
+      parens += bytes[toks[i].byte_start] == '(';
+      cap[caps] = at;
+      caps += (view.Flags(i) & kCapitalised) != 0;
     }
+    openers = std::span<const uint32_t>(open, opens);
+    parentheses = std::span<const uint32_t>(paren, parens);
+    capitalised = std::span<const uint32_t>(cap, caps);
   }
+  std::unique_ptr<uint32_t[]> starts_;  // what openers, parentheses and capitalised view
 };
 
 // "à" folds to "a", which is also the verb: only the accented word joins.
@@ -101,7 +158,8 @@ bool LooksAdjective(const View& v, size_t i) {
   const std::string_view f = v.Folded(i);
   if (v.Info(i).adjective) return true;
   // data/cues/name_words.tsv, adjective_ending: "nationAL", "européENNE"
-  return f.size() >= 4 && EndsWithOneOf(f, v.lex.adjective_endings);
+  return f.size() >= 4 && v.adjective_ending_last[static_cast<uint8_t>(f.back())] &&
+         EndsWithOneOf(f, v.lex.adjective_endings);
 }
 
 std::string UpperFirst(std::string s) {
@@ -110,19 +168,35 @@ std::string UpperFirst(std::string s) {
 }
 
 // "LINDEN" -> "Linden", "JEAN-YVES" -> "Jean-Yves"; mixed case is kept.
-std::string NameCase(std::string_view word) {
-  if (!IsAllUpper(word) || CountCodePoints(word) < 2) return std::string(word);
+// Appended to `out`.
+void AppendNameCase(std::string_view word, std::string* out) {
+  if (!IsAllUpper(word) || CountCodePoints(word) < 2) {
+    out->append(word);
+    return;
+  }
+  // ASCII (most names): ICU's case mappings are A-Z's, done here without
+  // a string per letter.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<uint8_t>(c) < 0x80; })) {
+    bool upper_next = true;
+    for (const char c : word) {
+      const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+      *out += upper_next && lower ? static_cast<char>(c - 32) : !upper_next && upper ? static_cast<char>(c + 32) : c;
+      upper_next = c == '-';
+    }
+    return;
+  }
   std::string lower = ToLower(word);
-  std::string out;
   bool upper_next = true;
   for (size_t i = 0; i < lower.size();) {
     const size_t from = i;
     const char32_t c = NextCodePoint(lower, &i);
-    out += upper_next ? ToUpper(std::string_view(lower).substr(from, i - from))
-                      : std::string(std::string_view(lower).substr(from, i - from));
+    if (upper_next) {
+      *out += ToUpper(std::string_view(lower).substr(from, i - from));
+    } else {
+      out->append(std::string_view(lower).substr(from, i - from));
+    }
     upper_next = c == U'-';
   }
-  return out;
 }
 
 Candidate Make(EntityType type, size_t first, size_t end, std::string canonical, std::string subtype, int priority) {
@@ -211,9 +285,9 @@ struct AcronymDefinition {
 
 std::vector<AcronymDefinition> FindAcronymDefinitions(const View& v) {
   std::vector<AcronymDefinition> out;
-  for (const size_t i : v.signs) {
+  for (const size_t i : v.parentheses) {
     if (i + 2 >= v.size()) break;
-    if (!v.view.TextIs(i, "(")) continue;
+    if (!v.IsSign(i, '(')) continue;
     size_t close = i + 1;
     while (close < v.size() && close < i + 12 && v.Str(close) != ")" && v.SameSentence(i, close)) ++close;
     if (close >= v.size() || v.Str(close) != ")") continue;
@@ -426,7 +500,8 @@ size_t LowercaseNameEnd(const View& v, size_t head) {
 void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
-  for (size_t i = v.Next(0, org_cue); i + 1 < v.size(); i = v.Next(i + 1, org_cue)) {
+  View::Openers cues(v, org_cue);
+  for (size_t i = cues.Next(0); i + 1 < v.size(); i = cues.Next(i + 1)) {
     if (!v.Info(i).org_cue || !v.Word(i) || v.Cap(i)) continue;  // cues are common nouns: "l'association"
     auto cue = lex.org_cues.find(v.Folded(i));
     if (cue == lex.org_cues.end()) continue;
@@ -466,9 +541,12 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
 // apposition.
 void FindAppositions(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
-  for (const size_t i : v.signs) {
-    if (i + 2 >= v.size()) break;
-    if (i < 1 || !v.view.TextIs(i, ",") || !v.SameSentence(i, i + 1) || !v.Info(i + 1).org_cue) continue;
+  // From the cue after the comma: cues are rarer than commas.
+  const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
+  View::Openers cues(v, org_cue);
+  for (size_t j = cues.Next(2); j + 1 < v.size(); j = cues.Next(j + 1)) {
+    const size_t i = j - 1;  // the comma
+    if (!v.IsSign(i, ',') || !v.SameSentence(i, j)) continue;
     auto cue = lex.org_cues.find(v.Folded(i + 1));
     if (cue == lex.org_cues.end() || v.Cap(i + 1)) continue;
     size_t s = i;
@@ -481,7 +559,8 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
 void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
   const NameWords& lex = v.lex;
   const auto may_head = [](const WordInfo& w) { return w.org_head_folded; };
-  for (size_t i = v.Next(0, may_head); i < v.size(); i = v.Next(i + 1, may_head)) {
+  View::Openers heads(v, may_head);
+  for (size_t i = heads.Next(0); i < v.size(); i = heads.Next(i + 1)) {
     if (!v.Cap(i)) continue;
     auto head = lex.org_heads.find(v.Str(i));
     if (head == lex.org_heads.end()) continue;
@@ -498,9 +577,11 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
 // is the capitalised words after « de / d' / du / des » and a determiner.
 void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
   const PhraseMatcher& kinds = v.lex.place_bodies;
-  const auto first_from = [&](size_t i) { return kinds.IndexedByIds() ? kinds.NextStart(v.view.ids(), i) : i; };
-  for (size_t i = first_from(0); i + 2 < v.size(); i = first_from(i + 1)) {
-    if (!v.Info(i).place_body_start) continue;
+  // A kind starts at a word place_body_start marks: the openers hold them,
+  // where a scan of every token's id was most of the rule's instructions.
+  const auto kind_start = [](const WordInfo& w) { return w.place_body_start; };
+  View::Openers kind_starts(v, kind_start);
+  for (size_t i = kind_starts.Next(0); i + 2 < v.size(); i = kind_starts.Next(i + 1)) {
     uint32_t node = PhraseMatcher::kRoot;
     size_t kind_end = 0;
     uint32_t kind = 0;
@@ -531,7 +612,10 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
 // written, and whether it comes before the name; 0 when none does.
 size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
   if (!v.Info(i).company_form_start || !v.company_form_first[static_cast<uint8_t>(v.Str(i).front())]) return 0;
+  const char first = v.Str(i).front();
   for (const NameWords::CompanyForm& form : v.lex.company_forms) {
+    // most forms start with another byte: passed without comparing strings
+    if (!form.tokens.empty() && !form.tokens.front().empty() && form.tokens.front().front() != first) continue;
     size_t k = 0;
     while (k < form.tokens.size() && i + k < v.size() && v.Str(i + k) == form.tokens[k] &&
            (k == 0 || v.Glued(i + k))) {
@@ -550,7 +634,8 @@ size_t CompanyFormEnd(const View& v, size_t i, bool* before) {
 // after « GIE » (« GIE COMUTITRES »).
 void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
   const auto form_start = [](const WordInfo& w) { return w.company_form_start; };
-  for (size_t j = v.Next(1, form_start); j < v.size(); j = v.Next(j + 1, form_start)) {
+  View::Openers forms(v, form_start);
+  for (size_t j = forms.Next(1); j < v.size(); j = forms.Next(j + 1)) {
     bool before = false;
     const size_t form_end = CompanyFormEnd(v, j, &before);
     if (form_end == 0) continue;
@@ -650,7 +735,11 @@ std::string PersonCanonical(const View& v, size_t first, size_t end) {
     // « Bertrand DU MARAIS » is Bertrand du Marais: a particle in capitals is
     // the signature's typography
     const bool capital_particle = i > first && v.Info(i).particle && IsAllUpper(v.Str(i)) && IsSurname(v, i + 1);
-    out += capital_particle ? ToLower(v.Str(i)) : NameCase(v.Str(i));
+    if (capital_particle) {
+      out += ToLower(v.Str(i));
+    } else {
+      AppendNameCase(v.Str(i), &out);
+    }
   }
   return out;
 }
@@ -774,7 +863,8 @@ void FindPersons(const View& v, std::vector<Candidate>* out) {
   }
   // A name opens with a title or a given name: the other tokens are skipped by their ids.
   const auto may_open = [](const WordInfo& w) { return w.title_folded || w.given_name; };
-  for (size_t i = v.Next(0, may_open); i < v.size(); i = v.Next(i + 1, may_open)) {
+  View::Openers openings(v, may_open);
+  for (size_t i = openings.Next(0); i < v.size(); i = openings.Next(i + 1)) {
     std::string title;
     size_t s = i;
     // titles are kept as written; only a word one folds to can be one
@@ -818,9 +908,12 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
   std::vector<bool> in_full_name(v.size(), false);
   for (const Candidate& c : *out) {
     if (c.type != EntityType::kPerson || c.end_token - c.first_token < 2) continue;
-    auto [it, inserted] = by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
-    // the same name again (most repeats) is folded the same without folding it
-    if (!inserted && !it->second.empty() && it->second != c.canonical && Fold(it->second) != Fold(c.canonical)) {
+    // looked up before a node is made: most full names come again
+    auto it = by_surname.find(v.Folded(c.end_token - 1));
+    if (it == by_surname.end()) {
+      by_surname.emplace(v.Folded(c.end_token - 1), c.canonical);
+    } else if (!it->second.empty() && it->second != c.canonical && Fold(it->second) != Fold(c.canonical)) {
+      // the same name again (most repeats) is folded the same without folding it
       it->second.clear();
     }
     std::fill(in_full_name.begin() + c.first_token, in_full_name.begin() + c.end_token, true);
@@ -835,7 +928,8 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     if (it != by_surname.end() && !it->second.empty()) c.canonical = it->second;
   }
   for (const size_t i : v.capitalised) {
-    if (!v.Cap(i) || !surnames.MayBe(v.Folded(i))) continue;
+    // Cap(i), of a token the list holds as kCapitalised
+    if (v.tokens[i].kind != TokenKind::kWord || !surnames.MayBe(v.Folded(i))) continue;
     auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end() || it->second.empty()) continue;
     if (in_full_name[i]) continue;

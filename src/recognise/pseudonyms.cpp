@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <utility>
 
 #include "text/segment.h"
@@ -171,19 +172,57 @@ struct PersonFound {
 // The first token at or after `from` that is capitalised or starts with
 // « [ », or size(): a title (« M. », « Mme ») and an initial are
 // capitalised, a placeholder opens with « [ ». Most tokens are neither, and
-// are passed over in one tight loop.
-size_t NextOpening(const Reader& r, size_t from) {
-  const Token* const tokens = r.view.tokens().data();
-  const char* const text = r.view.text().data();
-  const size_t n = r.size();
-  while (from < n && (r.view.Flags(from) & kCapitalised) == 0 && text[tokens[from].byte_start] != '[') ++from;
-  return from;
-}
+// are passed over in one tight loop of their flags; the text is read for
+// « [ » only between two tokens where memchr found one, most texts having
+// few or none (reading every token's first byte was half the stage).
+class Openings {
+ public:
+  explicit Openings(const Reader& r) : r_(r), text_(r.view.text()), tokens_(r.view.tokens().data()) {
+    capital_ = FirstCapital(0);
+    bracket_ = std::min(text_.find('['), text_.size());
+  }
+
+  // Called with `from` never decreasing: each token's flags and each byte
+  // are read once in all, whatever the calls.
+  size_t Next(size_t from) {
+    const size_t n = r_.size();
+    if (from >= n) return n;
+    if (capital_ < from) capital_ = FirstCapital(from);
+    const size_t first_byte = tokens_[from].byte_start;
+    const size_t last_byte = capital_ < n ? tokens_[capital_].byte_start : text_.size();
+    if (bracket_ < first_byte) bracket_ = std::min(text_.find('[', first_byte), text_.size());
+    if (bracket_ >= last_byte) return capital_;
+    // a « [ » byte before the capital: at a token's start, or inside one
+    for (size_t i = from; i < capital_; ++i) {
+      if (text_[tokens_[i].byte_start] == '[') return i;
+    }
+    return capital_;
+  }
+
+ private:
+  // One token a round: a capital comes every few tokens, too often for
+  // rounds of four to pay.
+  size_t FirstCapital(size_t from) const {
+    const TokenView& view = r_.view;
+    const size_t n = r_.size();
+    while (from < n && (view.Flags(from) & kCapitalised) == 0) ++from;
+    return from;
+  }
+
+  const Reader& r_;
+  std::string_view text_;
+  const Token* tokens_;
+  // The first capitalised token at or after the last call's `from`, and
+  // the first « [ » byte at or after the last search's start.
+  size_t capital_ = 0;
+  size_t bracket_ = 0;
+};
 
 std::vector<PersonFound> FindPersons(const Reader& r) {
   const NameWords& names = r.lexicon.names();
   std::vector<PersonFound> out;
-  for (size_t i = NextOpening(r, 0); i < r.size(); i = NextOpening(r, i + 1)) {
+  Openings openings(r);
+  for (size_t i = openings.Next(0); i < r.size(); i = openings.Next(i + 1)) {
     if (!r.view.Has(i, kCapitalised) && !r.view.TextIs(i, "[")) continue;  // « [… » is no « [ »
     const auto title = r.lexicon.word(r.view.Id(i)).title_folded ? names.titles.find(r.Str(i)) : names.titles.end();
     const bool titled = title != names.titles.end() && r.SameLine(i + 1);
@@ -284,12 +323,24 @@ size_t WordedNameEnd(const Reader& r, size_t s) {
   return holds_placeholder ? last_good : s;
 }
 
+// The first token at or after `from` whose word is an organisation's cue,
+// or ids.size(): the token's id says it before any text is read. Four
+// tokens a round, their cue bits or'ed and tested once, as most rounds hold
+// no cue.
+size_t NextCue(const Lexicon& lexicon, std::span<const uint32_t> ids, size_t from) {
+  const WordInfo* const words = &lexicon.word(0);  // the words by id, in one vector
+  const size_t n = ids.size();
+  while (from + 4 <= n && !(words[ids[from]].org_cue | words[ids[from + 1]].org_cue | words[ids[from + 2]].org_cue |
+                            words[ids[from + 3]].org_cue)) {
+    from += 4;
+  }
+  while (from < n && !words[ids[from]].org_cue) ++from;
+  return from;
+}
+
 void FindOrganisations(const Reader& r, std::vector<Candidate>* out) {
   const NameWords& names = r.lexicon.names();
-  const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
-  // the token's id says whether it is a cue before any text is read
-  for (size_t i = r.lexicon.NextWord(r.view.ids(), 0, org_cue); i + 1 < r.size();
-       i = r.lexicon.NextWord(r.view.ids(), i + 1, org_cue)) {
+  for (size_t i = NextCue(r.lexicon, r.view.ids(), 0); i + 1 < r.size(); i = NextCue(r.lexicon, r.view.ids(), i + 1)) {
     if (!r.lexicon.word(r.view.Id(i)).org_cue || !r.Word(i) || IsUpperInitial(r.Str(i))) continue;
     size_t s = i + 1;
     if (r.Determiner(s) && r.SameLine(s + 1)) ++s;  // « la société les … »
