@@ -101,7 +101,7 @@ TEST_CASE("walking by vocabulary id reaches the nodes walking by word reaches", 
 
   // NextStart finds the positions NextById starts a walk at, and only those.
   std::vector<uint32_t> text;
-  for (const std::string& w : {"le", "conseil", "de", "la", "net", "", "cour", "etat", "nothing", "la"}) text.push_back(id(w));
+  for (const char* w : {"le", "conseil", "de", "la", "net", "", "cour", "etat", "nothing", "la"}) text.push_back(id(w));
   text.push_back(999);
   std::vector<size_t> by_steps, by_scan;
   for (size_t i = 0; i < text.size(); ++i) {
