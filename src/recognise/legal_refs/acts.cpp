@@ -98,13 +98,17 @@ bool IsActNumber(const ActNumber& number, Kind kind) {
 std::unordered_map<std::string, std::string> NumberedActsByDate(const Context& c) {
   std::unordered_map<std::string, std::string> acts;
   // The kind words start the grammar's rules (scanner.h GrammarStartWords):
-  // any other word is told by its id, without comparing it to each.
+  // any other word is told by its id, without comparing it to each. The
+  // three kinds asked by their vocabulary ids (by folded word), not by their
+  // text: reading each start word's folded text was most of this loop
+  // (issue 21). A kind word is a start word, so it has an id (not 0).
+  const Tokens& t = c.tokens;
+  const uint32_t loi = t.IdOf("loi"), decret = t.IdOf("decret"), ordonnance = t.IdOf("ordonnance");
   const auto starts_rule = [](const WordInfo& w) { return w.reference_start; };
-  for (uint32_t i = c.tokens.NextWord(0, starts_rule); i < c.tokens.size(); i = c.tokens.NextWord(i + 1, starts_rule)) {
-    // the three kinds asked by name: KindOfWord compared most words with every kind
-    const std::string_view word = c.tokens.F(i);
-    const Kind kind = word == "loi" ? Kind::kLoi : word == "decret" ? Kind::kDecret
-                      : word == "ordonnance" ? Kind::kOrdonnance : Kind::kOther;
+  for (uint32_t i = t.NextWord(0, starts_rule); i < t.size(); i = t.NextWord(i + 1, starts_rule)) {
+    const uint32_t id = t.Id(i);
+    const Kind kind = id == loi ? Kind::kLoi : id == decret ? Kind::kDecret
+                      : id == ordonnance ? Kind::kOrdonnance : Kind::kOther;
     if (kind == Kind::kOther) continue;
     const ActNumber number = ReadActNumber(c, i);
     uint32_t date_end = 0;

@@ -48,6 +48,9 @@ class Tokens {
     while (from < limit && !has(words[ids[from]]) && tokens[from].kind != TokenKind::kNumber) ++from;
     return from;
   }
+  uint32_t Id(uint32_t j) const { return view_.Id(j); }  // token j's vocabulary id (by folded word), 0 past the end
+  // The vocabulary id of a folded word, 0 when no list holds it.
+  uint32_t IdOf(std::string_view folded) const { return lexicon_.vocabulary().Find(folded); }
   // data/cues/reference_words.tsv: the lists read by ending or as written.
   const ReferenceWords& words() const { return lexicon_.references(); }
   bool IsNumber(uint32_t j) const { return j < n_ && view_.token(j).kind == TokenKind::kNumber; }
