@@ -98,14 +98,12 @@ bool IsActNumber(const ActNumber& number, Kind kind) {
 std::unordered_map<std::string, std::string> NumberedActsByDate(const Context& c) {
   std::unordered_map<std::string, std::string> acts;
   // The kind words start the grammar's rules (scanner.h GrammarStartWords):
-  // any other word is told by its id, without comparing it to each. The
-  // three kinds asked by their vocabulary ids (by folded word), not by their
-  // text: reading each start word's folded text was most of this loop
-  // (issue 21). A kind word is a start word, so it has an id (not 0).
+  // only the start words are read (Context::reference_starts), each told by
+  // its vocabulary id (by folded word), not by its text (issue 21). A kind
+  // word is a start word, so it has an id (not 0).
   const Tokens& t = c.tokens;
   const uint32_t loi = t.IdOf("loi"), decret = t.IdOf("decret"), ordonnance = t.IdOf("ordonnance");
-  const auto starts_rule = [](const WordInfo& w) { return w.reference_start; };
-  for (uint32_t i = t.NextWord(0, starts_rule); i < t.size(); i = t.NextWord(i + 1, starts_rule)) {
+  for (const uint32_t i : c.reference_starts) {
     const uint32_t id = t.Id(i);
     const Kind kind = id == loi ? Kind::kLoi : id == decret ? Kind::kDecret
                       : id == ordonnance ? Kind::kOrdonnance : Kind::kOther;
