@@ -34,18 +34,18 @@ uint32_t SkipModifiers(const Context& c, uint32_t j, int* authority) {
   const Tokens& t = c.tokens;
   if (!t.W(j).act_modifier) return j;
   for (uint32_t k = j; k < j + 10 && t.SameSentence(k, j); ++k) {
+    const std::string_view f = t.F(k);  // read once: each F() goes through the view
     if (t.IsNumero(k)) {
       *authority = c.authorities.Within(j, k);
       return k;
     }
-    if ((t.F(k) == "du" || t.F(k) == "le") && k > j) {
+    if ((f == "du" || f == "le") && k > j) {
       uint32_t e = 0;
       if (c.act_dates.At(k + 1, &e)) {
         *authority = c.authorities.Within(j, k);
         return k;
       }
     }
-    const std::string_view f = t.F(k);
     const bool word = t.K(k) == TokenKind::kWord;
     if (!(word || f == "(" || f == ")")) return j;
     if (k > j && KindOfWord(f) != Kind::kOther) return j;
