@@ -1,7 +1,9 @@
 // The dates of acts, from the DATE recogniser's candidates or read here.
 #include "recognise/legal_refs/act_dates.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "recognise/dates.h"
 #include "recognise/legal_refs/identifiers.h"
@@ -10,19 +12,24 @@
 namespace lexfr::legal_refs {
 
 ActDates::ActDates(const Tokens& toks, const std::vector<Candidate>& dates, const Lexicon& lexicon)
-    : toks_(toks), date_at_(toks.size(), -1), dates_(&dates), lexicon_(&lexicon) {
+    : toks_(toks), dates_(&dates), lexicon_(&lexicon) {
   for (size_t k = 0; k < dates.size(); ++k) {
     const Candidate& c = dates[k];
     if (c.type == EntityType::kDate && c.fields.value().size() == 10 && c.first_token < toks.size()) {
-      date_at_[c.first_token] = static_cast<int32_t>(k);
+      date_at_.emplace_back(c.first_token, static_cast<uint32_t>(k));
     }
   }
+  // stable: of two candidates at one token, the later is the one read
+  std::stable_sort(date_at_.begin(), date_at_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 std::optional<std::string> ActDates::At(uint32_t j, uint32_t* end) const {
   if (j >= toks_.size()) return std::nullopt;
-  if (date_at_[j] >= 0) {
-    const Candidate& c = (*dates_)[static_cast<size_t>(date_at_[j])];
+  const auto after = std::upper_bound(date_at_.begin(), date_at_.end(), j,
+                                      [](uint32_t token, const auto& d) { return token < d.first; });
+  if (after != date_at_.begin() && std::prev(after)->first == j) {
+    const Candidate& c = (*dates_)[std::prev(after)->second];
     *end = c.end_token;
     return c.fields.value();
   }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lexfr/entity.h"
@@ -31,7 +32,10 @@ class ActDates {
 
  private:
   Tokens toks_;
-  std::vector<int32_t> date_at_;  // first token -> index of a day DATE candidate, or -1
+  // (first token, index) of each day DATE candidate, by first token (the
+  // last candidate of a token last): a text has a few dates, and a table of
+  // every token filled with -1 cost more than all the lookups (issue 21).
+  std::vector<std::pair<uint32_t, uint32_t>> date_at_;
   const std::vector<Candidate>* dates_;
   const Lexicon* lexicon_;
 };

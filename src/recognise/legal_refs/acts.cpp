@@ -34,18 +34,18 @@ uint32_t SkipModifiers(const Context& c, uint32_t j, int* authority) {
   const Tokens& t = c.tokens;
   if (!t.W(j).act_modifier) return j;
   for (uint32_t k = j; k < j + 10 && t.SameSentence(k, j); ++k) {
+    const std::string_view f = t.F(k);  // read once: each F() goes through the view
     if (t.IsNumero(k)) {
       *authority = c.authorities.Within(j, k);
       return k;
     }
-    if ((t.F(k) == "du" || t.F(k) == "le") && k > j) {
+    if ((f == "du" || f == "le") && k > j) {
       uint32_t e = 0;
       if (c.act_dates.At(k + 1, &e)) {
         *authority = c.authorities.Within(j, k);
         return k;
       }
     }
-    const std::string_view f = t.F(k);
     const bool word = t.K(k) == TokenKind::kWord;
     if (!(word || f == "(" || f == ")")) return j;
     if (k > j && KindOfWord(f) != Kind::kOther) return j;
@@ -98,13 +98,15 @@ bool IsActNumber(const ActNumber& number, Kind kind) {
 std::unordered_map<std::string, std::string> NumberedActsByDate(const Context& c) {
   std::unordered_map<std::string, std::string> acts;
   // The kind words start the grammar's rules (scanner.h GrammarStartWords):
-  // any other word is told by its id, without comparing it to each.
-  const auto starts_rule = [](const WordInfo& w) { return w.reference_start; };
-  for (uint32_t i = c.tokens.NextWord(0, starts_rule); i < c.tokens.size(); i = c.tokens.NextWord(i + 1, starts_rule)) {
-    // the three kinds asked by name: KindOfWord compared most words with every kind
-    const std::string_view word = c.tokens.F(i);
-    const Kind kind = word == "loi" ? Kind::kLoi : word == "decret" ? Kind::kDecret
-                      : word == "ordonnance" ? Kind::kOrdonnance : Kind::kOther;
+  // only the start words are read (Context::reference_starts), each told by
+  // its vocabulary id (by folded word), not by its text (issue 21). A kind
+  // word is a start word, so it has an id (not 0).
+  const Tokens& t = c.tokens;
+  const uint32_t loi = t.IdOf("loi"), decret = t.IdOf("decret"), ordonnance = t.IdOf("ordonnance");
+  for (const uint32_t i : c.reference_starts) {
+    const uint32_t id = t.Id(i);
+    const Kind kind = id == loi ? Kind::kLoi : id == decret ? Kind::kDecret
+                      : id == ordonnance ? Kind::kOrdonnance : Kind::kOther;
     if (kind == Kind::kOther) continue;
     const ActNumber number = ReadActNumber(c, i);
     uint32_t date_end = 0;

@@ -412,24 +412,28 @@ ArticleList ReadArticleList(const Tokens& t, uint32_t i) {
     if (!t.SameSentence(k, i)) break;
     bool comma_only = false;
     const uint32_t connector = k;
-    const bool range = (t.F(k) == "a" && t.T(k) != "a") || t.F(k) == "au";
-    if (t.F(k) == ",") {
+    // each token's folded text read once: each F() goes through the view
+    const std::string_view link = t.F(k);
+    const bool range = (link == "a" && t.T(k) != "a") || link == "au";
+    if (link == ",") {
       ++k;
       comma_only = true;
-      if (t.F(k) == "et" || t.F(k) == "ou") {
+      const std::string_view after_comma = t.F(k);
+      if (after_comma == "et" || after_comma == "ou") {
         ++k;
         comma_only = false;
       }
-    } else if (t.F(k) == "et" || t.F(k) == "ou" || (t.F(k) == "a" && t.T(k) != "a") || t.F(k) == "au") {
+    } else if (link == "et" || link == "ou" || range) {
       ++k;
     } else {
       break;
     }
-    if (t.F(k) == "suivants" || t.F(k) == "suiv." || t.F(k) == "s.") {
+    const std::string_view next = t.F(k);
+    if (next == "suivants" || next == "suiv." || next == "s.") {
       pos = k + 1;
       break;
     }
-    if (t.F(k) == "s" && t.F(k + 1) == "." && t.Glued(k + 1)) {
+    if (next == "s" && t.F(k + 1) == "." && t.Glued(k + 1)) {
       pos = k + 2;
       break;
     }

@@ -50,12 +50,17 @@ int CourtOfEcliCode(const Tables& tables, std::string_view code) {
 
 // Authorities and courts named in the text (from the cue list and from ORG
 // candidates), plus the courts that ECLI identifiers name; sorted by start.
-AuthorityMentions::AuthorityMentions(const Tokens& toks, const Tables& tables, const std::vector<Candidate>& names)
+AuthorityMentions::AuthorityMentions(const Tokens& toks, const Tables& tables, const std::vector<Candidate>& names,
+                                     std::vector<uint32_t>* reference_starts)
     : toks_(toks), tables_(tables) {
   const uint32_t n = toks.size();
-  // AuthorityStartWords: most tokens are none, skipped by their ids
-  const auto may_start = [](const WordInfo& w) { return w.authority_start; };
+  // AuthorityStartWords and the reference starts: most tokens are none,
+  // skipped by their ids (one test of the two flags, asked or not)
+  const auto may_start = [](const WordInfo& w) { return w.authority_start | w.reference_start; };
   for (uint32_t i = toks.NextWord(0, may_start); i < n; i = toks.NextWord(i + 1, may_start)) {
+    const WordInfo& word = toks.W(i);
+    if (reference_starts != nullptr && word.reference_start) reference_starts->push_back(i);
+    if (!word.authority_start) continue;
     uint32_t end = 0;
     const int name = LongestName(toks, tables.authority_trie, tables.authority_names, i, false, &end);
     if (name >= 0) {
@@ -63,6 +68,10 @@ AuthorityMentions::AuthorityMentions(const Tokens& toks, const Tables& tables, c
       const bool short_abbrev = end == i + 1 && CountCodePoints(toks.T(i)) <= 3;
       if (!(short_abbrev && (toks.Glued(i) || toks.F(i - 1) == "(" || toks.F(i - 1) == "/"))) {
         mentions_.push_back({i, end, tables.authority_names[name].target});
+        // the reference starts within the name, which the pass jumps over
+        for (uint32_t k = i + 1; reference_starts != nullptr && k < end; ++k) {
+          if (toks.W(k).reference_start) reference_starts->push_back(k);
+        }
         i = end - 1;
         continue;
       }

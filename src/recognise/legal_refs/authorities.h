@@ -27,8 +27,12 @@ struct AuthorityMention {
 
 class AuthorityMentions {
  public:
-  // `tables` must outlive this object.
-  AuthorityMentions(const Tokens& toks, const Tables& tables, const std::vector<Candidate>& names);
+  // `tables` must outlive this object. When `reference_starts` is given, it
+  // gets every token whose word may start a reference rule
+  // (WordInfo::reference_start), in order: gathered on this pass over the
+  // tokens, where a pass of its own cost a read of every token (issue 21).
+  AuthorityMentions(const Tokens& toks, const Tables& tables, const std::vector<Candidate>& names,
+                    std::vector<uint32_t>* reference_starts = nullptr);
 
   // Sorted by first token.
   const std::vector<AuthorityMention>& list() const { return mentions_; }

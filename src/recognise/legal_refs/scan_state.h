@@ -27,11 +27,17 @@ struct Context {
   // `view`, `tables`, `lexicon`, `names` and `dates` must outlive the context.
   Context(const TokenView& view, const Tables& tables_in, const Lexicon& lexicon, const std::vector<Candidate>& names,
           const std::vector<Candidate>& dates)
-      : tokens(view, lexicon), tables(tables_in), act_dates(tokens, dates, lexicon), authorities(tokens, tables_in, names) {}
+      : tokens(view, lexicon),
+        tables(tables_in),
+        act_dates(tokens, dates, lexicon),
+        authorities(tokens, tables_in, names, &reference_starts) {}
 
   Tokens tokens;
   const Tables& tables;
   ActDates act_dates;
+  // Every token whose word may start a reference rule, in order
+  // (WordInfo::reference_start), gathered by the authorities' pass.
+  std::vector<uint32_t> reference_starts;
   AuthorityMentions authorities;
   // The numbered acts the text names with their date, by kind and date
   // (« LOI:2013-11-12 » -> « LOI:2013-1005 »), for « la loi du 12 novembre

@@ -24,9 +24,21 @@ class Tokens {
   uint32_t size() const { return n_; }
   uint32_t Sentence(uint32_t j) const { return j < n_ ? view_.token(j).sentence : UINT32_MAX; }
   // Folded (text/text_util.h Fold): what words are compared with.
-  std::string_view F(uint32_t j) const { return j < n_ ? view_.Folded(j) : ""; }
+  // Read from the segmentation without substr()'s bounds check (the folded
+  // ends and token offsets are within their texts): every rule asks these
+  // at every token it reads (issue 21).
+  std::string_view F(uint32_t j) const {
+    if (j >= n_) return "";
+    const Segmentation& seg = view_.segmentation();
+    const uint32_t from = j == 0 ? 0 : seg.folded_end[j - 1];
+    return std::string_view(seg.folded.data() + from, seg.folded_end[j] - from);
+  }
   // As written: what identifiers and capitals are read from.
-  std::string_view T(uint32_t j) const { return j < n_ ? view_.Text(j) : ""; }
+  std::string_view T(uint32_t j) const {
+    if (j >= n_) return "";
+    const Token& token = view_.token(j);
+    return std::string_view(view_.text().data() + token.byte_start, token.byte_end - token.byte_start);
+  }
   TokenKind K(uint32_t j) const { return j < n_ ? view_.token(j).kind : TokenKind::kSymbol; }
   // What token j is in the word lists (lexicon/words.h), by its vocabulary
   // id: every answer false past the end.
@@ -48,6 +60,9 @@ class Tokens {
     while (from < limit && !has(words[ids[from]]) && tokens[from].kind != TokenKind::kNumber) ++from;
     return from;
   }
+  uint32_t Id(uint32_t j) const { return view_.Id(j); }  // token j's vocabulary id (by folded word), 0 past the end
+  // The vocabulary id of a folded word, 0 when no list holds it.
+  uint32_t IdOf(std::string_view folded) const { return lexicon_.vocabulary().Find(folded); }
   // data/cues/reference_words.tsv: the lists read by ending or as written.
   const ReferenceWords& words() const { return lexicon_.references(); }
   bool IsNumber(uint32_t j) const { return j < n_ && view_.token(j).kind == TokenKind::kNumber; }
