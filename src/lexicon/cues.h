@@ -87,11 +87,13 @@ class CueHitsByField {
     // each, and its room checked at every hit.
     std::vector<uint32_t> counts;
     uint32_t* count = nullptr;  // counts' (kept apart: the map's inserts would make it read again at every hit)
+    size_t fields = 0;          // counts.size(), kept apart for the same reason
     for (const CueHit& h : hits) {
       const uint32_t index = h.cue->field_index;
-      if (index >= counts.size()) [[unlikely]] {
+      if (index >= fields) [[unlikely]] {
         counts.resize(index + 1, 0);
         count = counts.data();
+        fields = counts.size();
       }
       if (count[index]++ == 0) [[unlikely]] index_of_.emplace(h.cue->field, index);
     }
