@@ -78,6 +78,9 @@ class Lexicon {
   // document.
   const Vocabulary& vocabulary() const { return vocabulary_; }
   const WordInfo& word(uint32_t id) const { return words_[id]; }
+  // Every word's, by id in one array (words()[id] is word(id)): for the
+  // tight scans that read a word per token.
+  const WordInfo* words() const { return words_.data(); }
   // The first position at or after `from` whose word `has` (a test of its
   // WordInfo, as [](const WordInfo& w) { return w.org_cue; }), or
   // ids.size(): the loops that start only at a listed word skip the others

@@ -435,7 +435,7 @@ class DateScanner {
     const std::span<const uint32_t> ids = view_.ids();
     // The Lexicon's words are one array (word(id) is words[id], as its own
     // NextWord reads them): its start taken once, not reloaded every token.
-    const WordInfo* words = &lexicon_.word(0);
+    const WordInfo* words = lexicon_.words();
     for (; i < n_; ++i) {
       if ((info[i].starts & kClassifiedCues) != 0 || tokens[i].kind == TokenKind::kNumber) break;
       if (tokens[i].kind != TokenKind::kWord) continue;

@@ -157,7 +157,7 @@ class MoneyScanner {
   size_t NextStart(size_t i) const {
     const Token* tokens = tokens_.data();
     const uint32_t* ids = view_.ids().data();
-    const WordInfo* words = &lexicon_.word(0);
+    const WordInfo* words = lexicon_.words();
     while (i < n_ && tokens[i].kind != TokenKind::kNumber && words[ids[i]].money == nullptr) ++i;
     return i;
   }

@@ -74,21 +74,11 @@ struct View {
     Test has_;
     size_t at_ = 0;  // into openers: those before it are before the last `from`
   };
-  // Token i folded; i < size(). As in Str(), without substr()'s check.
-  std::string_view Folded(size_t i) const {
-    const Segmentation& seg = view.segmentation();
-    const uint32_t from = i == 0 ? 0 : seg.folded_end[i - 1];
-    return std::string_view(seg.folded.data() + from, seg.folded_end[i] - from);
-  }
+  std::string_view Folded(size_t i) const { return view.Folded(i); }  // i < size()
   // What word i is in the lists; every answer false past the last token.
   const WordInfo& Info(size_t i) const { return lexicon.word(view.Id(i)); }
-  // Empty past the last token, so look-ahead needs no bounds check. A
-  // token's bytes are in the text: no substr() and its check, which kept
-  // this from being inlined.
-  std::string_view Str(size_t i) const {
-    return i < size() ? std::string_view(text.data() + tokens[i].byte_start, tokens[i].byte_end - tokens[i].byte_start)
-                      : std::string_view();
-  }
+  // Empty past the last token, so look-ahead needs no bounds check.
+  std::string_view Str(size_t i) const { return i < size() ? TokenText(text, tokens[i]) : std::string_view(); }
   bool Word(size_t i) const { return i < size() && tokens[i].kind == TokenKind::kWord; }
   bool Cap(size_t i) const { return Word(i) && view.Has(i, kCapitalised); }
   bool Is(size_t i, std::string_view folded_word) const { return i < size() && Folded(i) == folded_word; }

@@ -328,7 +328,7 @@ size_t WordedNameEnd(const Reader& r, size_t s) {
 // tokens a round, their cue bits or'ed and tested once, as most rounds hold
 // no cue.
 size_t NextCue(const Lexicon& lexicon, std::span<const uint32_t> ids, size_t from) {
-  const WordInfo* const words = &lexicon.word(0);  // the words by id, in one vector
+  const WordInfo* const words = lexicon.words();
   const size_t n = ids.size();
   while (from + 4 <= n && !(words[ids[from]].org_cue | words[ids[from + 1]].org_cue | words[ids[from + 2]].org_cue |
                             words[ids[from + 3]].org_cue)) {

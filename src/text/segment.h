@@ -19,6 +19,7 @@
 // thread keeps its own ICU iterators.
 #pragma once
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -107,15 +108,19 @@ Segmentation Segment(std::string_view text, const Abbreviations& abbreviations,
 Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, const Vocabulary& vocabulary,
                      TokenIds* ids);
 
-// The text of a token.
+// The text of a token; its offsets are within `text`. Read without
+// substr()'s bounds check: every recogniser asks it of every token it reads,
+// and the check kept callers from inlining it (issue 21).
 inline std::string_view TokenText(std::string_view text, const Token& t) {
-  return text.substr(t.byte_start, t.byte_end - t.byte_start);
+  assert(t.byte_start <= t.byte_end && t.byte_end <= text.size());
+  return std::string_view(text.data() + t.byte_start, t.byte_end - t.byte_start);
 }
 
-// The folded text of token i.
+// The folded text of token i (i < seg.folded_end.size()), without substr()'s check.
 inline std::string_view FoldedText(const Segmentation& seg, size_t i) {
   const uint32_t from = i == 0 ? 0 : seg.folded_end[i - 1];
-  return std::string_view(seg.folded).substr(from, seg.folded_end[i] - from);
+  assert(from <= seg.folded_end[i] && seg.folded_end[i] <= seg.folded.size());
+  return std::string_view(seg.folded.data() + from, seg.folded_end[i] - from);
 }
 
 }  // namespace lexfr

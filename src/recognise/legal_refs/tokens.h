@@ -24,21 +24,9 @@ class Tokens {
   uint32_t size() const { return n_; }
   uint32_t Sentence(uint32_t j) const { return j < n_ ? view_.token(j).sentence : UINT32_MAX; }
   // Folded (text/text_util.h Fold): what words are compared with.
-  // Read from the segmentation without substr()'s bounds check (the folded
-  // ends and token offsets are within their texts): every rule asks these
-  // at every token it reads (issue 21).
-  std::string_view F(uint32_t j) const {
-    if (j >= n_) return "";
-    const Segmentation& seg = view_.segmentation();
-    const uint32_t from = j == 0 ? 0 : seg.folded_end[j - 1];
-    return std::string_view(seg.folded.data() + from, seg.folded_end[j] - from);
-  }
+  std::string_view F(uint32_t j) const { return j < n_ ? view_.Folded(j) : ""; }
   // As written: what identifiers and capitals are read from.
-  std::string_view T(uint32_t j) const {
-    if (j >= n_) return "";
-    const Token& token = view_.token(j);
-    return std::string_view(view_.text().data() + token.byte_start, token.byte_end - token.byte_start);
-  }
+  std::string_view T(uint32_t j) const { return j < n_ ? view_.Text(j) : ""; }
   TokenKind K(uint32_t j) const { return j < n_ ? view_.token(j).kind : TokenKind::kSymbol; }
   // What token j is in the word lists (lexicon/words.h), by its vocabulary
   // id: every answer false past the end.
@@ -56,7 +44,7 @@ class Tokens {
   uint32_t NextWordOrNumber(uint32_t from, uint32_t limit, Test has) const {
     const uint32_t* const ids = view_.ids().data();
     const Token* const tokens = view_.tokens().data();
-    const WordInfo* const words = &lexicon_.word(0);  // the Lexicon's WordInfo, by id
+    const WordInfo* const words = lexicon_.words();
     while (from < limit && !has(words[ids[from]]) && tokens[from].kind != TokenKind::kNumber) ++from;
     return from;
   }
