@@ -498,7 +498,7 @@ class HelpFormatter : public CLI::Formatter {
 
 // What a bug report needs: the version, the commit, the ICU and poppler.
 std::string VersionText() {
-  return std::string("lexfr ") + LEXFR_VERSION + "\ncommit " + LEXFR_COMMIT + ", ICU " + U_ICU_VERSION +
+  return std::string("lexfr ") + LEXFR_VERSION + "\ncommit " + BuiltCommit() + ", ICU " + U_ICU_VERSION +
          ", poppler " + LEXFR_POPPLER_VERSION + " (in liblexfr_pdf.so)";
 }
 

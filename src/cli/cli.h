@@ -7,4 +7,9 @@ namespace lexfr {
 // Runs lexfr with the process arguments; returns the exit code.
 int RunCli(int argc, char** argv);
 
+// The commit lexfr was built from, "-dirty" after it when tracked files had
+// changed, or "unknown" outside a git clone; written at every build
+// (src/cli/commit_stamp.cmake).
+const char* BuiltCommit();
+
 }  // namespace lexfr

@@ -128,7 +128,7 @@ class Help(Case):
     def test_version_short_and_long(self):
         v = self.out("-V")
         self.assertEqual(v, self.out("--version"))
-        self.assertRegex(v, r"^lexfr \d+\.\d+\.\d+\ncommit ([0-9a-f]{7,}|unknown), ICU \d+\.\d+, poppler \d+\.\d+")
+        self.assertRegex(v, r"^lexfr \d+\.\d+\.\d+\ncommit ([0-9a-f]{7,}(-dirty)?|unknown), ICU \d+\.\d+, poppler \d+\.\d+")
 
     def test_every_command_has_examples_and_the_global_options(self):
         for c in COMMANDS:
