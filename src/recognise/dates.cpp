@@ -2,6 +2,7 @@
 
 #include <array>
 #include <bit>
+#include <cassert>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -228,6 +229,41 @@ constexpr uint32_t kRelativeCues = Bit(DateCue::kDayOffset) | Bit(DateCue::kNarr
 // of any other cue (« , », « et », « à compter de ») starts no date.
 constexpr uint32_t kOpeningCues =
     kHolidayCues | Bit(DateCue::kOrdinal) | Bit(DateCue::kSeason) | kRelativeCues | kCountCues;
+// The cues only ever asked whether a phrase of them starts at a token
+// (IsConnector) or ends before it (EndsCue), never for its value or end: the
+// start bit answers, and no CueMatch is kept. They are the most frequent
+// (« , », « et », « en »): two thirds of the matches a text had.
+constexpr uint32_t kBitOnlyCues = Bit(DateCue::kConnector) | Bit(DateCue::kNarrativePast) |
+                                  Bit(DateCue::kNarrativeNext) | kEndCueBits;
+
+// What NextDateToken asks of a word by its vocabulary id, one byte an id:
+// whether it names a month or a weekday (or is an abbreviated month before
+// its period), and whether a phrase of date_words.tsv starts with it.
+enum : uint8_t { kNamesDateWord = 1, kStartsDatePhrase = 2 };
+
+// That byte for every id up to the highest of the date lists' words, 0 past
+// it. Those words are a few hundred, with the vocabulary's first ids: made
+// per text from the lists (a hash a word), the table is read for every
+// token instead of the id's WordInfo, a larger record at a multiplied offset.
+std::vector<uint8_t> DateWordTable(const Lexicon& lexicon) {
+  const DateWords& lex = lexicon.dates();
+  const Vocabulary& vocabulary = lexicon.vocabulary();
+  uint32_t highest = 0;
+  const auto see = [&](std::string_view word) { highest = std::max(highest, vocabulary.Find(word)); };
+  for (const auto& [word, month] : lex.months) {
+    see(word);
+    if (word.size() > 1 && word.ends_with('.')) see(std::string_view(word).substr(0, word.size() - 1));
+  }
+  for (const auto& [word, day] : lex.weekdays) see(word);
+  for (const std::string& word : lex.phrase_first_words) see(word);
+  std::vector<uint8_t> table(highest + 1, 0);
+  for (uint32_t id = 1; id <= highest; ++id) {
+    const WordInfo& w = lexicon.word(id);
+    if (w.month != 0 || w.weekday != 0 || w.month_before_period) table[id] |= kNamesDateWord;
+    if (w.date_phrase_start) table[id] |= kStartsDatePhrase;
+  }
+  return table;
+}
 
 class DateScanner {
  public:
@@ -236,7 +272,8 @@ class DateScanner {
         tokens_(view.tokens()),
         n_(view.size()),
         lexicon_(lexicon),
-        lex_(lexicon.dates()) {
+        lex_(lexicon.dates()),
+        date_words_(DateWordTable(lexicon)) {
     Classify();
   }
 
@@ -336,13 +373,16 @@ class DateScanner {
   void AddCues(std::span<const uint32_t> ids, size_t first, size_t end) {
     for (const uint32_t id : ids) {
       const DatePhrase& p = lex_.phrase_cues[id];
-      cues_.push_back({p.cue, p.value, static_cast<uint32_t>(first), static_cast<uint32_t>(end)});
+      if ((Bit(p.cue) & kBitOnlyCues) == 0) {
+        cues_.push_back({p.cue, p.value, static_cast<uint32_t>(first), static_cast<uint32_t>(end)});
+      }
       info_[first].starts |= Bit(p.cue);
       if ((Bit(p.cue) & kEndCueBits) != 0) SetBit(end, &ends_before_[EndCueIndex(p.cue)]);
     }
   }
   // The longest phrase of `cue` that starts at token i, or null.
   const CueMatch* Cue(size_t i, DateCue cue) const {
+    assert((Bit(cue) & kBitOnlyCues) == 0 && "no CueMatch is kept for these: ask StartsCue");
     // one bit test answers most calls: no phrase of `cue` starts here
     if (i >= n_ || (info_[i].starts & Bit(cue)) == 0) return nullptr;
     const CueMatch* found = nullptr;
@@ -432,15 +472,18 @@ class DateScanner {
     constexpr uint32_t kClassifiedCues = kOpeningCues | Bit(DateCue::kDayWord);
     const Token* tokens = tokens_.data();
     const TokenInfo* info = info_.data();
-    const std::span<const uint32_t> ids = view_.ids();
-    // The Lexicon's words are one array (word(id) is words[id], as its own
-    // NextWord reads them): its start taken once, not reloaded every token.
-    const WordInfo* words = lexicon_.words();
+    const uint32_t* ids = view_.ids().data();
+    const uint8_t* date_words = date_words_.data();
+    const size_t known = date_words_.size();
+    // Only a word of the date lists (DateWordTable) can start a phrase or
+    // name a month: the cue bits are read for those alone.
     for (; i < n_; ++i) {
-      if ((info[i].starts & kClassifiedCues) != 0 || tokens[i].kind == TokenKind::kNumber) break;
-      if (tokens[i].kind != TokenKind::kWord) continue;
-      const WordInfo& w = words[ids[i]];
-      if (w.month != 0 || w.weekday != 0 || w.month_before_period) break;
+      if (tokens[i].kind == TokenKind::kNumber) break;
+      const uint32_t id = ids[i];
+      const uint8_t what = id < known ? date_words[id] : 0;
+      if (what == 0) continue;
+      if ((what & kNamesDateWord) != 0 && tokens[i].kind == TokenKind::kWord) break;
+      if ((info[i].starts & kClassifiedCues) != 0) break;
     }
     return i;
   }
@@ -533,9 +576,9 @@ class DateScanner {
   }
 
   // Words that join the days of a list or the ends of a range.
-  bool IsConnector(size_t i) const { return Cue(i, DateCue::kConnector) != nullptr; }
-  bool IsNarrativePast(size_t i) const { return Cue(i, DateCue::kNarrativePast) != nullptr; }
-  bool IsNarrativeNext(size_t i) const { return Cue(i, DateCue::kNarrativeNext) != nullptr; }
+  bool IsConnector(size_t i) const { return StartsCue(i, Bit(DateCue::kConnector)); }
+  bool IsNarrativePast(size_t i) const { return StartsCue(i, Bit(DateCue::kNarrativePast)); }
+  bool IsNarrativeNext(size_t i) const { return StartsCue(i, Bit(DateCue::kNarrativeNext)); }
   bool IsPastWord(size_t i) const { return IsRelativePast(i) || IsNarrativePast(i); }
   bool IsNextWord(size_t i) const { return IsRelativeNext(i) || IsNarrativeNext(i); }
   // Whether token i ends a clause: punctuation, a line break or the end.
@@ -1173,6 +1216,7 @@ class DateScanner {
   size_t n_;
   const Lexicon& lexicon_;
   const DateWords& lex_;
+  std::vector<uint8_t> date_words_;  // DateWordTable, by vocabulary id
   std::vector<TokenInfo> info_;
   TokenBits may_start_;   // bit i: a rule may start at token i (MarkMayStart)
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
