@@ -331,42 +331,39 @@ class DateScanner {
 
  private:
   // The phrases of date_words.tsv that start at each token, longest last,
-  // and the tokens the phrases of kEndCues end before. The walk from a token is
-  // as long as the longest phrase: a constant.
-  void MatchCues() {
-    cues_.reserve(n_);  // address space until written: no copy as cues come
-    for (TokenBits& ends : ends_before_) ClearBits(n_ + 1, &ends);
-    if (!lex_.phrases.IndexedByIds()) {  // the Lexicon's are; a matcher built by hand may not be
-      for (size_t i = 0; i < n_; ++i) {
-        if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
-        uint32_t node = PhraseMatcher::kRoot;
-        for (size_t k = i; k < n_; ++k) {
-          if (k > i && tokens_[k].newline_before) break;
-          node = lex_.phrases.Next(node, Folded(k));
-          if (node == PhraseMatcher::kNoNode) break;
-          AddCues(lex_.phrases.PhrasesAt(node), i, k + 1);
-        }
-      }
-      return;
-    }
-    // By ids, the tokens a phrase may start at are found by one tight scan,
-    // which also passes the first words that are no phrase alone (« de »,
-    // « d' », « ce ») when the next token cannot go on with them: a quarter
-    // of the walks. Most walks left end at their first token (« , », « en »),
-    // told by the scan's table with no hashing.
-    const PhraseMatcher::Walker walk(lex_.phrases);
-    const std::span<const uint32_t> ids = view_.ids();
-    const Token* tokens = tokens_.data();
-    for (size_t i = walk.NextWalk(ids, 0); i < n_; i = walk.NextWalk(ids, i + 1)) {
-      const uint32_t first = walk.FirstStep(ids[i]);
-      uint32_t node = PhraseMatcher::Walker::FirstNode(first);
-      AddCues(walk.PhrasesAt(node), i, i + 1);
-      if (!PhraseMatcher::Walker::FirstGoesOn(first)) continue;
-      for (size_t k = i + 1; k < n_ && !tokens[k].newline_before; ++k) {
-        node = walk.Next(node, ids[k]);
+  // and the tokens the phrases of kEndCues end before, matched by their
+  // folded text: for a matcher not indexed by ids (the Lexicon's are; one
+  // built by hand may not be). The walk from a token is as long as the
+  // longest phrase: a constant.
+  void MatchCuesByText() {
+    for (size_t i = 0; i < n_; ++i) {
+      if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
+      uint32_t node = PhraseMatcher::kRoot;
+      for (size_t k = i; k < n_; ++k) {
+        if (k > i && tokens_[k].newline_before) break;
+        node = lex_.phrases.Next(node, Folded(k));
         if (node == PhraseMatcher::kNoNode) break;
-        AddCues(walk.PhrasesAt(node), i, k + 1);
+        AddCues(lex_.phrases.PhrasesAt(node), i, k + 1);
       }
+    }
+  }
+  // The phrases starting at token i, whose word starts some phrase, by ids.
+  // The first words that are no phrase alone (« de », « d' », « ce ») are
+  // passed when the next token cannot go on with them: a quarter of the
+  // walks. Most walks left end at their first token (« , », « en »), told
+  // by the matcher's table with no hashing.
+  void MatchCuesAt(const PhraseMatcher::Walker& walk, const uint32_t* ids, size_t i) {
+    const uint32_t first = walk.FirstStep(ids[i]);
+    uint32_t node = PhraseMatcher::Walker::FirstNode(first);
+    if (node == PhraseMatcher::kNoNode) return;
+    if (!PhraseMatcher::Walker::FirstEnds(first) && !(i + 1 < n_ && walk.IsSecond(ids[i + 1]))) return;
+    AddCues(walk.PhrasesAt(node), i, i + 1);
+    if (!PhraseMatcher::Walker::FirstGoesOn(first)) return;
+    const Token* tokens = tokens_.data();
+    for (size_t k = i + 1; k < n_ && !tokens[k].newline_before; ++k) {
+      node = walk.Next(node, ids[k]);
+      if (node == PhraseMatcher::kNoNode) break;
+      AddCues(walk.PhrasesAt(node), i, k + 1);
     }
   }
   // The phrases `ids` of date_words.tsv, found on tokens [first, end).
@@ -461,6 +458,7 @@ class DateScanner {
     return std::min(w * 64 + static_cast<size_t>(std::countr_zero(bits)), n_);
   }
 
+  // (For a matcher not indexed by ids; ClassifyByIds does the same.)
   // The first token at or after i that may be a day, a month, a weekday
   // or a year, or start a rule: a number, the start of a day word (« 1 er »,
   // « premier ») or of a phrase a rule opens with, or a word that names a
@@ -492,7 +490,8 @@ class DateScanner {
     // Rules look a few tokens ahead (« le 5, 6 et 7 », « mi-2019 »): past
     // the last token they read zeros, not past the vector.
     info_.resize(n_ + kInfoPadding);
-    MatchCues();
+    cues_.reserve(n_);  // address space until written: no copy as cues come
+    for (TokenBits& ends : ends_before_) ClearBits(n_ + 1, &ends);
     uint32_t line = 0;
     for (size_t i = 0; i < n_; ++i) {
       if (tokens_[i].newline_before && ++line == kHeadingLines) {
@@ -501,9 +500,37 @@ class DateScanner {
       }
     }
     ClearBits(n_, &may_start_);
+    if (lex_.phrases.IndexedByIds()) return ClassifyByIds();
+    MatchCuesByText();
     for (size_t i = NextDateToken(0); i < n_; i = NextDateToken(i + 1)) {
       ClassifyToken(i);
       MarkMayStart(i);
+    }
+  }
+  // The phrases matched and the tokens classified in one pass by ids: a
+  // token is classified (as NextDateToken stops at it) right after the
+  // phrases starting at it are matched, which is all it reads of them. Most
+  // tokens are no number and no word of the date lists: one byte read each
+  // (DateWordTable), where a pass to match and one to classify read two
+  // tables and a token's WordInfo.
+  void ClassifyByIds() {
+    constexpr uint32_t kClassifiedCues = kOpeningCues | Bit(DateCue::kDayWord);
+    const PhraseMatcher::Walker walk(lex_.phrases);
+    const Token* tokens = tokens_.data();
+    const uint32_t* ids = view_.ids().data();
+    const uint8_t* date_words = date_words_.data();
+    const size_t known = date_words_.size();
+    for (size_t i = 0; i < n_; ++i) {
+      const uint32_t id = ids[i];
+      const uint8_t what = id < known ? date_words[id] : 0;
+      const TokenKind kind = tokens[i].kind;
+      if (what == 0 && kind != TokenKind::kNumber) continue;
+      if ((what & kStartsDatePhrase) != 0) MatchCuesAt(walk, ids, i);
+      if (kind == TokenKind::kNumber || ((what & kNamesDateWord) != 0 && kind == TokenKind::kWord) ||
+          (info_[i].starts & kClassifiedCues) != 0) {
+        ClassifyToken(i);
+        MarkMayStart(i);
+      }
     }
   }
   // The TokenInfo of token i, a token NextDateToken stops at.
