@@ -352,12 +352,22 @@ class DateScanner {
   // passed when the next token cannot go on with them: a quarter of the
   // walks. Most walks left end at their first token (« , », « en »), told
   // by the matcher's table with no hashing.
-  void MatchCuesAt(const PhraseMatcher::Walker& walk, const uint32_t* ids, size_t i) {
+  // `one_word_cues` is the word's OneWordCues.
+  void MatchCuesAt(const PhraseMatcher::Walker& walk, const uint32_t* ids, size_t i, uint32_t one_word_cues) {
     const uint32_t first = walk.FirstStep(ids[i]);
     uint32_t node = PhraseMatcher::Walker::FirstNode(first);
     if (node == PhraseMatcher::kNoNode) return;
     if (!PhraseMatcher::Walker::FirstEnds(first) && !(i + 1 < n_ && walk.IsSecond(ids[i + 1]))) return;
-    AddCues(walk.PhrasesAt(node), i, i + 1);
+    if ((one_word_cues & ~kBitOnlyCues) == 0) {
+      // « , », « et », « en »: only bits to set, no CueMatch to keep (AddCues
+      // the same, without walking the node's phrases)
+      info_[i].starts |= one_word_cues;
+      for (size_t e = 0; e < kEndCues.size(); ++e) {
+        if ((one_word_cues & Bit(kEndCues[e])) != 0) SetBit(i + 1, &ends_before_[e]);
+      }
+    } else {
+      AddCues(walk.PhrasesAt(node), i, i + 1);
+    }
     if (!PhraseMatcher::Walker::FirstGoesOn(first)) return;
     const Token* tokens = tokens_.data();
     for (size_t k = i + 1; k < n_ && !tokens[k].newline_before; ++k) {
@@ -507,6 +517,19 @@ class DateScanner {
       MarkMayStart(i);
     }
   }
+  // Per id of DateWordTable, the DateCue bits of the phrases of that one
+  // word: most phrases found in a text are one word of the cues only asked
+  // whether they start (« , », « et ») or end (« en »), whose bits are set
+  // from here without reading the phrases.
+  std::vector<uint32_t> OneWordCues(const PhraseMatcher::Walker& walk) const {
+    std::vector<uint32_t> cues(date_words_.size(), 0);
+    for (uint32_t id = 1; id < cues.size(); ++id) {
+      const uint32_t node = PhraseMatcher::Walker::FirstNode(walk.FirstStep(id));
+      if (node == PhraseMatcher::kNoNode) continue;
+      for (const uint32_t phrase : walk.PhrasesAt(node)) cues[id] |= Bit(lex_.phrase_cues[phrase].cue);
+    }
+    return cues;
+  }
   // The phrases matched and the tokens classified in one pass by ids: a
   // token is classified (as NextDateToken stops at it) right after the
   // phrases starting at it are matched, which is all it reads of them. Most
@@ -520,12 +543,13 @@ class DateScanner {
     const uint32_t* ids = view_.ids().data();
     const uint8_t* date_words = date_words_.data();
     const size_t known = date_words_.size();
+    const std::vector<uint32_t> one_word_cues = OneWordCues(walk);
     for (size_t i = 0; i < n_; ++i) {
       const uint32_t id = ids[i];
       const uint8_t what = id < known ? date_words[id] : 0;
       const TokenKind kind = tokens[i].kind;
       if (what == 0 && kind != TokenKind::kNumber) continue;
-      if ((what & kStartsDatePhrase) != 0) MatchCuesAt(walk, ids, i);
+      if ((what & kStartsDatePhrase) != 0) MatchCuesAt(walk, ids, i, one_word_cues[id]);
       if (kind == TokenKind::kNumber || ((what & kNamesDateWord) != 0 && kind == TokenKind::kWord) ||
           (info_[i].starts & kClassifiedCues) != 0) {
         ClassifyToken(i);
