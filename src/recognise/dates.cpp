@@ -544,11 +544,16 @@ class DateScanner {
     const uint8_t* date_words = date_words_.data();
     const size_t known = date_words_.size();
     const std::vector<uint32_t> one_word_cues = OneWordCues(walk);
-    for (size_t i = 0; i < n_; ++i) {
+    const auto listed = [&](size_t k) -> uint8_t { return ids[k] < known ? date_words[ids[k]] : 0; };
+    // n_ in a local: the calls below write members, and the skip would load it every token
+    const size_t n = n_;
+    for (size_t i = 0; i < n; ++i) {
+      while (listed(i) == 0 && tokens[i].kind != TokenKind::kNumber) {
+        if (++i == n) return;
+      }
       const uint32_t id = ids[i];
-      const uint8_t what = id < known ? date_words[id] : 0;
+      const uint8_t what = listed(i);
       const TokenKind kind = tokens[i].kind;
-      if (what == 0 && kind != TokenKind::kNumber) continue;
       if ((what & kStartsDatePhrase) != 0) MatchCuesAt(walk, ids, i, one_word_cues[id]);
       if (kind == TokenKind::kNumber || ((what & kNamesDateWord) != 0 && kind == TokenKind::kWord) ||
           (info_[i].starts & kClassifiedCues) != 0) {
