@@ -262,6 +262,12 @@ class MoneyScanner {
   // "150 millions d'euros", "50 000 €", "20 M€", "2,5 millions €",
   // "deux milliards de dollars", "35 millions" (currency still unknown).
   size_t NumberFirst(size_t i) {
+    // A number with no money word after it (a multiplier, a currency) and
+    // not joined to a next amount is no amount, whatever it reads: most
+    // numbers of a text, left unparsed.
+    if (tokens_[i].kind == TokenKind::kNumber && (i + 1 >= n_ || Roles(i + 1) == nullptr) && !Linked(i + 1, i + 2)) {
+      return 0;
+    }
     std::optional<Decimal> value = NumberAt(i);
     if (!value) {
       // A number in words counts only before "millions"/"milliards".
