@@ -2,6 +2,7 @@
 
 #include <array>
 #include <bit>
+#include <cassert>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -228,6 +229,41 @@ constexpr uint32_t kRelativeCues = Bit(DateCue::kDayOffset) | Bit(DateCue::kNarr
 // of any other cue (« , », « et », « à compter de ») starts no date.
 constexpr uint32_t kOpeningCues =
     kHolidayCues | Bit(DateCue::kOrdinal) | Bit(DateCue::kSeason) | kRelativeCues | kCountCues;
+// The cues only ever asked whether a phrase of them starts at a token
+// (IsConnector) or ends before it (EndsCue), never for its value or end: the
+// start bit answers, and no CueMatch is kept. They are the most frequent
+// (« , », « et », « en »): two thirds of the matches a text had.
+constexpr uint32_t kBitOnlyCues = Bit(DateCue::kConnector) | Bit(DateCue::kNarrativePast) |
+                                  Bit(DateCue::kNarrativeNext) | kEndCueBits;
+
+// What NextDateToken asks of a word by its vocabulary id, one byte an id:
+// whether it names a month or a weekday (or is an abbreviated month before
+// its period), and whether a phrase of date_words.tsv starts with it.
+enum : uint8_t { kNamesDateWord = 1, kStartsDatePhrase = 2 };
+
+// That byte for every id up to the highest of the date lists' words, 0 past
+// it. Those words are a few hundred, with the vocabulary's first ids: made
+// per text from the lists (a hash a word), the table is read for every
+// token instead of the id's WordInfo, a larger record at a multiplied offset.
+std::vector<uint8_t> DateWordTable(const Lexicon& lexicon) {
+  const DateWords& lex = lexicon.dates();
+  const Vocabulary& vocabulary = lexicon.vocabulary();
+  uint32_t highest = 0;
+  const auto see = [&](std::string_view word) { highest = std::max(highest, vocabulary.Find(word)); };
+  for (const auto& [word, month] : lex.months) {
+    see(word);
+    if (word.size() > 1 && word.ends_with('.')) see(std::string_view(word).substr(0, word.size() - 1));
+  }
+  for (const auto& [word, day] : lex.weekdays) see(word);
+  for (const std::string& word : lex.phrase_first_words) see(word);
+  std::vector<uint8_t> table(highest + 1, 0);
+  for (uint32_t id = 1; id <= highest; ++id) {
+    const WordInfo& w = lexicon.word(id);
+    if (w.month != 0 || w.weekday != 0 || w.month_before_period) table[id] |= kNamesDateWord;
+    if (w.date_phrase_start) table[id] |= kStartsDatePhrase;
+  }
+  return table;
+}
 
 class DateScanner {
  public:
@@ -236,7 +272,8 @@ class DateScanner {
         tokens_(view.tokens()),
         n_(view.size()),
         lexicon_(lexicon),
-        lex_(lexicon.dates()) {
+        lex_(lexicon.dates()),
+        date_words_(DateWordTable(lexicon)) {
     Classify();
   }
 
@@ -294,55 +331,65 @@ class DateScanner {
 
  private:
   // The phrases of date_words.tsv that start at each token, longest last,
-  // and the tokens the phrases of kEndCues end before. The walk from a token is
-  // as long as the longest phrase: a constant.
-  void MatchCues() {
-    cues_.reserve(n_);  // address space until written: no copy as cues come
-    for (TokenBits& ends : ends_before_) ClearBits(n_ + 1, &ends);
-    if (!lex_.phrases.IndexedByIds()) {  // the Lexicon's are; a matcher built by hand may not be
-      for (size_t i = 0; i < n_; ++i) {
-        if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
-        uint32_t node = PhraseMatcher::kRoot;
-        for (size_t k = i; k < n_; ++k) {
-          if (k > i && tokens_[k].newline_before) break;
-          node = lex_.phrases.Next(node, Folded(k));
-          if (node == PhraseMatcher::kNoNode) break;
-          AddCues(lex_.phrases.PhrasesAt(node), i, k + 1);
-        }
-      }
-      return;
-    }
-    // By ids, the tokens a phrase may start at are found by one tight scan,
-    // which also passes the first words that are no phrase alone (« de »,
-    // « d' », « ce ») when the next token cannot go on with them: a quarter
-    // of the walks. Most walks left end at their first token (« , », « en »),
-    // told by the scan's table with no hashing.
-    const PhraseMatcher::Walker walk(lex_.phrases);
-    const std::span<const uint32_t> ids = view_.ids();
-    const Token* tokens = tokens_.data();
-    for (size_t i = walk.NextWalk(ids, 0); i < n_; i = walk.NextWalk(ids, i + 1)) {
-      const uint32_t first = walk.FirstStep(ids[i]);
-      uint32_t node = PhraseMatcher::Walker::FirstNode(first);
-      AddCues(walk.PhrasesAt(node), i, i + 1);
-      if (!PhraseMatcher::Walker::FirstGoesOn(first)) continue;
-      for (size_t k = i + 1; k < n_ && !tokens[k].newline_before; ++k) {
-        node = walk.Next(node, ids[k]);
+  // and the tokens the phrases of kEndCues end before, matched by their
+  // folded text: for a matcher not indexed by ids (the Lexicon's are; one
+  // built by hand may not be). The walk from a token is as long as the
+  // longest phrase: a constant.
+  void MatchCuesByText() {
+    for (size_t i = 0; i < n_; ++i) {
+      if (!lexicon_.word(view_.Id(i)).date_phrase_start) continue;  // one integer test, no hashing
+      uint32_t node = PhraseMatcher::kRoot;
+      for (size_t k = i; k < n_; ++k) {
+        if (k > i && tokens_[k].newline_before) break;
+        node = lex_.phrases.Next(node, Folded(k));
         if (node == PhraseMatcher::kNoNode) break;
-        AddCues(walk.PhrasesAt(node), i, k + 1);
+        AddCues(lex_.phrases.PhrasesAt(node), i, k + 1);
       }
+    }
+  }
+  // The phrases starting at token i, whose word starts some phrase, by ids.
+  // The first words that are no phrase alone (« de », « d' », « ce ») are
+  // passed when the next token cannot go on with them: a quarter of the
+  // walks. Most walks left end at their first token (« , », « en »), told
+  // by the matcher's table with no hashing.
+  // `one_word_cues` is the word's OneWordCues.
+  void MatchCuesAt(const PhraseMatcher::Walker& walk, const uint32_t* ids, size_t i, uint32_t one_word_cues) {
+    const uint32_t first = walk.FirstStep(ids[i]);
+    uint32_t node = PhraseMatcher::Walker::FirstNode(first);
+    if (node == PhraseMatcher::kNoNode) return;
+    if (!PhraseMatcher::Walker::FirstEnds(first) && !(i + 1 < n_ && walk.IsSecond(ids[i + 1]))) return;
+    if ((one_word_cues & ~kBitOnlyCues) == 0) {
+      // « , », « et », « en »: only bits to set, no CueMatch to keep (AddCues
+      // the same, without walking the node's phrases)
+      info_[i].starts |= one_word_cues;
+      for (size_t e = 0; e < kEndCues.size(); ++e) {
+        if ((one_word_cues & Bit(kEndCues[e])) != 0) SetBit(i + 1, &ends_before_[e]);
+      }
+    } else {
+      AddCues(walk.PhrasesAt(node), i, i + 1);
+    }
+    if (!PhraseMatcher::Walker::FirstGoesOn(first)) return;
+    const Token* tokens = tokens_.data();
+    for (size_t k = i + 1; k < n_ && !tokens[k].newline_before; ++k) {
+      node = walk.Next(node, ids[k]);
+      if (node == PhraseMatcher::kNoNode) break;
+      AddCues(walk.PhrasesAt(node), i, k + 1);
     }
   }
   // The phrases `ids` of date_words.tsv, found on tokens [first, end).
   void AddCues(std::span<const uint32_t> ids, size_t first, size_t end) {
     for (const uint32_t id : ids) {
       const DatePhrase& p = lex_.phrase_cues[id];
-      cues_.push_back({p.cue, p.value, static_cast<uint32_t>(first), static_cast<uint32_t>(end)});
+      if ((Bit(p.cue) & kBitOnlyCues) == 0) {
+        cues_.push_back({p.cue, p.value, static_cast<uint32_t>(first), static_cast<uint32_t>(end)});
+      }
       info_[first].starts |= Bit(p.cue);
       if ((Bit(p.cue) & kEndCueBits) != 0) SetBit(end, &ends_before_[EndCueIndex(p.cue)]);
     }
   }
   // The longest phrase of `cue` that starts at token i, or null.
   const CueMatch* Cue(size_t i, DateCue cue) const {
+    assert((Bit(cue) & kBitOnlyCues) == 0 && "no CueMatch is kept for these: ask StartsCue");
     // one bit test answers most calls: no phrase of `cue` starts here
     if (i >= n_ || (info_[i].starts & Bit(cue)) == 0) return nullptr;
     const CueMatch* found = nullptr;
@@ -421,6 +468,7 @@ class DateScanner {
     return std::min(w * 64 + static_cast<size_t>(std::countr_zero(bits)), n_);
   }
 
+  // (For a matcher not indexed by ids; ClassifyByIds does the same.)
   // The first token at or after i that may be a day, a month, a weekday
   // or a year, or start a rule: a number, the start of a day word (« 1 er »,
   // « premier ») or of a phrase a rule opens with, or a word that names a
@@ -432,15 +480,18 @@ class DateScanner {
     constexpr uint32_t kClassifiedCues = kOpeningCues | Bit(DateCue::kDayWord);
     const Token* tokens = tokens_.data();
     const TokenInfo* info = info_.data();
-    const std::span<const uint32_t> ids = view_.ids();
-    // The Lexicon's words are one array (word(id) is words[id], as its own
-    // NextWord reads them): its start taken once, not reloaded every token.
-    const WordInfo* words = lexicon_.words();
+    const uint32_t* ids = view_.ids().data();
+    const uint8_t* date_words = date_words_.data();
+    const size_t known = date_words_.size();
+    // Only a word of the date lists (DateWordTable) can start a phrase or
+    // name a month: the cue bits are read for those alone.
     for (; i < n_; ++i) {
-      if ((info[i].starts & kClassifiedCues) != 0 || tokens[i].kind == TokenKind::kNumber) break;
-      if (tokens[i].kind != TokenKind::kWord) continue;
-      const WordInfo& w = words[ids[i]];
-      if (w.month != 0 || w.weekday != 0 || w.month_before_period) break;
+      if (tokens[i].kind == TokenKind::kNumber) break;
+      const uint32_t id = ids[i];
+      const uint8_t what = id < known ? date_words[id] : 0;
+      if (what == 0) continue;
+      if ((what & kNamesDateWord) != 0 && tokens[i].kind == TokenKind::kWord) break;
+      if ((info[i].starts & kClassifiedCues) != 0) break;
     }
     return i;
   }
@@ -449,7 +500,8 @@ class DateScanner {
     // Rules look a few tokens ahead (« le 5, 6 et 7 », « mi-2019 »): past
     // the last token they read zeros, not past the vector.
     info_.resize(n_ + kInfoPadding);
-    MatchCues();
+    cues_.reserve(n_);  // address space until written: no copy as cues come
+    for (TokenBits& ends : ends_before_) ClearBits(n_ + 1, &ends);
     uint32_t line = 0;
     for (size_t i = 0; i < n_; ++i) {
       if (tokens_[i].newline_before && ++line == kHeadingLines) {
@@ -458,9 +510,56 @@ class DateScanner {
       }
     }
     ClearBits(n_, &may_start_);
+    if (lex_.phrases.IndexedByIds()) return ClassifyByIds();
+    MatchCuesByText();
     for (size_t i = NextDateToken(0); i < n_; i = NextDateToken(i + 1)) {
       ClassifyToken(i);
       MarkMayStart(i);
+    }
+  }
+  // Per id of DateWordTable, the DateCue bits of the phrases of that one
+  // word: most phrases found in a text are one word of the cues only asked
+  // whether they start (« , », « et ») or end (« en »), whose bits are set
+  // from here without reading the phrases.
+  std::vector<uint32_t> OneWordCues(const PhraseMatcher::Walker& walk) const {
+    std::vector<uint32_t> cues(date_words_.size(), 0);
+    for (uint32_t id = 1; id < cues.size(); ++id) {
+      const uint32_t node = PhraseMatcher::Walker::FirstNode(walk.FirstStep(id));
+      if (node == PhraseMatcher::kNoNode) continue;
+      for (const uint32_t phrase : walk.PhrasesAt(node)) cues[id] |= Bit(lex_.phrase_cues[phrase].cue);
+    }
+    return cues;
+  }
+  // The phrases matched and the tokens classified in one pass by ids: a
+  // token is classified (as NextDateToken stops at it) right after the
+  // phrases starting at it are matched, which is all it reads of them. Most
+  // tokens are no number and no word of the date lists: one byte read each
+  // (DateWordTable), where a pass to match and one to classify read two
+  // tables and a token's WordInfo.
+  void ClassifyByIds() {
+    constexpr uint32_t kClassifiedCues = kOpeningCues | Bit(DateCue::kDayWord);
+    const PhraseMatcher::Walker walk(lex_.phrases);
+    const Token* tokens = tokens_.data();
+    const uint32_t* ids = view_.ids().data();
+    const uint8_t* date_words = date_words_.data();
+    const size_t known = date_words_.size();
+    const std::vector<uint32_t> one_word_cues = OneWordCues(walk);
+    const auto listed = [&](size_t k) -> uint8_t { return ids[k] < known ? date_words[ids[k]] : 0; };
+    // n_ in a local: the calls below write members, and the skip would load it every token
+    const size_t n = n_;
+    for (size_t i = 0; i < n; ++i) {
+      while (listed(i) == 0 && tokens[i].kind != TokenKind::kNumber) {
+        if (++i == n) return;
+      }
+      const uint32_t id = ids[i];
+      const uint8_t what = listed(i);
+      const TokenKind kind = tokens[i].kind;
+      if ((what & kStartsDatePhrase) != 0) MatchCuesAt(walk, ids, i, one_word_cues[id]);
+      if (kind == TokenKind::kNumber || ((what & kNamesDateWord) != 0 && kind == TokenKind::kWord) ||
+          (info_[i].starts & kClassifiedCues) != 0) {
+        ClassifyToken(i);
+        MarkMayStart(i);
+      }
     }
   }
   // The TokenInfo of token i, a token NextDateToken stops at.
@@ -533,9 +632,9 @@ class DateScanner {
   }
 
   // Words that join the days of a list or the ends of a range.
-  bool IsConnector(size_t i) const { return Cue(i, DateCue::kConnector) != nullptr; }
-  bool IsNarrativePast(size_t i) const { return Cue(i, DateCue::kNarrativePast) != nullptr; }
-  bool IsNarrativeNext(size_t i) const { return Cue(i, DateCue::kNarrativeNext) != nullptr; }
+  bool IsConnector(size_t i) const { return StartsCue(i, Bit(DateCue::kConnector)); }
+  bool IsNarrativePast(size_t i) const { return StartsCue(i, Bit(DateCue::kNarrativePast)); }
+  bool IsNarrativeNext(size_t i) const { return StartsCue(i, Bit(DateCue::kNarrativeNext)); }
   bool IsPastWord(size_t i) const { return IsRelativePast(i) || IsNarrativePast(i); }
   bool IsNextWord(size_t i) const { return IsRelativeNext(i) || IsNarrativeNext(i); }
   // Whether token i ends a clause: punctuation, a line break or the end.
@@ -1173,6 +1272,7 @@ class DateScanner {
   size_t n_;
   const Lexicon& lexicon_;
   const DateWords& lex_;
+  std::vector<uint8_t> date_words_;  // DateWordTable, by vocabulary id
   std::vector<TokenInfo> info_;
   TokenBits may_start_;   // bit i: a rule may start at token i (MarkMayStart)
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines
