@@ -34,7 +34,9 @@ class Tokens {
   // The first token at or after `from` whose word `has` (Lexicon::NextWord), or size().
   template <class Test>
   uint32_t NextWord(uint32_t from, Test has) const {
-    return static_cast<uint32_t>(lexicon_.NextWord(view_.ids(), from, has));
+    const uint32_t* const ids = view_.ids().data();
+    const WordInfo* const words = lexicon_.words();
+    return FirstWhere(from, n_, [&](uint32_t j) { return static_cast<bool>(has(words[ids[j]])); });
   }
   // The first token in [from, limit) whose word `has` or that is a number,
   // or limit (<= size()): the scan's skip over the tokens no rule reads, one
@@ -45,6 +47,8 @@ class Tokens {
     const uint32_t* const ids = view_.ids().data();
     const Token* const tokens = view_.tokens().data();
     const WordInfo* const words = lexicon_.words();
+    // one token a round: a number or a start word comes too often for
+    // rounds of four to pay (FirstWhere made the scan 0.4% slower)
     while (from < limit && !has(words[ids[from]]) && tokens[from].kind != TokenKind::kNumber) ++from;
     return from;
   }
@@ -73,6 +77,19 @@ class Tokens {
   }
 
  private:
+  // The first j in [from, limit) where is(j), or limit (from when from >=
+  // limit). Four tokens a round, asked without a branch each: the skips
+  // pass most tokens, and a round's count and test paid for each token were
+  // half of what the skip cost.
+  template <class Is>
+  static uint32_t FirstWhere(uint32_t from, uint32_t limit, Is is) {
+    for (; from + 4 <= limit; from += 4) {
+      if (is(from) | is(from + 1) | is(from + 2) | is(from + 3)) break;
+    }
+    while (from < limit && !is(from)) ++from;
+    return from;
+  }
+
   const TokenView& view_;
   const Lexicon& lexicon_;
   uint32_t n_;
