@@ -29,12 +29,12 @@ void WriteOffsets(const Span& s, JsonWriter& w) {
 // The text a span covers and where: a mention's and a quote's first fields.
 template <class Span>
 void WriteSpan(std::string_view text, const Span& s, JsonWriter& w) {
-  w.Field("text", text);
-  w.UintFields({{"start", s.start},
-                {"end", s.end},
-                {"byte_start", s.byte_start},
-                {"byte_end", s.byte_end},
-                {"sentence", s.sentence}});
+  w.TextAndUintFields("text", text,
+                      {{"start", s.start},
+                       {"end", s.end},
+                       {"byte_start", s.byte_start},
+                       {"byte_end", s.byte_end},
+                       {"sentence", s.sentence}});
 }
 
 void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts, bool mentions,

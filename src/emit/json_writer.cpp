@@ -90,6 +90,15 @@ void AppendJsonString(std::string_view value, std::string* out) {
   out->push_back('"');
 }
 
+void AppendValidJsonString(std::string_view valid_utf8, std::string* out) {
+  bool beyond_ascii = false;  // valid: no need to know
+  const size_t first_escape = FirstToEscape(valid_utf8, &beyond_ascii);
+  out->push_back('"');
+  out->append(valid_utf8.data(), first_escape);
+  if (first_escape < valid_utf8.size()) AppendEscaped(valid_utf8.substr(first_escape), out);
+  out->push_back('"');
+}
+
 void JsonWriter::NewLine() {
   out_->push_back('\n');
   out_->append(2 * empty_.size(), ' ');
@@ -165,25 +174,126 @@ void JsonWriter::Field(std::string_view key, uint64_t value) {
   out_->append(field, end);
 }
 
+namespace {
+
+constexpr size_t kFieldsPerAppend = 8;
+// Per field: a comma, the quoted key (copied whole, kQuotedBytes), digits.
+constexpr size_t kUintFieldsBytes = kFieldsPerAppend * (1 + LiteralKey::kQuotedBytes + 20);
+
+// The decimal digits of `value` at `at`; returns the end. Offsets fit in 32
+// bits: for them, the digits are counted by comparisons and written two at
+// a time with 32-bit divisions (std::to_chars' loops are for 64 bits).
+char* PutDigits(uint64_t value, char* at) {
+  if (value > UINT32_MAX) return std::to_chars(at, at + 20, value).ptr;
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  auto n = static_cast<uint32_t>(value);
+  const size_t digits = n < 10         ? 1
+                        : n < 100      ? 2
+                        : n < 1000     ? 3
+                        : n < 10000    ? 4
+                        : n < 100000   ? 5
+                        : n < 1000000  ? 6
+                        : n < 10000000 ? 7
+                        : n < 100000000 ? 8
+                        : n < 1000000000 ? 9
+                                         : 10;
+  char* const end = at + digits;
+  char* p = end;
+  while (n >= 100) {
+    const uint32_t pair = n % 100;
+    n /= 100;
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * pair, 2);
+  }
+  if (n >= 10) {
+    std::memcpy(p - 2, kPairs + 2 * n, 2);
+  } else {
+    p[-1] = static_cast<char>('0' + n);
+  }
+  return end;
+}
+
+// Compact `fields` at `at` (kUintFieldsBytes free), each after a comma but
+// the first unless `comma_first`; returns the end.
+char* PutUintFields(std::initializer_list<JsonWriter::UintField> fields, bool comma_first, char* at) {
+  bool comma = comma_first;
+  for (const JsonWriter::UintField& f : fields) {
+    if (comma) *at++ = ',';
+    comma = true;
+    std::memcpy(at, f.key.quoted(), LiteralKey::kQuotedBytes);  // a fixed size: a few moves, no call
+    at += f.key.quoted_size();
+    at = PutDigits(f.value, at);
+  }
+  return at;
+}
+
+}  // namespace
+
 void JsonWriter::UintFields(std::initializer_list<UintField> fields) {
-  constexpr size_t kFieldsPerAppend = 8;
   // Pretty output indents each field by its depth: the general path.
   if (pretty_ || fields.size() > kFieldsPerAppend) {
     for (const UintField& f : fields) Field(f.key.text(), f.value);
     return;
   }
   if (fields.size() == 0) return;
-  // Per field: a comma, the quoted key (copied whole, kQuotedBytes), digits.
-  char buffer[kFieldsPerAppend * (1 + LiteralKey::kQuotedBytes + 20)];
-  char* at = buffer;
-  for (const UintField& f : fields) {
-    if (at != buffer) *at++ = ',';
-    std::memcpy(at, f.key.quoted(), LiteralKey::kQuotedBytes);  // a fixed size: a few moves, no call
-    at += f.key.quoted_size();
-    at = std::to_chars(at, buffer + sizeof buffer, f.value).ptr;
+  char buffer[kUintFieldsBytes];
+  char* const end = PutUintFields(fields, false, buffer);
+  BeforeValue();
+  out_->append(buffer, end);
+}
+
+namespace {
+
+// Whether some byte of `value` must be escaped: eight bytes at a time, the
+// last eight overlapping those read before (no byte-by-byte tail).
+bool NeedsEscape(std::string_view value) {
+  const size_t n = value.size();
+  if (n < 8) {
+    for (const char c : value) {
+      const auto b = static_cast<unsigned char>(c);
+      if (b < 0x20 || b == '"' || b == '\\') return true;
+    }
+    return false;
+  }
+  uint64_t word;
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    if (MustEscapeBytes(word) != 0) return true;
+  }
+  std::memcpy(&word, value.data() + n - 8, 8);
+  return MustEscapeBytes(word) != 0;
+}
+
+}  // namespace
+
+void JsonWriter::TextAndUintFields(LiteralKey key, std::string_view text, std::initializer_list<UintField> fields) {
+  if (pretty_ || fields.size() > kFieldsPerAppend) {
+    Field(key.text(), text);
+    UintFields(fields);
+    return;
   }
   BeforeValue();
-  out_->append(buffer, at);
+  // Most texts (a mention's few words) need no escape: key, quoted text and
+  // fields go out in one append, not five.
+  constexpr size_t kInlineText = 256;
+  if (text.size() > kInlineText || NeedsEscape(text)) {
+    out_->append(key.quoted(), key.quoted_size());
+    AppendValidJsonString(text, out_);
+    char buffer[kUintFieldsBytes];
+    out_->append(buffer, PutUintFields(fields, true, buffer));
+    return;
+  }
+  char buffer[LiteralKey::kQuotedBytes + kInlineText + 2 + kUintFieldsBytes];
+  std::memcpy(buffer, key.quoted(), LiteralKey::kQuotedBytes);  // a fixed size: a few moves, no call
+  char* at = buffer + key.quoted_size();
+  *at++ = '"';
+  std::memcpy(at, text.data(), text.size());
+  at += text.size();
+  *at++ = '"';
+  out_->append(buffer, PutUintFields(fields, true, at));
 }
 
 void JsonWriter::String(std::string_view value) {

@@ -94,6 +94,11 @@ class JsonWriter {
     uint64_t value;
   };
   void UintFields(std::initializer_list<UintField> fields);
+  // Field(key, text) then UintFields(fields), where `text` is a span of a
+  // decoded text, valid UTF-8 by Decode's contract: a mention's and a
+  // quote's first fields, the most of a record. The check for invalid
+  // UTF-8 (for paths) is skipped and compact output appends the key at once.
+  void TextAndUintFields(LiteralKey key, std::string_view text, std::initializer_list<UintField> fields);
   void FieldIfSet(std::string_view key, std::string_view value) {
     if (!value.empty()) Field(key, value);
   }
@@ -117,5 +122,8 @@ void AppendNumber(double value, std::string* out);
 // Appends `value` as a JSON string (quotes included), escaped as nlohmann
 // escapes with ensure_ascii off.
 void AppendJsonString(std::string_view value, std::string* out);
+
+// The same for a value known to be valid UTF-8 (AppendJsonString checks).
+void AppendValidJsonString(std::string_view valid_utf8, std::string* out);
 
 }  // namespace lexfr
