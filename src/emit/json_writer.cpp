@@ -180,40 +180,33 @@ constexpr size_t kFieldsPerAppend = 8;
 // Per field: a comma, the quoted key (copied whole, kQuotedBytes), digits.
 constexpr size_t kUintFieldsBytes = kFieldsPerAppend * (1 + LiteralKey::kQuotedBytes + 20);
 
-// The decimal digits of `value` at `at`; returns the end. Offsets fit in 32
-// bits: for them, the digits are counted by comparisons and written two at
-// a time with 32-bit divisions (std::to_chars' loops are for 64 bits).
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// The count of decimal digits of n < 10^8, by three comparisons.
+size_t DigitCount(uint32_t n) {
+  if (n < 10000) return n < 100 ? (n < 10 ? 1 : 2) : (n < 1000 ? 3 : 4);
+  return n < 1000000 ? (n < 100000 ? 5 : 6) : (n < 10000000 ? 7 : 8);
+}
+
+// The decimal digits of `value` at `at`, with 8 bytes free there; returns
+// the end. Offsets are below 10^8: their eight digits, leading zeros
+// included, are made as four pairs without a loop, and the significant
+// ones copied as one word (std::to_chars counts and divides in loops).
 char* PutDigits(uint64_t value, char* at) {
-  if (value > UINT32_MAX) return std::to_chars(at, at + 20, value).ptr;
-  static constexpr char kPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
-  auto n = static_cast<uint32_t>(value);
-  const size_t digits = n < 10         ? 1
-                        : n < 100      ? 2
-                        : n < 1000     ? 3
-                        : n < 10000    ? 4
-                        : n < 100000   ? 5
-                        : n < 1000000  ? 6
-                        : n < 10000000 ? 7
-                        : n < 100000000 ? 8
-                        : n < 1000000000 ? 9
-                                         : 10;
-  char* const end = at + digits;
-  char* p = end;
-  while (n >= 100) {
-    const uint32_t pair = n % 100;
-    n /= 100;
-    p -= 2;
-    std::memcpy(p, kPairs + 2 * pair, 2);
-  }
-  if (n >= 10) {
-    std::memcpy(p - 2, kPairs + 2 * n, 2);
-  } else {
-    p[-1] = static_cast<char>('0' + n);
-  }
-  return end;
+  if (value >= 100000000) return std::to_chars(at, at + 20, value).ptr;
+  const auto n = static_cast<uint32_t>(value);
+  const uint32_t high = n / 10000, low = n % 10000;
+  char digits[24] = {};  // the eight digits at [8, 16)
+  std::memcpy(digits + 8, kDigitPairs + 2 * (high / 100), 2);
+  std::memcpy(digits + 10, kDigitPairs + 2 * (high % 100), 2);
+  std::memcpy(digits + 12, kDigitPairs + 2 * (low / 100), 2);
+  std::memcpy(digits + 14, kDigitPairs + 2 * (low % 100), 2);
+  const size_t count = DigitCount(n);
+  std::memcpy(at, digits + 16 - count, 8);  // the bytes past the count are overwritten or not appended
+  return at + count;
 }
 
 // Compact `fields` at `at` (kUintFieldsBytes free), each after a comma but
