@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "text/text_util.h"
 
@@ -73,6 +74,51 @@ class TokenBits {
   std::vector<uint64_t> words_;
 };
 
+// Sorts `items` stably by key_of(item), at most `last`: a least-significant-
+// digit radix sort, 11 bits a pass (two passes for 2^20 tokens), where
+// std::sort's comparisons and moves were half of ResolveOverlaps.
+// `other`: scratch, reused from sort to sort.
+template <class T, class KeyOf>
+void SortStably(std::vector<T>& items, uint64_t last, KeyOf key_of, std::vector<T>& other) {
+  constexpr int kBits = 11;
+  constexpr uint64_t kDigit = (uint64_t{1} << kBits) - 1;
+  other.resize(items.size());
+  std::vector<uint32_t> starts(kDigit + 1);
+  for (int shift = 0; shift < 64 && (shift == 0 || (last >> shift) != 0); shift += kBits) {
+    std::fill(starts.begin(), starts.end(), 0);
+    for (const T& item : items) ++starts[(key_of(item) >> shift) & kDigit];
+    uint32_t sum = 0;
+    for (uint32_t& start : starts) sum += std::exchange(start, sum);
+    for (const T& item : items) other[starts[(key_of(item) >> shift) & kDigit]++] = item;
+    items.swap(other);
+  }
+}
+
+// Sorts claim keys made in the order of their last field (`found`), as
+// std::sort would: stably by first token, then by priority, then by length,
+// each of the two as its distance from the smallest (a few values).
+void SortClaims(std::vector<ClaimKey>& order) {
+  if (order.empty()) return;
+  const auto first_token = [](const ClaimKey& k) { return k.low >> 32; };
+  const auto priority = [](const ClaimKey& k) { return k.high & 0xFFFFFFFFu; };
+  const auto length = [](const ClaimKey& k) { return k.high >> 32; };
+  uint64_t last_token = 0, least_priority = UINT64_MAX, most_priority = 0, least_length = UINT64_MAX,
+           most_length = 0;
+  for (const ClaimKey& k : order) {
+    last_token = std::max(last_token, first_token(k));
+    least_priority = std::min(least_priority, priority(k));
+    most_priority = std::max(most_priority, priority(k));
+    least_length = std::min(least_length, length(k));
+    most_length = std::max(most_length, length(k));
+  }
+  std::vector<ClaimKey> other;
+  SortStably(order, last_token, first_token, other);
+  SortStably(
+      order, most_priority - least_priority, [&](const ClaimKey& k) { return priority(k) - least_priority; }, other);
+  SortStably(
+      order, most_length - least_length, [&](const ClaimKey& k) { return length(k) - least_length; }, other);
+}
+
 // The candidates kept, in text order: per family, the longest then
 // highest-priority candidates that do not overlap one already kept.
 std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lists, size_t token_count) {
@@ -93,23 +139,35 @@ std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lis
       found.push_back(uint64_t{l} << 32 | i);
     }
   }
-  std::sort(order.begin(), order.end());
+  SortClaims(order);  // in found order: ties on the other fields stay so
   std::vector<TokenBits> taken(4, TokenBits(token_count));
-  std::vector<Kept> kept;
-  kept.reserve(order.size());
+  std::vector<uint8_t> claimed(found.size(), 0);  // by number in `found`
+  size_t kept_count = 0;
   for (const ClaimKey& key : order) {
-    const uint64_t at = found[static_cast<uint32_t>(key.low)];
-    const Candidate& c = lists[at >> 32][static_cast<uint32_t>(at)];
-    const int family = FamilyOf(c.type);
-    TokenBits& used = taken[family];
+    const auto k = static_cast<uint32_t>(key.low);
+    const Candidate& c = lists[found[k] >> 32][static_cast<uint32_t>(found[k])];
+    TokenBits& used = taken[FamilyOf(c.type)];
     if (used.AnyIn(c.first_token, c.end_token)) continue;
     // A range's inside articles share their tokens (« à ») and take none.
     if (!c.inside_range) used.SetIn(c.first_token, c.end_token);
-    kept.push_back({uint64_t{c.first_token} << 2 | family, at});
+    claimed[k] = 1;
+    ++kept_count;
   }
+  // Text order: the kept in list and index order, then stably by position.
   // A family keeps one candidate per first token, but for a range's inside
-  // articles, which Kept orders by list and index.
-  std::sort(kept.begin(), kept.end());
+  // articles, which stay in list and index order.
+  std::vector<Kept> kept;
+  kept.reserve(kept_count);
+  uint64_t last_position = 0;
+  for (size_t k = 0; k < found.size(); ++k) {
+    if (claimed[k] == 0) continue;
+    const Candidate& c = lists[found[k] >> 32][static_cast<uint32_t>(found[k])];
+    kept.push_back({uint64_t{c.first_token} << 2 | FamilyOf(c.type), found[k]});
+    last_position = std::max(last_position, kept.back().position);
+  }
+  std::vector<ClaimKey>().swap(order);  // its memory, for the sort's scratch
+  std::vector<Kept> other;
+  SortStably(kept, last_position, [](const Kept& k) { return k.position; }, other);
   return kept;
 }
 
