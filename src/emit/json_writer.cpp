@@ -128,50 +128,18 @@ void JsonWriter::Close(char bracket) {
   out_->push_back(bracket);
 }
 
-namespace {
-
-// The contract's field names are short plain ASCII: such a key is written
-// with its quotes and colon into `buffer` (kShortKey + 4 bytes), so that it
-// goes out in one append (a mention's six keys were a third of the JSON's
-// cost). Returns the bytes written, or 0 for any other key.
-constexpr size_t kShortKey = 24;
-size_t QuoteShortKey(std::string_view key, bool pretty, char* buffer) {
-  if (key.size() > kShortKey || !IsPlainJsonKey(key)) return 0;
-  buffer[0] = '"';
-  std::memcpy(buffer + 1, key.data(), key.size());
-  size_t n = key.size() + 1;
-  buffer[n++] = '"';
-  buffer[n++] = ':';
-  if (pretty) buffer[n++] = ' ';
-  return n;
-}
-
-}  // namespace
-
-void JsonWriter::Key(std::string_view key) {
+void JsonWriter::Key(LiteralKey key) {
   BeforeValue();
-  char quoted[kShortKey + 4];
-  if (const size_t n = QuoteShortKey(key, pretty_, quoted); n != 0) {
-    out_->append(quoted, n);
-  } else {
-    AppendJsonString(key, out_);
-    out_->append(pretty_ ? ": " : ":");
-  }
+  out_->append(key.quoted(), key.quoted_size());
+  if (pretty_) out_->push_back(' ');
   after_key_ = true;
 }
 
-void JsonWriter::Field(std::string_view key, uint64_t value) {
-  // Offsets and counts, most of a record's fields: key and digits in one append.
-  char field[kShortKey + 4 + 24];
-  const size_t n = QuoteShortKey(key, pretty_, field);
-  if (n == 0) {
-    Key(key);
-    Uint(value);
-    return;
-  }
+void JsonWriter::DynamicKey(std::string_view key) {
   BeforeValue();
-  const auto [end, ec] = std::to_chars(field + n, field + sizeof field, value);
-  out_->append(field, end);
+  AppendJsonString(key, out_);
+  out_->append(pretty_ ? ": " : ":");
+  after_key_ = true;
 }
 
 namespace {
@@ -225,10 +193,22 @@ char* PutUintFields(std::initializer_list<JsonWriter::UintField> fields, bool co
 
 }  // namespace
 
+void JsonWriter::Field(LiteralKey key, uint64_t value) {
+  // Offsets and counts, most of a record's fields: key and digits in one append.
+  if (pretty_) {
+    Key(key);
+    Uint(value);
+    return;
+  }
+  BeforeValue();
+  char field[kUintFieldsBytes];
+  out_->append(field, PutUintFields({{key, value}}, false, field));
+}
+
 void JsonWriter::UintFields(std::initializer_list<UintField> fields) {
   // Pretty output indents each field by its depth: the general path.
   if (pretty_ || fields.size() > kFieldsPerAppend) {
-    for (const UintField& f : fields) Field(f.key.text(), f.value);
+    for (const UintField& f : fields) Field(f.key, f.value);
     return;
   }
   if (fields.size() == 0) return;
@@ -264,7 +244,7 @@ bool NeedsEscape(std::string_view value) {
 
 void JsonWriter::TextAndUintFields(LiteralKey key, std::string_view text, std::initializer_list<UintField> fields) {
   if (pretty_ || fields.size() > kFieldsPerAppend) {
-    Field(key.text(), text);
+    Field(key, text);
     UintFields(fields);
     return;
   }
@@ -338,7 +318,7 @@ void JsonWriter::Raw(std::string_view json) {
   out_->append(json);
 }
 
-void JsonWriter::StringArray(std::string_view key, const std::vector<std::string>& values) {
+void JsonWriter::StringArray(LiteralKey key, const std::vector<std::string>& values) {
   Key(key);
   BeginArray();
   for (const std::string& v : values) String(v);

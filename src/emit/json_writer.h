@@ -66,7 +66,10 @@ class JsonWriter {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
-  void Key(std::string_view key);
+  // A field name written in the code: quoted where it is compiled.
+  void Key(LiteralKey key);
+  // A field name known only when run (a map's keys): checked and escaped.
+  void DynamicKey(std::string_view key);
 
   void String(std::string_view value);
   void StringOrNull(std::string_view value) { value.empty() ? Null() : String(value); }
@@ -81,11 +84,11 @@ class JsonWriter {
   void Raw(std::string_view json);
 
   // Key and value in one call, for the common flat fields.
-  void Field(std::string_view key, std::string_view value) { Key(key), String(value); }
-  void Field(std::string_view key, const char* value) { Key(key), String(value); }
-  void Field(std::string_view key, uint64_t value);
-  void Field(std::string_view key, uint32_t value) { Field(key, uint64_t{value}); }
-  void Field(std::string_view key, bool value) { Key(key), Bool(value); }
+  void Field(LiteralKey key, std::string_view value) { Key(key), String(value); }
+  void Field(LiteralKey key, const char* value) { Key(key), String(value); }
+  void Field(LiteralKey key, uint64_t value);
+  void Field(LiteralKey key, uint32_t value) { Field(key, uint64_t{value}); }
+  void Field(LiteralKey key, bool value) { Key(key), Bool(value); }
   // Unsigned fields in a row of one object (a span's offsets), exactly as
   // Field writes them one by one; compact output puts them in one buffer,
   // appended once (offsets are most of a record's bytes).
@@ -99,10 +102,10 @@ class JsonWriter {
   // quote's first fields, the most of a record. The check for invalid
   // UTF-8 (for paths) is skipped and compact output appends the key at once.
   void TextAndUintFields(LiteralKey key, std::string_view text, std::initializer_list<UintField> fields);
-  void FieldIfSet(std::string_view key, std::string_view value) {
+  void FieldIfSet(LiteralKey key, std::string_view value) {
     if (!value.empty()) Field(key, value);
   }
-  void StringArray(std::string_view key, const std::vector<std::string>& values);
+  void StringArray(LiteralKey key, const std::vector<std::string>& values);
 
  private:
   void Open(char bracket);

@@ -40,9 +40,11 @@ std::string Streamed(bool pretty, const std::string& odd) {
   w.Uint(0);
   w.EndArray();
   w.StringArray("aliases", {"Cnil", "CNIL"});
-  // Keys off the short plain path: one as odd as the value, one long.
-  w.Field(odd + " as a key", uint64_t{1});
-  w.Field("a_key_longer_than_twenty_four_bytes", uint64_t{2});
+  // Keys known only when run: one as odd as the value, one long.
+  w.DynamicKey(odd + " as a key");
+  w.Uint(1);
+  w.DynamicKey("a_key_longer_than_twenty_four_bytes");
+  w.Uint(2);
   w.EndObject();
   return out;
 }
