@@ -104,7 +104,8 @@ void JsonWriter::NewLine() {
   out_->append(2 * empty_.size(), ' ');
 }
 
-void JsonWriter::BeforeValue() {
+// Inline: every value and key asks it (a call was a third of its cost).
+inline void JsonWriter::BeforeValue() {
   if (after_key_) {
     after_key_ = false;
     return;
