@@ -1,6 +1,7 @@
 #include "emit/json_writer.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -149,11 +150,6 @@ constexpr size_t kFieldsPerAppend = 8;
 // Per field: a comma, the quoted key (copied whole, kQuotedBytes), digits.
 constexpr size_t kUintFieldsBytes = kFieldsPerAppend * (1 + LiteralKey::kQuotedBytes + 20);
 
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
 // The count of decimal digits of n < 10^8, by three comparisons.
 size_t DigitCount(uint32_t n) {
   if (n < 10000) return n < 100 ? (n < 10 ? 1 : 2) : (n < 1000 ? 3 : 4);
@@ -162,19 +158,26 @@ size_t DigitCount(uint32_t n) {
 
 // The decimal digits of `value` at `at`, with 8 bytes free there; returns
 // the end. Offsets are below 10^8: their eight digits, leading zeros
-// included, are made as four pairs without a loop, and the significant
-// ones copied as one word (std::to_chars counts and divides in loops).
+// included, are made in one 64-bit word, a byte each, by splitting lanes
+// in place (4 + 4 digits, then 2 + 2 in each, then 1 + 1; the products of
+// each step stay within their lane), and the significant ones shifted to
+// the front and stored as one word (std::to_chars counts and divides in
+// loops).
 char* PutDigits(uint64_t value, char* at) {
+  static_assert(std::endian::native == std::endian::little, "the lanes' order in memory");
   if (value >= 100000000) return std::to_chars(at, at + 20, value).ptr;
   const auto n = static_cast<uint32_t>(value);
-  const uint32_t high = n / 10000, low = n % 10000;
-  char digits[24] = {};  // the eight digits at [8, 16)
-  std::memcpy(digits + 8, kDigitPairs + 2 * (high / 100), 2);
-  std::memcpy(digits + 10, kDigitPairs + 2 * (high % 100), 2);
-  std::memcpy(digits + 12, kDigitPairs + 2 * (low / 100), 2);
-  std::memcpy(digits + 14, kDigitPairs + 2 * (low % 100), 2);
+  // 32-bit lanes: the high four digits first (in memory: the low lane)
+  const uint64_t fours = uint64_t{n / 10000} | uint64_t{n % 10000} << 32;
+  // x * 10486 >> 20 is x / 100 for x < 10000; the lanes' products are below 2^32
+  const uint64_t hundreds = ((fours * 10486) >> 20) & 0x0000007F0000007Fu;
+  const uint64_t twos = hundreds | (fours - hundreds * 100) << 16;  // 16-bit lanes, each below 100
+  // x * 103 >> 10 is x / 10 for x < 100; the lanes' products are below 2^16
+  const uint64_t tens = ((twos * 103) >> 10) & 0x000F000F000F000Fu;
+  const uint64_t digits = (tens | (twos - tens * 10) << 8) + 0x3030303030303030u;  // '0' + each digit
   const size_t count = DigitCount(n);
-  std::memcpy(at, digits + 16 - count, 8);  // the bytes past the count are overwritten or not appended
+  const uint64_t significant = digits >> (8 * (8 - count));  // the first digit moves to the first byte
+  std::memcpy(at, &significant, 8);                           // the bytes past the count are overwritten or not appended
   return at + count;
 }
 

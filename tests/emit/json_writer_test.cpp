@@ -153,10 +153,25 @@ TEST_CASE("UintFields writes every count of digits as Field does", "[json]") {
   }
 }
 
+TEST_CASE("UintFields writes the digits of every offset below a million, and of some to 10^8", "[json]") {
+  const auto written = [](uint64_t v) {
+    std::string out;
+    JsonWriter w(&out, false);
+    w.BeginObject();
+    w.UintFields({{"n", v}});
+    w.EndObject();
+    return out;
+  };
+  size_t wrong = 0;
+  for (uint64_t v = 0; v < 1000000; ++v) wrong += written(v) != "{\"n\":" + std::to_string(v) + "}";
+  for (uint64_t v = 1000000; v < 200000000; v += 9973) wrong += written(v) != "{\"n\":" + std::to_string(v) + "}";
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("TextAndUintFields writes what Field and UintFields write", "[json]") {
   const std::string long_text(300, 'x');
   for (const bool pretty : {false, true}) {
-    for (const std::string text : {std::string(""), std::string("a"), std::string("Conseil d’État"),
+    for (const std::string& text : {std::string(""), std::string("a"), std::string("Conseil d’État"),
                                    std::string("dit \"non\"\t!"), std::string("12345678"), long_text,
                                    long_text + "\n"}) {
       CAPTURE(pretty, text);
