@@ -105,31 +105,6 @@ void JsonWriter::NewLine() {
   out_->append(2 * empty_.size(), ' ');
 }
 
-// Inline: every value and key asks it (a call was a third of its cost).
-inline void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (empty_.empty()) return;
-  if (!empty_.back()) out_->push_back(',');
-  empty_.back() = false;
-  if (pretty_) NewLine();
-}
-
-void JsonWriter::Open(char bracket) {
-  BeforeValue();
-  out_->push_back(bracket);
-  empty_.push_back(true);
-}
-
-void JsonWriter::Close(char bracket) {
-  const bool was_empty = empty_.back();
-  empty_.pop_back();
-  if (pretty_ && !was_empty) NewLine();
-  out_->push_back(bracket);
-}
-
 void JsonWriter::Key(LiteralKey key) {
   BeforeValue();
   out_->append(key.quoted(), key.quoted_size());

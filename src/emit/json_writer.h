@@ -119,6 +119,32 @@ class JsonWriter {
   std::vector<char> empty_;  // per open container: nothing written in it yet (not vector<bool>: a hot push_back)
 };
 
+// Inline, here: every key, value and bracket (40,000 on 1 MiB of text) asks
+// these first, and as calls they cost about as much again as their work.
+inline void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_->push_back(',');
+  empty_.back() = false;
+  if (pretty_) NewLine();
+}
+
+inline void JsonWriter::Open(char bracket) {
+  BeforeValue();
+  out_->push_back(bracket);
+  empty_.push_back(true);
+}
+
+inline void JsonWriter::Close(char bracket) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (pretty_ && !was_empty) NewLine();
+  out_->push_back(bracket);
+}
+
 // Appends `value` as JsonWriter::Number writes it (also a table's cell).
 void AppendNumber(double value, std::string* out);
 
