@@ -219,6 +219,29 @@ constexpr std::array<std::string_view, 25> kClauseWords{
     "je", "j'", "nous", "vous", "on", "c'", "il", "ils", "elle", "elles", "est", "sont", "a",
     "ont", "ne", "n'", "suis", "sommes", "va", "vont", "peut", "doit", "faut", "etait", "sera"};
 
+// A word of at most seven bytes as one integer: its bytes, then its size in
+// the last byte (so that « il » and « il\0 » differ); 0 for a longer one.
+constexpr uint64_t PackedWord(std::string_view w) {
+  if (w.size() > 7) return 0;
+  uint64_t packed = uint64_t{w.size()} << 56;
+  for (size_t i = 0; i < w.size(); ++i) packed |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+  return packed;
+}
+
+// kClauseWords packed: a word is compared with each in one comparison, not
+// a call of string_view::compare for each of the same size (most of the
+// cost of reading a quotation for LooksLikeTerm).
+constexpr std::array<uint64_t, kClauseWords.size()> kPackedClauseWords = [] {
+  std::array<uint64_t, kClauseWords.size()> packed{};
+  for (size_t i = 0; i < kClauseWords.size(); ++i) packed[i] = PackedWord(kClauseWords[i]);
+  return packed;
+}();
+
+bool IsClauseWord(std::string_view w) {
+  const uint64_t packed = PackedWord(w);
+  return packed != 0 && std::find(kPackedClauseWords.begin(), kPackedClauseWords.end(), packed) != kPackedClauseWords.end();
+}
+
 // A few words in guillemets that hold no sentence: no sentence mark and no
 // word that only a clause has (kClauseWords).
 bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first, size_t end,
@@ -232,9 +255,7 @@ bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first,
       continue;
     }
     if (w == "." || w == "!" || w == "?" || w == "..." || w == "…" || w == ";" || w == ":") return false;
-    for (std::string_view clause : kClauseWords) {
-      if (w == clause) return false;
-    }
+    if (IsClauseWord(w)) return false;
     if (seg.tokens[k].kind == TokenKind::kWord) ++words;
   }
   return words <= 6;
