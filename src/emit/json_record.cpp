@@ -29,12 +29,12 @@ void WriteOffsets(const Span& s, JsonWriter& w) {
 // The text a span covers and where: a mention's and a quote's first fields.
 template <class Span>
 void WriteSpan(std::string_view text, const Span& s, JsonWriter& w) {
-  w.Field("text", text);
-  w.UintFields({{"start", s.start},
-                {"end", s.end},
-                {"byte_start", s.byte_start},
-                {"byte_end", s.byte_end},
-                {"sentence", s.sentence}});
+  w.TextAndUintFields("text", text,
+                      {{"start", s.start},
+                       {"end", s.end},
+                       {"byte_start", s.byte_start},
+                       {"byte_end", s.byte_end},
+                       {"sentence", s.sentence}});
 }
 
 void WriteEntity(const Entity& e, std::string_view text, const std::vector<uint32_t>& page_starts, bool mentions,
@@ -109,7 +109,7 @@ void WriteQuote(const Quote& q, JsonWriter& w) {
 
 // `key`: what `write` makes of `*value`, or null.
 template <class T, class Write>
-void OptionalField(JsonWriter& w, std::string_view key, const std::optional<T>& value, Write write) {
+void OptionalField(JsonWriter& w, LiteralKey key, const std::optional<T>& value, Write write) {
   w.Key(key);
   if (value) {
     write(*value, w);
@@ -120,7 +120,7 @@ void OptionalField(JsonWriter& w, std::string_view key, const std::optional<T>& 
 
 // `key`: an array of what `write` makes of each item.
 template <class Items, class Write>
-void ArrayField(JsonWriter& w, std::string_view key, const Items& items, Write write) {
+void ArrayField(JsonWriter& w, LiteralKey key, const Items& items, Write write) {
   w.Key(key);
   w.BeginArray();
   for (const auto& item : items) write(item, w);
@@ -167,7 +167,7 @@ void WriteDecision(const DecisionIdentity& d, JsonWriter& w) {
 
 // `nested`: an earlier stage in another's `related`.
 void WriteRecourseAt(const Recourse& r, JsonWriter& w, bool nested) {
-  const auto nullable = [&w](std::string_view key, const std::string& value) {
+  const auto nullable = [&w](LiteralKey key, const std::string& value) {
     w.Key(key);
     w.StringOrNull(value);
   };
@@ -216,7 +216,7 @@ void WriteRecourseAt(const Recourse& r, JsonWriter& w, bool nested) {
   w.Key("evidence");
   w.BeginObject();
   for (const auto& [field, sentences] : r.evidence) {
-    w.Key(field);
+    w.DynamicKey(field);
     w.BeginArray();
     for (uint32_t sentence : sentences) w.Uint(sentence);
     w.EndArray();

@@ -1,6 +1,7 @@
 #include "emit/json_writer.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -90,100 +91,161 @@ void AppendJsonString(std::string_view value, std::string* out) {
   out->push_back('"');
 }
 
+void AppendValidJsonString(std::string_view valid_utf8, std::string* out) {
+  bool beyond_ascii = false;  // valid: no need to know
+  const size_t first_escape = FirstToEscape(valid_utf8, &beyond_ascii);
+  out->push_back('"');
+  out->append(valid_utf8.data(), first_escape);
+  if (first_escape < valid_utf8.size()) AppendEscaped(valid_utf8.substr(first_escape), out);
+  out->push_back('"');
+}
+
 void JsonWriter::NewLine() {
   out_->push_back('\n');
   out_->append(2 * empty_.size(), ' ');
 }
 
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (empty_.empty()) return;
-  if (!empty_.back()) out_->push_back(',');
-  empty_.back() = false;
-  if (pretty_) NewLine();
-}
-
-void JsonWriter::Open(char bracket) {
+void JsonWriter::Key(LiteralKey key) {
   BeforeValue();
-  out_->push_back(bracket);
-  empty_.push_back(true);
+  out_->append(key.quoted(), key.quoted_size());
+  if (pretty_) out_->push_back(' ');
+  after_key_ = true;
 }
 
-void JsonWriter::Close(char bracket) {
-  const bool was_empty = empty_.back();
-  empty_.pop_back();
-  if (pretty_ && !was_empty) NewLine();
-  out_->push_back(bracket);
+void JsonWriter::DynamicKey(std::string_view key) {
+  BeforeValue();
+  AppendJsonString(key, out_);
+  out_->append(pretty_ ? ": " : ":");
+  after_key_ = true;
 }
 
 namespace {
 
-// The contract's field names are short plain ASCII: such a key is written
-// with its quotes and colon into `buffer` (kShortKey + 4 bytes), so that it
-// goes out in one append (a mention's six keys were a third of the JSON's
-// cost). Returns the bytes written, or 0 for any other key.
-constexpr size_t kShortKey = 24;
-size_t QuoteShortKey(std::string_view key, bool pretty, char* buffer) {
-  if (key.size() > kShortKey || !IsPlainJsonKey(key)) return 0;
-  buffer[0] = '"';
-  std::memcpy(buffer + 1, key.data(), key.size());
-  size_t n = key.size() + 1;
-  buffer[n++] = '"';
-  buffer[n++] = ':';
-  if (pretty) buffer[n++] = ' ';
-  return n;
+constexpr size_t kFieldsPerAppend = 8;
+// Per field: a comma, the quoted key (copied whole, kQuotedBytes), digits.
+constexpr size_t kUintFieldsBytes = kFieldsPerAppend * (1 + LiteralKey::kQuotedBytes + 20);
+
+// The count of decimal digits of n < 10^8, by three comparisons.
+size_t DigitCount(uint32_t n) {
+  if (n < 10000) return n < 100 ? (n < 10 ? 1 : 2) : (n < 1000 ? 3 : 4);
+  return n < 1000000 ? (n < 100000 ? 5 : 6) : (n < 10000000 ? 7 : 8);
+}
+
+// The decimal digits of `value` at `at`, with 8 bytes free there; returns
+// the end. Offsets are below 10^8: their eight digits, leading zeros
+// included, are made in one 64-bit word, a byte each, by splitting lanes
+// in place (4 + 4 digits, then 2 + 2 in each, then 1 + 1; the products of
+// each step stay within their lane), and the significant ones shifted to
+// the front and stored as one word (std::to_chars counts and divides in
+// loops).
+char* PutDigits(uint64_t value, char* at) {
+  static_assert(std::endian::native == std::endian::little, "the lanes' order in memory");
+  if (value >= 100000000) return std::to_chars(at, at + 20, value).ptr;
+  const auto n = static_cast<uint32_t>(value);
+  // 32-bit lanes: the high four digits first (in memory: the low lane)
+  const uint64_t fours = uint64_t{n / 10000} | uint64_t{n % 10000} << 32;
+  // x * 10486 >> 20 is x / 100 for x < 10000; the lanes' products are below 2^32
+  const uint64_t hundreds = ((fours * 10486) >> 20) & 0x0000007F0000007Fu;
+  const uint64_t twos = hundreds | (fours - hundreds * 100) << 16;  // 16-bit lanes, each below 100
+  // x * 103 >> 10 is x / 10 for x < 100; the lanes' products are below 2^16
+  const uint64_t tens = ((twos * 103) >> 10) & 0x000F000F000F000Fu;
+  const uint64_t digits = (tens | (twos - tens * 10) << 8) + 0x3030303030303030u;  // '0' + each digit
+  const size_t count = DigitCount(n);
+  const uint64_t significant = digits >> (8 * (8 - count));  // the first digit moves to the first byte
+  std::memcpy(at, &significant, 8);                           // the bytes past the count are overwritten or not appended
+  return at + count;
+}
+
+// Compact `fields` at `at` (kUintFieldsBytes free), each after a comma but
+// the first unless `comma_first`; returns the end.
+char* PutUintFields(std::initializer_list<JsonWriter::UintField> fields, bool comma_first, char* at) {
+  bool comma = comma_first;
+  for (const JsonWriter::UintField& f : fields) {
+    if (comma) *at++ = ',';
+    comma = true;
+    std::memcpy(at, f.key.quoted(), LiteralKey::kQuotedBytes);  // a fixed size: a few moves, no call
+    at += f.key.quoted_size();
+    at = PutDigits(f.value, at);
+  }
+  return at;
 }
 
 }  // namespace
 
-void JsonWriter::Key(std::string_view key) {
-  BeforeValue();
-  char quoted[kShortKey + 4];
-  if (const size_t n = QuoteShortKey(key, pretty_, quoted); n != 0) {
-    out_->append(quoted, n);
-  } else {
-    AppendJsonString(key, out_);
-    out_->append(pretty_ ? ": " : ":");
-  }
-  after_key_ = true;
-}
-
-void JsonWriter::Field(std::string_view key, uint64_t value) {
+void JsonWriter::Field(LiteralKey key, uint64_t value) {
   // Offsets and counts, most of a record's fields: key and digits in one append.
-  char field[kShortKey + 4 + 24];
-  const size_t n = QuoteShortKey(key, pretty_, field);
-  if (n == 0) {
+  if (pretty_) {
     Key(key);
     Uint(value);
     return;
   }
   BeforeValue();
-  const auto [end, ec] = std::to_chars(field + n, field + sizeof field, value);
-  out_->append(field, end);
+  char field[kUintFieldsBytes];
+  out_->append(field, PutUintFields({{key, value}}, false, field));
 }
 
 void JsonWriter::UintFields(std::initializer_list<UintField> fields) {
-  constexpr size_t kFieldsPerAppend = 8;
   // Pretty output indents each field by its depth: the general path.
   if (pretty_ || fields.size() > kFieldsPerAppend) {
-    for (const UintField& f : fields) Field(f.key.text(), f.value);
+    for (const UintField& f : fields) Field(f.key, f.value);
     return;
   }
   if (fields.size() == 0) return;
-  // Per field: a comma, the quoted key (copied whole, kQuotedBytes), digits.
-  char buffer[kFieldsPerAppend * (1 + LiteralKey::kQuotedBytes + 20)];
-  char* at = buffer;
-  for (const UintField& f : fields) {
-    if (at != buffer) *at++ = ',';
-    std::memcpy(at, f.key.quoted(), LiteralKey::kQuotedBytes);  // a fixed size: a few moves, no call
-    at += f.key.quoted_size();
-    at = std::to_chars(at, buffer + sizeof buffer, f.value).ptr;
+  char buffer[kUintFieldsBytes];
+  char* const end = PutUintFields(fields, false, buffer);
+  BeforeValue();
+  out_->append(buffer, end);
+}
+
+namespace {
+
+// Whether some byte of `value` must be escaped: eight bytes at a time, the
+// last eight overlapping those read before (no byte-by-byte tail).
+bool NeedsEscape(std::string_view value) {
+  const size_t n = value.size();
+  if (n < 8) {
+    for (const char c : value) {
+      const auto b = static_cast<unsigned char>(c);
+      if (b < 0x20 || b == '"' || b == '\\') return true;
+    }
+    return false;
+  }
+  uint64_t word;
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    if (MustEscapeBytes(word) != 0) return true;
+  }
+  std::memcpy(&word, value.data() + n - 8, 8);
+  return MustEscapeBytes(word) != 0;
+}
+
+}  // namespace
+
+void JsonWriter::TextAndUintFields(LiteralKey key, std::string_view text, std::initializer_list<UintField> fields) {
+  if (pretty_ || fields.size() > kFieldsPerAppend) {
+    Field(key, text);
+    UintFields(fields);
+    return;
   }
   BeforeValue();
-  out_->append(buffer, at);
+  // Most texts (a mention's few words) need no escape: key, quoted text and
+  // fields go out in one append, not five.
+  constexpr size_t kInlineText = 256;
+  if (text.size() > kInlineText || NeedsEscape(text)) {
+    out_->append(key.quoted(), key.quoted_size());
+    AppendValidJsonString(text, out_);
+    char buffer[kUintFieldsBytes];
+    out_->append(buffer, PutUintFields(fields, true, buffer));
+    return;
+  }
+  char buffer[LiteralKey::kQuotedBytes + kInlineText + 2 + kUintFieldsBytes];
+  std::memcpy(buffer, key.quoted(), LiteralKey::kQuotedBytes);  // a fixed size: a few moves, no call
+  char* at = buffer + key.quoted_size();
+  *at++ = '"';
+  std::memcpy(at, text.data(), text.size());
+  at += text.size();
+  *at++ = '"';
+  out_->append(buffer, PutUintFields(fields, true, at));
 }
 
 void JsonWriter::String(std::string_view value) {
@@ -235,7 +297,7 @@ void JsonWriter::Raw(std::string_view json) {
   out_->append(json);
 }
 
-void JsonWriter::StringArray(std::string_view key, const std::vector<std::string>& values) {
+void JsonWriter::StringArray(LiteralKey key, const std::vector<std::string>& values) {
   Key(key);
   BeginArray();
   for (const std::string& v : values) String(v);

@@ -66,7 +66,10 @@ class JsonWriter {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
-  void Key(std::string_view key);
+  // A field name written in the code: quoted where it is compiled.
+  void Key(LiteralKey key);
+  // A field name known only when run (a map's keys): checked and escaped.
+  void DynamicKey(std::string_view key);
 
   void String(std::string_view value);
   void StringOrNull(std::string_view value) { value.empty() ? Null() : String(value); }
@@ -81,11 +84,11 @@ class JsonWriter {
   void Raw(std::string_view json);
 
   // Key and value in one call, for the common flat fields.
-  void Field(std::string_view key, std::string_view value) { Key(key), String(value); }
-  void Field(std::string_view key, const char* value) { Key(key), String(value); }
-  void Field(std::string_view key, uint64_t value);
-  void Field(std::string_view key, uint32_t value) { Field(key, uint64_t{value}); }
-  void Field(std::string_view key, bool value) { Key(key), Bool(value); }
+  void Field(LiteralKey key, std::string_view value) { Key(key), String(value); }
+  void Field(LiteralKey key, const char* value) { Key(key), String(value); }
+  void Field(LiteralKey key, uint64_t value);
+  void Field(LiteralKey key, uint32_t value) { Field(key, uint64_t{value}); }
+  void Field(LiteralKey key, bool value) { Key(key), Bool(value); }
   // Unsigned fields in a row of one object (a span's offsets), exactly as
   // Field writes them one by one; compact output puts them in one buffer,
   // appended once (offsets are most of a record's bytes).
@@ -94,10 +97,15 @@ class JsonWriter {
     uint64_t value;
   };
   void UintFields(std::initializer_list<UintField> fields);
-  void FieldIfSet(std::string_view key, std::string_view value) {
+  // Field(key, text) then UintFields(fields), where `text` is a span of a
+  // decoded text, valid UTF-8 by Decode's contract: a mention's and a
+  // quote's first fields, the most of a record. The check for invalid
+  // UTF-8 (for paths) is skipped and compact output appends the key at once.
+  void TextAndUintFields(LiteralKey key, std::string_view text, std::initializer_list<UintField> fields);
+  void FieldIfSet(LiteralKey key, std::string_view value) {
     if (!value.empty()) Field(key, value);
   }
-  void StringArray(std::string_view key, const std::vector<std::string>& values);
+  void StringArray(LiteralKey key, const std::vector<std::string>& values);
 
  private:
   void Open(char bracket);
@@ -111,11 +119,40 @@ class JsonWriter {
   std::vector<char> empty_;  // per open container: nothing written in it yet (not vector<bool>: a hot push_back)
 };
 
+// Inline, here: every key, value and bracket (40,000 on 1 MiB of text) asks
+// these first, and as calls they cost about as much again as their work.
+inline void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_->push_back(',');
+  empty_.back() = false;
+  if (pretty_) NewLine();
+}
+
+inline void JsonWriter::Open(char bracket) {
+  BeforeValue();
+  out_->push_back(bracket);
+  empty_.push_back(true);
+}
+
+inline void JsonWriter::Close(char bracket) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (pretty_ && !was_empty) NewLine();
+  out_->push_back(bracket);
+}
+
 // Appends `value` as JsonWriter::Number writes it (also a table's cell).
 void AppendNumber(double value, std::string* out);
 
 // Appends `value` as a JSON string (quotes included), escaped as nlohmann
 // escapes with ensure_ascii off.
 void AppendJsonString(std::string_view value, std::string* out);
+
+// The same for a value known to be valid UTF-8 (AppendJsonString checks).
+void AppendValidJsonString(std::string_view valid_utf8, std::string* out);
 
 }  // namespace lexfr

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "text/text_util.h"
 
@@ -41,45 +42,133 @@ ClaimKey MakeClaimKey(uint32_t length, int32_t priority, uint32_t first_token, u
 
 struct Kept {
   uint64_t position;  // first token and family, packed: text order
-  uint32_t list, index;
-  bool operator<(const Kept& o) const {
-    if (position != o.position) return position < o.position;
-    return list != o.list ? list < o.list : index < o.index;  // a range's inside articles, in their order
-  }
+  uint64_t at;        // list, then index: a range's inside articles, in their order
+  uint32_t list() const { return static_cast<uint32_t>(at >> 32); }
+  uint32_t index() const { return static_cast<uint32_t>(at); }
+  bool operator<(const Kept& o) const { return position != o.position ? position < o.position : at < o.at; }
 };
+
+// The tokens a family's kept candidates hold: a bit per token, read and set
+// a word at a time (a candidate spans a few tokens; a bit at a time, through
+// vector<bool>'s iterators, was most of the claims' cost).
+class TokenBits {
+ public:
+  explicit TokenBits(size_t tokens) : words_((tokens + 63) / 64, 0) {}
+  bool AnyIn(size_t from, size_t to) const {
+    for (size_t w = from / 64; w <= (to - 1) / 64; ++w) {
+      if ((words_[w] & Mask(w, from, to)) != 0) return true;
+    }
+    return false;
+  }
+  void SetIn(size_t from, size_t to) {
+    for (size_t w = from / 64; w <= (to - 1) / 64; ++w) words_[w] |= Mask(w, from, to);
+  }
+
+ private:
+  // The bits of word w within [from, to) (to > from).
+  static uint64_t Mask(size_t w, size_t from, size_t to) {
+    const size_t lo = std::max(from, w * 64) - w * 64, hi = std::min(to, w * 64 + 64) - w * 64;  // 0 <= lo < hi <= 64
+    const uint64_t below_hi = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+    return below_hi & ~((uint64_t{1} << lo) - 1);
+  }
+  std::vector<uint64_t> words_;
+};
+
+// Sorts `items` stably by key_of(item), at most `last`: a least-significant-
+// digit radix sort, 11 bits a pass (two passes for 2^20 tokens), where
+// std::sort's comparisons and moves were half of ResolveOverlaps.
+// `other`: scratch, reused from sort to sort.
+template <class T, class KeyOf>
+void SortStably(std::vector<T>& items, uint64_t last, KeyOf key_of, std::vector<T>& other) {
+  constexpr int kBits = 11;
+  constexpr uint64_t kDigit = (uint64_t{1} << kBits) - 1;
+  other.resize(items.size());
+  std::vector<uint32_t> starts(kDigit + 1);
+  for (int shift = 0; shift < 64 && (shift == 0 || (last >> shift) != 0); shift += kBits) {
+    std::fill(starts.begin(), starts.end(), 0);
+    for (const T& item : items) ++starts[(key_of(item) >> shift) & kDigit];
+    uint32_t sum = 0;
+    for (uint32_t& start : starts) sum += std::exchange(start, sum);
+    for (const T& item : items) other[starts[(key_of(item) >> shift) & kDigit]++] = item;
+    items.swap(other);
+  }
+}
+
+// Sorts claim keys made in the order of their last field (`found`), as
+// std::sort would: stably by first token, then by length and priority, as
+// one number (their distances from the smallest: a few values, one pass).
+void SortClaims(std::vector<ClaimKey>& order) {
+  if (order.empty()) return;
+  const auto first_token = [](const ClaimKey& k) { return k.low >> 32; };
+  const auto priority = [](const ClaimKey& k) { return k.high & 0xFFFFFFFFu; };
+  const auto length = [](const ClaimKey& k) { return k.high >> 32; };
+  uint64_t last_token = 0, least_priority = UINT64_MAX, most_priority = 0, least_length = UINT64_MAX,
+           most_length = 0;
+  for (const ClaimKey& k : order) {
+    last_token = std::max(last_token, first_token(k));
+    least_priority = std::min(least_priority, priority(k));
+    most_priority = std::max(most_priority, priority(k));
+    least_length = std::min(least_length, length(k));
+    most_length = std::max(most_length, length(k));
+  }
+  const uint64_t priorities = most_priority - least_priority + 1;  // each below 2^32: no overflow below
+  const auto length_then_priority = [&](const ClaimKey& k) {
+    return (length(k) - least_length) * priorities + (priority(k) - least_priority);
+  };
+  std::vector<ClaimKey> other;
+  SortStably(order, last_token, first_token, other);
+  SortStably(order, (most_length - least_length) * priorities + priorities - 1, length_then_priority, other);
+}
 
 // The candidates kept, in text order: per family, the longest then
 // highest-priority candidates that do not overlap one already kept.
 std::vector<Kept> ResolveOverlaps(const std::vector<std::vector<Candidate>>& lists, size_t token_count) {
+  size_t candidates = 0;
+  for (const std::vector<Candidate>& list : lists) candidates += list.size();
   // found[k]: the list and index of the k-th candidate, in list then index
   // order, which is also the order of their keys' last field.
-  std::vector<std::pair<uint32_t, uint32_t>> found;
+  std::vector<uint64_t> found;
   std::vector<ClaimKey> order;
+  found.reserve(candidates);
+  order.reserve(candidates);
   for (uint32_t l = 0; l < lists.size(); ++l) {
     for (uint32_t i = 0; i < lists[l].size(); ++i) {
       const Candidate& c = lists[l][i];
       if (c.end_token <= c.first_token || c.end_token > token_count) continue;
       order.push_back(MakeClaimKey(c.end_token - c.first_token, c.priority, c.first_token,
                                    static_cast<uint32_t>(found.size())));
-      found.emplace_back(l, i);
+      found.push_back(uint64_t{l} << 32 | i);
     }
   }
-  std::sort(order.begin(), order.end());
-  std::vector<std::vector<bool>> taken(4, std::vector<bool>(token_count, false));
-  std::vector<Kept> kept;
+  SortClaims(order);  // in found order: ties on the other fields stay so
+  std::vector<TokenBits> taken(4, TokenBits(token_count));
+  std::vector<uint8_t> claimed(found.size(), 0);  // by number in `found`
+  size_t kept_count = 0;
   for (const ClaimKey& key : order) {
-    const auto [list, index] = found[static_cast<uint32_t>(key.low)];
-    const Candidate& c = lists[list][index];
-    const int family = FamilyOf(c.type);
-    std::vector<bool>& used = taken[family];
-    if (std::any_of(used.begin() + c.first_token, used.begin() + c.end_token, [](bool b) { return b; })) continue;
+    const auto k = static_cast<uint32_t>(key.low);
+    const Candidate& c = lists[found[k] >> 32][static_cast<uint32_t>(found[k])];
+    TokenBits& used = taken[FamilyOf(c.type)];
+    if (used.AnyIn(c.first_token, c.end_token)) continue;
     // A range's inside articles share their tokens (« à ») and take none.
-    if (!c.inside_range) std::fill(used.begin() + c.first_token, used.begin() + c.end_token, true);
-    kept.push_back({uint64_t{c.first_token} << 2 | family, list, index});
+    if (!c.inside_range) used.SetIn(c.first_token, c.end_token);
+    claimed[k] = 1;
+    ++kept_count;
   }
+  // Text order: the kept in list and index order, then stably by position.
   // A family keeps one candidate per first token, but for a range's inside
-  // articles, which Kept orders by list and index.
-  std::sort(kept.begin(), kept.end());
+  // articles, which stay in list and index order.
+  std::vector<Kept> kept;
+  kept.reserve(kept_count);
+  uint64_t last_position = 0;
+  for (size_t k = 0; k < found.size(); ++k) {
+    if (claimed[k] == 0) continue;
+    const Candidate& c = lists[found[k] >> 32][static_cast<uint32_t>(found[k])];
+    kept.push_back({uint64_t{c.first_token} << 2 | FamilyOf(c.type), found[k]});
+    last_position = std::max(last_position, kept.back().position);
+  }
+  std::vector<ClaimKey>().swap(order);  // its memory, for the sort's scratch
+  std::vector<Kept> other;
+  SortStably(kept, last_position, [](const Kept& k) { return k.position; }, other);
   return kept;
 }
 
@@ -97,6 +186,49 @@ std::string GroupingKey(const Candidate& c) {
   FoldAppend(c.canonical, &key);
   std::replace(key.begin() + 1, key.end(), '-', ' ');
   return key;
+}
+
+bool IsName(EntityType t) { return t == EntityType::kOrg || t == EntityType::kPerson || t == EntityType::kLoc; }
+
+// The entity a candidate belongs to, by its GroupingKey. Hashed: it is only
+// looked up, never walked, so its order cannot reach the output (entities
+// go by first mention). A name's key is its canonical form folded, which
+// cost more than the rest of Link's work on a mention; mentions of one
+// entity mostly repeat one canonical form, so the form as it is (and its
+// type) is looked up first, and folded only the first time it is seen.
+class EntityIndex {
+ public:
+  // The candidate's entity, and whether it is new: numbered `next`.
+  std::pair<size_t, bool> Find(const Candidate& c, size_t next) {
+    exact_.assign(1, static_cast<char>(c.type)).append(c.canonical);
+    if (const auto known = by_exact_.find(std::string_view(exact_)); known != by_exact_.end()) {
+      return {known->second, false};
+    }
+    std::pair<size_t, bool> found{next, true};
+    if (IsName(c.type)) {  // for the other types, the exact form is the key
+      const auto [it, inserted] = by_folded_.try_emplace(GroupingKey(c), next);
+      found = {it->second, inserted};
+    }
+    by_exact_.emplace(exact_, found.first);
+    return found;
+  }
+
+ private:
+  std::string exact_;                // the type's byte, then the canonical form
+  StringMap<size_t> by_exact_;       // such keys -> entity
+  StringMap<size_t> by_folded_;      // names' GroupingKey -> entity
+};
+
+// The code points before `byte_end`, given those before `byte_start`
+// (`start`, at or before it): a mention's bytes are counted when they are
+// fewer than CodePointOffset would count from the start of byte_end's block
+// (code points are counted by their first bytes, so the two counts add up).
+uint32_t CodePointEndAfter(std::string_view text, const Segmentation& seg, uint32_t byte_start, uint32_t start,
+                           uint32_t byte_end) {
+  if (byte_end - byte_start < byte_end % kCodePointBlock) {
+    return start + static_cast<uint32_t>(CountCodePoints(text.substr(byte_start, byte_end - byte_start)));
+  }
+  return CodePointOffset(text, seg, byte_end);
 }
 
 }  // namespace
@@ -151,10 +283,36 @@ void TidyAliases(Entity& e) {
 }  // namespace
 
 std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::vector<std::vector<Candidate>> lists) {
+  const std::vector<Kept> kept = ResolveOverlaps(lists, seg.tokens.size());
+  // The entities first, then their mentions: each entity's mentions are
+  // counted and reserved, not grown by doubling (a reallocation and a copy
+  // per doubling of every entity's mentions were most of Link's allocations).
   std::vector<Entity> entities;
-  // GroupingKey -> entity. Hashed: it is only looked up, never walked, so
-  // its order cannot reach the output (entities go by first mention).
-  StringMap<size_t> index;
+  std::vector<uint32_t> entity_of_kept(kept.size());
+  std::vector<uint32_t> mention_count;
+  {
+    EntityIndex entity_of;
+    for (size_t k = 0; k < kept.size(); ++k) {
+      Candidate& c = lists[kept[k].list()][kept[k].index()];
+      const auto [entity, inserted] = entity_of.Find(c, entities.size());
+      if (inserted) {
+        Entity e;
+        e.type = c.type;
+        e.canonical = std::move(c.canonical);
+        e.fields = std::move(c.fields);
+        entities.push_back(std::move(e));
+        mention_count.push_back(0);
+      } else if (Entity& e = entities[entity]; e.type == EntityType::kPerson) {
+        // A person's title or role may come with a later mention
+        // (« Charruyer, avocate »): the first one said is kept.
+        if (e.fields.title().empty()) e.fields.title() = c.fields.title();
+        if (e.fields.role().empty()) e.fields.role() = c.fields.role();
+      }
+      entity_of_kept[k] = static_cast<uint32_t>(entity);
+      ++mention_count[entity];
+    }
+  }
+  for (size_t i = 0; i < entities.size(); ++i) entities[i].mentions.reserve(mention_count[i]);
   // An entity's aliases are searched one by one while they are few (almost
   // always); past kFewAliases they are hashed, so that a name written in
   // thousands of ways (« CNIL », « cnIL », « cNil » …) is not compared with
@@ -162,40 +320,28 @@ std::vector<Entity> Link(std::string_view text, const Segmentation& seg, std::ve
   // `text`, at the mention that brought each alias.
   constexpr size_t kFewAliases = 8;
   std::unordered_map<size_t, std::unordered_set<std::string_view>> many_aliases;  // entity -> its aliases
-  for (const Kept& kept : ResolveOverlaps(lists, seg.tokens.size())) {
-    Candidate& c = lists[kept.list][kept.index];
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const Candidate& c = lists[kept[k].list()][kept[k].index()];
     const Token& first = seg.tokens[c.first_token];
     const Token& last = seg.tokens[c.end_token - 1];
-    Mention m{c.first_token,
-              c.end_token,
-              first.byte_start,
-              last.byte_end,
-              CodePointStart(text, seg, first),
-              CodePointEnd(text, seg, last),
-              first.sentence,
-              c.from_range};
-    auto [it, inserted] = index.try_emplace(GroupingKey(c), entities.size());
-    if (inserted) {
-      Entity e;
-      e.type = c.type;
-      e.canonical = std::move(c.canonical);
-      e.fields = std::move(c.fields);
-      entities.push_back(std::move(e));
-    }
-    Entity& e = entities[it->second];
-    // A person's title or role may come with a later mention (« Charruyer,
-    // avocate »): the first one said is kept.
-    if (!inserted && e.type == EntityType::kPerson) {
-      if (e.fields.title().empty()) e.fields.title() = c.fields.title();
-      if (e.fields.role().empty()) e.fields.role() = c.fields.role();
-    }
+    const uint32_t start = CodePointStart(text, seg, first);
+    const Mention m{c.first_token,
+                    c.end_token,
+                    first.byte_start,
+                    last.byte_end,
+                    start,
+                    CodePointEndAfter(text, seg, first.byte_start, start, last.byte_end),
+                    first.sentence,
+                    c.from_range};
+    const size_t entity = entity_of_kept[k];
+    Entity& e = entities[entity];
     const std::string_view surface = text.substr(m.byte_start, m.byte_end - m.byte_start);
     e.mentions.push_back(m);
     if (e.aliases.size() < kFewAliases) {
       if (std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) e.aliases.emplace_back(surface);
       continue;
     }
-    auto [hashed, first_time] = many_aliases.try_emplace(it->second);
+    auto [hashed, first_time] = many_aliases.try_emplace(entity);
     if (first_time) {
       for (const Mention& earlier : e.mentions) {
         hashed->second.insert(text.substr(earlier.byte_start, earlier.byte_end - earlier.byte_start));

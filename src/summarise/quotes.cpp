@@ -45,19 +45,31 @@ class NextToken {
 class Parties {
  public:
   Parties(const std::vector<Entity>& entities, size_t tokens) : starts_mention_(tokens, false) {
+    // One sort of 8-byte keys, the first token then the mention's number in
+    // entity order, gives both orders (a sort of the mentions, reading each
+    // at every comparison, and a stable sort of the owners cost three times
+    // as much): of two mentions starting at one token, the later entity
+    // owns it, and both are in entity order (Link never makes two).
+    std::vector<Owner> found;
+    std::vector<const Mention*> found_mentions;
+    std::vector<uint64_t> order;
     for (const Entity& e : entities) {
       if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
       for (const Mention& m : e.mentions) {
-        mentions_.push_back(&m);
         starts_mention_[m.first_token] = true;
-        owner_.push_back({m.first_token, &e});
+        order.push_back(uint64_t{m.first_token} << 32 | found.size());
+        found.push_back({m.first_token, &e});
+        found_mentions.push_back(&m);
       }
     }
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const Mention* a, const Mention* b) { return a->first_token < b->first_token; });
-    // stable: of two mentions starting at one token, the later entity owns it
-    std::stable_sort(owner_.begin(), owner_.end(),
-                     [](const Owner& a, const Owner& b) { return a.first_token < b.first_token; });
+    std::sort(order.begin(), order.end());
+    mentions_.reserve(order.size());
+    owner_.reserve(order.size());
+    for (const uint64_t key : order) {
+      const auto k = static_cast<uint32_t>(key);
+      mentions_.push_back(found_mentions[k]);
+      owner_.push_back(found[k]);
+    }
     ends_rise_ = std::is_sorted(mentions_.begin(), mentions_.end(),
                                 [](const Mention* a, const Mention* b) { return a->end_token < b->end_token; });
   }
@@ -207,6 +219,29 @@ constexpr std::array<std::string_view, 25> kClauseWords{
     "je", "j'", "nous", "vous", "on", "c'", "il", "ils", "elle", "elles", "est", "sont", "a",
     "ont", "ne", "n'", "suis", "sommes", "va", "vont", "peut", "doit", "faut", "etait", "sera"};
 
+// A word of at most seven bytes as one integer: its bytes, then its size in
+// the last byte (so that « il » and « il\0 » differ); 0 for a longer one.
+constexpr uint64_t PackedWord(std::string_view w) {
+  if (w.size() > 7) return 0;
+  uint64_t packed = uint64_t{w.size()} << 56;
+  for (size_t i = 0; i < w.size(); ++i) packed |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+  return packed;
+}
+
+// kClauseWords packed: a word is compared with each in one comparison, not
+// a call of string_view::compare for each of the same size (most of the
+// cost of reading a quotation for LooksLikeTerm).
+constexpr std::array<uint64_t, kClauseWords.size()> kPackedClauseWords = [] {
+  std::array<uint64_t, kClauseWords.size()> packed{};
+  for (size_t i = 0; i < kClauseWords.size(); ++i) packed[i] = PackedWord(kClauseWords[i]);
+  return packed;
+}();
+
+bool IsClauseWord(std::string_view w) {
+  const uint64_t packed = PackedWord(w);
+  return packed != 0 && std::find(kPackedClauseWords.begin(), kPackedClauseWords.end(), packed) != kPackedClauseWords.end();
+}
+
 // A few words in guillemets that hold no sentence: no sentence mark and no
 // word that only a clause has (kClauseWords).
 bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first, size_t end,
@@ -220,9 +255,7 @@ bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first,
       continue;
     }
     if (w == "." || w == "!" || w == "?" || w == "..." || w == "…" || w == ";" || w == ":") return false;
-    for (std::string_view clause : kClauseWords) {
-      if (w == clause) return false;
-    }
+    if (IsClauseWord(w)) return false;
     if (seg.tokens[k].kind == TokenKind::kWord) ++words;
   }
   return words <= 6;
@@ -232,18 +265,35 @@ bool LooksLikeTerm(std::string_view text, const Segmentation& seg, size_t first,
 // “ ” (E2), ". Every token is asked whether it opens or closes a
 // quotation; this spares the others the full comparisons, which cost a
 // fifth of the stage. The byte is read straight from the text: taking the
-// token's text first cost more than the answer.
-bool MayBeQuoteMark(char first) { return first == '"' || first == '\xC2' || first == '\xE2'; }
+// token's text first cost more than the answer. The answer is a byte of a
+// table (1 or 0), not three comparisons.
+constexpr std::array<uint8_t, 256> kMayStartQuoteMark = [] {
+  std::array<uint8_t, 256> table{};
+  table['"'] = table[0xC2] = table[0xE2] = 1;
+  return table;
+}();
+uint8_t MayBeQuoteMark(char first) { return kMayStartQuoteMark[static_cast<unsigned char>(first)]; }
 
 // The tokens whose first byte may start a quotation mark, in text order:
 // one tight pass, after which the searches for opening and closing marks
-// read these few instead of every token once per kind of mark.
+// read these few instead of every token once per kind of mark. Four tokens
+// are asked at once and looked at one by one only when one of them may be
+// a mark (rarely).
 std::vector<uint32_t> QuoteMarkCandidates(std::string_view text, const std::vector<Token>& tokens) {
   std::vector<uint32_t> out;
   const char* bytes = text.data();
   const Token* toks = tokens.data();
-  for (size_t i = 0, n = tokens.size(); i < n; ++i) {
-    if (MayBeQuoteMark(bytes[toks[i].byte_start])) out.push_back(static_cast<uint32_t>(i));  // a token is never empty
+  const auto may_be_mark = [&](size_t i) { return MayBeQuoteMark(bytes[toks[i].byte_start]); };  // a token is never empty
+  size_t i = 0;
+  const size_t n = tokens.size();
+  for (; i + 4 <= n; i += 4) {
+    if ((may_be_mark(i) | may_be_mark(i + 1) | may_be_mark(i + 2) | may_be_mark(i + 3)) == 0) continue;
+    for (size_t k = i; k < i + 4; ++k) {
+      if (may_be_mark(k)) out.push_back(static_cast<uint32_t>(k));
+    }
+  }
+  for (; i < n; ++i) {
+    if (may_be_mark(i)) out.push_back(static_cast<uint32_t>(i));
   }
   return out;
 }

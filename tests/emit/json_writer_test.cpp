@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -39,9 +40,11 @@ std::string Streamed(bool pretty, const std::string& odd) {
   w.Uint(0);
   w.EndArray();
   w.StringArray("aliases", {"Cnil", "CNIL"});
-  // Keys off the short plain path: one as odd as the value, one long.
-  w.Field(odd + " as a key", uint64_t{1});
-  w.Field("a_key_longer_than_twenty_four_bytes", uint64_t{2});
+  // Keys known only when run: one as odd as the value, one long.
+  w.DynamicKey(odd + " as a key");
+  w.Uint(1);
+  w.DynamicKey("a_key_longer_than_twenty_four_bytes");
+  w.Uint(2);
   w.EndObject();
   return out;
 }
@@ -118,6 +121,76 @@ TEST_CASE("UintFields writes what Field writes one by one", "[json]") {
       b.EndObject();
       CHECK(together == one_by_one);
       CHECK(Json::parse(together)["a_key_of_twenty_eight_bytes_"] == 18446744073709551615u);
+    }
+  }
+}
+
+TEST_CASE("UintFields writes every count of digits as Field does", "[json]") {
+  std::vector<uint64_t> values{0};
+  for (uint64_t ten = 1; ten <= 10000000000000000000u; ten *= 10) {
+    values.push_back(ten - 1);
+    values.push_back(ten);
+    values.push_back(ten + 1);
+    if (ten == 10000000000000000000u) break;
+  }
+  values.push_back(4294967295u);
+  values.push_back(4294967296u);
+  values.push_back(18446744073709551615u);
+  for (const uint64_t v : values) {
+    CAPTURE(v);
+    std::string together, one_by_one;
+    JsonWriter a(&together, false), b(&one_by_one, false);
+    a.BeginObject();
+    b.BeginObject();
+    a.UintFields({{"n", v}});
+    b.Field("n", v);
+    a.TextAndUintFields("text", "l’article", {{"n", v}});
+    b.Field("text", "l’article");
+    b.Field("n", v);
+    a.EndObject();
+    b.EndObject();
+    CHECK(together == one_by_one);
+  }
+}
+
+TEST_CASE("UintFields writes the digits of every offset below a million, and of some to 10^8", "[json]") {
+  const auto written = [](uint64_t v) {
+    std::string out;
+    JsonWriter w(&out, false);
+    w.BeginObject();
+    w.UintFields({{"n", v}});
+    w.EndObject();
+    return out;
+  };
+  size_t wrong = 0;
+  for (uint64_t v = 0; v < 1000000; ++v) wrong += written(v) != "{\"n\":" + std::to_string(v) + "}";
+  for (uint64_t v = 1000000; v < 200000000; v += 9973) wrong += written(v) != "{\"n\":" + std::to_string(v) + "}";
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("TextAndUintFields writes what Field and UintFields write", "[json]") {
+  const std::string long_text(300, 'x');
+  for (const bool pretty : {false, true}) {
+    for (const std::string& text : {std::string(""), std::string("a"), std::string("Conseil d’État"),
+                                   std::string("dit \"non\"\t!"), std::string("12345678"), long_text,
+                                   long_text + "\n"}) {
+      CAPTURE(pretty, text);
+      std::string together, one_by_one;
+      JsonWriter a(&together, pretty), b(&one_by_one, pretty);
+      a.BeginArray();
+      b.BeginArray();
+      for (int i = 0; i < 2; ++i) {
+        a.BeginObject();
+        b.BeginObject();
+        a.TextAndUintFields("text", text, {{"start", 1u}, {"end", 22u}, {"sentence", 333u}});
+        b.Field("text", text);
+        b.UintFields({{"start", 1u}, {"end", 22u}, {"sentence", 333u}});
+        a.EndObject();
+        b.EndObject();
+      }
+      a.EndArray();
+      b.EndArray();
+      CHECK(together == one_by_one);
     }
   }
 }
