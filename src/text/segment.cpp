@@ -525,6 +525,19 @@ class TokenBuilder {
     // ASCII. The bytes written past what is kept are inside the buffer and
     // overwritten after (the buffer has room for the rest of the text).
     const size_t readable = text_.size() - t.byte_start;  // bytes of the text from the token on
+    if (token.size() <= 8 && readable >= 8) {
+      // Most tokens: eight bytes or fewer, all ASCII, folded in one word
+      // without the loop's steps.
+      uint64_t word;
+      std::memcpy(&word, token.data(), 8);
+      if (!HasByteAbove7F(word, token.size())) {
+        word = AsciiLowerWord(word);
+        std::memcpy(out, &word, 8);
+        folded_at_ += token.size();
+        seg_.folded_end.push_back(static_cast<uint32_t>(folded_at_));
+        return;
+      }
+    }
     while (k < token.size()) {
       if (k + 8 <= readable) {
         uint64_t word;
