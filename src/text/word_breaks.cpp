@@ -72,17 +72,16 @@ size_t AsciiLetterOrDigitRunEnd(std::string_view text, size_t at) {
   return at;
 }
 
-// The class of the character at `at`, not ASCII, and its length in bytes.
-Cls WideClassAt(std::string_view text, size_t at, size_t* length) {
+// The class of the character at `at`, not ASCII, whose bytes
+// (WideLength) are in the text.
+Cls WideClassAt(std::string_view text, size_t at) {
   const auto b = static_cast<uint8_t>(text[at]);
   const auto next = [&](size_t k) { return at + k < text.size() ? static_cast<uint8_t>(text[at + k]) : 0; };
   if (b >= 0xC3 && b <= 0xC8) {
     // U+00C0..U+023F: the accented Latin letters, but « × » and « ÷ »
-    *length = 2;
     return b == 0xC3 && (next(1) == 0x97 || next(1) == 0xB7) ? kOther : kLetter;
   }
   if (b == 0xC2) {
-    *length = 2;
     switch (next(1)) {
       case 0xA0:  // no-break space
       case 0xA7:  // §
@@ -95,7 +94,6 @@ Cls WideClassAt(std::string_view text, size_t at, size_t* length) {
     }
   }
   if (b == 0xE2) {
-    *length = 3;
     const uint8_t b1 = next(1), b2 = next(2);
     if (b1 == 0x80) {
       switch (b2) {
@@ -118,19 +116,25 @@ Cls WideClassAt(std::string_view text, size_t at, size_t* length) {
   return kHard;
 }
 
+// The length WideClassAt gives the character whose lead byte is `lead`:
+// that of the characters it knows, 1 for the others, which ICU cuts.
+inline size_t WideLength(uint8_t lead) { return lead == 0xE2 ? 3 : lead >= 0xC2 && lead <= 0xC8 ? 2 : 1; }
+
 // The class of the character at `at` and its length in bytes; past the
-// end, a space.
+// end, a space. WideClassAt is given no pointer to *length, which then
+// stays in a register of the inlined callers (issue 21).
 inline Cls ClassAt(std::string_view text, size_t at, size_t* length) {
   *length = 1;
   if (at >= text.size()) return kSpace;
   const auto b = static_cast<uint8_t>(text[at]);
   if (b < 0x80) return kAscii[b];
-  const Cls c = WideClassAt(text, at, length);
-  if (at + *length > text.size()) {  // cut short: not valid UTF-8, which ICU copes with
+  const size_t wide = WideLength(b);
+  if (at + wide > text.size()) {  // cut short: not valid UTF-8, which ICU copes with
     *length = text.size() - at;
     return kHard;
   }
-  return c;
+  *length = wide;
+  return WideClassAt(text, at);
 }
 
 bool JoinsLetters(Cls c) { return c == kMidNumLet; }  // WB6, WB7 (no MidLetter is known here)
