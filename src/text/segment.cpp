@@ -646,7 +646,8 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, 
 // lost spaces cut (PushWord), given to `out` one by one.
 // The tokens of one word piece.
 void TokensOfPiece(std::string_view text, const WordPiece& p, const AsciiSignKinds& ascii_signs, TokenBuilder* out) {
-  const std::string_view piece = text.substr(p.start, p.end - p.start);
+  // a piece lies within the text: no substr() check
+  const std::string_view piece(text.data() + p.start, p.end - p.start);
   const bool fast_word = p.origin != PieceOrigin::kIcu && p.status != UBRK_WORD_NONE;  // no whitespace
   if (!fast_word && IsSpaceOnly(piece)) return;
   // ICU joins words across U+202F (it counts as ExtendNumLet), but French
