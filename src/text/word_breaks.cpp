@@ -231,7 +231,12 @@ void ForEachWordPieces(std::string_view text, icu::BreakIterator& icu_words, Wor
   std::vector<WordPiece> held;  // a known stretch's pieces, while ICU cuts the stretches before it
   while (i < n) {
     const size_t space_from = i;
-    while (i < n && kByteClass[static_cast<uint8_t>(text[i])] == kSpace) ++i;
+    // most stretches end before one space and the next word: no loop then
+    if (i + 1 < n && text[i] == ' ' && kByteClass[static_cast<uint8_t>(text[i + 1])] != kSpace) {
+      ++i;
+    } else {
+      while (i < n && kByteClass[static_cast<uint8_t>(text[i])] == kSpace) ++i;
+    }
     const size_t stretch_from = i, first_piece = out.size();
     size_t end = 0;
     if (!FastPieces(text, stretch_from, &out, &end)) {
