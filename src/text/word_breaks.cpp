@@ -145,19 +145,24 @@ bool JoinsDigits(Cls c) { return c == kMidNum || c == kMidNumLet; }      // WB11
 // character.
 bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out, size_t* end) {
   size_t i = from;
+  // The class of the character at i and its length: a word's loop ends
+  // having read the character after it, which is not read again.
+  size_t length = 0;
+  Cls c = ClassAt(text, i, &length);
   for (;;) {
-    size_t length = 0;
-    const Cls c = ClassAt(text, i, &length);
     if (c == kSpace) break;
     if (c == kHard) return false;
     if (c != kLetter && c != kDigit) {
       out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + length), UBRK_WORD_NONE, PieceOrigin::kFast});
       i += length;
+      c = ClassAt(text, i, &length);
       continue;
     }
     Cls last = c;
     bool joined = false;
     size_t j = i + length;
+    Cls after = kSpace;  // the class of the character at j once the word ends, and its length
+    size_t after_length = 1;
     for (;;) {
       // Most of a word is ASCII letters and digits: read them without the
       // general class lookup and its length.
@@ -171,6 +176,8 @@ bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out,
         j += l2;
         continue;
       }
+      after = c2;
+      after_length = l2;
       if (c2 != kMidNumLet && c2 != kMidNum) break;
       size_t l3 = 0;
       const Cls c3 = ClassAt(text, j + l2, &l3);
@@ -187,6 +194,8 @@ bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out,
     out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), last == kLetter ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER,
                     joined ? PieceOrigin::kJoined : PieceOrigin::kFast});
     i = j;
+    c = after;
+    length = after_length;
   }
   *end = i;
   return true;
