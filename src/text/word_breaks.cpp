@@ -150,9 +150,9 @@ bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out,
   size_t length = 0;
   Cls c = ClassAt(text, i, &length);
   for (;;) {
-    if (c == kSpace) break;
-    if (c == kHard) return false;
-    if (c != kLetter && c != kDigit) {
+    if (c != kLetter && c != kDigit) {  // most pieces are words: one test for them
+      if (c == kSpace) break;
+      if (c == kHard) return false;
       out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + length), UBRK_WORD_NONE, PieceOrigin::kFast});
       i += length;
       c = ClassAt(text, i, &length);
