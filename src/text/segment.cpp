@@ -531,10 +531,12 @@ class TokenBuilder {
       uint64_t word;
       std::memcpy(&word, token.data(), 8);
       if (!HasByteAbove7F(word, token.size())) {
-        word = AsciiLowerWord(word);
-        std::memcpy(out, &word, 8);
+        // the word stored last: a store of bytes may alias anything, and
+        // before the others made them load their members again
         folded_at_ += token.size();
         seg_.folded_end.push_back(static_cast<uint32_t>(folded_at_));
+        word = AsciiLowerWord(word);
+        std::memcpy(out, &word, 8);
         return;
       }
     }
