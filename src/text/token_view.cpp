@@ -34,6 +34,10 @@ uint8_t ShapeFlags(std::string_view token) {
     return IsOrdinal(token) ? kOrdinal : 0;
   }
   if (first < 0x80 && !(first >= 'A' && first <= 'Z')) return 0;
+  // A capital and a lower-case letter (« Conseil », most capitalised
+  // words) is neither in capitals nor a roman numeral: answered without
+  // the calls, a twelfth of the view's pass (issue 21).
+  if (first < 0x80 && token.size() > 1 && token[1] >= 'a' && token[1] <= 'z') return kCapitalised;
   if (IsUpperInitial(token)) flags |= kCapitalised;
   if ((flags & kCapitalised) && IsAllUpper(token)) flags |= kUpperCase;
   if (IsRomanNumeral(token)) flags |= kRoman;
@@ -42,7 +46,7 @@ uint8_t ShapeFlags(std::string_view token) {
 
 void IdsAndFlags(std::string_view text, const Segmentation& seg, const Vocabulary& vocabulary, size_t from,
                  size_t to, uint32_t* ids, uint8_t* flags) {
-  // One loop over plain pointers, carrying the previous token's ends: the
+  // Loops over plain pointers, carrying the previous token's ends: the
   // per-token bounds checks and vector indexing through `seg` cost a fifth
   // of the loop (issue 21).
   const Token* token = seg.tokens.data();
@@ -51,10 +55,14 @@ void IdsAndFlags(std::string_view text, const Segmentation& seg, const Vocabular
   uint32_t folded_from = from == 0 ? 0 : folded_end[from - 1];
   // no token starts at UINT32_MAX: the first is glued to nothing
   uint32_t prev_end = from == 0 ? UINT32_MAX : token[from - 1].byte_end;
+  // The ids first, then the flags: a flag's store, of a byte, may alias
+  // anything, and made every lookup load the vocabulary's table again.
   for (size_t i = from; i < to; ++i) {
-    const Token& t = token[i];
     ids[i] = vocabulary.Find(std::string_view(folded + folded_from, folded_end[i] - folded_from));
     folded_from = folded_end[i];
+  }
+  for (size_t i = from; i < to; ++i) {
+    const Token& t = token[i];
     uint8_t f = ShapeFlagsOf(std::string_view(text.data() + t.byte_start, t.byte_end - t.byte_start));
     if (t.byte_start == prev_end) f |= kGlued;
     if (t.newline_before) f |= kLineBreakBefore;

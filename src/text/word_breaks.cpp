@@ -49,22 +49,43 @@ constexpr std::array<Cls, 256> ByteClasses() {
 }
 constexpr std::array<Cls, 256> kByteClass = ByteClasses();
 
-bool IsAsciiLetterOrDigit(char c) {
-  const Cls k = kByteClass[static_cast<uint8_t>(c)];
-  return k == kLetter || k == kDigit;
+// Every byte by whether it is an ASCII letter or digit.
+constexpr std::array<bool, 256> AsciiLettersAndDigits() {
+  std::array<bool, 256> t{};
+  for (int b = 0; b < 256; ++b) t[b] = kByteClass[b] == kLetter || kByteClass[b] == kDigit;
+  return t;
+}
+constexpr std::array<bool, 256> kAsciiLetterOrDigit = AsciiLettersAndDigits();
+
+// Where the run of ASCII letters and digits from `at` ends. Eight bytes a
+// step while the text has them: a byte costs a table read and a test, where
+// the bound and the step at every byte cost as much again (issue 21).
+size_t AsciiLetterOrDigitRunEnd(std::string_view text, size_t at) {
+  const auto letter_or_digit = [&](size_t k) { return kAsciiLetterOrDigit[static_cast<uint8_t>(text[k])]; };
+  for (; at + 8 <= text.size(); at += 8) {
+    if (!letter_or_digit(at)) return at;
+    if (!letter_or_digit(at + 1)) return at + 1;
+    if (!letter_or_digit(at + 2)) return at + 2;
+    if (!letter_or_digit(at + 3)) return at + 3;
+    if (!letter_or_digit(at + 4)) return at + 4;
+    if (!letter_or_digit(at + 5)) return at + 5;
+    if (!letter_or_digit(at + 6)) return at + 6;
+    if (!letter_or_digit(at + 7)) return at + 7;
+  }
+  while (at < text.size() && letter_or_digit(at)) ++at;
+  return at;
 }
 
-// The class of the character at `at`, not ASCII, and its length in bytes.
-Cls WideClassAt(std::string_view text, size_t at, size_t* length) {
+// The class of the character at `at`, not ASCII, whose bytes
+// (WideLength) are in the text.
+Cls WideClassAt(std::string_view text, size_t at) {
   const auto b = static_cast<uint8_t>(text[at]);
   const auto next = [&](size_t k) { return at + k < text.size() ? static_cast<uint8_t>(text[at + k]) : 0; };
   if (b >= 0xC3 && b <= 0xC8) {
     // U+00C0..U+023F: the accented Latin letters, but « × » and « ÷ »
-    *length = 2;
     return b == 0xC3 && (next(1) == 0x97 || next(1) == 0xB7) ? kOther : kLetter;
   }
   if (b == 0xC2) {
-    *length = 2;
     switch (next(1)) {
       case 0xA0:  // no-break space
       case 0xA7:  // §
@@ -77,7 +98,6 @@ Cls WideClassAt(std::string_view text, size_t at, size_t* length) {
     }
   }
   if (b == 0xE2) {
-    *length = 3;
     const uint8_t b1 = next(1), b2 = next(2);
     if (b1 == 0x80) {
       switch (b2) {
@@ -100,19 +120,25 @@ Cls WideClassAt(std::string_view text, size_t at, size_t* length) {
   return kHard;
 }
 
+// The length WideClassAt gives the character whose lead byte is `lead`:
+// that of the characters it knows, 1 for the others, which ICU cuts.
+inline size_t WideLength(uint8_t lead) { return lead == 0xE2 ? 3 : lead >= 0xC2 && lead <= 0xC8 ? 2 : 1; }
+
 // The class of the character at `at` and its length in bytes; past the
-// end, a space.
+// end, a space. WideClassAt is given no pointer to *length, which then
+// stays in a register of the inlined callers (issue 21).
 inline Cls ClassAt(std::string_view text, size_t at, size_t* length) {
   *length = 1;
   if (at >= text.size()) return kSpace;
   const auto b = static_cast<uint8_t>(text[at]);
   if (b < 0x80) return kAscii[b];
-  const Cls c = WideClassAt(text, at, length);
-  if (at + *length > text.size()) {  // cut short: not valid UTF-8, which ICU copes with
+  const size_t wide = WideLength(b);
+  if (at + wide > text.size()) {  // cut short: not valid UTF-8, which ICU copes with
     *length = text.size() - at;
     return kHard;
   }
-  return c;
+  *length = wide;
+  return WideClassAt(text, at);
 }
 
 bool JoinsLetters(Cls c) { return c == kMidNumLet; }  // WB6, WB7 (no MidLetter is known here)
@@ -123,24 +149,29 @@ bool JoinsDigits(Cls c) { return c == kMidNum || c == kMidNumLet; }      // WB11
 // character.
 bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out, size_t* end) {
   size_t i = from;
+  // The class of the character at i and its length: a word's loop ends
+  // having read the character after it, which is not read again.
+  size_t length = 0;
+  Cls c = ClassAt(text, i, &length);
   for (;;) {
-    size_t length = 0;
-    const Cls c = ClassAt(text, i, &length);
-    if (c == kSpace) break;
-    if (c == kHard) return false;
-    if (c != kLetter && c != kDigit) {
+    if (c != kLetter && c != kDigit) {  // most pieces are words: one test for them
+      if (c == kSpace) break;
+      if (c == kHard) return false;
       out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + length), UBRK_WORD_NONE, PieceOrigin::kFast});
       i += length;
+      c = ClassAt(text, i, &length);
       continue;
     }
     Cls last = c;
     bool joined = false;
     size_t j = i + length;
+    Cls after = kSpace;  // the class of the character at j once the word ends, and its length
+    size_t after_length = 1;
     for (;;) {
       // Most of a word is ASCII letters and digits: read them without the
       // general class lookup and its length.
       const size_t ascii_from = j;
-      while (j < text.size() && IsAsciiLetterOrDigit(text[j])) ++j;
+      j = AsciiLetterOrDigitRunEnd(text, j);
       if (j > ascii_from) last = kByteClass[static_cast<uint8_t>(text[j - 1])];
       size_t l2 = 0;
       const Cls c2 = ClassAt(text, j, &l2);
@@ -149,6 +180,8 @@ bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out,
         j += l2;
         continue;
       }
+      after = c2;
+      after_length = l2;
       if (c2 != kMidNumLet && c2 != kMidNum) break;
       size_t l3 = 0;
       const Cls c3 = ClassAt(text, j + l2, &l3);
@@ -165,6 +198,8 @@ bool FastPieces(std::string_view text, size_t from, std::vector<WordPiece>* out,
     out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), last == kLetter ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER,
                     joined ? PieceOrigin::kJoined : PieceOrigin::kFast});
     i = j;
+    c = after;
+    length = after_length;
   }
   *end = i;
   return true;
@@ -209,7 +244,12 @@ void ForEachWordPieces(std::string_view text, icu::BreakIterator& icu_words, Wor
   std::vector<WordPiece> held;  // a known stretch's pieces, while ICU cuts the stretches before it
   while (i < n) {
     const size_t space_from = i;
-    while (i < n && kByteClass[static_cast<uint8_t>(text[i])] == kSpace) ++i;
+    // most stretches end before one space and the next word: no loop then
+    if (i + 1 < n && text[i] == ' ' && kByteClass[static_cast<uint8_t>(text[i + 1])] != kSpace) {
+      ++i;
+    } else {
+      while (i < n && kByteClass[static_cast<uint8_t>(text[i])] == kSpace) ++i;
+    }
     const size_t stretch_from = i, first_piece = out.size();
     size_t end = 0;
     if (!FastPieces(text, stretch_from, &out, &end)) {
