@@ -136,25 +136,13 @@ DocumentCues CueIndex::Match(const TokenView& view) const {
   const Entry* entries = entries_.data();
   std::array<std::vector<CueHit>*, kCueFileCount> hits;
   for (size_t f = 0; f < kCueFileCount; ++f) hits[f] = &out.files_[f].hits;
-  // Each file's hits by field index, counted as they are written, for
-  // CueHitsByField: the cue is at hand here, where a pass of its own read
-  // every hit and its cue again. Sized once from the entries, so that a
-  // hit's count needs no check (one there made `add` a call, 1.6 M more).
-  std::array<std::vector<uint32_t>, kCueFileCount> field_counts;
-  std::array<uint32_t*, kCueFileCount> counts;
-  for (const Entry& e : entries_) {
-    std::vector<uint32_t>& c = field_counts[static_cast<size_t>(e.file)];
-    if (e.cue->field_index >= c.size()) c.resize(e.cue->field_index + 1, 0);
-  }
-  for (size_t f = 0; f < kCueFileCount; ++f) counts[f] = field_counts[f].data();
   // The phrases ending at `node`, in the order they were added, as hits of
   // tokens [first, end).
   const auto add = [&](uint32_t node, size_t first, size_t end, uint32_t sentence) {
     for (const uint32_t id : walk.PhrasesAt(node)) {
       const Entry& e = entries[id];
-      const auto file = static_cast<size_t>(e.file);
-      hits[file]->push_back({e.cue, static_cast<uint32_t>(first), static_cast<uint32_t>(end), sentence});
-      ++counts[file][e.cue->field_index];
+      hits[static_cast<size_t>(e.file)]->push_back(
+          {e.cue, static_cast<uint32_t>(first), static_cast<uint32_t>(end), sentence});
     }
   };
   std::vector<std::pair<uint32_t, uint32_t>> ends;  // (node, end token) of the phrases a walk passed, shortest first
@@ -184,9 +172,7 @@ DocumentCues CueIndex::Match(const TokenView& view) const {
     // longest first; phrases of one length in the order they were added
     for (auto e = ends.rbegin(); e != ends.rend(); ++e) add(e->first, i, e->second, sentence);
   }
-  for (size_t f = 0; f < kCueFileCount; ++f) {
-    out.files_[f].by_field = CueHitsByField(out.files_[f].hits, std::move(field_counts[f]));
-  }
+  for (DocumentCues::File& f : out.files_) f.by_field = CueHitsByField(f.hits);
   return out;
 }
 

@@ -79,16 +79,24 @@ class CueSet {
 class CueHitsByField {
  public:
   CueHitsByField() = default;
-  explicit CueHitsByField(std::span<const CueHit> hits) : CueHitsByField(hits, CountsOf(hits)) {}
-  // `counts[f]`: how many of the hits are of field index f (none past its
-  // end), as CueIndex::Match counts them while it writes them: a pass over
-  // the hits less, each read again through its cue.
-  CueHitsByField(std::span<const CueHit> hits, std::vector<uint32_t> counts) {
+  explicit CueHitsByField(std::span<const CueHit> hits) {
     // a hit finds its group by its cue's field index, not by its field's
     // name: a name lookup per hit was a tenth of the matching
     // The groups are runs of one array, placed by counting first: one
     // allocation whatever the fields, where a vector per group was one
     // each, and its room checked at every hit.
+    std::vector<uint32_t> counts;
+    uint32_t* count = nullptr;  // counts' (kept apart: the map's inserts would make it read again at every hit)
+    size_t fields = 0;          // counts.size(), kept apart for the same reason
+    for (const CueHit& h : hits) {
+      const uint32_t index = h.cue->field_index;
+      if (index >= fields) [[unlikely]] {
+        counts.resize(index + 1, 0);
+        count = counts.data();
+        fields = counts.size();
+      }
+      if (count[index]++ == 0) [[unlikely]] index_of_.emplace(h.cue->field, index);
+    }
     groups_.resize(counts.size());
     uint32_t at = 0;
     for (size_t index = 0; index < counts.size(); ++index) {
@@ -101,26 +109,6 @@ class CueHitsByField {
     const CueHit** placed = hits_.get();
     uint32_t* next = counts.data();
     for (const CueHit& h : hits) placed[next[h.cue->field_index]++] = &h;
-    // a field's name from its group's first hit
-    for (size_t index = 0; index < groups_.size(); ++index) {
-      if (groups_[index].second != 0) index_of_.emplace(placed[groups_[index].first]->cue->field, index);
-    }
-  }
-  // The hits of each field index, as the constructor takes them.
-  static std::vector<uint32_t> CountsOf(std::span<const CueHit> hits) {
-    std::vector<uint32_t> counts;
-    uint32_t* count = nullptr;  // counts' (kept apart: the resize would make it read again at every hit)
-    size_t fields = 0;          // counts.size(), kept apart for the same reason
-    for (const CueHit& h : hits) {
-      const uint32_t index = h.cue->field_index;
-      if (index >= fields) [[unlikely]] {
-        counts.resize(index + 1, 0);
-        count = counts.data();
-        fields = counts.size();
-      }
-      ++count[index];
-    }
-    return counts;
   }
   // Empty for a field no cue matched.
   std::span<const CueHit* const> Of(std::string_view field) const {
