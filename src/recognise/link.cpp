@@ -74,12 +74,22 @@ class TokenBits {
   std::vector<uint64_t> words_;
 };
 
+// Fewer items than this (a short document's candidates) are merge-sorted
+// by the same key, to the same order: a radix pass clears and sums its 2,048
+// counts whatever the items, which made Link cost a short decision more
+// than std::sort had.
+inline constexpr size_t kFewToSort = 512;
+
 // Sorts `items` stably by key_of(item), at most `last`: a least-significant-
 // digit radix sort, 11 bits a pass (two passes for 2^20 tokens), where
 // std::sort's comparisons and moves were half of ResolveOverlaps.
 // `other`: scratch, reused from sort to sort.
 template <class T, class KeyOf>
 void SortStably(std::vector<T>& items, uint64_t last, KeyOf key_of, std::vector<T>& other) {
+  if (items.size() < kFewToSort) {
+    std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) { return key_of(a) < key_of(b); });
+    return;
+  }
   constexpr int kBits = 11;
   constexpr uint64_t kDigit = (uint64_t{1} << kBits) - 1;
   other.resize(items.size());
