@@ -1130,12 +1130,8 @@ Segmentation Segment(std::string_view text, const Abbreviations& abbreviations, 
   return SegmentWith(text, abbreviations, SentenceBreaks::kFromTokens, &vocabulary, ids);
 }
 
-uint32_t CodePointOffset(std::string_view text, const Segmentation& seg, uint32_t byte) {
-  const size_t block = byte / kCodePointBlock;
-  // a segmentation made by hand (tests) has no table: count from the start
-  if (block >= seg.code_points_before.size()) return static_cast<uint32_t>(CountCodePoints(text.substr(0, byte)));
-  const size_t from = block * kCodePointBlock;
-  return seg.code_points_before[block] + static_cast<uint32_t>(CountCodePoints(text.substr(from, byte - from)));
+uint32_t CodePointOffsetFromStart(std::string_view text, uint32_t byte) {
+  return static_cast<uint32_t>(CountCodePoints(text.substr(0, byte)));
 }
 
 }  // namespace lexfr

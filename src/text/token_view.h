@@ -93,6 +93,7 @@ class TokenView {
   // Whether token i has every flag of `flags`; false past the end.
   bool Has(size_t i, uint8_t flags) const { return i < flags_.size() && (flags_[i] & flags) == flags; }
   uint8_t Flags(size_t i) const { return i < flags_.size() ? flags_[i] : 0; }
+  std::span<const uint8_t> flags() const { return flags_; }  // every token's, size() of them
 
  private:
   std::string_view text_;

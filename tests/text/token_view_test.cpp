@@ -123,3 +123,16 @@ TEST_CASE("the segmenter's ids and flags are the view's own", "[token_view][segm
 }
 
 }  // namespace lexfr
+
+namespace lexfr {
+
+TEST_CASE("flags(): every token's flags, as Flags(i) gives them one by one", "[token_view]") {
+  const std::string text = "La CNIL, le 1er mars 2024\nArticle IV";
+  const Segmentation seg = Segment(text, SharedLexicon().abbreviations());
+  const TokenView view(text, seg, SharedLexicon().vocabulary());
+  const std::span<const uint8_t> flags = view.flags();
+  REQUIRE(flags.size() == view.size());
+  for (size_t i = 0; i < view.size(); ++i) CHECK(flags[i] == view.Flags(i));
+}
+
+}  // namespace lexfr
