@@ -94,11 +94,14 @@ Status Analyze(std::string bytes, std::string path, const Resources& resources, 
   // summarise
   const bool is_decision =
       out->structure.genre == Genre::kDecision || out->structure.genre == Genre::kRegulatorDecision;
-  out->recourse = Summarise(view, lexicon, cues, out->entities, !is_decision);
+  // every mention in text order, sorted once: the narrative's reading and
+  // a decision's acts both walk them
+  const std::vector<Placed> mentions = MentionsInTextOrder(out->entities);
+  out->recourse = Summarise(view, lexicon, cues, out->entities, mentions, !is_decision);
   ApplyDecisionIdentity(out->structure, &out->recourse);
   ApplyFilingStatus(out->structure, &out->recourse);
   ApplyDecisionParties(view, lexicon, cues, out->entities, out->structure, &out->recourse);
-  ApplyDecisionReading(view, lexicon, cues, out->entities, out->structure, &out->recourse);
+  ApplyDecisionReading(view, lexicon, cues, out->entities, mentions, out->structure, &out->recourse);
   out->quotes = FindQuotes(view, cues, out->entities);
   return Status::Ok();
 }

@@ -56,10 +56,10 @@ struct Act {
 
 class Reader {
  public:
-  Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Entity>& entities,
+  Reader(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues, const std::vector<Placed>& mentions,
          const DecisionIdentity& decision)
       : v_(view), institutions_(lexicon.institutions()), act_cues_(lexicon.act_cues()), decision_(decision),
-        cues_(cues), hits_(cues.ByField(CueFile::kActs)), mentions_(MentionsInTextOrder(entities)) {
+        cues_(cues), hits_(cues.ByField(CueFile::kActs)), mentions_(mentions) {
     // act words, longest first at a position (« décision implicite » over
     // « décision »), one per position
     for (const char* field : {"act", "implicit"}) {
@@ -484,7 +484,7 @@ class Reader {
   const DecisionIdentity& decision_;
   const DocumentCues& cues_;
   const CueHitsByField& hits_;
-  std::vector<Placed> mentions_;
+  const std::vector<Placed>& mentions_;
   std::vector<const CueHit*> acts_;  // act and implicit words, in text order
   std::vector<bool> act_start_;      // token -> an act word starts there
   std::vector<bool> date_stop_at_;  // token -> such a cue starts there
@@ -497,7 +497,13 @@ class Reader {
 DecisionActs ReadDecisionActs(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
                               const std::vector<Entity>& entities, const DecisionIdentity& decision) {
   if (view.size() == 0) return {};
-  return Reader(view, lexicon, cues, entities, decision).Read();
+  return ReadDecisionActs(view, lexicon, cues, MentionsInTextOrder(entities), decision);
+}
+
+DecisionActs ReadDecisionActs(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                              const std::vector<Placed>& mentions, const DecisionIdentity& decision) {
+  if (view.size() == 0) return {};
+  return Reader(view, lexicon, cues, mentions, decision).Read();
 }
 
 }  // namespace lexfr

@@ -47,5 +47,9 @@ struct DecisionActs {
 
 DecisionActs ReadDecisionActs(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
                               const std::vector<Entity>& entities, const DecisionIdentity& decision);
+// The same, given `mentions`, MentionsInTextOrder(entities), sorted once by
+// the caller.
+DecisionActs ReadDecisionActs(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                              const std::vector<Placed>& mentions, const DecisionIdentity& decision);
 
 }  // namespace lexfr

@@ -41,13 +41,20 @@ void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const D
                           const std::vector<Entity>& entities, const Structure& structure,
                           std::optional<Recourse>* recourse) {
   if (!structure.decision || !*recourse) return;
+  ApplyDecisionReading(view, lexicon, cues, entities, MentionsInTextOrder(entities), structure, recourse);
+}
+
+void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                          const std::vector<Entity>& entities, const std::vector<Placed>& mentions,
+                          const Structure& structure, std::optional<Recourse>* recourse) {
+  if (!structure.decision || !*recourse) return;
   Recourse& r = **recourse;
   CounselReading counsel = ReadDecisionCounsel(view, cues, entities);
   r.counsel = std::move(counsel.counsel);
   r.evidence.erase("counsel");
   if (!counsel.sentences.empty()) r.evidence["counsel"] = std::move(counsel.sentences);
 
-  DecisionActs acts = ReadDecisionActs(view, lexicon, cues, entities, *structure.decision);
+  DecisionActs acts = ReadDecisionActs(view, lexicon, cues, mentions, *structure.decision);
   if (acts.challenged_act) {
     // the narrative may have read the same act's publication
     if (r.challenged_act && r.challenged_act->reference == acts.challenged_act->reference &&

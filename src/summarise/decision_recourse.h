@@ -37,5 +37,10 @@ void ApplyFilingStatus(const Structure& structure, std::optional<Recourse>* reco
 void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
                           const std::vector<Entity>& entities, const Structure& structure,
                           std::optional<Recourse>* recourse);
+// The same, given `mentions`, MentionsInTextOrder(entities), sorted once by
+// the caller for every summariser.
+void ApplyDecisionReading(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                          const std::vector<Entity>& entities, const std::vector<Placed>& mentions,
+                          const Structure& structure, std::optional<Recourse>* recourse);
 
 }  // namespace lexfr

@@ -53,6 +53,14 @@ class Parties {
     std::vector<Owner> found;
     std::vector<const Mention*> found_mentions;
     std::vector<uint64_t> order;
+    // counted first: each vector allocated once, not grown by doubling
+    size_t count = 0;
+    for (const Entity& e : entities) {
+      if (e.type == EntityType::kPerson || e.type == EntityType::kOrg) count += e.mentions.size();
+    }
+    found.reserve(count);
+    found_mentions.reserve(count);
+    order.reserve(count);
     for (const Entity& e : entities) {
       if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
       for (const Mention& m : e.mentions) {

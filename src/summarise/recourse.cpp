@@ -49,13 +49,13 @@ std::vector<bool> InsideQuotes(std::string_view text, const Segmentation& seg, s
 // times over). Built once per document.
 class DocumentIndexes {
  public:
-  DocumentIndexes(const TokenView& view, const DocumentCues& cues, const std::vector<Entity>& entities)
-      : mentions(MentionsInTextOrder(entities)),
+  DocumentIndexes(const TokenView& view, const DocumentCues& cues, const std::vector<Placed>& mentions)
+      : mentions(mentions),
         hits_at(view.segmentation().tokens.size(), cues.Of(CueFile::kRecourse)),
         view_(view),
         hits_(cues.Of(CueFile::kRecourse)) {}
 
-  std::vector<Placed> mentions;  // every mention, in text order
+  const std::vector<Placed>& mentions;  // every mention, in text order
   HitsAtToken hits_at;           // every hit of data/cues/recourse.tsv, by the token it starts at
 
   // Which tokens of the sentences that hold a cue sit inside quotation
@@ -1175,7 +1175,14 @@ std::vector<DateAndReference> DatesAndReferences(const Lexicon& lexicon, const s
 std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
                                   const std::vector<Entity>& entities, bool reports_others) {
   if (view.size() == 0) return std::nullopt;
-  const DocumentIndexes shared(view, cues, entities);
+  return Summarise(view, lexicon, cues, entities, MentionsInTextOrder(entities), reports_others);
+}
+
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                  const std::vector<Entity>& entities, const std::vector<Placed>& mentions,
+                                  bool reports_others) {
+  if (view.size() == 0) return std::nullopt;
+  const DocumentIndexes shared(view, cues, mentions);
   const std::vector<bool> every_sentence;  // empty: every one
   const ActionSentences whole{every_sentence, cues.Of(CueFile::kRecourse), shared.mentions};
   if (!reports_others) return SummariseIn(view, lexicon, cues, shared, whole);

@@ -20,6 +20,7 @@
 
 #include "lexfr/entity.h"
 #include "lexicon/lexicon.h"
+#include "summarise/placed.h"
 #include "text/token_view.h"
 
 namespace lexfr {
@@ -77,5 +78,10 @@ struct Recourse {
 // (decision_acts.h), so a decision is read whole.
 std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
                                   const std::vector<Entity>& entities, bool reports_others = true);
+// The same, given `mentions`, MentionsInTextOrder(entities): the caller
+// sorts them once for every summariser of the document (issue 21).
+std::optional<Recourse> Summarise(const TokenView& view, const Lexicon& lexicon, const DocumentCues& cues,
+                                  const std::vector<Entity>& entities, const std::vector<Placed>& mentions,
+                                  bool reports_others);
 
 }  // namespace lexfr
