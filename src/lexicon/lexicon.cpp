@@ -8,6 +8,7 @@
 #include "io/files.h"
 #include "lexicon/speech_forms.h"
 #include "recognise/legal_refs.h"
+#include "recognise/legal_refs/scanner.h"
 
 namespace lexfr {
 namespace {
@@ -540,6 +541,8 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     out->gazetteer_.IndexByIds(id_of);
     out->dates_.phrases.IndexByIds(id_of);
     out->names_.place_bodies.IndexByIds(id_of);
+    // Made by CompileLegalTables (not const) and not yet shared: indexed in place.
+    legal_refs::IndexByIds(const_cast<LegalTables&>(*out->legal_), id_of);
   }
   return s;
 }
