@@ -520,6 +520,10 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     for (const std::string& word : ReferenceStartWords(*out->legal_)) info(word).reference_start = true;
     for (const std::string& word : AuthorityStartWords(*out->legal_)) info(word).authority_start = true;
     for (const std::string& word : out->gazetteer_.given_names()) info(word).given_name = true;
+    for (WordInfo& w : out->words_) {
+      w.opens_name = w.org_cue || w.org_head_folded || w.company_form_start || w.title_folded || w.given_name ||
+                     w.place_body_start;
+    }
   }
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, cutter, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, cutter, &out->structure_cues_);
