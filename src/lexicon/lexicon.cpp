@@ -8,6 +8,7 @@
 #include "io/files.h"
 #include "lexicon/speech_forms.h"
 #include "recognise/legal_refs.h"
+#include "recognise/legal_refs/scanner.h"
 
 namespace lexfr {
 namespace {
@@ -519,6 +520,10 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     for (const std::string& word : ReferenceStartWords(*out->legal_)) info(word).reference_start = true;
     for (const std::string& word : AuthorityStartWords(*out->legal_)) info(word).authority_start = true;
     for (const std::string& word : out->gazetteer_.given_names()) info(word).given_name = true;
+    for (WordInfo& w : out->words_) {
+      w.opens_name = w.org_cue || w.org_head_folded || w.company_form_start || w.title_folded || w.given_name ||
+                     w.place_body_start;
+    }
   }
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, cutter, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, cutter, &out->structure_cues_);
@@ -540,6 +545,8 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     out->gazetteer_.IndexByIds(id_of);
     out->dates_.phrases.IndexByIds(id_of);
     out->names_.place_bodies.IndexByIds(id_of);
+    // Made by CompileLegalTables (not const) and not yet shared: indexed in place.
+    legal_refs::IndexByIds(const_cast<LegalTables&>(*out->legal_), id_of);
   }
   return s;
 }

@@ -142,6 +142,9 @@ struct WordInfo {
   bool title_folded = false;  // some NameWords::titles key (kept as written) folds to it: look the text up
   bool org_head_folded = false;  // some NameWords::org_heads key (kept as written) folds to it: look the text up
   bool given_name = false;       // Gazetteer::IsGivenName (data/gazetteers/given_names.txt)
+  // Any of the six above: a name rule may open at this word (recognise/names.cpp
+  // OpensName). Set once the Lexicon has set them, one read at every token.
+  bool opens_name = false;
   bool list_link = false, kind_follower = false;                 // ReferenceWords
   bool latin_ordinal = false, act_modifier = false;              // ReferenceWords
   // recognise/legal_refs.h LegalStartWords: a rule of the reference grammar

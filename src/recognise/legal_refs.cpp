@@ -186,6 +186,11 @@ std::shared_ptr<const LegalTables> legal_refs::LegalTablesOf(Tables&& tables) {
   return legal;
 }
 
+void legal_refs::IndexByIds(LegalTables& legal, const std::function<uint32_t(const std::string&)>& id_of) {
+  legal.tables.ref_trie.IndexByIds(id_of);
+  legal.tables.authority_trie.IndexByIds(id_of);
+}
+
 std::vector<std::string> ReferenceStartWords(const LegalTables& legal) {
   std::vector<std::string> words = legal_refs::GrammarStartWords();
   for (std::string& word : legal.tables.ref_trie.FirstWords()) words.push_back(std::move(word));

@@ -63,10 +63,8 @@ struct View {
   size_t size() const { return tokens.size(); }
   // A name rule may open at a word with one of these: an organisation's cue
   // or head, a legal form, a person's title or given name, a kind of place
-  // body. Bitwise: one test of them all, not a branch each.
-  static bool OpensName(const WordInfo& w) {
-    return w.org_cue | w.org_head_folded | w.company_form_start | w.title_folded | w.given_name | w.place_body_start;
-  }
+  // body: the one flag the Lexicon sets from those (lexicon/words.h).
+  static bool OpensName(const WordInfo& w) { return w.opens_name; }
   // The openers whose word passes `has`, in token order; `has` must hold
   // of no word that OpensName() does not. A rule asks for the next one at
   // or after a token, never going back: a cursor, where a binary search
