@@ -107,7 +107,7 @@ void DumpVocabulary(const Lexicon& lexicon, std::string* out) {
                           w.place_body_start, w.company_form_start, w.org_cue, w.title_folded, w.org_head_folded,
                           w.given_name, w.list_link,
                           w.kind_follower, w.latin_ordinal, w.act_modifier, w.reference_start,
-                          w.authority_start};
+                          w.authority_start, w.opens_name};
     *out += "word " + std::to_string(id) + " " + std::string(word) + " " + std::to_string(w.month) + " " +
             std::to_string(w.weekday) + " ";
     for (const bool f : flags) *out += f ? '1' : '0';
