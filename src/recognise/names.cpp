@@ -17,8 +17,6 @@ namespace {
 // bound keeps a text of nothing but capitalised words linear.
 constexpr size_t kMaxNameTokens = 12;
 
-// The token view and the name lists, with the questions the rules ask in
-// the words they use.
 // The first of tokens [from, n) that starts at or after byte `byte`, or n;
 // every token before `from` starts before it. Galloping from `from`: the
 // steps are as many as the log of the tokens passed, so that finding every
@@ -34,6 +32,8 @@ size_t FirstTokenFrom(const Token* toks, size_t n, size_t from, uint32_t byte) {
   return static_cast<size_t>(first - toks);
 }
 
+// The token view and the name lists, with the questions the rules ask in
+// the words they use.
 struct View {
   const TokenView& view;
   std::string_view text;
