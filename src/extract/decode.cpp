@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -78,12 +79,17 @@ struct Utf8Census {
 };
 
 // Past the run of ASCII bytes from i, eight bytes a test: French text is
-// mostly ASCII. Stops at the first byte of eight that holds one beyond it.
+// mostly ASCII. Stops on the first non-ASCII byte itself (the lowest high
+// bit of the word, bytes being little-endian in it), or within the last
+// seven bytes, which the caller reads one by one.
 size_t SkipAscii(std::string_view bytes, size_t i) {
   uint64_t word;
   while (i + sizeof word <= bytes.size()) {
     std::memcpy(&word, bytes.data() + i, sizeof word);
-    if ((word & 0x8080808080808080u) != 0) break;
+    if (const uint64_t high = word & 0x8080808080808080u; high != 0) {
+      if constexpr (std::endian::native == std::endian::little) return i + std::countr_zero(high) / 8;
+      break;
+    }
     i += sizeof word;
   }
   return i;
