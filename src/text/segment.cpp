@@ -479,11 +479,23 @@ class TokenBuilder {
     if (hints_.candidates.empty() || hints_.candidates.back() != k) hints_.candidates.push_back(k);
   }
 
+  // Whether token t, whose last byte is beyond ASCII, ends with a Latin
+  // letter of two bytes (U+00C0..U+027F, lead bytes C3..C9: « é », « à »):
+  // no terminal mark, nor a character the sentence rules pass over, so the
+  // token cannot end a sentence. Most French words beyond ASCII end so, and
+  // each made a candidate the rules decoded and asked ICU's class of.
+  bool EndsWithLatinLetter(const Token& t) const {
+    if (t.byte_end - t.byte_start < 2) return false;
+    const auto lead = static_cast<uint8_t>(text_[t.byte_end - 2]);
+    return lead >= 0xC3 && lead <= 0xC9;
+  }
+
   // The last token is whole: folds it and notes what the sentence rules need
   // of it. Inline in Add: the call's frame cost a fifth of closing a token.
   [[gnu::always_inline]] void CloseLast() {
     const Token& t = seg_.tokens.back();
-    if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_end - 1])] & kMayEndWithTerminal) {
+    if ((kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_end - 1])] & kMayEndWithTerminal) &&
+        !EndsWithLatinLetter(t)) {
       AddCandidate(static_cast<uint32_t>(seg_.tokens.size() - 1));
     }
     if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_start])] & kMayOpenBlank) {
@@ -594,6 +606,14 @@ class TokenBuilder {
   SentenceHints hints_;
 };
 
+// Whether a piece whose first byte is `first` may open a name a number is
+// glued to (GluedNumberStart): a capital, ASCII or not. Most numbers open
+// with a digit and go in whole (issue 21).
+bool MayOpenGluedName(char first) {
+  const auto b = static_cast<uint8_t>(first);
+  return (b >= 'A' && b <= 'Z') || b >= 0x80;
+}
+
 // Whether PushWord may cut `piece`, the text of `p` (of kind `kind`, BytesOf it `bytes`):
 // an elision or a missing space in a word, a glued number at the end of
 // any token but a sign. Most pieces go in whole, without the call.
@@ -602,9 +622,9 @@ class TokenBuilder {
 // and their signs are no digit (word_breaks.h).
 bool MayCut(const WordPiece& p, std::string_view piece, TokenKind kind, uint8_t bytes) {
   if (kind == TokenKind::kWord && (bytes & (kHasApostrophe | kHasPeriod))) return true;
-  if (p.origin != PieceOrigin::kIcu) return p.status == UBRK_WORD_NUMBER;
+  if (p.origin != PieceOrigin::kIcu) return p.status == UBRK_WORD_NUMBER && MayOpenGluedName(piece[0]);
   const char last = piece.back();
-  return kind != TokenKind::kPunct && last >= '0' && last <= '9';
+  return kind != TokenKind::kPunct && last >= '0' && last <= '9' && MayOpenGluedName(piece[0]);
 }
 
 // Appends the token `piece` starting at byte `at`, split after a French
