@@ -529,7 +529,7 @@ class TokenBuilder {
   [[gnu::always_inline]] void FoldLast() {
     const Token& t = seg_.tokens.back();
     const std::string_view token = TokenText(text_, t);
-    std::string& folded = seg_.folded;
+    FoldedBytes& folded = seg_.folded;
     size_t k = 0, w = 0;  // read in the token, written at folded_at_: w <= k
     char* out = folded.data() + folded_at_;
     // Eight bytes at a time where the text has them: the ASCII ones
@@ -588,9 +588,9 @@ class TokenBuilder {
     // room for this fold, the tokens after it (at most the rest of the
     // text, folded no longer) and the eight bytes of a word written
     const size_t room = folded_at_ + rest_.size() + (text_.size() - end) + 8;
-    std::string& folded = seg_.folded;
+    FoldedBytes& folded = seg_.folded;
     if (room > folded.size()) folded.resize(room);
-    folded.replace(folded_at_, rest_.size(), rest_);
+    std::memcpy(folded.data() + folded_at_, rest_.data(), rest_.size());
     folded_at_ += rest_.size();
   }
 
