@@ -275,14 +275,26 @@ class SentenceClasses {
   USentenceBreak Of(char32_t c) const {
     return c < 0x80 ? ascii_[c] : static_cast<USentenceBreak>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK));
   }
+  // Whether U+2000 + k (k < 64: E2 80 80 + k, ’ – — “ ” … among them) is a
+  // terminal mark or a character the rules pass over (MayHideTerminal).
+  bool MayEndSentenceAt2000(uint8_t k) const { return (punctuation_may_end_ >> k) & 1; }
 
  private:
   SentenceClasses() {
     for (char32_t c = 0; c < 0x80; ++c) {
       ascii_[c] = static_cast<USentenceBreak>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK));
     }
+    for (uint32_t k = 0; k < 64; ++k) {
+      const auto sb = static_cast<USentenceBreak>(u_getIntPropertyValue(static_cast<UChar32>(0x2000 + k), UCHAR_SENTENCE_BREAK));
+      if (MayHideTerminal(sb)) punctuation_may_end_ |= uint64_t{1} << k;
+    }
+  }
+  // A terminal, or a character a terminal may come before (SB5).
+  static bool MayHideTerminal(USentenceBreak sb) {
+    return sb == U_SB_STERM || sb == U_SB_ATERM || sb == U_SB_EXTEND || sb == U_SB_FORMAT;
   }
   std::array<USentenceBreak, 0x80> ascii_{};
+  uint64_t punctuation_may_end_ = 0;
 };
 
 bool IsParaSep(USentenceBreak sb) { return sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF; }
@@ -479,15 +491,24 @@ class TokenBuilder {
     if (hints_.candidates.empty() || hints_.candidates.back() != k) hints_.candidates.push_back(k);
   }
 
-  // Whether token t, whose last byte is beyond ASCII, ends with a Latin
-  // letter of two bytes (U+00C0..U+027F, lead bytes C3..C9: « é », « à »):
-  // no terminal mark, nor a character the sentence rules pass over, so the
-  // token cannot end a sentence. Most French words beyond ASCII end so, and
-  // each made a candidate the rules decoded and asked ICU's class of.
-  bool EndsWithLatinLetter(const Token& t) const {
-    if (t.byte_end - t.byte_start < 2) return false;
-    const auto lead = static_cast<uint8_t>(text_[t.byte_end - 2]);
-    return lead >= 0xC3 && lead <= 0xC9;
+  // Whether token t, whose last byte is kMayEndWithTerminal, may end with a
+  // terminal mark for the sentence rules, past the characters they pass
+  // over (Extend, Format). Its last character, when one of the common ones
+  // beyond ASCII, tells: the Latin letters U+00C0..U+027F (lead bytes
+  // C3..C9: « é », « à ») and U+0080..U+00BF (« ° », « » ») but the soft
+  // hyphen (a Format) are neither; of U+2000..U+203F (« ’ », « – »), ICU's
+  // classes tell. Most French words and signs beyond ASCII end so, and each
+  // made a candidate the rules decoded and asked ICU's class of.
+  bool MayEndWithTerminal(const Token& t) const {
+    const auto* end = reinterpret_cast<const uint8_t*>(text_.data()) + t.byte_end;
+    const uint32_t size = t.byte_end - t.byte_start;
+    if (end[-1] < 0x80 || size < 2) return true;  // « . » « ! » « ? »
+    if (end[-2] >= 0xC3 && end[-2] <= 0xC9) return false;
+    if (end[-2] == 0xC2) return end[-1] == 0xAD;  // the soft hyphen
+    if (size >= 3 && end[-3] == 0xE2 && end[-2] == 0x80) {
+      return SentenceClasses::Get().MayEndSentenceAt2000(end[-1] - 0x80);
+    }
+    return true;
   }
 
   // The last token is whole: folds it and notes what the sentence rules need
@@ -495,7 +516,7 @@ class TokenBuilder {
   [[gnu::always_inline]] void CloseLast() {
     const Token& t = seg_.tokens.back();
     if ((kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_end - 1])] & kMayEndWithTerminal) &&
-        !EndsWithLatinLetter(t)) {
+        MayEndWithTerminal(t)) {
       AddCandidate(static_cast<uint32_t>(seg_.tokens.size() - 1));
     }
     if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_start])] & kMayOpenBlank) {
