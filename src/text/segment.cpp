@@ -185,11 +185,21 @@ constexpr std::string_view kElidingWords[] = {"jusqu", "lorsqu", "puisqu", "quoi
 // Length in bytes of a French elided prefix with its apostrophe ("l’", "qu'"),
 // when `word` starts with one and goes on after it; 0 otherwise.
 size_t ElisionLength(std::string_view word) {
-  // The longest prefix is "quoiqu" + "’": no apostrophe in the first 9 bytes,
-  // no elision (the common case, answered without trying 13 prefixes).
-  const std::string_view head = word.substr(0, 9);
-  const size_t at = std::min({head.find('\''), head.find("\u2019"), head.find("\u02BC")});
-  if (at == std::string_view::npos) return 0;
+  // The longest prefix is "quoiqu", six ASCII letters: the first byte that
+  // is none (an apostrophe's own among them: ' E2 CA) must come within the
+  // first seven and be an apostrophe, or no prefix can be before it (one
+  // pass over a few bytes, where three searches of the first nine cost a
+  // call each).
+  const size_t limit = std::min<size_t>(word.size(), 7);
+  size_t at = 0;
+  while (at < limit && ((word[at] | 0x20) >= 'a' && (word[at] | 0x20) <= 'z')) ++at;
+  if (at == 0 || at == limit) return 0;
+  const std::string_view mark = word.substr(at);
+  const size_t apostrophe = mark.starts_with('\'')        ? 1
+                            : mark.starts_with("\u2019") ? 3  // ’
+                            : mark.starts_with("\u02BC") ? 2  // ʼ
+                                                        : 0;
+  if (apostrophe == 0) return 0;
   // A prefix holds no apostrophe: only the one as long as the bytes before
   // the first apostrophe can be it, where trying all 13 cost a loop each.
   for (std::string_view p : kElidingWords) {
@@ -197,7 +207,6 @@ size_t ElisionLength(std::string_view word) {
     bool same = true;
     for (size_t k = 0; k < p.size() && same; ++k) same = (word[k] | 0x20) == p[k];
     if (!same) continue;
-    const size_t apostrophe = word[at] == '\'' ? 1 : word[at] == '\xE2' ? 3 : 2;  // ' ’ ʼ
     return word.size() > at + apostrophe ? at + apostrophe : 0;
   }
   return 0;
