@@ -734,8 +734,13 @@ void WordTokens(std::string_view text, TokenBuilder* out) {
   const AsciiSignKinds& ascii_signs = AsciiSigns();
   // the pieces come a batch at a time, read once while in cache
   ForEachWordPieces(text, *ThreadIterators().words, WordBreaker::kFastPath, [&](std::span<const WordPiece> batch) {
-    for (const WordPiece& p : batch) TokensOfPiece(text, p, ascii_signs, out);
-    out->NoteClosedTokens();
+    // Copies of the captures: a byte the builder stores may alias the
+    // closure, so every piece loaded them again through it.
+    const std::string_view batch_text = text;
+    const AsciiSignKinds& signs = ascii_signs;
+    TokenBuilder* const builder = out;
+    for (const WordPiece& p : batch) TokensOfPiece(batch_text, p, signs, builder);
+    builder->NoteClosedTokens();
   });
 }
 
