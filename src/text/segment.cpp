@@ -700,7 +700,24 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, 
 void TokensOfPiece(std::string_view text, const WordPiece& p, const AsciiSignKinds& ascii_signs, TokenBuilder* out) {
   // a piece lies within the text: no substr() check
   const std::string_view piece(text.data() + p.start, p.end - p.start);
-  const bool fast_word = p.origin != PieceOrigin::kIcu && p.status != UBRK_WORD_NONE;  // no whitespace
+  if (p.origin == PieceOrigin::kFast && p.status != UBRK_WORD_NONE) {
+    // Most pieces: letters and digits the fast rules cut, without a mark
+    // (word_breaks.h), so without an elision or a lost space; a number
+    // (it ends with a digit) may hide one glued to a name. Told here
+    // without the general path's questions (KindOf, BytesOfPiece, MayCut).
+    const char first = piece[0];
+    if (p.status == UBRK_WORD_NUMBER) {
+      if (MayOpenGluedName(first)) {
+        PushWord(p.start, piece, TokenKind::kNumber, 0, out);
+      } else {
+        out->AddInline(p.start, p.end, TokenKind::kNumber);
+      }
+      return;
+    }
+    out->AddInline(p.start, p.end, first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord);
+    return;
+  }
+  const bool fast_word = p.origin == PieceOrigin::kJoined && p.status != UBRK_WORD_NONE;  // no whitespace
   if (!fast_word && IsSpaceOnly(piece)) return;
   // ICU joins words across U+202F (it counts as ExtendNumLet), but French
   // typography puts that narrow space before « : ; % € » and between a
