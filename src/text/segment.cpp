@@ -700,21 +700,30 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, 
 void TokensOfPiece(std::string_view text, const WordPiece& p, const AsciiSignKinds& ascii_signs, TokenBuilder* out) {
   // a piece lies within the text: no substr() check
   const std::string_view piece(text.data() + p.start, p.end - p.start);
-  if (p.origin == PieceOrigin::kFast && p.status != UBRK_WORD_NONE) {
+  if (p.origin == PieceOrigin::kFast) {
     // Most pieces: letters and digits the fast rules cut, without a mark
     // (word_breaks.h), so without an elision or a lost space; a number
-    // (it ends with a digit) may hide one glued to a name. Told here
-    // without the general path's questions (KindOf, BytesOfPiece, MayCut).
+    // (it ends with a digit) may hide one glued to a name. Or a sign of one
+    // character, which nothing cuts: ASCII punctuation, or one of the few
+    // beyond ASCII the fast rules know (the no-break space among them,
+    // dropped as whitespace). Told here without the general path's
+    // questions (BytesOfPiece, MayCut).
+    // One call site of the inline Add: a copy per kind cost more in
+    // registers than it saved.
     const char first = piece[0];
-    if (p.status == UBRK_WORD_NUMBER) {
+    TokenKind kind = TokenKind::kNumber;
+    if (p.status == UBRK_WORD_NONE) {
+      if (static_cast<uint8_t>(first) >= 0x80 && IsSpaceOnly(piece)) return;
+      kind = KindOf(piece, UBRK_WORD_NONE, ascii_signs);
+    } else if (p.status == UBRK_WORD_NUMBER) {
       if (MayOpenGluedName(first)) {
         PushWord(p.start, piece, TokenKind::kNumber, 0, out);
-      } else {
-        out->AddInline(p.start, p.end, TokenKind::kNumber);
+        return;
       }
-      return;
+    } else if (first < '0' || first > '9') {
+      kind = TokenKind::kWord;
     }
-    out->AddInline(p.start, p.end, first >= '0' && first <= '9' ? TokenKind::kNumber : TokenKind::kWord);
+    out->AddInline(p.start, p.end, kind);
     return;
   }
   const bool fast_word = p.origin == PieceOrigin::kJoined && p.status != UBRK_WORD_NONE;  // no whitespace
