@@ -448,8 +448,10 @@ class TokenBuilder {
   }
 
  private:
-  // What the last token may still take in.
-  enum class Open : uint8_t {
+  // What the last token may still take in. An int, not a byte: GCC lets a
+  // store of a byte-sized enum alias anything, and the builder's members
+  // were loaded again after each token set it.
+  enum class Open {
     kNo,
     kWord,    // a word as the word pass made it: an abbreviation's period, « n »'s « ° »
     kGroups,  // a number of up to three digits, or groups of three after it: another group
