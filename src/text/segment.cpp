@@ -185,11 +185,21 @@ constexpr std::string_view kElidingWords[] = {"jusqu", "lorsqu", "puisqu", "quoi
 // Length in bytes of a French elided prefix with its apostrophe ("l’", "qu'"),
 // when `word` starts with one and goes on after it; 0 otherwise.
 size_t ElisionLength(std::string_view word) {
-  // The longest prefix is "quoiqu" + "’": no apostrophe in the first 9 bytes,
-  // no elision (the common case, answered without trying 13 prefixes).
-  const std::string_view head = word.substr(0, 9);
-  const size_t at = std::min({head.find('\''), head.find("\u2019"), head.find("\u02BC")});
-  if (at == std::string_view::npos) return 0;
+  // The longest prefix is "quoiqu", six ASCII letters: the first byte that
+  // is none (an apostrophe's own among them: ' E2 CA) must come within the
+  // first seven and be an apostrophe, or no prefix can be before it (one
+  // pass over a few bytes, where three searches of the first nine cost a
+  // call each).
+  const size_t limit = std::min<size_t>(word.size(), 7);
+  size_t at = 0;
+  while (at < limit && ((word[at] | 0x20) >= 'a' && (word[at] | 0x20) <= 'z')) ++at;
+  if (at == 0 || at == limit) return 0;
+  const std::string_view mark = word.substr(at);
+  const size_t apostrophe = mark.starts_with('\'')        ? 1
+                            : mark.starts_with("\u2019") ? 3  // ’
+                            : mark.starts_with("\u02BC") ? 2  // ʼ
+                                                        : 0;
+  if (apostrophe == 0) return 0;
   // A prefix holds no apostrophe: only the one as long as the bytes before
   // the first apostrophe can be it, where trying all 13 cost a loop each.
   for (std::string_view p : kElidingWords) {
@@ -197,7 +207,6 @@ size_t ElisionLength(std::string_view word) {
     bool same = true;
     for (size_t k = 0; k < p.size() && same; ++k) same = (word[k] | 0x20) == p[k];
     if (!same) continue;
-    const size_t apostrophe = word[at] == '\'' ? 1 : word[at] == '\xE2' ? 3 : 2;  // ' ’ ʼ
     return word.size() > at + apostrophe ? at + apostrophe : 0;
   }
   return 0;
@@ -275,14 +284,26 @@ class SentenceClasses {
   USentenceBreak Of(char32_t c) const {
     return c < 0x80 ? ascii_[c] : static_cast<USentenceBreak>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK));
   }
+  // Whether U+2000 + k (k < 64: E2 80 80 + k, ’ – — “ ” … among them) is a
+  // terminal mark or a character the rules pass over (MayHideTerminal).
+  bool MayEndSentenceAt2000(uint8_t k) const { return (punctuation_may_end_ >> k) & 1; }
 
  private:
   SentenceClasses() {
     for (char32_t c = 0; c < 0x80; ++c) {
       ascii_[c] = static_cast<USentenceBreak>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK));
     }
+    for (uint32_t k = 0; k < 64; ++k) {
+      const auto sb = static_cast<USentenceBreak>(u_getIntPropertyValue(static_cast<UChar32>(0x2000 + k), UCHAR_SENTENCE_BREAK));
+      if (MayHideTerminal(sb)) punctuation_may_end_ |= uint64_t{1} << k;
+    }
+  }
+  // A terminal, or a character a terminal may come before (SB5).
+  static bool MayHideTerminal(USentenceBreak sb) {
+    return sb == U_SB_STERM || sb == U_SB_ATERM || sb == U_SB_EXTEND || sb == U_SB_FORMAT;
   }
   std::array<USentenceBreak, 0x80> ascii_{};
+  uint64_t punctuation_may_end_ = 0;
 };
 
 bool IsParaSep(USentenceBreak sb) { return sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF; }
@@ -427,8 +448,10 @@ class TokenBuilder {
   }
 
  private:
-  // What the last token may still take in.
-  enum class Open : uint8_t {
+  // What the last token may still take in. An int, not a byte: GCC lets a
+  // store of a byte-sized enum alias anything, and the builder's members
+  // were loaded again after each token set it.
+  enum class Open {
     kNo,
     kWord,    // a word as the word pass made it: an abbreviation's period, « n »'s « ° »
     kGroups,  // a number of up to three digits, or groups of three after it: another group
@@ -479,11 +502,32 @@ class TokenBuilder {
     if (hints_.candidates.empty() || hints_.candidates.back() != k) hints_.candidates.push_back(k);
   }
 
+  // Whether token t, whose last byte is kMayEndWithTerminal, may end with a
+  // terminal mark for the sentence rules, past the characters they pass
+  // over (Extend, Format). Its last character, when one of the common ones
+  // beyond ASCII, tells: the Latin letters U+00C0..U+027F (lead bytes
+  // C3..C9: « é », « à ») and U+0080..U+00BF (« ° », « » ») but the soft
+  // hyphen (a Format) are neither; of U+2000..U+203F (« ’ », « – »), ICU's
+  // classes tell. Most French words and signs beyond ASCII end so, and each
+  // made a candidate the rules decoded and asked ICU's class of.
+  bool MayEndWithTerminal(const Token& t) const {
+    const auto* end = reinterpret_cast<const uint8_t*>(text_.data()) + t.byte_end;
+    const uint32_t size = t.byte_end - t.byte_start;
+    if (end[-1] < 0x80 || size < 2) return true;  // « . » « ! » « ? »
+    if (end[-2] >= 0xC3 && end[-2] <= 0xC9) return false;
+    if (end[-2] == 0xC2) return end[-1] == 0xAD;  // the soft hyphen
+    if (size >= 3 && end[-3] == 0xE2 && end[-2] == 0x80) {
+      return SentenceClasses::Get().MayEndSentenceAt2000(end[-1] - 0x80);
+    }
+    return true;
+  }
+
   // The last token is whole: folds it and notes what the sentence rules need
   // of it. Inline in Add: the call's frame cost a fifth of closing a token.
   [[gnu::always_inline]] void CloseLast() {
     const Token& t = seg_.tokens.back();
-    if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_end - 1])] & kMayEndWithTerminal) {
+    if ((kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_end - 1])] & kMayEndWithTerminal) &&
+        MayEndWithTerminal(t)) {
       AddCandidate(static_cast<uint32_t>(seg_.tokens.size() - 1));
     }
     if (kEdgeByteTable[static_cast<uint8_t>(text_[t.byte_start])] & kMayOpenBlank) {
@@ -517,7 +561,7 @@ class TokenBuilder {
   [[gnu::always_inline]] void FoldLast() {
     const Token& t = seg_.tokens.back();
     const std::string_view token = TokenText(text_, t);
-    std::string& folded = seg_.folded;
+    FoldedBytes& folded = seg_.folded;
     size_t k = 0, w = 0;  // read in the token, written at folded_at_: w <= k
     char* out = folded.data() + folded_at_;
     // Eight bytes at a time where the text has them: the ASCII ones
@@ -576,9 +620,9 @@ class TokenBuilder {
     // room for this fold, the tokens after it (at most the rest of the
     // text, folded no longer) and the eight bytes of a word written
     const size_t room = folded_at_ + rest_.size() + (text_.size() - end) + 8;
-    std::string& folded = seg_.folded;
+    FoldedBytes& folded = seg_.folded;
     if (room > folded.size()) folded.resize(room);
-    folded.replace(folded_at_, rest_.size(), rest_);
+    std::memcpy(folded.data() + folded_at_, rest_.data(), rest_.size());
     folded_at_ += rest_.size();
   }
 
@@ -594,6 +638,14 @@ class TokenBuilder {
   SentenceHints hints_;
 };
 
+// Whether a piece whose first byte is `first` may open a name a number is
+// glued to (GluedNumberStart): a capital, ASCII or not. Most numbers open
+// with a digit and go in whole (issue 21).
+bool MayOpenGluedName(char first) {
+  const auto b = static_cast<uint8_t>(first);
+  return (b >= 'A' && b <= 'Z') || b >= 0x80;
+}
+
 // Whether PushWord may cut `piece`, the text of `p` (of kind `kind`, BytesOf it `bytes`):
 // an elision or a missing space in a word, a glued number at the end of
 // any token but a sign. Most pieces go in whole, without the call.
@@ -602,9 +654,9 @@ class TokenBuilder {
 // and their signs are no digit (word_breaks.h).
 bool MayCut(const WordPiece& p, std::string_view piece, TokenKind kind, uint8_t bytes) {
   if (kind == TokenKind::kWord && (bytes & (kHasApostrophe | kHasPeriod))) return true;
-  if (p.origin != PieceOrigin::kIcu) return p.status == UBRK_WORD_NUMBER;
+  if (p.origin != PieceOrigin::kIcu) return p.status == UBRK_WORD_NUMBER && MayOpenGluedName(piece[0]);
   const char last = piece.back();
-  return kind != TokenKind::kPunct && last >= '0' && last <= '9';
+  return kind != TokenKind::kPunct && last >= '0' && last <= '9' && MayOpenGluedName(piece[0]);
 }
 
 // Appends the token `piece` starting at byte `at`, split after a French
@@ -650,7 +702,33 @@ void PushWord(size_t at, std::string_view piece, TokenKind kind, uint8_t bytes, 
 void TokensOfPiece(std::string_view text, const WordPiece& p, const AsciiSignKinds& ascii_signs, TokenBuilder* out) {
   // a piece lies within the text: no substr() check
   const std::string_view piece(text.data() + p.start, p.end - p.start);
-  const bool fast_word = p.origin != PieceOrigin::kIcu && p.status != UBRK_WORD_NONE;  // no whitespace
+  if (p.origin == PieceOrigin::kFast) {
+    // Most pieces: letters and digits the fast rules cut, without a mark
+    // (word_breaks.h), so without an elision or a lost space; a number
+    // (it ends with a digit) may hide one glued to a name. Or a sign of one
+    // character, which nothing cuts: ASCII punctuation, or one of the few
+    // beyond ASCII the fast rules know (the no-break space among them,
+    // dropped as whitespace). Told here without the general path's
+    // questions (BytesOfPiece, MayCut).
+    // One call site of the inline Add: a copy per kind cost more in
+    // registers than it saved.
+    const char first = piece[0];
+    TokenKind kind = TokenKind::kNumber;
+    if (p.status == UBRK_WORD_NONE) {
+      if (static_cast<uint8_t>(first) >= 0x80 && IsSpaceOnly(piece)) return;
+      kind = KindOf(piece, UBRK_WORD_NONE, ascii_signs);
+    } else if (p.status == UBRK_WORD_NUMBER) {
+      if (MayOpenGluedName(first)) {
+        PushWord(p.start, piece, TokenKind::kNumber, 0, out);
+        return;
+      }
+    } else if (first < '0' || first > '9') {
+      kind = TokenKind::kWord;
+    }
+    out->AddInline(p.start, p.end, kind);
+    return;
+  }
+  const bool fast_word = p.origin == PieceOrigin::kJoined && p.status != UBRK_WORD_NONE;  // no whitespace
   if (!fast_word && IsSpaceOnly(piece)) return;
   // ICU joins words across U+202F (it counts as ExtendNumLet), but French
   // typography puts that narrow space before « : ; % € » and between a
@@ -684,8 +762,13 @@ void WordTokens(std::string_view text, TokenBuilder* out) {
   const AsciiSignKinds& ascii_signs = AsciiSigns();
   // the pieces come a batch at a time, read once while in cache
   ForEachWordPieces(text, *ThreadIterators().words, WordBreaker::kFastPath, [&](std::span<const WordPiece> batch) {
-    for (const WordPiece& p : batch) TokensOfPiece(text, p, ascii_signs, out);
-    out->NoteClosedTokens();
+    // Copies of the captures: a byte the builder stores may alias the
+    // closure, so every piece loaded them again through it.
+    const std::string_view batch_text = text;
+    const AsciiSignKinds& signs = ascii_signs;
+    TokenBuilder* const builder = out;
+    for (const WordPiece& p : batch) TokensOfPiece(batch_text, p, signs, builder);
+    builder->NoteClosedTokens();
   });
 }
 

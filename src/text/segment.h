@@ -19,11 +19,16 @@
 // thread keeps its own ICU iterators.
 #pragma once
 
+#include <bit>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text/text_util.h"
@@ -64,13 +69,37 @@ struct Sentence {
   uint32_t start = 0, end = 0;              // code points
 };
 
+// An allocator whose resize() leaves the new elements unset, for a buffer
+// sized at once and then written over: the folded tokens (the whole text's
+// bytes and eight more), which a std::string zeroed first, a store per byte
+// and every page touched before it was written (issue 21).
+template <class T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  UninitialisedAllocator() = default;
+  template <class U>
+  UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;  // default-initialised: a char is left as it is
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using FoldedBytes = std::vector<char, UninitialisedAllocator<char>>;
+
 struct Segmentation {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   // Every token folded once (text/text_util.h Fold: lower case, no accents,
   // ’ as '), in one buffer, so recognisers compare words without folding
   // them again: token i is folded[folded_end[i - 1] .. folded_end[i]).
-  std::string folded;
+  FoldedBytes folded;
   std::vector<uint32_t> folded_end;
   // The code points of the text before byte k * kCodePointBlock, for every
   // block start up to the text's end: where CodePointOffset starts counting.
@@ -87,10 +116,35 @@ uint32_t CodePointOffsetFromStart(std::string_view text, uint32_t byte);
 // is the segmentation of `text`. Counts at most a block's bytes. Inline:
 // Link and the JSON writer ask it of every mention's ends, and the call
 // cost about as much as the table lookup (issue 21).
+static_assert(std::endian::native == std::endian::little, "CodePointOffset reads words little-endian");
 inline uint32_t CodePointOffset(std::string_view text, const Segmentation& seg, uint32_t byte) {
   const size_t block = byte / kCodePointBlock;
-  if (block >= seg.code_points_before.size()) [[unlikely]] return CodePointOffsetFromStart(text, byte);
   const size_t from = block * kCodePointBlock;
+  if (block + 1 < seg.code_points_before.size()) {
+    // A whole block (all but the last entry's): its eight words lie in the
+    // text, so the bytes before `byte` are read a word at a time, the last
+    // word masked, without CountCodePoints' call and its tail (issue 21).
+    // Every byte but a continuation byte (10xxxxxx) starts a code point.
+    const char* at = text.data() + from;
+    const size_t bytes = byte - from;
+    uint64_t continuations = 0;  // one bit a continuation byte, at the bottom of its byte
+    size_t k = 0;
+    for (; k + 8 <= bytes; k += 8) {
+      uint64_t word;
+      std::memcpy(&word, at + k, 8);
+      continuations += (word & ~(word << 1) & 0x8080808080808080u) >> 7;
+    }
+    if (k < bytes) {
+      uint64_t word;
+      std::memcpy(&word, at + k, 8);
+      const uint64_t first_bytes = (uint64_t{1} << (8 * (bytes - k))) - 1;  // little-endian: the low ones
+      continuations += ((word & ~(word << 1) & 0x8080808080808080u) >> 7) & first_bytes;
+    }
+    // at most 8 in a byte: the product sums them into the top one
+    return seg.code_points_before[block] +
+           static_cast<uint32_t>(bytes - ((continuations * 0x0101010101010101u) >> 56));
+  }
+  if (block >= seg.code_points_before.size()) [[unlikely]] return CodePointOffsetFromStart(text, byte);
   return seg.code_points_before[block] +
          static_cast<uint32_t>(CountCodePoints(std::string_view(text.data() + from, byte - from)));
 }

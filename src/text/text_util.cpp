@@ -45,7 +45,7 @@ const char* FoldLatin(char32_t c) {
 
 }  // namespace
 
-char32_t NextCodePoint(std::string_view s, size_t* i) {
+char32_t NextWideCodePoint(std::string_view s, size_t* i) {
   UChar32 c = 0;
   int32_t pos = static_cast<int32_t>(*i);
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);

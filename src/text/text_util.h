@@ -161,8 +161,19 @@ inline bool IsClosingQuote(std::string_view s) { return s == "\u00BB" || s == "\
 // ASCII letters only, any bytes: for markup and file names not yet decoded.
 std::string AsciiLower(std::string_view bytes);
 
-// Decodes the code point at s[i] (valid UTF-8) and advances i.
-char32_t NextCodePoint(std::string_view s, size_t* i);
+// NextCodePoint of a character beyond ASCII (s[*i] >= 0x80).
+char32_t NextWideCodePoint(std::string_view s, size_t* i);
+
+// Decodes the code point at s[i] (valid UTF-8) and advances i. ASCII
+// inline: the sentence rules and the recognisers ask it mostly of ASCII
+// characters, where the call cost more than the decoding (issue 21).
+inline char32_t NextCodePoint(std::string_view s, size_t* i) {
+  if (const auto b = static_cast<uint8_t>(s[*i]); b < 0x80) {
+    ++*i;
+    return b;
+  }
+  return NextWideCodePoint(s, i);
+}
 
 // Number of code points in valid UTF-8.
 size_t CountCodePoints(std::string_view s);

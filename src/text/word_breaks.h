@@ -37,7 +37,10 @@ U_NAMESPACE_END
 namespace lexfr {
 
 // Who cut a piece, and what that tells of its bytes without reading them.
-enum class PieceOrigin : uint8_t {
+// Four bytes, which a WordPiece pads to anyway: GCC lets a store of a
+// byte-sized enum alias anything, and the piece loops loaded their state
+// again after every piece (a uint16_t cost more than either).
+enum class PieceOrigin : uint32_t {
   kIcu,     // ICU: any characters, whitespace among them
   kFast,    // the rules here: a sign of one character (a no-break space among them), or letters and
             // digits with no « . » « ' » « ’ » « ‘ », nor whitespace
