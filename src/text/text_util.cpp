@@ -129,6 +129,24 @@ size_t FoldCommonChar(std::string_view s, size_t i, char* out, size_t* written) 
   return entry->read;
 }
 
+namespace {
+
+// Whether s[i] opens a character of U+4000..U+9FFF (lead bytes E4..E9):
+// CJK ideographs and the Yijing hexagrams, which have no case and no
+// accents, so that their fold is themselves (u_foldCase of each is itself,
+// ICU 72). Decoding each to ask, then encoding it again, cost Han text a
+// fifth as much as ICU's dictionary break of it (the adversarial bench's
+// seg-han, issue 21).
+// A lead byte and two continuation bytes (any, after E4..E9) are one such
+// character; anything else goes the general way (U+FFFD for a broken one).
+bool IsCaselessIdeograph(std::string_view s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+  return byte(i) >= 0xE4 && byte(i) <= 0xE9 && i + 3 <= s.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+         (byte(i + 2) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
 void FoldAppend(std::string_view s, std::string* out_ptr) {
   std::string& out = *out_ptr;
   for (size_t i = 0; i < s.size();) {
@@ -136,6 +154,11 @@ void FoldAppend(std::string_view s, std::string* out_ptr) {
     if (b < 0x80) {
       out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
       ++i;
+      continue;
+    }
+    if (IsCaselessIdeograph(s, i)) {  // its own fold: copied as it is
+      out.append(s.data() + i, 3);
+      i += 3;
       continue;
     }
     char folded[3];

@@ -40,6 +40,21 @@ TEST_CASE("folding the Latin-1 letters: accents off, lower case", "[text_util]")
   CHECK(Fold("\xC3" "A") == "\uFFFD" "a");
 }
 
+TEST_CASE("folding leaves the CJK ideographs as they are, and a broken one replaced", "[text_util]") {
+  // U+4000..U+9FFF are copied without asking u_foldCase (issue 21): each is
+  // its own fold, as ICU says.
+  std::string all;
+  for (char32_t c = 0x4000; c <= 0x9FFF; ++c) {
+    all.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    all.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    all.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+  CHECK(Fold(all) == all);
+  CHECK(Fold("法国 CNIL 委员会") == "法国 cnil 委员会");
+  CHECK(Fold("\xE6" "AB") == "\uFFFD" "ab");      // a lead byte without its continuations
+  CHECK(Fold("\xE6\xB3") == "\uFFFD");           // cut short at the end
+}
+
 TEST_CASE("upper-case checks answer ASCII and beyond alike", "[text_util]") {
   CHECK(IsUpperInitial("Conseil"));
   CHECK(IsUpperInitial("État"));
