@@ -213,16 +213,41 @@ void AppendNameCase(std::string_view word, std::string* out) {
   }
 }
 
-Candidate Make(EntityType type, size_t first, size_t end, std::string canonical, std::string subtype, int priority) {
-  Candidate c;
+// A name added to `out`, made in place: a Candidate is six strings, each
+// moved one by one when a Candidate made apart was pushed (issue 21).
+Candidate& AddName(std::vector<Candidate>* out, EntityType type, size_t first, size_t end, std::string canonical,
+                   std::string_view subtype, int priority) {
+  Candidate& c = out->emplace_back();
   c.type = type;
   c.first_token = static_cast<uint32_t>(first);
   c.end_token = static_cast<uint32_t>(end);
   c.canonical = std::move(canonical);
-  if (type != EntityType::kPerson) c.fields.subtype() = std::move(subtype);  // a person's slot 0 is its title
+  if (type != EntityType::kPerson) c.fields.subtype() = subtype;  // a person's slot 0 is its title
   c.priority = priority;
   return c;
 }
+
+// Where the organisation rules put their names: `out`, but for a name that
+// starts where a listed name does (a rule never stretches a listed name:
+// « Conseil d'État statuant … » stays « Conseil d'État »). Dropped as it
+// is found, where a list of the rules' names moved into `out` afterwards
+// moved each name twice.
+class RuleNames {
+ public:
+  // listed_start[i]: 1 when a listed place starts at token i, 2 another
+  // listed name, 0 none; a name is dropped where it is `hiding` or more.
+  RuleNames(std::vector<Candidate>* out, const std::vector<uint8_t>& listed_start, uint8_t hiding)
+      : out_(out), listed_start_(listed_start), hiding_(hiding) {}
+  void Add(EntityType type, size_t first, size_t end, std::string canonical, std::string_view subtype, int priority) {
+    if (listed_start_[first] >= hiding_) return;
+    AddName(out_, type, first, end, std::move(canonical), subtype, priority);
+  }
+
+ private:
+  std::vector<Candidate>* out_;
+  const std::vector<uint8_t>& listed_start_;
+  uint8_t hiding_;
+};
 
 // ---- acronym definitions ---------------------------------------------------
 
@@ -464,12 +489,12 @@ bool IsPluralCue(const View& v, size_t i) {
 // The names of a list after a plural cue, from `s`: « les associations
 // Respire et Ras-le-Scoot », « les sociétés Alpha, Beta et Gamma ». Each is
 // a capitalised run; « , », « et », « ou » between two of them.
-void AddListedNames(const View& v, size_t s, const std::string& subtype, std::vector<Candidate>* out) {
+void AddListedNames(const View& v, size_t s, const std::string& subtype, RuleNames* out) {
   constexpr int kMaxListed = 20;
   for (int listed = 0; listed < kMaxListed && v.Cap(s) && v.SameSentence(s - 1, s); ++listed) {
     const size_t end = CapitalisedRunEnd(v, s, true);
     if (end <= s) return;
-    out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), subtype, priority::kOrgCue));
+    out->Add(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), subtype, priority::kOrgCue);
     const size_t next = NextListItem(v, end, true);
     if (next == end) return;
     s = next;
@@ -511,7 +536,7 @@ size_t LowercaseNameEnd(const View& v, size_t head) {
   return end;
 }
 
-void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
+void FindCuedOrganisations(const View& v, RuleNames* out) {
   const NameWords& lex = v.lex;
   const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
   View::Openers cues(v, org_cue);
@@ -533,7 +558,7 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
       if (cue->second == "association" && v.Is(i, "association") && LowercaseNameFollows(v, i)) {
         const size_t name_end = LowercaseNameEnd(v, i);
         // as written, as the place bodies are (« conseil municipal de … »)
-        out->push_back(Make(EntityType::kOrg, i, name_end, v.Span(i, name_end), cue->second, priority::kOrgCue));
+        out->Add(EntityType::kOrg, i, name_end, v.Span(i, name_end), cue->second, priority::kOrgCue);
         i = name_end - 1;
       }
       continue;
@@ -547,13 +572,13 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
       if (end > s && cue->second == "association") end = LowercaseTailEnd(v, s, end);
     }
     if (end <= s) continue;
-    out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), cue->second, priority::kOrgCue));
+    out->Add(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), cue->second, priority::kOrgCue);
   }
 }
 
 // "Dolmen, société de marketing": a capitalised name followed by a cue in
 // apposition.
-void FindAppositions(const View& v, std::vector<Candidate>* out) {
+void FindAppositions(const View& v, RuleNames* out) {
   const NameWords& lex = v.lex;
   // From the cue after the comma: cues are rarer than commas.
   const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
@@ -566,11 +591,11 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
     size_t s = i;
     while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
     if (s == i || v.lex.stops.contains(v.Str(s))) continue;
-    out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, priority::kOrgCue));
+    out->Add(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, priority::kOrgCue);
   }
 }
 
-void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
+void FindHeadedOrganisations(const View& v, RuleNames* out) {
   const NameWords& lex = v.lex;
   const auto may_head = [](const WordInfo& w) { return w.org_head_folded; };
   View::Openers heads(v, may_head);
@@ -580,7 +605,7 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
     if (head == lex.org_heads.end()) continue;
     const size_t end = HeadedNameEnd(v, i);
     if (end <= i + 1) continue;
-    out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), head->second, priority::kOrgHead));
+    out->Add(EntityType::kOrg, i, end, v.Span(i, end), head->second, priority::kOrgHead);
     i = end - 1;  // a head inside this name does not start another
   }
 }
@@ -616,8 +641,7 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
     if (!v.SameSentence(i, place) || !v.Cap(place) || v.lex.stops.contains(v.Str(place))) continue;
     const size_t end = CapitalisedRunEnd(v, place);
     // as written: « le conseil municipal de Plouzané » is the author of an act in running text
-    out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), v.lex.place_body_subtypes[kind],
-                        priority::kOrgCue));
+    AddName(out, EntityType::kOrg, i, end, v.Span(i, end), v.lex.place_body_subtypes[kind], priority::kOrgCue);
     i = end - 1;
   }
 }
@@ -667,7 +691,7 @@ void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
       // « Eva Sas »: a given name opens a person's name, not a company's
       if (first == j || v.Info(first).given_name) continue;
     }
-    out->push_back(Make(EntityType::kOrg, first, end, v.Span(first, end), "company", priority::kOrgCue));
+    AddName(out, EntityType::kOrg, first, end, v.Span(first, end), "company", priority::kOrgCue);
     j = end - 1;
   }
 }
@@ -861,9 +885,8 @@ size_t AddTitledList(const View& v, size_t at, const std::string& title, std::ve
     if (s == end || !v.SameSentence(at - 1, s) || !v.Cap(s) || !TitledNameStarts(v, s)) break;
     const size_t name_end = PersonNameEnd(v, s, true);
     if (name_end <= s) break;
-    Candidate c = Make(EntityType::kPerson, s, name_end, PersonCanonical(v, s, name_end), "", priority::kPerson);
-    c.fields.title() = title;
-    out->push_back(std::move(c));
+    AddName(out, EntityType::kPerson, s, name_end, PersonCanonical(v, s, name_end), "", priority::kPerson).fields.title() =
+        title;
     end = name_end;
   }
   return end;
@@ -903,11 +926,10 @@ void FindPersons(const View& v, std::vector<Candidate>* out) {
     const size_t end = PersonNameEnd(v, s, titled);
     // A title needs one name; without a title, a given name and a surname.
     if (end <= s || (title.empty() && end < s + 2)) continue;
-    Candidate c = Make(EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", priority::kPerson);
+    Candidate& c = AddName(out, EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", priority::kPerson);
     c.fields.title() = title;
     c.fields.role() = RoleAfter(v, end);
     if (c.fields.role().empty()) c.fields.role() = RoleBefore(v, i);
-    out->push_back(std::move(c));
     const size_t list_end = titled && IsPluralTitle(v.Str(i), title) ? AddTitledList(v, end, title, out) : end;
     i = list_end - 1;
   }
@@ -947,8 +969,8 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end() || it->second.empty()) continue;
     if (in_full_name[i]) continue;
-    out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", priority::kSurname));
-    out->back().fields.role() = RoleAfter(v, i + 1);  // « Charruyer, avocate »
+    AddName(out, EntityType::kPerson, i, i + 1, it->second, "", priority::kSurname).fields.role() =
+        RoleAfter(v, i + 1);  // « Charruyer, avocate »
   }
 }
 
@@ -1003,8 +1025,8 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
       if (!LooksLikeOrganisationName(v, d.long_first) && !place_led && !names_place) continue;
       canonical = UpperFirst(v.Span(d.long_first, d.long_end));
     }
-    out.push_back(Make(type, d.long_first, d.long_end, canonical, subtype, priority::kDefinedAcronym));
-    out.push_back(Make(type, d.acr_first, d.acr_end, canonical, subtype, priority::kDefinedAcronym));
+    AddName(&out, type, d.long_first, d.long_end, canonical, subtype, priority::kDefinedAcronym);
+    AddName(&out, type, d.acr_first, d.acr_end, std::move(canonical), subtype, priority::kDefinedAcronym);
     defined.try_emplace(v.Span(d.acr_first, d.acr_end), out.back());  // the first definition holds
     capitalised_acronyms = capitalised_acronyms && v.view.Has(d.acr_first, kCapitalised);
   }
@@ -1014,10 +1036,9 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     if (!acronyms.MayBe(v.Str(i))) return;
     auto it = defined.find(v.Str(i));
     if (it == defined.end()) return;
-    Candidate c = it->second;
+    Candidate& c = out.emplace_back(it->second);  // copied in place, not copied then moved
     c.first_token = static_cast<uint32_t>(i);
     c.end_token = static_cast<uint32_t>(i + 1);
-    out.push_back(std::move(c));
   };
   // A token written as an acronym is, its first code point the same, as
   // kCapitalised as the acronym: only the capitalised ones are read then.
@@ -1027,27 +1048,25 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     for (size_t i = 0; i < v.size(); ++i) add_mention(i);
   }
 
-  // A listed kind (« Tribunal administratif ») does not hide its place.
-  FindPlaceBodies(v, &out);
-  FindCompanyForms(v, &out);
-  std::vector<Candidate> rules;
-  FindCuedOrganisations(v, &rules);
-  // A rule never stretches a listed name: "Conseil d'État statuant …" stays
-  // "Conseil d'État". A name after its cue may start with a listed place:
-  // « l'association Paris Sans Voiture ».
-  const size_t cued = rules.size();
-  FindHeadedOrganisations(v, &rules);
-  FindAppositions(v, &rules);
+  // The listed names and the acronyms are all the names of kListed or
+  // more: the starts the rules below may not take.
   std::vector<uint8_t> listed_start(v.size(), 0);  // 1: a listed place starts there; 2: another listed name
   for (const Candidate& g : out) {
     if (g.priority >= priority::kListed) {
       listed_start[g.first_token] = std::max<uint8_t>(listed_start[g.first_token], g.type == EntityType::kLoc ? 1 : 2);
     }
   }
-  for (size_t k = 0; k < rules.size(); ++k) {
-    const uint8_t listed = listed_start[rules[k].first_token];
-    if (listed == 0 || (listed == 1 && k < cued)) out.push_back(std::move(rules[k]));
-  }
+  // A listed kind (« Tribunal administratif ») does not hide its place.
+  FindPlaceBodies(v, &out);
+  FindCompanyForms(v, &out);
+  // A rule never stretches a listed name: "Conseil d'État statuant …" stays
+  // "Conseil d'État". A name after its cue may start with a listed place:
+  // « l'association Paris Sans Voiture ».
+  RuleNames cued(&out, listed_start, 2);
+  FindCuedOrganisations(v, &cued);
+  RuleNames others(&out, listed_start, 1);
+  FindHeadedOrganisations(v, &others);
+  FindAppositions(v, &others);
   // "règlement (UE) 2016/679": the UE of an act's number is not the Union.
   std::erase_if(out, [&](const Candidate& c) {
     const size_t f = c.first_token;
