@@ -107,6 +107,12 @@ struct View {
   // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
   bool Glued(size_t i) const { return view.Has(i, kGlued); }
   std::string Span(size_t first, size_t end) const { return std::string(view.Span(first, end)); }
+  // Whether [first, end) is between the parentheses of an act's number:
+  // « règlement (UE) 2016/679 », whose UE is not the Union. No name is
+  // found there.
+  bool InActNumber(size_t first, size_t end) const {
+    return first >= 2 && end < size() && Str(first - 1) == "(" && Str(end) == ")" && Info(first - 2).act_word;
+  }
 
  private:
   void FindStarts() {
@@ -236,14 +242,16 @@ class RuleNames {
  public:
   // listed_start[i]: 1 when a listed place starts at token i, 2 another
   // listed name, 0 none; a name is dropped where it is `hiding` or more.
-  RuleNames(std::vector<Candidate>* out, const std::vector<uint8_t>& listed_start, uint8_t hiding)
-      : out_(out), listed_start_(listed_start), hiding_(hiding) {}
+  // Nor is a name added in an act's number (View::InActNumber).
+  RuleNames(const View& v, std::vector<Candidate>* out, const std::vector<uint8_t>& listed_start, uint8_t hiding)
+      : v_(v), out_(out), listed_start_(listed_start), hiding_(hiding) {}
   void Add(EntityType type, size_t first, size_t end, std::string canonical, std::string_view subtype, int priority) {
-    if (listed_start_[first] >= hiding_) return;
+    if (listed_start_[first] >= hiding_ || v_.InActNumber(first, end)) return;
     AddName(out_, type, first, end, std::move(canonical), subtype, priority);
   }
 
  private:
+  const View& v_;
   std::vector<Candidate>* out_;
   const std::vector<uint8_t>& listed_start_;
   uint8_t hiding_;
@@ -641,7 +649,9 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
     if (!v.SameSentence(i, place) || !v.Cap(place) || v.lex.stops.contains(v.Str(place))) continue;
     const size_t end = CapitalisedRunEnd(v, place);
     // as written: « le conseil municipal de Plouzané » is the author of an act in running text
-    AddName(out, EntityType::kOrg, i, end, v.Span(i, end), v.lex.place_body_subtypes[kind], priority::kOrgCue);
+    if (!v.InActNumber(i, end)) {
+      AddName(out, EntityType::kOrg, i, end, v.Span(i, end), v.lex.place_body_subtypes[kind], priority::kOrgCue);
+    }
     i = end - 1;
   }
 }
@@ -691,7 +701,7 @@ void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
       // « Eva Sas »: a given name opens a person's name, not a company's
       if (first == j || v.Info(first).given_name) continue;
     }
-    AddName(out, EntityType::kOrg, first, end, v.Span(first, end), "company", priority::kOrgCue);
+    if (!v.InActNumber(first, end)) AddName(out, EntityType::kOrg, first, end, v.Span(first, end), "company", priority::kOrgCue);
     j = end - 1;
   }
 }
@@ -979,31 +989,43 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
 std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) {
   const View v(view, lexicon);
   const Gazetteer& gazetteer = lexicon.gazetteer();
-  std::vector<Candidate> out = gazetteer.Match(view);
+  // The names in an act's number (View::InActNumber) are found, and read
+  // as the others until the rules have run (a listed one names an acronym,
+  // any hides a rule's start), but kept apart in `aside`: dropped from
+  // `out` at the end, they moved every name after them (issue 21).
+  std::vector<Candidate> aside;
+  std::vector<Candidate> out =
+      gazetteer.Match(view, [&](uint32_t first, uint32_t end) { return v.InActNumber(first, end); }, &aside);
+  const auto list_for = [&](size_t first, size_t end) -> std::vector<Candidate>* {
+    return v.InActNumber(first, end) ? &aside : &out;
+  };
 
   // Acronym definitions make one entity of both names, and teach the
   // acronym for its later mentions.
   StringMap<Candidate> defined;  // acronym as written -> template
   bool capitalised_acronyms = true;  // every acronym's first token kCapitalised
-  // The listed names are out[0, listed_end): Match() gives one at most a start,
-  // in token order, so that a name is found by its start without a map.
-  const size_t listed_end = out.size();
-  const auto listed_at = [&](size_t first) {
-    const auto at = std::lower_bound(out.begin(), out.begin() + static_cast<ptrdiff_t>(listed_end), first,
-                                     [](const Candidate& c, size_t f) { return c.first_token < f; });
-    return at != out.begin() + static_cast<ptrdiff_t>(listed_end) && at->first_token == first
-               ? static_cast<size_t>(at - out.begin())
-               : listed_end;
+  // The listed names are out[0, listed_end) and aside[0, aside_end): Match()
+  // gives one at most a start, in token order, so that a name is found by
+  // its start without a map.
+  const size_t listed_end = out.size(), aside_end = aside.size();
+  const auto listed_at = [&](size_t first) -> const Candidate* {
+    const auto by_start = [](const Candidate& c, size_t f) { return c.first_token < f; };
+    for (const auto& [list, end] : {std::pair(&out, listed_end), std::pair(&aside, aside_end)}) {
+      const auto last = list->begin() + static_cast<ptrdiff_t>(end);
+      const auto at = std::lower_bound(list->begin(), last, first, by_start);
+      if (at != last && at->first_token == first) return &*at;
+    }
+    return nullptr;
   };
   for (const AcronymDefinition& d : FindAcronymDefinitions(v)) {
     std::string canonical, subtype;
     EntityType type = EntityType::kOrg;
     for (const auto& [first, end] : {std::pair(d.long_first, d.long_end), std::pair(d.acr_first, d.acr_end)}) {
       // a listed name on either side names the entity
-      if (const size_t k = listed_at(first); k < listed_end && out[k].end_token == end) {
-        canonical = out[k].canonical;
-        subtype = out[k].fields.subtype();
-        type = out[k].type;
+      if (const Candidate* listed = listed_at(first); listed != nullptr && listed->end_token == end) {
+        canonical = listed->canonical;
+        subtype = listed->fields.subtype();
+        type = listed->type;
       }
     }
     if (canonical.empty()) {
@@ -1015,9 +1037,9 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
       // names a place: « Métropole européenne de Lille (MEL) »
       bool place_led = false, names_place = false;
       for (size_t k = d.long_first; k < d.long_end; ++k) {
-        const size_t place = listed_at(k);
-        if (place == listed_end || out[place].type != EntityType::kLoc || out[place].end_token > d.long_end) continue;
-        if (k == d.long_first && out[place].end_token < d.long_end) place_led = true;
+        const Candidate* place = listed_at(k);
+        if (place == nullptr || place->type != EntityType::kLoc || place->end_token > d.long_end) continue;
+        if (k == d.long_first && place->end_token < d.long_end) place_led = true;
         if (k > d.long_first) names_place = true;
       }
       names_place = names_place && v.Cap(d.long_first) && !v.Info(d.long_first).act_word &&
@@ -1025,9 +1047,11 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
       if (!LooksLikeOrganisationName(v, d.long_first) && !place_led && !names_place) continue;
       canonical = UpperFirst(v.Span(d.long_first, d.long_end));
     }
-    AddName(&out, type, d.long_first, d.long_end, canonical, subtype, priority::kDefinedAcronym);
-    AddName(&out, type, d.acr_first, d.acr_end, std::move(canonical), subtype, priority::kDefinedAcronym);
-    defined.try_emplace(v.Span(d.acr_first, d.acr_end), out.back());  // the first definition holds
+    AddName(list_for(d.long_first, d.long_end), type, d.long_first, d.long_end, canonical, subtype,
+            priority::kDefinedAcronym);
+    const Candidate& acronym = AddName(list_for(d.acr_first, d.acr_end), type, d.acr_first, d.acr_end,
+                                       std::move(canonical), subtype, priority::kDefinedAcronym);
+    defined.try_emplace(v.Span(d.acr_first, d.acr_end), acronym);  // the first definition holds
     capitalised_acronyms = capitalised_acronyms && v.view.Has(d.acr_first, kCapitalised);
   }
   KeyShapes acronyms;
@@ -1036,7 +1060,7 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     if (!acronyms.MayBe(v.Str(i))) return;
     auto it = defined.find(v.Str(i));
     if (it == defined.end()) return;
-    Candidate& c = out.emplace_back(it->second);  // copied in place, not copied then moved
+    Candidate& c = list_for(i, i + 1)->emplace_back(it->second);  // copied in place, not copied then moved
     c.first_token = static_cast<uint32_t>(i);
     c.end_token = static_cast<uint32_t>(i + 1);
   };
@@ -1051,9 +1075,12 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
   // The listed names and the acronyms are all the names of kListed or
   // more: the starts the rules below may not take.
   std::vector<uint8_t> listed_start(v.size(), 0);  // 1: a listed place starts there; 2: another listed name
-  for (const Candidate& g : out) {
-    if (g.priority >= priority::kListed) {
-      listed_start[g.first_token] = std::max<uint8_t>(listed_start[g.first_token], g.type == EntityType::kLoc ? 1 : 2);
+  for (const std::vector<Candidate>* list : {&out, &aside}) {
+    for (const Candidate& g : *list) {
+      if (g.priority >= priority::kListed) {
+        listed_start[g.first_token] =
+            std::max<uint8_t>(listed_start[g.first_token], g.type == EntityType::kLoc ? 1 : 2);
+      }
     }
   }
   // A listed kind (« Tribunal administratif ») does not hide its place.
@@ -1062,17 +1089,11 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
   // A rule never stretches a listed name: "Conseil d'État statuant …" stays
   // "Conseil d'État". A name after its cue may start with a listed place:
   // « l'association Paris Sans Voiture ».
-  RuleNames cued(&out, listed_start, 2);
+  RuleNames cued(v, &out, listed_start, 2);
   FindCuedOrganisations(v, &cued);
-  RuleNames others(&out, listed_start, 1);
+  RuleNames others(v, &out, listed_start, 1);
   FindHeadedOrganisations(v, &others);
   FindAppositions(v, &others);
-  // "règlement (UE) 2016/679": the UE of an act's number is not the Union.
-  std::erase_if(out, [&](const Candidate& c) {
-    const size_t f = c.first_token;
-    return f >= 2 && c.end_token < v.size() && v.Str(f - 1) == "(" && v.Str(c.end_token) == ")" &&
-           v.Info(f - 2).act_word;
-  });
   FindPersons(v, &out);
   FindSurnameMentions(v, &out);
   return out;
