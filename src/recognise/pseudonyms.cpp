@@ -2,6 +2,8 @@
 #include "recognise/pseudonyms.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <map>
 #include <span>
 #include <utility>
@@ -114,7 +116,11 @@ Unit InitialAt(const Reader& r, size_t i) {
 // second.
 bool MayStartUnit(const Reader& r, size_t i) {
   const std::string_view s = r.Str(i);
-  if (!s.empty() && static_cast<uint8_t>(s[0]) < 0x80) return s.size() == 1 || IsDots(s.substr(1));  // « [ », « B. »
+  // « [ », « B. »; dots start with « . » and an ellipsis with 0xE2, which
+  // tells « Conseil » without a call
+  if (!s.empty() && static_cast<uint8_t>(s[0]) < 0x80) {
+    return s.size() == 1 || ((s[1] == '.' || s[1] == '\xE2') && IsDots(s.substr(1)));
+  }
   if (s.size() <= 4) return true;  // « É », « É. »
   return std::all_of(s.begin() + 4, s.end(), [](char c) { return c == '.' || (static_cast<uint8_t>(c) & 0x80) != 0; });
 }
@@ -200,12 +206,24 @@ class Openings {
   }
 
  private:
-  // One token a round: a capital comes every few tokens, too often for
-  // rounds of four to pay.
+  // Eight tokens' flags a round, read as one word, and the capital's place
+  // in it told by its lowest bit: a capital comes every few tokens, too
+  // often for rounds that test and then step one token at a time to pay,
+  // and one token a round was a sixth of the stage.
   size_t FirstCapital(size_t from) const {
-    const TokenView& view = r_.view;
-    const size_t n = r_.size();
-    while (from < n && (view.Flags(from) & kCapitalised) == 0) ++from;
+    const std::span<const uint8_t> flags = r_.view.flags();
+    const size_t n = flags.size();
+    if constexpr (std::endian::native == std::endian::little) {
+      constexpr uint64_t kCapitalBits = 0x0101010101010101u * kCapitalised;
+      for (; from + 8 <= n; from += 8) {
+        uint64_t word;
+        std::memcpy(&word, flags.data() + from, sizeof word);
+        if (const uint64_t capitals = word & kCapitalBits; capitals != 0) {
+          return from + static_cast<size_t>(std::countr_zero(capitals)) / 8;  // the first byte is the lowest
+        }
+      }
+    }
+    while (from < n && (flags[from] & kCapitalised) == 0) ++from;
     return from;
   }
 
