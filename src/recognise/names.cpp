@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <span>
@@ -30,6 +31,30 @@ size_t FirstTokenFrom(const Token* toks, size_t n, size_t from, uint32_t byte) {
   const Token* const first = std::lower_bound(toks + from, toks + std::min(hi, n), byte,
                                               [](const Token& t, uint32_t b) { return t.byte_start < b; });
   return static_cast<size_t>(first - toks);
+}
+
+// Writes the tokens whose `flags` have kCapitalised to `out`, in order, and
+// returns their number. Eight tokens' flags a word, each capital's place
+// told by its word's lowest bit: most words hold one or two, where a list
+// written branch-free, a token a round, cost a third of the start lists.
+size_t CapitalisedTokens(std::span<const uint8_t> flags, uint32_t* out) {
+  const size_t n = flags.size();
+  size_t count = 0, i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kCapitalBits = 0x0101010101010101u * kCapitalised;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t word;
+      std::memcpy(&word, flags.data() + i, sizeof word);
+      for (uint64_t capitals = word & kCapitalBits; capitals != 0; capitals &= capitals - 1) {
+        out[count++] = static_cast<uint32_t>(i + static_cast<size_t>(std::countr_zero(capitals)) / 8);
+      }
+    }
+  }
+  for (; i < n; ++i) {
+    out[count] = static_cast<uint32_t>(i);
+    count += (flags[i] & kCapitalised) != 0;
+  }
+  return count;
 }
 
 // The token view and the name lists, with the questions the rules ask in
@@ -143,12 +168,10 @@ struct View {
     uint32_t* const cap = paren + n;
     size_t opens = 0, parens = 0, caps = 0;
     for (size_t i = 0; i < n; ++i) {
-      const auto at = static_cast<uint32_t>(i);
-      open[opens] = at;
+      open[opens] = static_cast<uint32_t>(i);
       opens += OpensName(lexicon.word(ids[i]));  // id 0's word opens nothing
-      cap[caps] = at;
-      caps += (view.Flags(i) & kCapitalised) != 0;
     }
+    caps = CapitalisedTokens(view.flags(), cap);
     // The parentheses from the text's bytes, not from every token's first
     // byte: a « ( » is a few tokens in a thousand, and memchr passes the
     // bytes between them many at a time (reading each token's first byte
