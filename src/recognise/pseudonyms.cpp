@@ -159,8 +159,10 @@ size_t PersonEnd(const Reader& r, size_t s, bool titled, size_t* units) {
   return end;
 }
 
-Candidate Make(EntityType type, size_t first, size_t end, std::string canonical) {
-  Candidate c;
+// A name added to `out`, made in place: a Candidate is six strings, each
+// moved one by one when a Candidate made apart was pushed.
+Candidate& AddName(std::vector<Candidate>* out, EntityType type, size_t first, size_t end, std::string canonical) {
+  Candidate& c = out->emplace_back();
   c.type = type;
   c.first_token = static_cast<uint32_t>(first);
   c.end_token = static_cast<uint32_t>(end);
@@ -169,8 +171,11 @@ Candidate Make(EntityType type, size_t first, size_t end, std::string canonical)
   return c;
 }
 
+// A person found: its candidate is `(*out)[candidate]`, written in place
+// there, where a list of found persons holding their candidates moved each
+// one's strings at every growth and once more into the output.
 struct PersonFound {
-  Candidate candidate;
+  size_t candidate = 0;
   size_t units = 0;
   std::string last;  // the last placeholder as written: « [U] », « I »
 };
@@ -236,7 +241,8 @@ class Openings {
   size_t bracket_ = 0;
 };
 
-std::vector<PersonFound> FindPersons(const Reader& r) {
+// The persons, their candidates added to `candidates`.
+std::vector<PersonFound> FindPersons(const Reader& r, std::vector<Candidate>* candidates) {
   const NameWords& names = r.lexicon.names();
   std::vector<PersonFound> out;
   Openings openings(r);
@@ -252,9 +258,9 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
     if (end == s || (!titled && units < 2)) continue;
     size_t last = end - 1;  // the last placeholder's first token
     while (last > s && !(UnitAt(r, last).end == end)) --last;
-    PersonFound p{Make(EntityType::kPerson, s, end, r.Span(s, end)), units, r.Span(last, end)};
-    if (titled) p.candidate.fields.title() = title->second;
-    out.push_back(std::move(p));
+    Candidate& c = AddName(candidates, EntityType::kPerson, s, end, r.Span(s, end));
+    if (titled) c.fields.title() = title->second;
+    out.push_back({candidates->size() - 1, units, r.Span(last, end)});
     i = end - 1;
   }
   return out;
@@ -263,7 +269,7 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
 // « M. [U] » after « M. [N] [U] »: one placeholder names the full name of
 // the same title that ends with it, when exactly one does; failing that, the
 // only full name of any title that ends with it.
-void LinkShortMentions(std::vector<PersonFound>* persons) {
+void LinkShortMentions(const std::vector<PersonFound>& persons, std::vector<Candidate>* candidates) {
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_title;  // (title, last) -> canonicals
   std::map<std::string, std::vector<std::string>> by_last;
   const auto add_unique = [](std::vector<std::string>* v, const std::string& s) {
@@ -272,18 +278,20 @@ void LinkShortMentions(std::vector<PersonFound>* persons) {
     }
     v->push_back(s);
   };
-  for (const PersonFound& p : *persons) {
+  for (const PersonFound& p : persons) {
     if (p.units < 2) continue;
-    add_unique(&by_title[{p.candidate.fields.title(), p.last}], p.candidate.canonical);
-    add_unique(&by_last[p.last], p.candidate.canonical);
+    const Candidate& c = (*candidates)[p.candidate];
+    add_unique(&by_title[{c.fields.title(), p.last}], c.canonical);
+    add_unique(&by_last[p.last], c.canonical);
   }
-  for (PersonFound& p : *persons) {
+  for (const PersonFound& p : persons) {
     if (p.units != 1) continue;
-    const auto t = by_title.find({p.candidate.fields.title(), p.last});
+    Candidate& c = (*candidates)[p.candidate];
+    const auto t = by_title.find({c.fields.title(), p.last});
     if (t != by_title.end() && t->second.size() == 1) {
-      p.candidate.canonical = t->second.front();
+      c.canonical = t->second.front();
     } else if (const auto l = by_last.find(p.last); t == by_title.end() && l != by_last.end() && l->second.size() == 1) {
-      p.candidate.canonical = l->second.front();
+      c.canonical = l->second.front();
     }
   }
 }
@@ -364,14 +372,12 @@ void FindOrganisations(const Reader& r, std::vector<Candidate>* out) {
     if (r.Determiner(s) && r.SameLine(s + 1)) ++s;  // « la société les … »
     if (!r.SameLine(s)) continue;
     if (const size_t end = PlaceholderNameEnd(r, s); end > s) {
-      Candidate c = Make(EntityType::kOrg, i, end, CueWord(r, i) + " " + r.Span(s, end));
-      c.fields.subtype() = names.org_cues.find(r.view.Folded(i))->second;
-      out->push_back(std::move(c));
+      AddName(out, EntityType::kOrg, i, end, CueWord(r, i) + " " + r.Span(s, end)).fields.subtype() =
+          names.org_cues.find(r.view.Folded(i))->second;
       i = end - 1;
     } else if (const size_t worded = WordedNameEnd(r, s); worded > s) {
-      Candidate c = Make(EntityType::kOrg, s, worded, r.Span(s, worded));
-      c.fields.subtype() = names.org_cues.find(r.view.Folded(i))->second;
-      out->push_back(std::move(c));
+      AddName(out, EntityType::kOrg, s, worded, r.Span(s, worded)).fields.subtype() =
+          names.org_cues.find(r.view.Folded(i))->second;
       i = worded - 1;
     }
   }
@@ -383,9 +389,8 @@ std::vector<Candidate> FindPseudonyms(const TokenView& view, const Lexicon& lexi
   const Reader r{view, lexicon};
   std::vector<Candidate> out;
   FindOrganisations(r, &out);
-  std::vector<PersonFound> persons = FindPersons(r);
-  LinkShortMentions(&persons);
-  for (PersonFound& p : persons) out.push_back(std::move(p.candidate));
+  const std::vector<PersonFound> persons = FindPersons(r, &out);
+  LinkShortMentions(persons, &out);
   return out;
 }
 
