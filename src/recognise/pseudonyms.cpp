@@ -85,16 +85,25 @@ bool GluedDecisionNumber(const Reader& r, size_t j) {
 
 Unit InitialAt(const Reader& r, size_t i) {
   const std::string_view s = r.Str(i);
-  if (s.empty() || !IsUpperInitial(s)) return {};
-  // the letter, then the dots the token itself kept (« B. » as an abbreviation)
+  if (s.empty()) return {};
+  // the letter, then the dots the token itself kept (« B. » as an abbreviation);
+  // an ASCII letter is told by its byte, without ICU
   size_t letter_end = 0;
-  NextCodePoint(s, &letter_end);
+  if (const auto first = static_cast<uint8_t>(s[0]); first < 0x80) {
+    if (first < 'A' || first > 'Z') return {};
+    letter_end = 1;
+  } else {
+    if (!IsUpperInitial(s)) return {};
+    NextCodePoint(s, &letter_end);
+    if (!IsAllUpper(s.substr(0, letter_end))) return {};
+  }
   const std::string_view own_dots = s.substr(letter_end);
-  if (!IsAllUpper(s.substr(0, letter_end)) || (!own_dots.empty() && !IsDots(own_dots))) return {};
-  std::string dots(own_dots);
+  if (!own_dots.empty() && !IsDots(own_dots)) return {};
+  // the dots' bytes, own and glued after: only their count is read
+  size_t dots = own_dots.size();
   size_t end = i + 1;
-  while (end < r.size() && r.Glued(end) && IsDots(r.Str(end))) dots += r.Str(end++);
-  if (dots.empty()) {
+  while (end < r.size() && r.Glued(end) && IsDots(r.Str(end))) dots += r.Str(end++).size();
+  if (dots == 0) {
     // A capital glued to the next word (« A380 ») is no initial, nor one
     // before a hyphen: « J-Y Ollier » is a given name cut short. The
     // segmenter cut « Mme E G433212 » (the decision's number glued to the
@@ -104,7 +113,7 @@ Unit InitialAt(const Reader& r, size_t i) {
                                             r.Str(i + 1) == "-");
     return glued_on ? Unit{} : Unit{UnitKind::kBare, i + 1};
   }
-  if (dots.size() >= 2) return {UnitKind::kName, end};  // « ... » is three bytes, « … » three too
+  if (dots >= 2) return {UnitKind::kName, end};  // « ... » is three bytes, « … » three too
   return {};
 }
 
