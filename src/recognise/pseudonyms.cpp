@@ -278,11 +278,16 @@ std::vector<PersonFound> FindPersons(const Reader& r, std::vector<Candidate>* ca
 // « M. [U] » after « M. [N] [U] »: one placeholder names the full name of
 // the same title that ends with it, when exactly one does; failing that, the
 // only full name of any title that ends with it.
+// The tables hold views of the full names' titles and canonicals and of the
+// persons' last placeholders, which neither grow nor change meanwhile (only
+// the one-placeholder names' canonicals are written), where copies of them
+// were most of the pass.
 void LinkShortMentions(const std::vector<PersonFound>& persons, std::vector<Candidate>* candidates) {
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_title;  // (title, last) -> canonicals
-  std::map<std::string, std::vector<std::string>> by_last;
-  const auto add_unique = [](std::vector<std::string>* v, const std::string& s) {
-    for (const std::string& x : *v) {
+  // (title, last) -> canonicals
+  std::map<std::pair<std::string_view, std::string_view>, std::vector<std::string_view>> by_title;
+  std::map<std::string_view, std::vector<std::string_view>> by_last;
+  const auto add_unique = [](std::vector<std::string_view>* v, std::string_view s) {
+    for (const std::string_view x : *v) {
       if (x == s) return;
     }
     v->push_back(s);
@@ -296,7 +301,7 @@ void LinkShortMentions(const std::vector<PersonFound>& persons, std::vector<Cand
   for (const PersonFound& p : persons) {
     if (p.units != 1) continue;
     Candidate& c = (*candidates)[p.candidate];
-    const auto t = by_title.find({c.fields.title(), p.last});
+    const auto t = by_title.find({std::string_view(c.fields.title()), std::string_view(p.last)});
     if (t != by_title.end() && t->second.size() == 1) {
       c.canonical = t->second.front();
     } else if (const auto l = by_last.find(p.last); t == by_title.end() && l != by_last.end() && l->second.size() == 1) {
