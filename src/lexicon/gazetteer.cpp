@@ -249,23 +249,36 @@ void Gazetteer::Dump(std::string* out) const {
   for (const std::string_view g : given) *out += "given " + std::string(g) + "\n";
 }
 
+namespace {
+
+bool NoneAside(uint32_t, uint32_t) { return false; }
+
+}  // namespace
+
 std::vector<Candidate> Gazetteer::Match(std::string_view text, const Segmentation& seg) const {
   return MatchBy(
       text, seg, [](uint32_t start) { return start; },
-      [&](uint32_t node, uint32_t k) { return trie_->phrases.Next(node, FoldedText(seg, k)); });
+      [&](uint32_t node, uint32_t k) { return trie_->phrases.Next(node, FoldedText(seg, k)); }, NoneAside, nullptr);
 }
 
-std::vector<Candidate> Gazetteer::Match(const TokenView& view) const {
-  if (!trie_->phrases.IndexedByIds()) return Match(view.text(), view.segmentation());
+std::vector<Candidate> Gazetteer::Match(const TokenView& view) const { return Match(view, NoneAside, nullptr); }
+
+std::vector<Candidate> Gazetteer::Match(const TokenView& view, const std::function<bool(uint32_t, uint32_t)>& aside_if,
+                                        std::vector<Candidate>* aside) const {
+  const Segmentation& seg = view.segmentation();
+  if (!trie_->phrases.IndexedByIds()) {
+    return MatchBy(
+        view.text(), seg, [](uint32_t start) { return start; },
+        [&](uint32_t node, uint32_t k) { return trie_->phrases.Next(node, FoldedText(seg, k)); }, aside_if, aside);
+  }
   // One walker for the text, its tables read once. A walk starts only where
   // it can find a name: « de », « la », « le » open longer names alone
   // (« La Poste »), and most of them are followed by no name's second word.
   const PhraseMatcher::Walker walk(trie_->phrases);
   const std::span<const uint32_t> ids = view.ids();
   return MatchBy(
-      view.text(), view.segmentation(),
-      [&](uint32_t start) { return static_cast<uint32_t>(walk.NextWalk(ids, start)); },
-      [&](uint32_t node, uint32_t k) { return walk.Next(node, ids[k]); });
+      view.text(), seg, [&](uint32_t start) { return static_cast<uint32_t>(walk.NextWalk(ids, start)); },
+      [&](uint32_t node, uint32_t k) { return walk.Next(node, ids[k]); }, aside_if, aside);
 }
 
 // The trie's words and terminals are plain values, copied whole.
@@ -287,9 +300,9 @@ void Gazetteer::ArchiveTrie(SnapshotReader& reader) {
 
 void Gazetteer::IndexByIds(const std::function<uint32_t(const std::string&)>& id_of) { trie_->phrases.IndexByIds(id_of); }
 
-template <class FirstFrom, class Step>
+template <class FirstFrom, class Step, class AsideIf>
 std::vector<Candidate> Gazetteer::MatchBy(std::string_view text, const Segmentation& seg, FirstFrom first_from,
-                                          Step step) const {
+                                          Step step, AsideIf aside_if, std::vector<Candidate>* aside) const {
   std::vector<Candidate> out;
   const std::vector<Token>& tokens = seg.tokens;
   // Room for the names and for what FindNames and Analyze add after them
@@ -323,7 +336,8 @@ std::vector<Candidate> Gazetteer::MatchBy(std::string_view text, const Segmentat
     }
     if (best == nullptr) continue;
     const GazetteerEntry& e = entries_[best->entry];
-    Candidate& c = out.emplace_back();  // made in place: a Candidate is six strings
+    // made in place: a Candidate is six strings
+    Candidate& c = (aside != nullptr && aside_if(start, best_end) ? *aside : out).emplace_back();
     c.type = e.type;
     c.first_token = start;
     c.end_token = best_end;

@@ -60,6 +60,11 @@ class Gazetteer {
   // IndexByIds() has given the names' words theirs (the Lexicon does, with
   // the vocabulary its token views are built with).
   std::vector<Candidate> Match(const TokenView& view) const;
+  // The same, but for the names `aside_if(first, end)` holds of: those go
+  // to `*aside`, in token order too. What a caller drops of the names at
+  // once, but reads on a while, is then never moved out of the others.
+  std::vector<Candidate> Match(const TokenView& view, const std::function<bool(uint32_t, uint32_t)>& aside_if,
+                               std::vector<Candidate>* aside) const;
   void IndexByIds(const std::function<uint32_t(const std::string&)>& id_of);
 
   bool IsGivenName(std::string_view word) const;
@@ -80,10 +85,11 @@ class Gazetteer {
   static void ArchiveTrieWith(A& archive, Trie& trie);
   // Match() with `first_from(i)`: the first token at or after i a name may
   // start at (i itself, or a later one the ids tell), and `step(node, k)`:
-  // the trie's node after `node` by token k.
-  template <class FirstFrom, class Step>
-  std::vector<Candidate> MatchBy(std::string_view text, const Segmentation& seg, FirstFrom first_from,
-                                 Step step) const;
+  // the trie's node after `node` by token k; the names `aside_if` holds of
+  // go to `*aside`.
+  template <class FirstFrom, class Step, class AsideIf>
+  std::vector<Candidate> MatchBy(std::string_view text, const Segmentation& seg, FirstFrom first_from, Step step,
+                                 AsideIf aside_if, std::vector<Candidate>* aside) const;
   std::vector<GazetteerEntry> entries_;
   std::unordered_set<std::string> given_names_;  // folded
   std::unique_ptr<Trie> trie_;

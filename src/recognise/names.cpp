@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <span>
@@ -32,6 +33,30 @@ size_t FirstTokenFrom(const Token* toks, size_t n, size_t from, uint32_t byte) {
   return static_cast<size_t>(first - toks);
 }
 
+// Writes the tokens whose `flags` have kCapitalised to `out`, in order, and
+// returns their number. Eight tokens' flags a word, each capital's place
+// told by its word's lowest bit: most words hold one or two, where a list
+// written branch-free, a token a round, cost a third of the start lists.
+size_t CapitalisedTokens(std::span<const uint8_t> flags, uint32_t* out) {
+  const size_t n = flags.size();
+  size_t count = 0, i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kCapitalBits = 0x0101010101010101u * kCapitalised;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t word;
+      std::memcpy(&word, flags.data() + i, sizeof word);
+      for (uint64_t capitals = word & kCapitalBits; capitals != 0; capitals &= capitals - 1) {
+        out[count++] = static_cast<uint32_t>(i + static_cast<size_t>(std::countr_zero(capitals)) / 8);
+      }
+    }
+  }
+  for (; i < n; ++i) {
+    out[count] = static_cast<uint32_t>(i);
+    count += (flags[i] & kCapitalised) != 0;
+  }
+  return count;
+}
+
 // The token view and the name lists, with the questions the rules ask in
 // the words they use.
 struct View {
@@ -51,10 +76,14 @@ struct View {
   // The first bytes of the legal forms (« SA », « GmbH »), as written: the
   // folded word that may start one is most often « sa » or « se ».
   std::array<bool, 256> company_form_first{};
-  // The last bytes of the adjective endings (« al », « ique »): a word
-  // ending in none of them is no adjective by its ending, told without
-  // trying each ending.
-  std::array<bool, 256> adjective_ending_last{};
+  // The adjective endings (« al », « ique ») by their last two bytes: bit e
+  // of ending_by_last[b] when adjective_endings[e] ends with byte b, of
+  // ending_by_before_last[b] when its byte before the last is b or it has
+  // none. A word is tried against the few endings both its bytes allow,
+  // where trying all 32 was most of the rule's cost on a word. Only when
+  // the endings are 32 or fewer (`endings_by_bytes`): each has its bit.
+  std::array<uint32_t, 256> ending_by_last{}, ending_by_before_last{};
+  bool endings_by_bytes = false;
 
   View(const TokenView& v, const Lexicon& l)
       : view(v), text(v.text()), tokens(v.tokens()), lexicon(l), lex(l.names()) {
@@ -107,14 +136,28 @@ struct View {
   // Adjacent without space, as in "Rhônes-Alpes" or "Rapid.Space".
   bool Glued(size_t i) const { return view.Has(i, kGlued); }
   std::string Span(size_t first, size_t end) const { return std::string(view.Span(first, end)); }
+  // Whether [first, end) is between the parentheses of an act's number:
+  // « règlement (UE) 2016/679 », whose UE is not the Union. No name is
+  // found there.
+  bool InActNumber(size_t first, size_t end) const {
+    return first >= 2 && end < size() && Str(first - 1) == "(" && Str(end) == ")" && Info(first - 2).act_word;
+  }
 
  private:
   void FindStarts() {
-    for (const std::string& ending : lex.adjective_endings) {
-      if (ending.empty()) {
-        adjective_ending_last.fill(true);  // an empty ending ends every word
+    endings_by_bytes = lex.adjective_endings.size() <= 32;
+    for (size_t e = 0; e < lex.adjective_endings.size() && endings_by_bytes; ++e) {
+      const std::string& ending = lex.adjective_endings[e];
+      const uint32_t bit = uint32_t{1} << e;
+      if (ending.empty()) {  // an empty ending ends every word
+        for (uint32_t& mask : ending_by_last) mask |= bit;
       } else {
-        adjective_ending_last[static_cast<uint8_t>(ending.back())] = true;
+        ending_by_last[static_cast<uint8_t>(ending.back())] |= bit;
+      }
+      if (ending.size() < 2) {
+        for (uint32_t& mask : ending_by_before_last) mask |= bit;
+      } else {
+        ending_by_before_last[static_cast<uint8_t>(ending[ending.size() - 2])] |= bit;
       }
     }
     for (const NameWords::CompanyForm& form : lex.company_forms) {
@@ -136,13 +179,21 @@ struct View {
     uint32_t* const paren = open + n;
     uint32_t* const cap = paren + n;
     size_t opens = 0, parens = 0, caps = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const auto at = static_cast<uint32_t>(i);
-      open[opens] = at;
-      opens += OpensName(lexicon.word(ids[i]));  // id 0's word opens nothing
-      cap[caps] = at;
-      caps += (view.Flags(i) & kCapitalised) != 0;
+    // Four tokens a round: the loop's own count and test, paid for each
+    // token, were as many instructions as the list's writes.
+    size_t i = 0;
+    const auto note_opener = [&](size_t at) {
+      open[opens] = static_cast<uint32_t>(at);
+      opens += OpensName(lexicon.word(ids[at]));  // id 0's word opens nothing
+    };
+    for (; i + 4 <= n; i += 4) {
+      note_opener(i);
+      note_opener(i + 1);
+      note_opener(i + 2);
+      note_opener(i + 3);
     }
+    for (; i < n; ++i) note_opener(i);
+    caps = CapitalisedTokens(view.flags(), cap);
     // The parentheses from the text's bytes, not from every token's first
     // byte: a « ( » is a few tokens in a thousand, and memchr passes the
     // bytes between them many at a time (reading each token's first byte
@@ -172,8 +223,14 @@ bool LooksAdjective(const View& v, size_t i) {
   const std::string_view f = v.Folded(i);
   if (v.Info(i).adjective) return true;
   // data/cues/name_words.tsv, adjective_ending: "nationAL", "européENNE"
-  return f.size() >= 4 && v.adjective_ending_last[static_cast<uint8_t>(f.back())] &&
-         EndsWithOneOf(f, v.lex.adjective_endings);
+  if (f.size() < 4) return false;
+  if (!v.endings_by_bytes) return EndsWithOneOf(f, v.lex.adjective_endings);
+  for (uint32_t maybe = v.ending_by_last[static_cast<uint8_t>(f.back())] &
+                        v.ending_by_before_last[static_cast<uint8_t>(f[f.size() - 2])];
+       maybe != 0; maybe &= maybe - 1) {
+    if (f.ends_with(v.lex.adjective_endings[static_cast<size_t>(std::countr_zero(maybe))])) return true;
+  }
+  return false;
 }
 
 std::string UpperFirst(std::string s) {
@@ -213,16 +270,43 @@ void AppendNameCase(std::string_view word, std::string* out) {
   }
 }
 
-Candidate Make(EntityType type, size_t first, size_t end, std::string canonical, std::string subtype, int priority) {
-  Candidate c;
+// A name added to `out`, made in place: a Candidate is six strings, each
+// moved one by one when a Candidate made apart was pushed (issue 21).
+Candidate& AddName(std::vector<Candidate>* out, EntityType type, size_t first, size_t end, std::string canonical,
+                   std::string_view subtype, int priority) {
+  Candidate& c = out->emplace_back();
   c.type = type;
   c.first_token = static_cast<uint32_t>(first);
   c.end_token = static_cast<uint32_t>(end);
   c.canonical = std::move(canonical);
-  if (type != EntityType::kPerson) c.fields.subtype() = std::move(subtype);  // a person's slot 0 is its title
+  if (type != EntityType::kPerson) c.fields.subtype() = subtype;  // a person's slot 0 is its title
   c.priority = priority;
   return c;
 }
+
+// Where the organisation rules put their names: `out`, but for a name that
+// starts where a listed name does (a rule never stretches a listed name:
+// « Conseil d'État statuant … » stays « Conseil d'État »). Dropped as it
+// is found, where a list of the rules' names moved into `out` afterwards
+// moved each name twice.
+class RuleNames {
+ public:
+  // listed_start[i]: 1 when a listed place starts at token i, 2 another
+  // listed name, 0 none; a name is dropped where it is `hiding` or more.
+  // Nor is a name added in an act's number (View::InActNumber).
+  RuleNames(const View& v, std::vector<Candidate>* out, const std::vector<uint8_t>& listed_start, uint8_t hiding)
+      : v_(v), out_(out), listed_start_(listed_start), hiding_(hiding) {}
+  void Add(EntityType type, size_t first, size_t end, std::string canonical, std::string_view subtype, int priority) {
+    if (listed_start_[first] >= hiding_ || v_.InActNumber(first, end)) return;
+    AddName(out_, type, first, end, std::move(canonical), subtype, priority);
+  }
+
+ private:
+  const View& v_;
+  std::vector<Candidate>* out_;
+  const std::vector<uint8_t>& listed_start_;
+  uint8_t hiding_;
+};
 
 // ---- acronym definitions ---------------------------------------------------
 
@@ -464,12 +548,12 @@ bool IsPluralCue(const View& v, size_t i) {
 // The names of a list after a plural cue, from `s`: « les associations
 // Respire et Ras-le-Scoot », « les sociétés Alpha, Beta et Gamma ». Each is
 // a capitalised run; « , », « et », « ou » between two of them.
-void AddListedNames(const View& v, size_t s, const std::string& subtype, std::vector<Candidate>* out) {
+void AddListedNames(const View& v, size_t s, const std::string& subtype, RuleNames* out) {
   constexpr int kMaxListed = 20;
   for (int listed = 0; listed < kMaxListed && v.Cap(s) && v.SameSentence(s - 1, s); ++listed) {
     const size_t end = CapitalisedRunEnd(v, s, true);
     if (end <= s) return;
-    out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), subtype, priority::kOrgCue));
+    out->Add(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), subtype, priority::kOrgCue);
     const size_t next = NextListItem(v, end, true);
     if (next == end) return;
     s = next;
@@ -511,7 +595,7 @@ size_t LowercaseNameEnd(const View& v, size_t head) {
   return end;
 }
 
-void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
+void FindCuedOrganisations(const View& v, RuleNames* out) {
   const NameWords& lex = v.lex;
   const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
   View::Openers cues(v, org_cue);
@@ -533,7 +617,7 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
       if (cue->second == "association" && v.Is(i, "association") && LowercaseNameFollows(v, i)) {
         const size_t name_end = LowercaseNameEnd(v, i);
         // as written, as the place bodies are (« conseil municipal de … »)
-        out->push_back(Make(EntityType::kOrg, i, name_end, v.Span(i, name_end), cue->second, priority::kOrgCue));
+        out->Add(EntityType::kOrg, i, name_end, v.Span(i, name_end), cue->second, priority::kOrgCue);
         i = name_end - 1;
       }
       continue;
@@ -547,13 +631,13 @@ void FindCuedOrganisations(const View& v, std::vector<Candidate>* out) {
       if (end > s && cue->second == "association") end = LowercaseTailEnd(v, s, end);
     }
     if (end <= s) continue;
-    out->push_back(Make(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), cue->second, priority::kOrgCue));
+    out->Add(EntityType::kOrg, s, end, UpperFirst(v.Span(s, end)), cue->second, priority::kOrgCue);
   }
 }
 
 // "Dolmen, société de marketing": a capitalised name followed by a cue in
 // apposition.
-void FindAppositions(const View& v, std::vector<Candidate>* out) {
+void FindAppositions(const View& v, RuleNames* out) {
   const NameWords& lex = v.lex;
   // From the cue after the comma: cues are rarer than commas.
   const auto org_cue = [](const WordInfo& w) { return w.org_cue; };
@@ -566,11 +650,11 @@ void FindAppositions(const View& v, std::vector<Candidate>* out) {
     size_t s = i;
     while (s > 0 && v.SameSentence(s - 1, i) && v.Cap(s - 1) && i - s < kMaxNameTokens) --s;
     if (s == i || v.lex.stops.contains(v.Str(s))) continue;
-    out->push_back(Make(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, priority::kOrgCue));
+    out->Add(EntityType::kOrg, s, i, UpperFirst(v.Span(s, i)), cue->second, priority::kOrgCue);
   }
 }
 
-void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
+void FindHeadedOrganisations(const View& v, RuleNames* out) {
   const NameWords& lex = v.lex;
   const auto may_head = [](const WordInfo& w) { return w.org_head_folded; };
   View::Openers heads(v, may_head);
@@ -580,7 +664,7 @@ void FindHeadedOrganisations(const View& v, std::vector<Candidate>* out) {
     if (head == lex.org_heads.end()) continue;
     const size_t end = HeadedNameEnd(v, i);
     if (end <= i + 1) continue;
-    out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), head->second, priority::kOrgHead));
+    out->Add(EntityType::kOrg, i, end, v.Span(i, end), head->second, priority::kOrgHead);
     i = end - 1;  // a head inside this name does not start another
   }
 }
@@ -616,8 +700,9 @@ void FindPlaceBodies(const View& v, std::vector<Candidate>* out) {
     if (!v.SameSentence(i, place) || !v.Cap(place) || v.lex.stops.contains(v.Str(place))) continue;
     const size_t end = CapitalisedRunEnd(v, place);
     // as written: « le conseil municipal de Plouzané » is the author of an act in running text
-    out->push_back(Make(EntityType::kOrg, i, end, v.Span(i, end), v.lex.place_body_subtypes[kind],
-                        priority::kOrgCue));
+    if (!v.InActNumber(i, end)) {
+      AddName(out, EntityType::kOrg, i, end, v.Span(i, end), v.lex.place_body_subtypes[kind], priority::kOrgCue);
+    }
     i = end - 1;
   }
 }
@@ -667,7 +752,7 @@ void FindCompanyForms(const View& v, std::vector<Candidate>* out) {
       // « Eva Sas »: a given name opens a person's name, not a company's
       if (first == j || v.Info(first).given_name) continue;
     }
-    out->push_back(Make(EntityType::kOrg, first, end, v.Span(first, end), "company", priority::kOrgCue));
+    if (!v.InActNumber(first, end)) AddName(out, EntityType::kOrg, first, end, v.Span(first, end), "company", priority::kOrgCue);
     j = end - 1;
   }
 }
@@ -861,9 +946,8 @@ size_t AddTitledList(const View& v, size_t at, const std::string& title, std::ve
     if (s == end || !v.SameSentence(at - 1, s) || !v.Cap(s) || !TitledNameStarts(v, s)) break;
     const size_t name_end = PersonNameEnd(v, s, true);
     if (name_end <= s) break;
-    Candidate c = Make(EntityType::kPerson, s, name_end, PersonCanonical(v, s, name_end), "", priority::kPerson);
-    c.fields.title() = title;
-    out->push_back(std::move(c));
+    AddName(out, EntityType::kPerson, s, name_end, PersonCanonical(v, s, name_end), "", priority::kPerson).fields.title() =
+        title;
     end = name_end;
   }
   return end;
@@ -903,11 +987,10 @@ void FindPersons(const View& v, std::vector<Candidate>* out) {
     const size_t end = PersonNameEnd(v, s, titled);
     // A title needs one name; without a title, a given name and a surname.
     if (end <= s || (title.empty() && end < s + 2)) continue;
-    Candidate c = Make(EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", priority::kPerson);
+    Candidate& c = AddName(out, EntityType::kPerson, s, end, PersonCanonical(v, s, end), "", priority::kPerson);
     c.fields.title() = title;
     c.fields.role() = RoleAfter(v, end);
     if (c.fields.role().empty()) c.fields.role() = RoleBefore(v, i);
-    out->push_back(std::move(c));
     const size_t list_end = titled && IsPluralTitle(v.Str(i), title) ? AddTitledList(v, end, title, out) : end;
     i = list_end - 1;
   }
@@ -947,8 +1030,8 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
     auto it = by_surname.find(v.Folded(i));
     if (it == by_surname.end() || it->second.empty()) continue;
     if (in_full_name[i]) continue;
-    out->push_back(Make(EntityType::kPerson, i, i + 1, it->second, "", priority::kSurname));
-    out->back().fields.role() = RoleAfter(v, i + 1);  // « Charruyer, avocate »
+    AddName(out, EntityType::kPerson, i, i + 1, it->second, "", priority::kSurname).fields.role() =
+        RoleAfter(v, i + 1);  // « Charruyer, avocate »
   }
 }
 
@@ -957,31 +1040,43 @@ void FindSurnameMentions(const View& v, std::vector<Candidate>* out) {
 std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) {
   const View v(view, lexicon);
   const Gazetteer& gazetteer = lexicon.gazetteer();
-  std::vector<Candidate> out = gazetteer.Match(view);
+  // The names in an act's number (View::InActNumber) are found, and read
+  // as the others until the rules have run (a listed one names an acronym,
+  // any hides a rule's start), but kept apart in `aside`: dropped from
+  // `out` at the end, they moved every name after them (issue 21).
+  std::vector<Candidate> aside;
+  std::vector<Candidate> out =
+      gazetteer.Match(view, [&](uint32_t first, uint32_t end) { return v.InActNumber(first, end); }, &aside);
+  const auto list_for = [&](size_t first, size_t end) -> std::vector<Candidate>* {
+    return v.InActNumber(first, end) ? &aside : &out;
+  };
 
   // Acronym definitions make one entity of both names, and teach the
   // acronym for its later mentions.
   StringMap<Candidate> defined;  // acronym as written -> template
   bool capitalised_acronyms = true;  // every acronym's first token kCapitalised
-  // The listed names are out[0, listed_end): Match() gives one at most a start,
-  // in token order, so that a name is found by its start without a map.
-  const size_t listed_end = out.size();
-  const auto listed_at = [&](size_t first) {
-    const auto at = std::lower_bound(out.begin(), out.begin() + static_cast<ptrdiff_t>(listed_end), first,
-                                     [](const Candidate& c, size_t f) { return c.first_token < f; });
-    return at != out.begin() + static_cast<ptrdiff_t>(listed_end) && at->first_token == first
-               ? static_cast<size_t>(at - out.begin())
-               : listed_end;
+  // The listed names are out[0, listed_end) and aside[0, aside_end): Match()
+  // gives one at most a start, in token order, so that a name is found by
+  // its start without a map.
+  const size_t listed_end = out.size(), aside_end = aside.size();
+  const auto listed_at = [&](size_t first) -> const Candidate* {
+    const auto by_start = [](const Candidate& c, size_t f) { return c.first_token < f; };
+    for (const auto& [list, end] : {std::pair(&out, listed_end), std::pair(&aside, aside_end)}) {
+      const auto last = list->begin() + static_cast<ptrdiff_t>(end);
+      const auto at = std::lower_bound(list->begin(), last, first, by_start);
+      if (at != last && at->first_token == first) return &*at;
+    }
+    return nullptr;
   };
   for (const AcronymDefinition& d : FindAcronymDefinitions(v)) {
     std::string canonical, subtype;
     EntityType type = EntityType::kOrg;
     for (const auto& [first, end] : {std::pair(d.long_first, d.long_end), std::pair(d.acr_first, d.acr_end)}) {
       // a listed name on either side names the entity
-      if (const size_t k = listed_at(first); k < listed_end && out[k].end_token == end) {
-        canonical = out[k].canonical;
-        subtype = out[k].fields.subtype();
-        type = out[k].type;
+      if (const Candidate* listed = listed_at(first); listed != nullptr && listed->end_token == end) {
+        canonical = listed->canonical;
+        subtype = listed->fields.subtype();
+        type = listed->type;
       }
     }
     if (canonical.empty()) {
@@ -993,9 +1088,9 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
       // names a place: « Métropole européenne de Lille (MEL) »
       bool place_led = false, names_place = false;
       for (size_t k = d.long_first; k < d.long_end; ++k) {
-        const size_t place = listed_at(k);
-        if (place == listed_end || out[place].type != EntityType::kLoc || out[place].end_token > d.long_end) continue;
-        if (k == d.long_first && out[place].end_token < d.long_end) place_led = true;
+        const Candidate* place = listed_at(k);
+        if (place == nullptr || place->type != EntityType::kLoc || place->end_token > d.long_end) continue;
+        if (k == d.long_first && place->end_token < d.long_end) place_led = true;
         if (k > d.long_first) names_place = true;
       }
       names_place = names_place && v.Cap(d.long_first) && !v.Info(d.long_first).act_word &&
@@ -1003,9 +1098,11 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
       if (!LooksLikeOrganisationName(v, d.long_first) && !place_led && !names_place) continue;
       canonical = UpperFirst(v.Span(d.long_first, d.long_end));
     }
-    out.push_back(Make(type, d.long_first, d.long_end, canonical, subtype, priority::kDefinedAcronym));
-    out.push_back(Make(type, d.acr_first, d.acr_end, canonical, subtype, priority::kDefinedAcronym));
-    defined.try_emplace(v.Span(d.acr_first, d.acr_end), out.back());  // the first definition holds
+    AddName(list_for(d.long_first, d.long_end), type, d.long_first, d.long_end, canonical, subtype,
+            priority::kDefinedAcronym);
+    const Candidate& acronym = AddName(list_for(d.acr_first, d.acr_end), type, d.acr_first, d.acr_end,
+                                       std::move(canonical), subtype, priority::kDefinedAcronym);
+    defined.try_emplace(v.Span(d.acr_first, d.acr_end), acronym);  // the first definition holds
     capitalised_acronyms = capitalised_acronyms && v.view.Has(d.acr_first, kCapitalised);
   }
   KeyShapes acronyms;
@@ -1014,10 +1111,9 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     if (!acronyms.MayBe(v.Str(i))) return;
     auto it = defined.find(v.Str(i));
     if (it == defined.end()) return;
-    Candidate c = it->second;
+    Candidate& c = list_for(i, i + 1)->emplace_back(it->second);  // copied in place, not copied then moved
     c.first_token = static_cast<uint32_t>(i);
     c.end_token = static_cast<uint32_t>(i + 1);
-    out.push_back(std::move(c));
   };
   // A token written as an acronym is, its first code point the same, as
   // kCapitalised as the acronym: only the capitalised ones are read then.
@@ -1027,33 +1123,28 @@ std::vector<Candidate> FindNames(const TokenView& view, const Lexicon& lexicon) 
     for (size_t i = 0; i < v.size(); ++i) add_mention(i);
   }
 
+  // The listed names and the acronyms are all the names of kListed or
+  // more: the starts the rules below may not take.
+  std::vector<uint8_t> listed_start(v.size(), 0);  // 1: a listed place starts there; 2: another listed name
+  for (const std::vector<Candidate>* list : {&out, &aside}) {
+    for (const Candidate& g : *list) {
+      if (g.priority >= priority::kListed) {
+        listed_start[g.first_token] =
+            std::max<uint8_t>(listed_start[g.first_token], g.type == EntityType::kLoc ? 1 : 2);
+      }
+    }
+  }
   // A listed kind (« Tribunal administratif ») does not hide its place.
   FindPlaceBodies(v, &out);
   FindCompanyForms(v, &out);
-  std::vector<Candidate> rules;
-  FindCuedOrganisations(v, &rules);
   // A rule never stretches a listed name: "Conseil d'État statuant …" stays
   // "Conseil d'État". A name after its cue may start with a listed place:
   // « l'association Paris Sans Voiture ».
-  const size_t cued = rules.size();
-  FindHeadedOrganisations(v, &rules);
-  FindAppositions(v, &rules);
-  std::vector<uint8_t> listed_start(v.size(), 0);  // 1: a listed place starts there; 2: another listed name
-  for (const Candidate& g : out) {
-    if (g.priority >= priority::kListed) {
-      listed_start[g.first_token] = std::max<uint8_t>(listed_start[g.first_token], g.type == EntityType::kLoc ? 1 : 2);
-    }
-  }
-  for (size_t k = 0; k < rules.size(); ++k) {
-    const uint8_t listed = listed_start[rules[k].first_token];
-    if (listed == 0 || (listed == 1 && k < cued)) out.push_back(std::move(rules[k]));
-  }
-  // "règlement (UE) 2016/679": the UE of an act's number is not the Union.
-  std::erase_if(out, [&](const Candidate& c) {
-    const size_t f = c.first_token;
-    return f >= 2 && c.end_token < v.size() && v.Str(f - 1) == "(" && v.Str(c.end_token) == ")" &&
-           v.Info(f - 2).act_word;
-  });
+  RuleNames cued(v, &out, listed_start, 2);
+  FindCuedOrganisations(v, &cued);
+  RuleNames others(v, &out, listed_start, 1);
+  FindHeadedOrganisations(v, &others);
+  FindAppositions(v, &others);
   FindPersons(v, &out);
   FindSurnameMentions(v, &out);
   return out;

@@ -2,6 +2,8 @@
 #include "recognise/pseudonyms.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <map>
 #include <span>
 #include <utility>
@@ -83,16 +85,25 @@ bool GluedDecisionNumber(const Reader& r, size_t j) {
 
 Unit InitialAt(const Reader& r, size_t i) {
   const std::string_view s = r.Str(i);
-  if (s.empty() || !IsUpperInitial(s)) return {};
-  // the letter, then the dots the token itself kept (« B. » as an abbreviation)
+  if (s.empty()) return {};
+  // the letter, then the dots the token itself kept (« B. » as an abbreviation);
+  // an ASCII letter is told by its byte, without ICU
   size_t letter_end = 0;
-  NextCodePoint(s, &letter_end);
+  if (const auto first = static_cast<uint8_t>(s[0]); first < 0x80) {
+    if (first < 'A' || first > 'Z') return {};
+    letter_end = 1;
+  } else {
+    if (!IsUpperInitial(s)) return {};
+    NextCodePoint(s, &letter_end);
+    if (!IsAllUpper(s.substr(0, letter_end))) return {};
+  }
   const std::string_view own_dots = s.substr(letter_end);
-  if (!IsAllUpper(s.substr(0, letter_end)) || (!own_dots.empty() && !IsDots(own_dots))) return {};
-  std::string dots(own_dots);
+  if (!own_dots.empty() && !IsDots(own_dots)) return {};
+  // the dots' bytes, own and glued after: only their count is read
+  size_t dots = own_dots.size();
   size_t end = i + 1;
-  while (end < r.size() && r.Glued(end) && IsDots(r.Str(end))) dots += r.Str(end++);
-  if (dots.empty()) {
+  while (end < r.size() && r.Glued(end) && IsDots(r.Str(end))) dots += r.Str(end++).size();
+  if (dots == 0) {
     // A capital glued to the next word (« A380 ») is no initial, nor one
     // before a hyphen: « J-Y Ollier » is a given name cut short. The
     // segmenter cut « Mme E G433212 » (the decision's number glued to the
@@ -102,7 +113,7 @@ Unit InitialAt(const Reader& r, size_t i) {
                                             r.Str(i + 1) == "-");
     return glued_on ? Unit{} : Unit{UnitKind::kBare, i + 1};
   }
-  if (dots.size() >= 2) return {UnitKind::kName, end};  // « ... » is three bytes, « … » three too
+  if (dots >= 2) return {UnitKind::kName, end};  // « ... » is three bytes, « … » three too
   return {};
 }
 
@@ -114,7 +125,11 @@ Unit InitialAt(const Reader& r, size_t i) {
 // second.
 bool MayStartUnit(const Reader& r, size_t i) {
   const std::string_view s = r.Str(i);
-  if (!s.empty() && static_cast<uint8_t>(s[0]) < 0x80) return s.size() == 1 || IsDots(s.substr(1));  // « [ », « B. »
+  // « [ », « B. »; dots start with « . » and an ellipsis with 0xE2, which
+  // tells « Conseil » without a call
+  if (!s.empty() && static_cast<uint8_t>(s[0]) < 0x80) {
+    return s.size() == 1 || ((s[1] == '.' || s[1] == '\xE2') && IsDots(s.substr(1)));
+  }
   if (s.size() <= 4) return true;  // « É », « É. »
   return std::all_of(s.begin() + 4, s.end(), [](char c) { return c == '.' || (static_cast<uint8_t>(c) & 0x80) != 0; });
 }
@@ -153,8 +168,10 @@ size_t PersonEnd(const Reader& r, size_t s, bool titled, size_t* units) {
   return end;
 }
 
-Candidate Make(EntityType type, size_t first, size_t end, std::string canonical) {
-  Candidate c;
+// A name added to `out`, made in place: a Candidate is six strings, each
+// moved one by one when a Candidate made apart was pushed.
+Candidate& AddName(std::vector<Candidate>* out, EntityType type, size_t first, size_t end, std::string canonical) {
+  Candidate& c = out->emplace_back();
   c.type = type;
   c.first_token = static_cast<uint32_t>(first);
   c.end_token = static_cast<uint32_t>(end);
@@ -163,8 +180,11 @@ Candidate Make(EntityType type, size_t first, size_t end, std::string canonical)
   return c;
 }
 
+// A person found: its candidate is `(*out)[candidate]`, written in place
+// there, where a list of found persons holding their candidates moved each
+// one's strings at every growth and once more into the output.
 struct PersonFound {
-  Candidate candidate;
+  size_t candidate = 0;
   size_t units = 0;
   std::string last;  // the last placeholder as written: « [U] », « I »
 };
@@ -200,12 +220,24 @@ class Openings {
   }
 
  private:
-  // One token a round: a capital comes every few tokens, too often for
-  // rounds of four to pay.
+  // Eight tokens' flags a round, read as one word, and the capital's place
+  // in it told by its lowest bit: a capital comes every few tokens, too
+  // often for rounds that test and then step one token at a time to pay,
+  // and one token a round was a sixth of the stage.
   size_t FirstCapital(size_t from) const {
-    const TokenView& view = r_.view;
-    const size_t n = r_.size();
-    while (from < n && (view.Flags(from) & kCapitalised) == 0) ++from;
+    const std::span<const uint8_t> flags = r_.view.flags();
+    const size_t n = flags.size();
+    if constexpr (std::endian::native == std::endian::little) {
+      constexpr uint64_t kCapitalBits = 0x0101010101010101u * kCapitalised;
+      for (; from + 8 <= n; from += 8) {
+        uint64_t word;
+        std::memcpy(&word, flags.data() + from, sizeof word);
+        if (const uint64_t capitals = word & kCapitalBits; capitals != 0) {
+          return from + static_cast<size_t>(std::countr_zero(capitals)) / 8;  // the first byte is the lowest
+        }
+      }
+    }
+    while (from < n && (flags[from] & kCapitalised) == 0) ++from;
     return from;
   }
 
@@ -218,7 +250,8 @@ class Openings {
   size_t bracket_ = 0;
 };
 
-std::vector<PersonFound> FindPersons(const Reader& r) {
+// The persons, their candidates added to `candidates`.
+std::vector<PersonFound> FindPersons(const Reader& r, std::vector<Candidate>* candidates) {
   const NameWords& names = r.lexicon.names();
   std::vector<PersonFound> out;
   Openings openings(r);
@@ -234,9 +267,9 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
     if (end == s || (!titled && units < 2)) continue;
     size_t last = end - 1;  // the last placeholder's first token
     while (last > s && !(UnitAt(r, last).end == end)) --last;
-    PersonFound p{Make(EntityType::kPerson, s, end, r.Span(s, end)), units, r.Span(last, end)};
-    if (titled) p.candidate.fields.title() = title->second;
-    out.push_back(std::move(p));
+    Candidate& c = AddName(candidates, EntityType::kPerson, s, end, r.Span(s, end));
+    if (titled) c.fields.title() = title->second;
+    out.push_back({candidates->size() - 1, units, r.Span(last, end)});
     i = end - 1;
   }
   return out;
@@ -245,27 +278,34 @@ std::vector<PersonFound> FindPersons(const Reader& r) {
 // « M. [U] » after « M. [N] [U] »: one placeholder names the full name of
 // the same title that ends with it, when exactly one does; failing that, the
 // only full name of any title that ends with it.
-void LinkShortMentions(std::vector<PersonFound>* persons) {
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_title;  // (title, last) -> canonicals
-  std::map<std::string, std::vector<std::string>> by_last;
-  const auto add_unique = [](std::vector<std::string>* v, const std::string& s) {
-    for (const std::string& x : *v) {
+// The tables hold views of the full names' titles and canonicals and of the
+// persons' last placeholders, which neither grow nor change meanwhile (only
+// the one-placeholder names' canonicals are written), where copies of them
+// were most of the pass.
+void LinkShortMentions(const std::vector<PersonFound>& persons, std::vector<Candidate>* candidates) {
+  // (title, last) -> canonicals
+  std::map<std::pair<std::string_view, std::string_view>, std::vector<std::string_view>> by_title;
+  std::map<std::string_view, std::vector<std::string_view>> by_last;
+  const auto add_unique = [](std::vector<std::string_view>* v, std::string_view s) {
+    for (const std::string_view x : *v) {
       if (x == s) return;
     }
     v->push_back(s);
   };
-  for (const PersonFound& p : *persons) {
+  for (const PersonFound& p : persons) {
     if (p.units < 2) continue;
-    add_unique(&by_title[{p.candidate.fields.title(), p.last}], p.candidate.canonical);
-    add_unique(&by_last[p.last], p.candidate.canonical);
+    const Candidate& c = (*candidates)[p.candidate];
+    add_unique(&by_title[{c.fields.title(), p.last}], c.canonical);
+    add_unique(&by_last[p.last], c.canonical);
   }
-  for (PersonFound& p : *persons) {
+  for (const PersonFound& p : persons) {
     if (p.units != 1) continue;
-    const auto t = by_title.find({p.candidate.fields.title(), p.last});
+    Candidate& c = (*candidates)[p.candidate];
+    const auto t = by_title.find({std::string_view(c.fields.title()), std::string_view(p.last)});
     if (t != by_title.end() && t->second.size() == 1) {
-      p.candidate.canonical = t->second.front();
+      c.canonical = t->second.front();
     } else if (const auto l = by_last.find(p.last); t == by_title.end() && l != by_last.end() && l->second.size() == 1) {
-      p.candidate.canonical = l->second.front();
+      c.canonical = l->second.front();
     }
   }
 }
@@ -346,14 +386,12 @@ void FindOrganisations(const Reader& r, std::vector<Candidate>* out) {
     if (r.Determiner(s) && r.SameLine(s + 1)) ++s;  // « la société les … »
     if (!r.SameLine(s)) continue;
     if (const size_t end = PlaceholderNameEnd(r, s); end > s) {
-      Candidate c = Make(EntityType::kOrg, i, end, CueWord(r, i) + " " + r.Span(s, end));
-      c.fields.subtype() = names.org_cues.find(r.view.Folded(i))->second;
-      out->push_back(std::move(c));
+      AddName(out, EntityType::kOrg, i, end, CueWord(r, i) + " " + r.Span(s, end)).fields.subtype() =
+          names.org_cues.find(r.view.Folded(i))->second;
       i = end - 1;
     } else if (const size_t worded = WordedNameEnd(r, s); worded > s) {
-      Candidate c = Make(EntityType::kOrg, s, worded, r.Span(s, worded));
-      c.fields.subtype() = names.org_cues.find(r.view.Folded(i))->second;
-      out->push_back(std::move(c));
+      AddName(out, EntityType::kOrg, s, worded, r.Span(s, worded)).fields.subtype() =
+          names.org_cues.find(r.view.Folded(i))->second;
       i = worded - 1;
     }
   }
@@ -365,9 +403,8 @@ std::vector<Candidate> FindPseudonyms(const TokenView& view, const Lexicon& lexi
   const Reader r{view, lexicon};
   std::vector<Candidate> out;
   FindOrganisations(r, &out);
-  std::vector<PersonFound> persons = FindPersons(r);
-  LinkShortMentions(&persons);
-  for (PersonFound& p : persons) out.push_back(std::move(p.candidate));
+  const std::vector<PersonFound> persons = FindPersons(r, &out);
+  LinkShortMentions(persons, &out);
   return out;
 }
 
