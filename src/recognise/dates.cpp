@@ -276,8 +276,10 @@ class DateScanner {
       if (end == 0 && (cues & Bit(DateCue::kSeason)) != 0) end = SeasonOrPart(i);
       if (end == 0 && YearFollows(i)) end = CuedYears(i);
       if (end == 0 && relative) end = RelativeDate(i);
-      if (end == 0 && counted) end = Offset(i);
-      if (end == 0 && counted) end = Duration(i);
+      if (end == 0 && counted && CountThenUnit(i)) {
+        end = Offset(i);
+        if (end == 0) end = Duration(i);
+      }
       i = end != 0 ? end : i + 1;
     }
     return std::move(dates_);
@@ -428,6 +430,14 @@ class DateScanner {
       return m->value;
     }
     return 0;
+  }
+
+  // Whether a count at token i has a unit after it (« 3 jours », « un an »),
+  // as Offset and Duration both need first. Most counts (« un », « une »)
+  // have none: asked once here, not by each rule.
+  bool CountThenUnit(size_t i) const {
+    size_t end = 0;
+    return Count(i, &end) != 0 && StartsCue(end, kUnitCues);
   }
 
   // The first token at or after i a rule may start at (MarkMayStart), or
