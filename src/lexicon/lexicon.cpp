@@ -399,7 +399,7 @@ Status LoadInstitutions(const Files& files, const Gazetteer& gazetteer, Institut
 }
 
 Status LoadLegal(const Files& files, const PhraseCutter& cutter, const Institutions& institutions,
-                 std::shared_ptr<const LegalTables>* out) {
+                 const std::function<uint32_t(const std::string&)>& id_of, std::shared_ptr<const LegalTables>* out) {
   std::string_view instruments, case_names;
   std::vector<DataRow> rows;
   Status s = files.Read("data/cues/instruments.tsv",
@@ -416,7 +416,7 @@ Status LoadLegal(const Files& files, const PhraseCutter& cutter, const Instituti
   }
   if (s.ok()) s = files.Get("data/cues/instruments.tsv", &instruments);
   if (s.ok()) s = files.Get("data/cues/case_names.tsv", &case_names);
-  if (s.ok()) *out = CompileLegalTables(instruments, case_names, institutions, cutter);
+  if (s.ok()) *out = CompileLegalTables(instruments, case_names, institutions, cutter, id_of);
   return s;
 }
 
@@ -459,7 +459,7 @@ Status LoadGazetteer(const Files& files, const std::vector<std::string>& user_fi
 
 // Empty but usable before LoadLexicon: a Resources that was never loaded
 // analyses with no word lists rather than crash.
-Lexicon::Lexicon() : legal_(CompileLegalTables({}, {}, institutions_, abbreviations_)) {}
+Lexicon::Lexicon() : legal_(CompileLegalTables({}, {}, institutions_, abbreviations_, {})) {}
 Lexicon::~Lexicon() = default;
 
 int Lexicon::MonthNumber(std::string_view folded_word) const {
@@ -514,9 +514,12 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
   // The gazetteer before the institutions, which name its organisations.
   if (s.ok()) s = LoadGazetteer(files, user_gazetteers, cutter, out->names_.determiners, &out->gazetteer_);
   if (s.ok()) s = LoadInstitutions(files, out->gazetteer_, &out->institutions_);
-  if (s.ok()) s = LoadLegal(files, cutter, out->institutions_, &out->legal_);
+  // The words of the tries walked by the tokens' ids (lexicon/phrase_matcher.h
+  // IndexByIds) join the vocabulary.
+  const auto id_of = [&](const std::string& word) { return AddWord(word, &out->vocabulary_, &out->words_); };
+  if (s.ok()) s = LoadLegal(files, cutter, out->institutions_, id_of, &out->legal_);
   if (s.ok()) {
-    const auto info = [&](const std::string& word) -> WordInfo& { return out->words_[AddWord(word, &out->vocabulary_, &out->words_)]; };
+    const auto info = [&](const std::string& word) -> WordInfo& { return out->words_[id_of(word)]; };
     for (const std::string& word : ReferenceStartWords(*out->legal_)) info(word).reference_start = true;
     for (const std::string& word : AuthorityStartWords(*out->legal_)) info(word).authority_start = true;
     for (const std::string& word : out->gazetteer_.given_names()) info(word).given_name = true;
@@ -524,6 +527,7 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
       w.opens_name = w.org_cue || w.org_head_folded || w.company_form_start || w.title_folded || w.given_name ||
                      w.place_body_start;
     }
+    SetDateWordCues(out->dates_, out->vocabulary_, &out->words_);
   }
   if (s.ok()) s = LoadRecourseCues(files, vocabularies, cutter, &out->recourse_cues_);
   if (s.ok()) s = LoadStructureCues(files, vocabularies, cutter, &out->structure_cues_);
@@ -536,7 +540,6 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
                                                              &out->act_cues_,       &out->counsel_cues_};
   if (s.ok()) s = CheckCueWords(cue_sets);
   if (s.ok()) {
-    const auto id_of = [&](const std::string& word) { return AddWord(word, &out->vocabulary_, &out->words_); };
     out->cue_index_ = CueIndex(cue_sets, id_of);
     static const CueSet kNoCues;
     out->counsel_index_ = CueIndex({&kNoCues, &kNoCues, &kNoCues, &kNoCues, &kNoCues, &out->counsel_cues_}, id_of);
@@ -545,9 +548,10 @@ Status LoadLexicon(std::span<const EmbeddedFile> embedded, const std::vector<std
     out->gazetteer_.IndexByIds(id_of);
     out->dates_.phrases.IndexByIds(id_of);
     out->names_.place_bodies.IndexByIds(id_of);
-    // Made by CompileLegalTables (not const) and not yet shared: indexed in place.
-    legal_refs::IndexByIds(const_cast<LegalTables&>(*out->legal_), id_of);
   }
+  // Once every word has its id: a word added later would be read past the end.
+  out->scan_bits_.resize(out->words_.size());
+  for (size_t id = 0; id < out->words_.size(); ++id) out->scan_bits_[id] = ScanBitsOf(out->words_[id]);
   return s;
 }
 

@@ -81,6 +81,11 @@ class Lexicon {
   // Every word's, by id in one array (words()[id] is word(id)): for the
   // tight scans that read a word per token.
   const WordInfo* words() const { return words_.data(); }
+  // Every word's ScanBitsOf (lexicon/words.h), by id in one array of bytes:
+  // the date and money scans test a bit of every token's, read without
+  // scaling the id by a WordInfo's size (where each scan made such a table
+  // per document before).
+  const uint8_t* scan_bits() const { return scan_bits_.data(); }
   // The first position at or after `from` whose word `has` (a test of its
   // WordInfo, as [](const WordInfo& w) { return w.org_cue; }), or
   // ids.size(): the loops that start only at a listed word skip the others
@@ -112,6 +117,7 @@ class Lexicon {
   CueIndex counsel_index_;  // points into counsel_cues_
   Vocabulary vocabulary_;
   std::vector<WordInfo> words_{1};
+  std::vector<uint8_t> scan_bits_ = std::vector<uint8_t>(1, 0);  // one a word of words_
 };
 
 // How a load cuts the phrases of the data files (lexicon/phrase_cut.h).

@@ -111,7 +111,7 @@ void DumpVocabulary(const Lexicon& lexicon, std::string* out) {
     *out += "word " + std::to_string(id) + " " + std::string(word) + " " + std::to_string(w.month) + " " +
             std::to_string(w.weekday) + " ";
     for (const bool f : flags) *out += f ? '1' : '0';
-    *out += "\n";
+    *out += " " + std::to_string(lexicon.scan_bits()[id]) + " " + std::to_string(w.date_word_cues) + "\n";
   }
 }
 

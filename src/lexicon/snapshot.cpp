@@ -82,6 +82,7 @@ void SnapshotAccess::Io(A& a, Lexicon& lexicon) {
     Io(a, money);
   }
   a.Leave();
+  Field(a, "scan_bits", lexicon.scan_bits_);
 }
 
 namespace {

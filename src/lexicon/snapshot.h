@@ -30,7 +30,7 @@ namespace lexfr {
 class Lexicon;
 
 // Raised whenever the archive's fields or their order change.
-inline constexpr uint32_t kSnapshotVersion = 3;
+inline constexpr uint32_t kSnapshotVersion = 4;
 
 std::string WriteLexiconSnapshot(const Lexicon& lexicon, std::string_view files_digest);
 // Whether the snapshot may be read: its header, size and checksum match

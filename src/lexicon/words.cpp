@@ -229,4 +229,23 @@ void BuildVocabulary(const DateWords& dates, const MoneyWords& money, const Name
   for (const std::string& word : references.act_modifiers) info(word).act_modifier = true;
 }
 
+uint8_t ScanBitsOf(const WordInfo& word) {
+  uint8_t bits = 0;
+  if (word.month != 0 || word.weekday != 0 || word.month_before_period) bits |= kNamesDateWord;
+  if (word.date_phrase_start) bits |= kStartsDatePhrase;
+  if (word.money != nullptr) bits |= kMoneyWord;
+  return bits;
+}
+
+void SetDateWordCues(const DateWords& dates, const Vocabulary& vocabulary, std::vector<WordInfo>* words) {
+  for (const std::string& word : dates.phrase_first_words) {
+    const uint32_t node = dates.phrases.Next(PhraseMatcher::kRoot, word);
+    const uint32_t id = vocabulary.Find(word);
+    if (node == PhraseMatcher::kNoNode || id == 0) continue;
+    for (const uint32_t phrase : dates.phrases.PhrasesAt(node)) {
+      (*words)[id].date_word_cues |= 1u << static_cast<unsigned>(dates.phrase_cues[phrase].cue);
+    }
+  }
+}
+
 }  // namespace lexfr

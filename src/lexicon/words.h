@@ -131,6 +131,10 @@ struct WordInfo {
   bool month_before_period = false;  // with a period it is a month's abbreviation ("dec" of "dec.")
   bool quantity = false, numbering = false;             // DateWords
   bool relative_past = false, relative_next = false;    // DateWords
+  // The DateCue bits of the phrases of date_words.tsv that are this one word
+  // alone (« , », « et », « en »): the date scanner sets those without
+  // walking the phrases, most of those a text has.
+  uint32_t date_word_cues = 0;
   const WordRoles* money = nullptr;                     // MoneyWords::roles
   bool connector = false, particle = false, adjective = false;  // NameWords
   bool determiner = false, act_word = false;                     // NameWords
@@ -151,6 +155,18 @@ struct WordInfo {
   // may start at this word; an authority's name starts with it.
   bool reference_start = false, authority_start = false;
 };
+
+// What the tight scans of the date and money recognisers ask of a word at
+// every token, one byte a word (Lexicon::scan_bits): a sum of its WordInfo.
+enum WordScanBit : uint8_t {
+  kNamesDateWord = 1,     // month, weekday or month_before_period: names a month or a weekday
+  kStartsDatePhrase = 2,  // date_phrase_start
+  kMoneyWord = 4,         // money: a word of MoneyWords::roles
+};
+uint8_t ScanBitsOf(const WordInfo& word);
+// Sets WordInfo::date_word_cues from the phrases of `dates`, whose first
+// words are in `vocabulary`.
+void SetDateWordCues(const DateWords& dates, const Vocabulary& vocabulary, std::vector<WordInfo>* words);
 
 // Builders from the rows read with the specs below. Money words point into
 // their own maps: a MoneyWords is built in place and never moved.

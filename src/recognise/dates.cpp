@@ -236,34 +236,10 @@ constexpr uint32_t kOpeningCues =
 constexpr uint32_t kBitOnlyCues = Bit(DateCue::kConnector) | Bit(DateCue::kNarrativePast) |
                                   Bit(DateCue::kNarrativeNext) | kEndCueBits;
 
-// What NextDateToken asks of a word by its vocabulary id, one byte an id:
-// whether it names a month or a weekday (or is an abbreviated month before
-// its period), and whether a phrase of date_words.tsv starts with it.
-enum : uint8_t { kNamesDateWord = 1, kStartsDatePhrase = 2 };
-
-// That byte for every id up to the highest of the date lists' words, 0 past
-// it. Those words are a few hundred, with the vocabulary's first ids: made
-// per text from the lists (a hash a word), the table is read for every
-// token instead of the id's WordInfo, a larger record at a multiplied offset.
-std::vector<uint8_t> DateWordTable(const Lexicon& lexicon) {
-  const DateWords& lex = lexicon.dates();
-  const Vocabulary& vocabulary = lexicon.vocabulary();
-  uint32_t highest = 0;
-  const auto see = [&](std::string_view word) { highest = std::max(highest, vocabulary.Find(word)); };
-  for (const auto& [word, month] : lex.months) {
-    see(word);
-    if (word.size() > 1 && word.ends_with('.')) see(std::string_view(word).substr(0, word.size() - 1));
-  }
-  for (const auto& [word, day] : lex.weekdays) see(word);
-  for (const std::string& word : lex.phrase_first_words) see(word);
-  std::vector<uint8_t> table(highest + 1, 0);
-  for (uint32_t id = 1; id <= highest; ++id) {
-    const WordInfo& w = lexicon.word(id);
-    if (w.month != 0 || w.weekday != 0 || w.month_before_period) table[id] |= kNamesDateWord;
-    if (w.date_phrase_start) table[id] |= kStartsDatePhrase;
-  }
-  return table;
-}
+// The Lexicon::scan_bits of the date lists: a word that names a month or
+// a weekday, or starts a phrase of date_words.tsv. Read for every token
+// (NextDateToken, ClassifyByIds), one byte an id.
+constexpr uint8_t kDateScanBits = kNamesDateWord | kStartsDatePhrase;
 
 class DateScanner {
  public:
@@ -272,8 +248,7 @@ class DateScanner {
         tokens_(view.tokens()),
         n_(view.size()),
         lexicon_(lexicon),
-        lex_(lexicon.dates()),
-        date_words_(DateWordTable(lexicon)) {
+        lex_(lexicon.dates()) {
     Classify();
   }
 
@@ -301,8 +276,10 @@ class DateScanner {
       if (end == 0 && (cues & Bit(DateCue::kSeason)) != 0) end = SeasonOrPart(i);
       if (end == 0 && YearFollows(i)) end = CuedYears(i);
       if (end == 0 && relative) end = RelativeDate(i);
-      if (end == 0 && counted) end = Offset(i);
-      if (end == 0 && counted) end = Duration(i);
+      if (end == 0 && counted && CountThenUnit(i)) {
+        end = Offset(i);
+        if (end == 0) end = Duration(i);
+      }
       i = end != 0 ? end : i + 1;
     }
     return std::move(dates_);
@@ -352,7 +329,7 @@ class DateScanner {
   // passed when the next token cannot go on with them: a quarter of the
   // walks. Most walks left end at their first token (« , », « en »), told
   // by the matcher's table with no hashing.
-  // `one_word_cues` is the word's OneWordCues.
+  // `one_word_cues` is the word's WordInfo::date_word_cues.
   void MatchCuesAt(const PhraseMatcher::Walker& walk, const uint32_t* ids, size_t i, uint32_t one_word_cues) {
     const uint32_t first = walk.FirstStep(ids[i]);
     uint32_t node = PhraseMatcher::Walker::FirstNode(first);
@@ -455,6 +432,14 @@ class DateScanner {
     return 0;
   }
 
+  // Whether a count at token i has a unit after it (« 3 jours », « un an »),
+  // as Offset and Duration both need first. Most counts (« un », « une »)
+  // have none: asked once here, not by each rule.
+  bool CountThenUnit(size_t i) const {
+    size_t end = 0;
+    return Count(i, &end) != 0 && StartsCue(end, kUnitCues);
+  }
+
   // The first token at or after i a rule may start at (MarkMayStart), or
   // n_: a search of the set bits, 64 tokens a word.
   size_t NextMayStart(size_t i) const {
@@ -481,14 +466,12 @@ class DateScanner {
     const Token* tokens = tokens_.data();
     const TokenInfo* info = info_.data();
     const uint32_t* ids = view_.ids().data();
-    const uint8_t* date_words = date_words_.data();
-    const size_t known = date_words_.size();
-    // Only a word of the date lists (DateWordTable) can start a phrase or
+    const uint8_t* scan_bits = lexicon_.scan_bits();
+    // Only a word of the date lists (kDateScanBits) can start a phrase or
     // name a month: the cue bits are read for those alone.
     for (; i < n_; ++i) {
       if (tokens[i].kind == TokenKind::kNumber) break;
-      const uint32_t id = ids[i];
-      const uint8_t what = id < known ? date_words[id] : 0;
+      const uint8_t what = scan_bits[ids[i]] & kDateScanBits;
       if (what == 0) continue;
       if ((what & kNamesDateWord) != 0 && tokens[i].kind == TokenKind::kWord) break;
       if ((info[i].starts & kClassifiedCues) != 0) break;
@@ -517,34 +500,19 @@ class DateScanner {
       MarkMayStart(i);
     }
   }
-  // Per id of DateWordTable, the DateCue bits of the phrases of that one
-  // word: most phrases found in a text are one word of the cues only asked
-  // whether they start (« , », « et ») or end (« en »), whose bits are set
-  // from here without reading the phrases.
-  std::vector<uint32_t> OneWordCues(const PhraseMatcher::Walker& walk) const {
-    std::vector<uint32_t> cues(date_words_.size(), 0);
-    for (uint32_t id = 1; id < cues.size(); ++id) {
-      const uint32_t node = PhraseMatcher::Walker::FirstNode(walk.FirstStep(id));
-      if (node == PhraseMatcher::kNoNode) continue;
-      for (const uint32_t phrase : walk.PhrasesAt(node)) cues[id] |= Bit(lex_.phrase_cues[phrase].cue);
-    }
-    return cues;
-  }
   // The phrases matched and the tokens classified in one pass by ids: a
   // token is classified (as NextDateToken stops at it) right after the
   // phrases starting at it are matched, which is all it reads of them. Most
   // tokens are no number and no word of the date lists: one byte read each
-  // (DateWordTable), where a pass to match and one to classify read two
+  // (kDateScanBits), where a pass to match and one to classify read two
   // tables and a token's WordInfo.
   void ClassifyByIds() {
     constexpr uint32_t kClassifiedCues = kOpeningCues | Bit(DateCue::kDayWord);
     const PhraseMatcher::Walker walk(lex_.phrases);
     const Token* tokens = tokens_.data();
     const uint32_t* ids = view_.ids().data();
-    const uint8_t* date_words = date_words_.data();
-    const size_t known = date_words_.size();
-    const std::vector<uint32_t> one_word_cues = OneWordCues(walk);
-    const auto listed = [&](size_t k) -> uint8_t { return ids[k] < known ? date_words[ids[k]] : 0; };
+    const uint8_t* scan_bits = lexicon_.scan_bits();
+    const auto listed = [&](size_t k) -> uint8_t { return scan_bits[ids[k]] & kDateScanBits; };
     // n_ in a local: the calls below write members, and the skip would load it every token
     const size_t n = n_;
     for (size_t i = 0; i < n; ++i) {
@@ -554,7 +522,7 @@ class DateScanner {
       const uint32_t id = ids[i];
       const uint8_t what = listed(i);
       const TokenKind kind = tokens[i].kind;
-      if ((what & kStartsDatePhrase) != 0) MatchCuesAt(walk, ids, i, one_word_cues[id]);
+      if ((what & kStartsDatePhrase) != 0) MatchCuesAt(walk, ids, i, lexicon_.word(id).date_word_cues);
       if (kind == TokenKind::kNumber || ((what & kNamesDateWord) != 0 && kind == TokenKind::kWord) ||
           (info_[i].starts & kClassifiedCues) != 0) {
         ClassifyToken(i);
@@ -1272,7 +1240,6 @@ class DateScanner {
   size_t n_;
   const Lexicon& lexicon_;
   const DateWords& lex_;
-  std::vector<uint8_t> date_words_;  // DateWordTable, by vocabulary id
   std::vector<TokenInfo> info_;
   TokenBits may_start_;   // bit i: a rule may start at token i (MarkMayStart)
   size_t heading_end_ = SIZE_MAX;  // the first token past the heading lines

@@ -170,11 +170,15 @@ struct LegalTables {
 };
 
 std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
-                                                      const Institutions& institutions,
-                                                      const PhraseCutter& cutter) {
+                                                      const Institutions& institutions, const PhraseCutter& cutter,
+                                                      const std::function<uint32_t(const std::string&)>& id_of) {
   auto legal = std::make_shared<LegalTables>();
   LoadInstruments(instruments, case_names, cutter, &legal->tables);
   LoadAuthorities(institutions, cutter, &legal->tables);
+  if (id_of) {
+    legal->tables.ref_trie.IndexByIds(id_of);
+    legal->tables.authority_trie.IndexByIds(id_of);
+  }
   return legal;
 }
 
@@ -184,11 +188,6 @@ std::shared_ptr<const LegalTables> legal_refs::LegalTablesOf(Tables&& tables) {
   auto legal = std::make_shared<LegalTables>();
   legal->tables = std::move(tables);
   return legal;
-}
-
-void legal_refs::IndexByIds(LegalTables& legal, const std::function<uint32_t(const std::string&)>& id_of) {
-  legal.tables.ref_trie.IndexByIds(id_of);
-  legal.tables.authority_trie.IndexByIds(id_of);
 }
 
 std::vector<std::string> ReferenceStartWords(const LegalTables& legal) {

@@ -10,6 +10,8 @@
 // Thread-safety: pure function of its inputs; the Lexicon is only read.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,10 +26,6 @@ namespace lexfr {
 std::vector<Candidate> FindLegalRefs(const TokenView& view, const Lexicon& lexicon, const std::vector<Candidate>& names,
                                      const std::vector<Candidate>& dates);
 
-// The instruments and case names (the bytes of their files, rows already
-// checked by the Lexicon) and the institutions, compiled into the tries the
-// scanner walks. Called once, by LoadLexicon; the tables' layout stays private to
-// the scanner.
 // The tables as text, for the test that holds the phrases cut at build time
 // to those cut at run time (lexicon/lexicon_dump.h).
 void DumpLegalTables(const LegalTables& legal, std::string* out);
@@ -40,8 +38,16 @@ void DumpLegalTables(const LegalTables& legal, std::string* out);
 std::vector<std::string> ReferenceStartWords(const LegalTables& legal);
 std::vector<std::string> AuthorityStartWords(const LegalTables& legal);
 
+// The instruments and case names (the bytes of their files, rows already
+// checked by the Lexicon) and the institutions, compiled into the tries the
+// scanner walks. Called once, by LoadLexicon; the tables' layout stays private to
+// the scanner. `id_of` gives each word of the names its vocabulary id,
+// adding it to the vocabulary, so that the tries are walked by the tokens'
+// ids (PhraseTrie::Walk, lexicon/phrase_matcher.h IndexByIds): indexed
+// before they are shared, as they are const after. Empty for a Lexicon
+// never loaded, which has no names.
 std::shared_ptr<const LegalTables> CompileLegalTables(std::string_view instruments, std::string_view case_names,
-                                                      const Institutions& institutions,
-                                                      const PhraseCutter& cutter);
+                                                      const Institutions& institutions, const PhraseCutter& cutter,
+                                                      const std::function<uint32_t(const std::string&)>& id_of);
 
 }  // namespace lexfr

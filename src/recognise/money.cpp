@@ -95,18 +95,6 @@ struct RawAmount {
   const std::string* currency = nullptr;  // ISO code; null while unknown
 };
 
-// Whether each vocabulary id is a money word (WordInfo::money set), up to
-// the highest id of MoneyWords::roles' words; past it none is. They are a
-// few hundred, with the vocabulary's first ids: made per text (a hash a
-// word), the table is read for every token instead of the id's WordInfo.
-std::vector<uint8_t> MoneyWordTable(const Lexicon& lexicon) {
-  uint32_t highest = 0;
-  for (const auto& [word, roles] : lexicon.money().roles) highest = std::max(highest, lexicon.vocabulary().Find(word));
-  std::vector<uint8_t> table(highest + 1, 0);
-  for (uint32_t id = 1; id <= highest; ++id) table[id] = lexicon.word(id).money != nullptr ? 1 : 0;
-  return table;
-}
-
 class MoneyScanner {
  public:
   MoneyScanner(const TokenView& view, const Lexicon& lexicon)
@@ -114,8 +102,7 @@ class MoneyScanner {
         tokens_(view.tokens()),
         n_(view.size()),
         lexicon_(lexicon),
-        lex_(lexicon.money()),
-        money_words_(MoneyWordTable(lexicon)) {
+        lex_(lexicon.money()) {
     about_sanction_.resize(view_.segmentation().sentences.size(), false);
   }
 
@@ -176,10 +163,9 @@ class MoneyScanner {
   size_t NextStart(size_t i) const {
     const Token* tokens = tokens_.data();
     const uint32_t* ids = view_.ids().data();
-    const uint8_t* money_words = money_words_.data();
-    const size_t known = money_words_.size();
+    const uint8_t* scan_bits = lexicon_.scan_bits();
     const auto starts = [&](size_t k) {
-      return tokens[k].kind == TokenKind::kNumber || (ids[k] < known && money_words[ids[k]] != 0);
+      return tokens[k].kind == TokenKind::kNumber || (scan_bits[ids[k]] & kMoneyWord) != 0;
     };
     // Four tokens a round: the loop's own count and test were a third of a
     // token's instructions when paid for each (as PhraseMatcher's Skip).
@@ -318,7 +304,6 @@ class MoneyScanner {
   size_t n_;
   const Lexicon& lexicon_;
   const MoneyWords& lex_;
-  std::vector<uint8_t> money_words_;  // MoneyWordTable, by vocabulary id
   std::vector<bool> about_sanction_;  // per sentence
   uint32_t first_euro_ = static_cast<uint32_t>(n_);
   std::vector<RawAmount> amounts_;

@@ -16,7 +16,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,10 +40,6 @@ std::vector<Candidate> Scan(const TokenView& view, const Tables& tables,
 const Tables& TablesOf(const LegalTables& legal);
 // Tables read back from the Lexicon's snapshot (lexicon/snapshot.h), as the Lexicon holds them.
 std::shared_ptr<const LegalTables> LegalTablesOf(Tables&& tables);
-// Has the names' tries walked by the tokens' vocabulary ids (PhraseTrie::Walk,
-// lexicon/phrase_matcher.h IndexByIds): `id_of` gives each word of a name its
-// id, adding it to the vocabulary. By the Lexicon, before the tables are shared.
-void IndexByIds(LegalTables& legal, const std::function<uint32_t(const std::string&)>& id_of);
 
 // The folded words at which a rule of the grammar may start, besides the
 // names of the tables (PhraseTrie::FirstWords), numbers and the authorities'
