@@ -80,13 +80,14 @@ class CueHitsByField {
  public:
   CueHitsByField() = default;
   explicit CueHitsByField(std::span<const CueHit> hits) {
+    if (hits.empty()) return;
     // a hit finds its group by its cue's field index, not by its field's
     // name: a name lookup per hit was a tenth of the matching
     // The groups are runs of one array, placed by counting first: one
     // allocation whatever the fields, where a vector per group was one
     // each, and its room checked at every hit.
     std::vector<uint32_t> counts;
-    uint32_t* count = nullptr;  // counts' (kept apart: the map's inserts would make it read again at every hit)
+    uint32_t* count = nullptr;  // counts' (kept apart: the fields' push_back would make it read again at every hit)
     size_t fields = 0;          // counts.size(), kept apart for the same reason
     for (const CueHit& h : hits) {
       const uint32_t index = h.cue->field_index;
@@ -95,14 +96,15 @@ class CueHitsByField {
         count = counts.data();
         fields = counts.size();
       }
-      if (count[index]++ == 0) [[unlikely]] index_of_.emplace(h.cue->field, index);
+      if (count[index]++ == 0) [[unlikely]] groups_.push_back({h.cue->field, index, 0});
     }
-    groups_.resize(counts.size());
     uint32_t at = 0;
-    for (size_t index = 0; index < counts.size(); ++index) {
-      groups_[index] = {at, counts[index]};
-      counts[index] = at;  // from here on: where the group's next hit goes
-      at += groups_[index].second;
+    for (Group& g : groups_) {
+      const uint32_t size = counts[g.first];  // g.first: the field index, until here
+      counts[g.first] = at;                   // from here on: where the group's next hit goes
+      g.first = at;
+      g.count = size;
+      at += size;
     }
     // not zeroed first: every slot is written below
     hits_ = std::make_unique_for_overwrite<const CueHit*[]>(hits.size());
@@ -112,16 +114,22 @@ class CueHitsByField {
   }
   // Empty for a field no cue matched.
   std::span<const CueHit* const> Of(std::string_view field) const {
-    const auto it = index_of_.find(field);
-    if (it == index_of_.end()) return {};
-    const auto [first, count] = groups_[it->second];
-    return std::span<const CueHit* const>(hits_.get() + first, count);
+    for (const Group& g : groups_) {
+      if (g.field == field) return std::span<const CueHit* const>(hits_.get() + g.first, g.count);
+    }
+    return {};
   }
 
  private:
-  std::unique_ptr<const CueHit*[]> hits_;                   // grouped by field, each group in text order
-  std::vector<std::pair<uint32_t, uint32_t>> groups_;       // by field index: the group's first in hits_, its size
-  std::map<std::string, uint32_t, std::less<>> index_of_;  // field -> its group, for the fields matched
+  // A field matched and its hits. A file has a few fields (twenty at most
+  // today): searched in turn, where a map from their names cost a node and
+  // a copy of the name per field matched in every document.
+  struct Group {
+    std::string_view field;  // the cues' own (they outlive the hits)
+    uint32_t first, count;   // in hits_
+  };
+  std::unique_ptr<const CueHit*[]> hits_;  // grouped by field, each group in text order
+  std::vector<Group> groups_;              // the fields matched, in the order first matched
 };
 
 // The cue files, by the stage that reads each.

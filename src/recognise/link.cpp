@@ -206,27 +206,32 @@ bool IsName(EntityType t) { return t == EntityType::kOrg || t == EntityType::kPe
 // cost more than the rest of Link's work on a mention; mentions of one
 // entity mostly repeat one canonical form, so the form as it is (and its
 // type) is looked up first, and folded only the first time it is seen.
+// Both kinds of key are in one table (a table of its own for the folded
+// ones was its buckets' allocations again in every document): a folded
+// key's first byte has its high bit set, which no type's byte has.
 class EntityIndex {
  public:
   // The candidate's entity, and whether it is new: numbered `next`.
   std::pair<size_t, bool> Find(const Candidate& c, size_t next) {
     exact_.assign(1, static_cast<char>(c.type)).append(c.canonical);
-    if (const auto known = by_exact_.find(std::string_view(exact_)); known != by_exact_.end()) {
+    if (const auto known = by_key_.find(std::string_view(exact_)); known != by_key_.end()) {
       return {known->second, false};
     }
     std::pair<size_t, bool> found{next, true};
     if (IsName(c.type)) {  // for the other types, the exact form is the key
-      const auto [it, inserted] = by_folded_.try_emplace(GroupingKey(c), next);
+      std::string folded = GroupingKey(c);
+      folded.front() = static_cast<char>(folded.front() | kFolded);
+      const auto [it, inserted] = by_key_.try_emplace(std::move(folded), next);
       found = {it->second, inserted};
     }
-    by_exact_.emplace(exact_, found.first);
+    by_key_.emplace(exact_, found.first);
     return found;
   }
 
  private:
-  std::string exact_;                // the type's byte, then the canonical form
-  StringMap<size_t> by_exact_;       // such keys -> entity
-  StringMap<size_t> by_folded_;      // names' GroupingKey -> entity
+  static constexpr char kFolded = static_cast<char>(0x80);
+  std::string exact_;         // the type's byte, then the canonical form
+  StringMap<size_t> by_key_;  // such keys, and names' GroupingKey (marked) -> entity
 };
 
 // The code points before `byte_end`, given those before `byte_start`

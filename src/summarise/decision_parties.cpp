@@ -44,22 +44,36 @@ class Reader {
          const Structure& structure)
       : v_(view), lexicon_(lexicon), cues_(cues), by_field_(cues.ByField(CueFile::kParties)) {
     for (const CueHit* h : Hits("past_claim")) past_claim_ends_.insert(h->end_token);
+    // one entry per token: the longest mention, the first of equal ones.
+    // The mentions are ordered by one sort of 8-byte keys (first token,
+    // then their number in `found`: ties keep the entities' order), where
+    // a stable sort of the 24-byte entries moved them, and merged them into
+    // a buffer of its own.
+    size_t count = 0;  // counted first: one allocation each, not one per doubling
+    for (const Entity& e : entities) {
+      if (e.type == EntityType::kPerson || e.type == EntityType::kOrg) count += e.mentions.size();
+    }
+    std::vector<StartingAt> found;
+    std::vector<uint64_t> order;
+    found.reserve(count);
+    order.reserve(count);
     for (const Entity& e : entities) {
       if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
-      for (const Mention& m : e.mentions) entity_at_.push_back({m.first_token, {&e, m.end_token}});
-    }
-    // one entry per token: the longest mention, the first of equal ones
-    std::stable_sort(entity_at_.begin(), entity_at_.end(),
-                     [](const StartingAt& a, const StartingAt& b) { return a.first < b.first; });
-    size_t kept = 0;
-    for (size_t k = 0; k < entity_at_.size(); ++k) {
-      if (kept > 0 && entity_at_[kept - 1].first == entity_at_[k].first) {
-        if (entity_at_[k].second.second > entity_at_[kept - 1].second.second) entity_at_[kept - 1] = entity_at_[k];
-      } else {
-        entity_at_[kept++] = entity_at_[k];
+      for (const Mention& m : e.mentions) {
+        order.push_back(uint64_t{m.first_token} << 32 | found.size());
+        found.push_back({m.first_token, {&e, m.end_token}});
       }
     }
-    entity_at_.resize(kept);
+    std::sort(order.begin(), order.end());
+    entity_at_.reserve(order.size());
+    for (const uint64_t key : order) {
+      const StartingAt& at = found[static_cast<uint32_t>(key)];
+      if (!entity_at_.empty() && entity_at_.back().first == at.first) {
+        if (at.second.second > entity_at_.back().second.second) entity_at_.back() = at;
+      } else {
+        entity_at_.push_back(at);
+      }
+    }
     line_starts_ = LineStarts(view);
     // the introduction and what follows it up to the court's reasoning: the
     // parties are named there, and a « demande au » of the reasoning is not
