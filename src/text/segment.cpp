@@ -130,12 +130,22 @@ uint8_t BytesOfPiece(std::string_view text, const WordPiece& p, std::string_view
   return BytesOf(piece);
 }
 
+// Whether `lead` opens a character of U+4000..U+9FFF (valid UTF-8): the CJK
+// ideographs and the Yijing hexagrams, of the sentence classes OLetter or
+// Other, neither space nor case (ICU 72; tests/text/segment_test.cpp checks
+// every one). Han text goes to ICU's dictionary break, which no French gain
+// makes cheaper: its tokens are answered here without decoding them
+// (issue 21, the adversarial bench's seg-han).
+constexpr bool IsCjkIdeographLead(uint8_t lead) { return lead >= 0xE4 && lead <= 0xE9; }
+
 bool IsSpaceOnly(std::string_view s) {
-  // Most pieces are words: an ASCII first byte answers without ICU.
+  // Most pieces are words: an ASCII first byte answers without ICU, and so
+  // does an ideograph's (Han text is a piece a word or two).
   const auto first = static_cast<uint8_t>(s[0]);
   if (first < 0x80) {
     if (first != ' ' && first != '\t' && first != '\n' && first != '\r' && first != '\f' && first != '\v') return false;
   }
+  if (IsCjkIdeographLead(first)) return false;
   for (size_t i = 0; i < s.size();) {
     if (!u_isUWhiteSpace(static_cast<UChar32>(NextCodePoint(s, &i)))) return false;
   }
@@ -335,7 +345,13 @@ constexpr std::array<uint8_t, 256> EdgeByteTable() {
   std::array<uint8_t, 256> t{};
   t['.'] = t['!'] = t['?'] = kMayEndWithTerminal;
   t[' '] = t['\t'] = t['\v'] = t['\f'] = kMayOpenBlank;
-  for (int b = 0x80; b < 0x100; ++b) t[b] = kMayEndWithTerminal | (b >= 0xC3 && b <= 0xC9 ? 0 : kMayOpenBlank);
+  // A token opening with a Latin letter (lead bytes C3..C9: U+00C0..U+027F)
+  // or a CJK ideograph (E4..E9: U+4000..U+9FFF, IsCjkIdeographLead) opens
+  // with no space, mark nor format character.
+  for (int b = 0x80; b < 0x100; ++b) {
+    const bool letter = (b >= 0xC3 && b <= 0xC9) || IsCjkIdeographLead(static_cast<uint8_t>(b));
+    t[b] = kMayEndWithTerminal | (letter ? 0 : kMayOpenBlank);
+  }
   return t;
 }
 constexpr std::array<uint8_t, 256> kEdgeByteTable = EdgeByteTable();
@@ -516,6 +532,7 @@ class TokenBuilder {
     if (end[-1] < 0x80 || size < 2) return true;  // « . » « ! » « ? »
     if (end[-2] >= 0xC3 && end[-2] <= 0xC9) return false;
     if (end[-2] == 0xC2) return end[-1] == 0xAD;  // the soft hyphen
+    if (size >= 3 && IsCjkIdeographLead(end[-3])) return false;  // Han text: every token ends so
     if (size >= 3 && end[-3] == 0xE2 && end[-2] == 0x80) {
       return SentenceClasses::Get().MayEndSentenceAt2000(end[-1] - 0x80);
     }

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iterator>
 
+#include <unicode/uchar.h>
+
 #include "extract/decode.h"
 
 namespace lexfr {
@@ -295,6 +297,18 @@ void CheckSameSentencesAsIcu(std::string_view text, const std::string& what) {
 
 }  // namespace
 
+TEST_CASE("U+4000..U+9FFF are letters or others to ICU, no space, no case", "[segment]") {
+  // What the segmenter answers of a token that opens or ends with one of
+  // them (lead bytes E4..E9) without decoding it (issue 21): it neither ends
+  // a sentence nor is blank.
+  int other = 0;
+  for (UChar32 c = 0x4000; c <= 0x9FFF; ++c) {
+    const auto sb = static_cast<USentenceBreak>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+    if ((sb != U_SB_OLETTER && sb != U_SB_OTHER) || u_isUWhiteSpace(c) || u_isupper(c) || u_islower(c)) ++other;
+  }
+  CHECK(other == 0);
+}
+
 TEST_CASE("sentence rules read from the tokens agree with ICU's sentence iterator", "[segment]") {
   // Each rule of UAX #29 the token reading implements, and its neighbours.
   const std::vector<std::string> probes = {
@@ -312,6 +326,7 @@ TEST_CASE("sentence rules read from the tokens agree with ICU's sentence iterato
       "Il dit : « Vraiment ? » Elle répond.", "Fin.\v Début.\f Suite.",  "a.b.c. D.e.F. g.",
       "Fin.» Début.» suite.",                 "Art.5 du code. Art.L.5. Ensuite.",
       "\n\n  Fin.   \n  Début.  ",            "...", ". . .", "?", "Fin\n.\nDébut",
+      "法国国家信息与自由委员会。委员会！是吗？", "日\u0301。次\u200D。", "委员会. Fin. 日本.\u3000次",
   };
   for (const std::string& p : probes) CheckSameSentencesAsIcu(p, p);
 
