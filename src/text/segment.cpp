@@ -130,14 +130,6 @@ uint8_t BytesOfPiece(std::string_view text, const WordPiece& p, std::string_view
   return BytesOf(piece);
 }
 
-// Whether `lead` opens a character of U+4000..U+9FFF (valid UTF-8): the CJK
-// ideographs and the Yijing hexagrams, of the sentence classes OLetter or
-// Other, neither space nor case (ICU 72; tests/text/segment_test.cpp checks
-// every one). Han text goes to ICU's dictionary break, which no French gain
-// makes cheaper: its tokens are answered here without decoding them
-// (issue 21, the adversarial bench's seg-han).
-constexpr bool IsCjkIdeographLead(uint8_t lead) { return lead >= 0xE4 && lead <= 0xE9; }
-
 bool IsSpaceOnly(std::string_view s) {
   // Most pieces are words: an ASCII first byte answers without ICU, and so
   // does an ideograph's (Han text is a piece a word or two).

@@ -127,22 +127,20 @@ inline uint32_t CodePointOffset(std::string_view text, const Segmentation& seg, 
     // Every byte but a continuation byte (10xxxxxx) starts a code point.
     const char* at = text.data() + from;
     const size_t bytes = byte - from;
-    uint64_t continuations = 0;  // one bit a continuation byte, at the bottom of its byte
+    uint64_t continuations = 0;  // ContinuationBits summed byte by byte: at most 8 in a byte
     size_t k = 0;
     for (; k + 8 <= bytes; k += 8) {
       uint64_t word;
       std::memcpy(&word, at + k, 8);
-      continuations += (word & ~(word << 1) & 0x8080808080808080u) >> 7;
+      continuations += ContinuationBits(word);
     }
     if (k < bytes) {
       uint64_t word;
       std::memcpy(&word, at + k, 8);
       const uint64_t first_bytes = (uint64_t{1} << (8 * (bytes - k))) - 1;  // little-endian: the low ones
-      continuations += ((word & ~(word << 1) & 0x8080808080808080u) >> 7) & first_bytes;
+      continuations += ContinuationBits(word) & first_bytes;
     }
-    // at most 8 in a byte: the product sums them into the top one
-    return seg.code_points_before[block] +
-           static_cast<uint32_t>(bytes - ((continuations * 0x0101010101010101u) >> 56));
+    return seg.code_points_before[block] + static_cast<uint32_t>(bytes - CountContinuationBits(continuations));
   }
   if (block >= seg.code_points_before.size()) [[unlikely]] return CodePointOffsetFromStart(text, byte);
   return seg.code_points_before[block] +

@@ -58,15 +58,11 @@ size_t CountCodePoints(std::string_view s) {
   // bytes at a time: a byte's top bit set and the next bit clear is a
   // continuation (the code points of mentions and sentences are counted
   // from a block's start, segment.h, a few dozen bytes at each).
-  constexpr uint64_t kTopBits = 0x8080808080808080u;
   size_t continuations = 0, i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, s.data() + i, 8);
-    // one bit a continuation byte, at the bottom of its byte; the product
-    // sums the eight bytes into the top one
-    const uint64_t ones = (word & ~(word << 1) & kTopBits) >> 7;
-    continuations += static_cast<size_t>((ones * 0x0101010101010101u) >> 56);
+    continuations += CountContinuationBits(ContinuationBits(word));
   }
   static_assert(std::endian::native == std::endian::little, "the tail below reads bytes as a little-endian word");
   if (i < s.size() && s.size() >= 8) {
@@ -74,8 +70,8 @@ size_t CountCodePoints(std::string_view s) {
     // (little-endian: the first bytes are the low ones), not one at a time
     uint64_t word;
     std::memcpy(&word, s.data() + s.size() - 8, 8);
-    const uint64_t ones = ((word & ~(word << 1) & kTopBits) >> 7) >> (8 * (8 - (s.size() - i)));
-    return s.size() - continuations - static_cast<size_t>((ones * 0x0101010101010101u) >> 56);
+    const uint64_t ones = ContinuationBits(word) >> (8 * (8 - (s.size() - i)));
+    return s.size() - continuations - CountContinuationBits(ones);
   }
   for (; i < s.size(); ++i) continuations += (static_cast<uint8_t>(s[i]) & 0xC0) == 0x80;
   return s.size() - continuations;
@@ -131,17 +127,12 @@ size_t FoldCommonChar(std::string_view s, size_t i, char* out, size_t* written) 
 
 namespace {
 
-// Whether s[i] opens a character of U+4000..U+9FFF (lead bytes E4..E9):
-// CJK ideographs and the Yijing hexagrams, which have no case and no
-// accents, so that their fold is themselves (u_foldCase of each is itself,
-// ICU 72). Decoding each to ask, then encoding it again, cost Han text a
-// fifth as much as ICU's dictionary break of it (the adversarial bench's
-// seg-han, issue 21).
-// A lead byte and two continuation bytes (any, after E4..E9) are one such
-// character; anything else goes the general way (U+FFFD for a broken one).
+// Whether s[i] opens a CJK ideograph (IsCjkIdeographLead) whose fold is
+// itself: the lead byte and its two continuation bytes (any, after
+// E4..E9). Anything else goes the general way (U+FFFD for a broken one).
 bool IsCaselessIdeograph(std::string_view s, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
-  return byte(i) >= 0xE4 && byte(i) <= 0xE9 && i + 3 <= s.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+  return IsCjkIdeographLead(byte(i)) && i + 3 <= s.size() && (byte(i + 1) & 0xC0) == 0x80 &&
          (byte(i + 2) & 0xC0) == 0x80;
 }
 

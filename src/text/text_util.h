@@ -175,6 +175,24 @@ inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   return NextWideCodePoint(s, i);
 }
 
+// One bit a UTF-8 continuation byte (10xxxxxx) of the eight bytes in
+// `word`, at the bottom of its byte: a byte's top bit set and the next bit
+// clear. Every other byte starts a code point.
+inline uint64_t ContinuationBits(uint64_t word) { return (word & ~(word << 1) & 0x8080808080808080u) >> 7; }
+// The sum of the eight byte-sized counts in `bits` (ContinuationBits, or
+// several of them added byte by byte while the total stays under 256): the
+// product gathers them into the top byte.
+inline size_t CountContinuationBits(uint64_t bits) { return static_cast<size_t>((bits * 0x0101010101010101u) >> 56); }
+
+// Whether `lead` opens a character of U+4000..U+9FFF in valid UTF-8 (lead
+// bytes E4..E9): the CJK ideographs and the Yijing hexagrams. To ICU 72 each
+// is its own case fold, of the sentence classes OLetter or Other, neither
+// space nor case (tests/text/text_util_test.cpp and segment_test.cpp check
+// every one). Han text goes to ICU's dictionary break, which no French gain
+// makes cheaper; its characters are answered by this byte, not decoded
+// (issue 21, the adversarial bench's seg-han).
+constexpr bool IsCjkIdeographLead(uint8_t lead) { return lead >= 0xE4 && lead <= 0xE9; }
+
 // Number of code points in valid UTF-8.
 size_t CountCodePoints(std::string_view s);
 
